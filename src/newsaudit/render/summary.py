@@ -1,0 +1,39 @@
+"""Plain-language pieces shared by the Markdown and terminal renderers."""
+
+from __future__ import annotations
+
+from ..model import Claim, Evidence, Report
+
+SEVERITY_MARK = {"high": "HIGH", "medium": "MED", "low": "low", "info": "info"}
+
+
+def published_line(report: Report) -> str:
+    article = report.article
+    if not article.published:
+        return "unknown"
+    line = f"{article.published} ({article.published_source})"
+    return f"{line}: {article.published_note}" if article.published_note else line
+
+
+def evidence_line(evidence: Evidence) -> str:
+    where = evidence.where
+    if evidence.start is not None:
+        where = f"{where} {evidence.start}-{evidence.end}"
+    return f"[{where}] {clip(evidence.text, 160)}"
+
+
+def facts_line(claim: Claim) -> str:
+    parts = [q.text for q in claim.quantities] + [f"{t.text} -> {t.start or '?'}" for t in claim.times]
+    parts += [f"{p.text} ({p.country})" for p in claim.places]
+    return "; ".join(parts)
+
+
+def speaker_line(claim: Claim) -> str:
+    if claim.speaker:
+        return f"{claim.speaker.name} ({claim.speaker.role})" if claim.speaker.role else claim.speaker.name
+    return claim.source or ""
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,60 @@
+"""The structure stage: what the page is (outlet, headline, byline, date, sections, media).
+
+HTML goes through ``html.parse_html`` (trafilatura, htmldate and what they miss); flattened
+text through ``text.parse_text`` (a line classifier). Both return an ``Article``; this module
+then settles the publication date (metadata, else a dateline, else inferred from the body)
+and refuses text that is not an English article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Optional
+
+from ..errors import NoArticle, UnsupportedLanguage
+from ..ingest import Document
+from ..model import Article
+from .language import detect_language
+
+MIN_BODY_WORDS = 20  # fewer words than a short news brief: nothing to audit
+
+
+def build_article(document: Document, *, published: Optional[date] = None,
+                  require_english: bool = True) -> Article:
+    if document.kind == "html":
+        from .html import parse_html
+
+        article = parse_html(document.content, url=document.url)
+    else:
+        from .text import parse_text
+
+        article = parse_text(document.content, url=document.url)
+    if len(article.text.split()) < MIN_BODY_WORDS:
+        raise NoArticle(
+            f"no article found: the body has {len(article.text.split())} words "
+            f"(at least {MIN_BODY_WORDS} are needed)"
+        )
+    language = detect_language(article.text)
+    if require_english and language != "en":
+        raise UnsupportedLanguage(
+            f"the article is not in English (detected: {language}); newsaudit audits English articles"
+        )
+    article = dataclasses.replace(article, language=language)
+    return settle_published(article, published)
+
+
+def settle_published(article: Article, given: Optional[date]) -> Article:
+    """Caller's date > page metadata > dateline in the text > inferred from dated events."""
+    if given is not None:
+        return dataclasses.replace(article, published=given.isoformat(), published_source="metadata",
+                                   published_note="given by the caller (--date)")
+    if article.published:
+        return article
+    from .dates import published_from_text
+
+    found = published_from_text(article.text)
+    if found is None:
+        return article
+    return dataclasses.replace(article, published=found.date.isoformat(), published_source=found.source,
+                               published_note=found.note)
