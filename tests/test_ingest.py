@@ -1,0 +1,115 @@
+"""Input handling: every bad input is a one-line NewsauditError, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from newsaudit.errors import (
+    BinaryInput, EmptyInput, EncodingError, FetchError, InputError, InputTooLarge, PrivateAddress,
+)
+from newsaudit.ingest import detect_kind, fetch_url, load_document, read_input
+
+
+def test_plain_text_is_detected_as_text():
+    assert detect_kind("The Daily Example\n\nA headline here\n\nA paragraph < with a sign.") == "text"
+
+
+@pytest.mark.parametrize("page", [
+    "<!DOCTYPE html><html><body><p>x</p></body></html>",
+    "  <html lang='en'><head></head></html>",
+    "<?xml version='1.0'?>\n<!-- saved --><html><body></body></html>",
+    "<div><p>a</p><p>b</p><p>c</p><h2>d</h2><p>e</p></div>",
+])
+def test_html_is_detected_by_its_start_or_tags(page):
+    assert detect_kind(page) == "html"
+
+
+def test_empty_and_whitespace_inputs_are_refused(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"  \n\t\n")
+    with pytest.raises(EmptyInput):
+        read_input(str(path))
+
+
+def test_binary_input_is_refused(tmp_path):
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 4)
+    with pytest.raises(BinaryInput):
+        read_input(str(path))
+
+
+def test_file_over_the_size_limit_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # 50 MB, sparse: costs no disk
+    with pytest.raises(InputTooLarge, match="limit"):
+        read_input(str(path))
+
+
+def test_standard_input_over_the_limit_is_refused():
+    stream = io.BytesIO(b"word " * 1000)
+    with pytest.raises(InputTooLarge):
+        read_input("-", stdin=stream, max_bytes=1000)
+
+
+def test_invalid_utf8_names_the_byte_and_the_remedy(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Le café de la gare a fermé.".encode("latin-1"))
+    with pytest.raises(EncodingError, match="--encoding"):
+        read_input(str(path))
+    assert "café" in read_input(str(path), encoding="latin-1").content
+
+
+def test_declared_charset_of_an_html_page_is_honoured():
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>café</p></body></html>'
+    document = load_document(page.encode("latin-1"))
+    assert "café" in document.content and document.kind == "html"
+
+
+def test_missing_file_and_directory_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_input(str(tmp_path / "nope.txt"))
+    with pytest.raises(InputError):
+        read_input(str(tmp_path))
+
+
+def test_loopback_url_is_refused_unless_allowed(serve_page):
+    url = serve_page("/tiny", b"<html><body><p>hello</p></body></html>")
+    with pytest.raises(PrivateAddress, match="--allow-private"):
+        fetch_url(url)
+    body, final = fetch_url(url, allow_private=True)
+    assert b"hello" in body and final == url
+
+
+@pytest.mark.parametrize("url", ["http://10.1.2.3/x", "http://192.168.0.1/", "http://[::1]/", "http://169.254.169.254/"])
+def test_private_literal_addresses_are_refused_before_connecting(url):
+    with pytest.raises(PrivateAddress):
+        fetch_url(url, timeout=1)
+
+
+def test_non_http_schemes_are_refused():
+    with pytest.raises(FetchError, match="only http"):
+        fetch_url("file:///etc/passwd")
+
+
+def test_slow_server_times_out(local_server):
+    with pytest.raises(FetchError, match="timed out"):
+        fetch_url(local_server + "/slow", timeout=1, allow_private=True)
+
+
+def test_endless_body_stops_at_the_size_cap(local_server):
+    with pytest.raises(InputTooLarge):
+        fetch_url(local_server + "/endless", max_bytes=1_000_000, allow_private=True)
+
+
+def test_dripping_body_stops_at_the_deadline(local_server):
+    with pytest.raises(FetchError, match="timed out"):
+        fetch_url(local_server + "/drip", timeout=1, allow_private=True)
+
+
+def test_redirects_are_followed_and_rechecked(serve_page, local_server):
+    serve_page("/article", b"<html><body><p>moved here</p></body></html>")
+    body, final = fetch_url(local_server + "/redirect", allow_private=True)
+    assert b"moved here" in body and final.endswith("/article")
