@@ -238,9 +238,7 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DE
         raise FetchError(f"fetching {url} failed: {reason}") from None
     except (socket.timeout, TimeoutError):
         raise FetchError(f"fetching {url} timed out after {timeout:g} s") from None
-    except (ConnectionError, OSError) as err:
-        if isinstance(err, InputError):
-            raise
+    except OSError as err:
         raise FetchError(f"fetching {url} failed: {err}") from None
 
 

@@ -1,0 +1,5 @@
+"""``python -m newsaudit`` is the ``newsaudit`` command."""
+
+from .cli import main
+
+main()

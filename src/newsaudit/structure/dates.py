@@ -1,0 +1,176 @@
+"""Dates that date the article: a dateline, or an inference from the events the body dates.
+
+Inference rule (what ``published_from_text`` does when no dateline is found):
+
+1. Collect the body's explicit day dates: with a year ("Dec. 19, 2024") and without one
+   ("November 6"), skipping those written as still ahead ("a November 21 deadline", "will ...
+   on March 3", "by", "until", "next").
+2. Year-less dates take the latest year the body mentions (a four-digit year in 1900-2099 that
+   is not itself written as ahead: "by 2030" does not count). When they wrap around the new
+   year (a gap of more than six months between consecutive months) and most of them fall in
+   the early months, the news is early in the year and the late months are last year's.
+3. The article is assumed published the day after the latest dated past event. The note says
+   which event and which year clue were used, so a reader can disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterator, Literal, Optional
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+          r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+# "November 6", "Nov. 6, 2025", "6 November 2025", "2025-11-06".
+MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d))"
+                       r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
+DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
+ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+YEAR = re.compile(r"(?<![\d,.$€£-])\b(?P<year>(?:19|20)\d{2})\b(?![\d,]|\s*(?:%|people|troops|km))")
+# Words that put the date that follows (or precedes: "deadline") in the future.
+FUTURE_CUE = re.compile(r"\b(?:will|would|shall|next|upcoming|by|until|till|before|deadline|due|scheduled|"
+                        r"expected|planned|set for|slated)\b[^.!?]{0,30}$", re.IGNORECASE)
+FUTURE_AFTER = re.compile(r"^\W{0,3}(?:deadline|summit|vote|election|meeting|hearing)\b", re.IGNORECASE)
+# A dateline opens a line or paragraph: "KYIV, Ukraine, Nov. 7, 2025 —", "Published: 7 November 2025".
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?,\s*|"
+                      r"(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    month: int
+    day: int
+    year: Optional[int]
+    ahead: bool  # written as still to come
+
+    def resolved(self, year: int) -> Optional[date]:
+        try:
+            return date(self.year or year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class PublishedDate:
+    date: date
+    source: Literal["text", "inferred"]
+    note: str
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower()[:3]]
+
+
+def day_mentions(text: str) -> Iterator[DateMention]:
+    """Every day-level date in ``text`` (with or without a year), in order."""
+    seen: set[int] = set()
+    for pattern in (MONTH_DAY, DAY_MONTH, ISO_DATE):
+        for match in pattern.finditer(text):
+            if match.start() in seen:
+                continue
+            month = match["month"]
+            month_no = int(month) if month.isdigit() else month_number(month)
+            day, year = int(match["day"]), int(match["year"]) if match["year"] else None
+            if not (1 <= month_no <= 12 and 1 <= day <= 31):
+                continue
+            seen.add(match.start())
+            yield DateMention(match.start(), match.end(), month_no, day, year, _is_ahead(text, match))
+
+
+def _is_ahead(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 40): match.start()]
+    before = re.split(r"[.!?]\s", before)[-1]
+    return bool(FUTURE_CUE.search(before) or FUTURE_AFTER.match(text[match.end(): match.end() + 20]))
+
+
+def first_date(text: str) -> Optional[date]:
+    """The first complete date (with a year) in a short text such as a caption, or None."""
+    for mention in sorted(day_mentions(text), key=lambda m: m.start):
+        if mention.year:
+            return mention.resolved(mention.year)
+    return None
+
+
+def dateline_date(text: str) -> Optional[tuple[date, str]]:
+    """A date that opens the text or one of its first paragraphs, with the dateline's text."""
+    for paragraph in text.split("\n")[:4]:
+        paragraph = paragraph.strip()
+        prefix = DATELINE.match(paragraph)
+        rest = paragraph[prefix.end():] if prefix else paragraph
+        found = first_date(rest[:40])
+        mention = next(iter(sorted(day_mentions(rest[:40]), key=lambda m: m.start)), None)
+        if found and mention and mention.start <= 2 and (prefix or len(paragraph) < 60):
+            return found, paragraph[: (prefix.end() if prefix else 0) + mention.end].strip()
+    return None
+
+
+def latest_year(text: str) -> Optional[tuple[int, str]]:
+    """The latest year the text mentions as past or present, with a few words around it."""
+    best: Optional[tuple[int, str]] = None
+    for match in YEAR.finditer(text):
+        if FUTURE_CUE.search(text[max(0, match.start() - 25): match.start()]):
+            continue
+        year = int(match["year"])
+        if best is None or year > best[0]:
+            left = text.rfind(" ", 0, max(0, match.start() - 20)) + 1  # whole words around the year
+            right = text.find(" ", match.end() + 8)
+            best = (year, " ".join(text[left: right if right >= 0 else len(text)].split()))
+    return best
+
+
+def published_from_text(text: str) -> Optional[PublishedDate]:
+    """A dateline's date (source "text"), else the inference in the module docstring ("inferred")."""
+    found = dateline_date(text)
+    if found:
+        return PublishedDate(found[0], "text", f"from the dateline \u201c{found[1]}\u201d")
+    return _infer(text)
+
+
+def _infer(text: str) -> Optional[PublishedDate]:
+    mentions = [m for m in day_mentions(text) if not m.ahead]
+    year_clue = latest_year(text)
+    dated: list[tuple[date, DateMention]] = []
+    for mention in mentions:
+        if mention.year:
+            resolved = mention.resolved(mention.year)
+            if resolved:
+                dated.append((resolved, mention))
+    yearless = [m for m in mentions if not m.year]
+    if yearless and year_clue:
+        dated += _resolve_yearless(yearless, year_clue[0])
+    if not dated:
+        return None
+    latest, mention = max(dated, key=lambda pair: pair[0])
+    published = latest + timedelta(days=1)
+    event = " ".join(text[mention.start: mention.end].split())
+    clue = f" with the year {latest.year} from \u201c{' '.join(year_clue[1].split())}\u201d" if (
+        not mention.year and year_clue) else ""
+    note = (f"inferred: the latest past event the body dates is \u201c{event}\u201d ({latest.isoformat()}"
+            f"{clue}); the article is assumed published the day after, {published.isoformat()}")
+    return PublishedDate(published, "inferred", note)
+
+
+def _resolve_yearless(mentions: list[DateMention], year: int) -> list[tuple[date, DateMention]]:
+    """All in ``year``, unless the dates wrap the new year and the early months carry the news."""
+    months = sorted({m.month for m in mentions})
+    gaps = [(later - earlier, earlier) for earlier, later in zip(months, months[1:])]
+    previous_year_after = None
+    if gaps and max(gaps)[0] > 6:
+        split = max(gaps)[1]
+        early = sum(1 for m in mentions if m.month <= split)
+        if early > len(mentions) - early:  # most dates are early in the year: the late ones are last year's
+            previous_year_after = split
+    resolved = []
+    for mention in mentions:
+        in_year = year - 1 if previous_year_after is not None and mention.month > previous_year_after else year
+        value = mention.resolved(in_year)
+        if value:
+            resolved.append((value, mention))
+    return resolved
