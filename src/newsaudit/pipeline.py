@@ -89,13 +89,10 @@ def run_stages(
     ctx = Context(document=document, resources=resources, published=published,
                   require_english=require_english)
     report = empty_report(document)
-    notes_before = len(resources.notes)
     for _name, stage in stages:
         report = stage(report, ctx)
-    notes = tuple(dict.fromkeys(resources.notes))  # every degradation noted so far, once
-    if notes or notes_before:
-        report = dataclasses.replace(report, notes=report.notes + notes)
-    return report
+    notes = tuple(dict.fromkeys(resources.notes))  # the resources' degradations hold for every report
+    return dataclasses.replace(report, notes=report.notes + notes) if notes else report
 
 
 def audit(

@@ -1,0 +1,40 @@
+"""The pipeline as a whole: pure, stage by stage, and honest when a model is missing."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+import newsaudit
+from newsaudit.pipeline import STAGES
+from newsaudit.resources import Resources
+
+EXAMPLE = (ROOT / "examples" / "valencia-floods.txt").read_text(encoding="utf-8")
+
+
+def test_auditing_twice_gives_the_same_report():
+    assert newsaudit.audit(EXAMPLE).to_json() == newsaudit.audit(EXAMPLE).to_json()
+
+
+def test_stages_run_in_the_documented_order():
+    assert [name for name, _stage in STAGES] == ["structure", "claims", "checks", "scores"]
+
+
+def test_structure_only_run_leaves_claims_and_findings_empty():
+    report = newsaudit.audit(EXAMPLE, stages=STAGES[:1])
+    assert report.article.headline and not report.claims and not report.findings
+
+
+def test_missing_spacy_model_degrades_with_a_note_not_silently():
+    resources = Resources(spacy_model="no_such_spacy_model_package")
+    report = newsaudit.audit(EXAMPLE, resources=resources)
+    assert any("spaCy" in note and "no_such_spacy_model_package" in note for note in report.notes)
+    assert report.claims, "claims still come from the rule-based fallback"
+
+
+def test_default_report_has_no_notes_when_the_model_is_installed():
+    assert newsaudit.audit(EXAMPLE).notes == ()
+
+
+def test_caller_date_wins_over_the_dateline():
+    report = newsaudit.audit(EXAMPLE, published="2024-11-20")
+    assert report.article.published == "2024-11-20" and report.article.published_source == "metadata"
