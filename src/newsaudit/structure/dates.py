@@ -33,7 +33,7 @@ DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 YEAR = re.compile(r"(?<![\d,.$€£-])\b(?P<year>(?:19|20)\d{2})\b(?![\d,]|\s*(?:%|people|troops|km))")
 # Words that put the date that follows (or precedes: "deadline") in the future.
-FUTURE_CUE = re.compile(r"\b(?:will|would|shall|next|upcoming|by|until|till|before|deadline|due|scheduled|"
+FUTURE_CUE = re.compile(r"\b(?:will|shall|next|upcoming|deadline|due|scheduled|"
                         r"expected|planned|set for|slated)\b[^.!?]{0,30}$", re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"^\W{0,3}(?:deadline|summit|vote|election|meeting|hearing)\b", re.IGNORECASE)
 # A dateline opens a line or paragraph: "KYIV, Ukraine, Nov. 7, 2025 —", "Published: 7 November 2025".

@@ -1,0 +1,52 @@
+"""The claims stage: places, quotes with speakers, and the claims that carry the facts.
+
+One spaCy pass per article, with only the named-entity recogniser (and the tok2vec it
+reads) enabled, so the stage costs about what an NER-only pass does; sentences come from a
+rule-based splitter (:func:`claims.sentence_spans`) in every mode. Without a spaCy model the
+stage still runs: people and quotes from patterns, places from the gazetteer with cues.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Optional
+
+from ..model import Article, Claim, Quote
+from ..resources import Resources
+
+__all__ = ["extract_claims", "parse"]
+
+NER_COMPONENTS = ("tok2vec", "ner")
+
+
+def extract_claims(article: Article, resources: Resources) -> tuple[list[Claim], list[Quote]]:
+    from .claims import build_claims, sentence_spans
+    from .places import find_places
+    from .quantities import find_quantities
+    from .quotes import find_people, find_quotes, speaker_names
+    from .times import find_times
+
+    text = article.text
+    if not text.strip():
+        return [], []
+    doc = parse(text, resources.nlp)
+    people = find_people(text, doc)
+    quotes = find_quotes(text, doc, people)
+    places = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people))
+    claims = build_claims(text, sentence_spans(text), find_quantities(text),
+                          find_times(text, _published(article)), places, quotes, people, doc)
+    return claims, quotes
+
+
+def parse(text: str, nlp: Optional[Any]) -> Optional[Any]:
+    """The one spaCy pass: every component but the NER and its tok2vec switched off."""
+    if nlp is None:
+        return None
+    return nlp(text, disable=[name for name in nlp.pipe_names if name not in NER_COMPONENTS])
+
+
+def _published(article: Article) -> Optional[date]:
+    try:
+        return date.fromisoformat(article.published) if article.published else None
+    except ValueError:  # a partial date ("2025-11") resolves nothing relative to it
+        return None

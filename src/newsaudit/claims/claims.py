@@ -1,0 +1,180 @@
+"""Claims: sentences that assert something a reader could check, with who asserts it.
+
+A claim is a sentence (split by :func:`sentence_spans`) that carries a quantity, a date, a
+named entity or an attribution. Its ``checkworthy`` score is a sum of features, clipped to
+0..1 and rounded to two decimals:
+
+    base 0.05, + 0.35 a quantity, + 0.20 a date, + 0.15 a named entity or place,
+    + 0.15 an attribution (speaker or source), + 0.10 a verb of assertion;
+    - 0.20 a hedge or opinion word (could, might, perhaps, must, should ...),
+    - 0.25 first-person feeling (I think, we hope ...);
+    then a rhetorical question (ends in "?") is capped at 0.20, and scene-setting (no
+    quantity, date or attribution) at 0.25.
+
+A sentence is kept when its score is at least ``KEEP_AT`` or it holds a quantity or a date.
+``speaker`` comes from a quote the sentence overlaps or a person it is attributed to;
+``source`` from "per X", "according to X", "X estimates: ..." or "X's General Staff: ...",
+when X is not a person the article quotes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, Optional, Sequence
+
+from ..model import Claim, Place, Quantity, Quote, Speaker, TimeRef
+from .quotes import NAME, ROLE_WORDS, People
+
+KEEP_AT = 0.3
+ABBREVIATIONS = frozenset(
+    "capt col gen lt sgt maj dr mr mrs ms prof st sen rep gov jan feb mar apr jun jul aug sep sept oct nov "
+    "dec no vs etc u.s u.k e.g i.e approx est inc corp co ltd jr sr mt ft".split()
+)
+# A candidate sentence end: terminal punctuation (and closing quotes) before space and a capital.
+SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
+WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[”\"’)]*\s*$")
+ORG_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.&\-]*(?:[’']s)?(?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w.&\-]*(?:[’']s)?){0,6}"
+PREPOSITIONS = "In|On|At|For|From|With|Within|Inside|Near|After|Before|By|Enter|As"
+SOURCE_NOUNS = "estimates|estimate|data|figures|tally|report|reports|says|said|claims|count|probe|survey|poll|statement|assessment|analysis|update"
+# "UK MoD estimates: ...", "Ukraine's General Staff: ...", "ISW: ..." at the start of a sentence.
+SOURCE_COLON = re.compile(rf"^(?!(?:{PREPOSITIONS})\b)(?P<source>{ORG_NAME})(?:\s+(?:{SOURCE_NOUNS}))?:\s+(?![“\"])")
+# "per X", "according to X", "citing X"; X may be a role and a name or a lowercase group.
+SOURCE_PER = re.compile(
+    rf"\b(?:per|according to|citing)\s+(?:(?P<role>(?:{ROLE_WORDS})s?)\s+)?(?P<source>{ORG_NAME}|[a-z]+s)\b"
+)
+ASSERTION_VERB = re.compile(
+    r"\b(?:said|says|told|confirmed|confirms|reported|reports|announced|estimates|estimated|claimed|claims|"
+    r"killed|destroyed|captured|repelled|launched|struck|hit|fell|rose|shows|showed|recorded|counted|"
+    r"totals?|reached|signed|imposed|approved|ordered|canceled|cancelled|spiked|dropped|lost|won)\b", re.I)
+HEDGE = re.compile(r"\b(?:could|might|may|perhaps|possibly|seems?|likely|arguably|should|must|probably|"
+                   r"apparently|allegedly|reportedly|wishful|ever|unthinkable)\b", re.I)
+FIRST_PERSON_FEELING = re.compile(r"\b(?:I|we)\s+(?:feel|felt|think|thought|believe|hope|fear|wonder|love|hate)\b", re.I)
+CAPITALISED_MID = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC", "LAW", "NORP", "PRODUCT"})
+LEADING_FILLER = frozenset("Enter But Yet And So Then Still Now As".split())
+# A sentence opening on a (titled) name: "Analyst Marta Kovalenko counted ...".
+SUBJECT = re.compile(rf"(?:(?:{'|'.join(LEADING_FILLER)}|(?i:{ROLE_WORDS}))\s+)*(?P<name>{NAME})")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end), trimmed; abbreviations ("Capt.", "U.S.", "Dec.") do not end one."""
+    spans, position = [], 0
+    for match in SENTENCE_BREAK.finditer(text):
+        if match.group()[0] != "\n" and _ends_in_abbreviation(text, match.start()):
+            continue
+        spans.append((position, match.start() + len(match.group().rstrip())))
+        position = match.end()
+    spans.append((position, len(text)))
+    return [trimmed for trimmed in (_trim(text, s, e) for s, e in spans) if trimmed[1] > trimmed[0]]
+
+
+def _ends_in_abbreviation(text: str, end: int) -> bool:
+    word = WORD_BEFORE.search(text, max(0, end - 12), end + 1)
+    if not word:
+        return False
+    token = word.group(1).rstrip(".").lower()
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def build_claims(text: str, sentences: Sequence[tuple[int, int]], quantities: Sequence[Quantity],
+                 times: Sequence[TimeRef], places: Sequence[Place], quotes: Sequence[Quote],
+                 people: People, doc: Any = None) -> list[Claim]:
+    """Claims in text order, ids c1, c2, ... over the kept ones."""
+    entities = [(e.start_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS] if doc is not None else []
+    claims: list[Claim] = []
+    for start, end in sentences:
+        claim = _claim(text, start, end, quantities, times, places, quotes, people, entities)
+        if claim.checkworthy >= KEEP_AT or claim.quantities or claim.times:
+            claims.append(dataclasses.replace(claim, id=f"c{len(claims) + 1}"))
+    return claims
+
+
+def _claim(text: str, start: int, end: int, quantities, times, places, quotes, people: People,
+           entities) -> Claim:
+    sentence = text[start:end]
+    inside = lambda item: start <= item.char_start < end  # noqa: E731
+    found_quantities = tuple(q for q in quantities if inside(q))
+    found_times = tuple(t for t in times if inside(t))
+    found_places = tuple(p for p in places if inside(p))
+    speaker, source = attribution(text, start, end, quotes, people)
+    named = bool(found_places) or any(start <= at < end for at, _label in entities) or (
+        not entities and bool(CAPITALISED_MID.search(sentence)))
+    score = checkworthy(sentence, bool(found_quantities), bool(found_times), named, bool(speaker or source))
+    return Claim(id="", text=sentence, start=start, end=end, checkworthy=score, speaker=speaker, source=source,
+                 quantities=found_quantities, times=found_times, places=found_places)
+
+
+def checkworthy(sentence: str, has_quantity: bool, has_time: bool, named: bool, attributed: bool) -> float:
+    """The documented feature sum (see the module docstring)."""
+    score = 0.05 + 0.35 * has_quantity + 0.20 * has_time + 0.15 * named + 0.15 * attributed
+    score += 0.10 * bool(ASSERTION_VERB.search(sentence))
+    score -= 0.20 * bool(HEDGE.search(sentence)) + 0.25 * bool(FIRST_PERSON_FEELING.search(sentence))
+    if sentence.rstrip("”\"’ ").endswith("?"):
+        score = min(score, 0.20)
+    if not (has_quantity or has_time or attributed):
+        score = min(score, 0.25)
+    return round(min(1.0, max(0.0, score)), 2)
+
+
+def attribution(text: str, start: int, end: int, quotes: Sequence[Quote],
+                people: People) -> tuple[Optional[Speaker], Optional[str]]:
+    """(speaker, source) of the sentence text[start:end]."""
+    quoted = next((q for q in quotes if q.start < end and q.end > start and q.speaker), None)
+    speaker = Speaker(quoted.speaker, quoted.role) if quoted else None
+    sentence = text[start:end]
+    for match in (SOURCE_COLON.match(sentence), *SOURCE_PER.finditer(sentence)):
+        if match is None:
+            continue
+        named = _strip_filler(match.group("source"))
+        person = _known_person(named, people)
+        if person is None:
+            return speaker, _source_name(named)
+        if match.re is SOURCE_PER:  # "per analyst X": the person vouches for it
+            speaker = speaker or Speaker(person, people.roles.get(person) or _group(match, "role"))
+    return speaker or _subject_speaker(sentence, people), None
+
+
+def _subject_speaker(sentence: str, people: People) -> Optional[Speaker]:
+    """Indirect attribution: a known person opens the sentence and a verb of assertion follows."""
+    opening = SUBJECT.match(sentence)
+    if not opening or not ASSERTION_VERB.search(sentence, opening.end()):
+        return None
+    person = _known_person(opening.group("name"), people)
+    return Speaker(person, people.roles.get(person)) if person else None
+
+
+def _group(match: re.Match, name: str) -> Optional[str]:
+    return match.groupdict().get(name)
+
+
+def _strip_filler(name: str) -> str:
+    words = name.split()
+    while words and words[0] in LEADING_FILLER:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _known_person(name: str, people: People) -> Optional[str]:
+    bare = re.sub(r"[’']s$", "", name.split("’s ")[0].split("'s ")[0]) if name else name
+    if not bare:
+        return None
+    if re.fullmatch(NAME, bare) is None:
+        return None
+    full, _role = people.canonical(bare)
+    known = set(people.full_by_word.values()) | people.pseudonyms
+    return full if full in known else None
+
+
+def _source_name(name: str) -> str:
+    """'Verstka’s' -> 'Verstka', 'the Finance Ministry' -> 'Finance Ministry';
+    "Ukraine's General Staff" stays whole."""
+    return re.sub(r"^[Tt]he\s+|[’']s$", "", name.strip())
