@@ -1,0 +1,146 @@
+"""``number.inconsistent``: the same count about the same thing, given two different values.
+
+Two quantities are compared only when they have the same unit or counted noun, the clauses
+around them share at least two content words, they do not name different days, neither reads
+as a part or an increment ("alone", "another", "more"), and they are not attributed to two
+different sources (that is a dispute between sources, not the article contradicting itself).
+
+Each value becomes the interval of what it can mean: "1.14 million" is 1.13 to 1.15 million
+(one unit of its last printed digit, at most 10%), "over 100" is 100 and up, "around 200" is
+170 to 230, "15-20" is 15 to 20. Values agree when their intervals meet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from ..model import Claim, Finding, Quantity, Ref, Report, TimeRef
+from ..resources import Resources
+from .anchors import clause_around, content_words, evidence
+
+COMPARABLE_KINDS = frozenset({"count", "money", "percent", "length", "measure"})
+LOWER_BOUND_BEFORE = re.compile(r"(?:over|more than|at least|upwards of|just over|as many as|exceeding)\s*$", re.I)
+UPPER_BOUND_BEFORE = re.compile(r"(?:under|less than|fewer than|up to|nearly|almost|just under|no more than)\s*$", re.I)
+ABOUT_BEFORE = re.compile(r"(?:around|about|roughly|some|approximately|an estimated|estimated|close to|~)\s*$", re.I)
+MORE_AFTER = re.compile(r"^\s*(?:—|-|–|,)?\s*(?:possibly|or|and)\s+more\b|^\+|^\s+plus\b", re.I)
+# Words that make a figure a part of, or an addition to, another: not the same count.
+PART_MARKER = re.compile(r"\b(?:alone|including|included|of them|of whom|among them|another|more|additional|"
+                         r"further|new|each|per|a day|daily|remaining|rest|out of|of the)\b", re.I)
+ABOUT_MARGIN = 0.15
+ROUNDING_CAP = 0.10
+
+
+@dataclass(frozen=True)
+class Figure:
+    quantity: Quantity
+    claim: Claim
+    low: float
+    high: float
+    words: frozenset[str]
+
+
+def interval(text: str, quantity: Quantity) -> tuple[float, float]:
+    """What a printed quantity can mean, from its range, its rounding and its hedges."""
+    if quantity.low is not None and quantity.high is not None:
+        return quantity.low, quantity.high
+    value = quantity.value or 0.0
+    before = text[max(0, quantity.char_start - 20): quantity.char_start]
+    after = text[quantity.char_end: quantity.char_end + 20]
+    if LOWER_BOUND_BEFORE.search(before) or MORE_AFTER.match(after):
+        return value, math.inf
+    if UPPER_BOUND_BEFORE.search(before):
+        return value * (1 - ABOUT_MARGIN), value
+    if ABOUT_BEFORE.search(before) or quantity.approx:
+        return value * (1 - ABOUT_MARGIN), value * (1 + ABOUT_MARGIN)
+    step = min(rounding_step(quantity.text, value), ROUNDING_CAP * abs(value))
+    return value - step, value + step
+
+
+def rounding_step(printed: str, value: float) -> float:
+    """One unit of the last digit the writer printed: 1.14 million -> 10,000; 60,000 -> 10,000."""
+    numeral = re.search(r"\d[\d,]*(?:\.\d+)?", printed)
+    if not numeral or value == 0:
+        return 0.0
+    digits = numeral[0].replace(",", "")
+    if "." in digits:
+        shown = float(digits)
+        return value / shown * 10 ** -len(digits.split(".")[1]) if shown else 0.0
+    trailing = len(digits) - len(digits.rstrip("0"))
+    return value / float(digits) * 10 ** trailing
+
+
+def figures(report: Report) -> list[Figure]:
+    text, found = report.article.text, []
+    for claim in report.claims:
+        for quantity in claim.quantities:
+            if quantity.kind not in COMPARABLE_KINDS or not quantity.unit or quantity.value is None and quantity.low is None:
+                continue
+            low, high = interval(text, quantity)
+            clause = clause_around(text, quantity.char_start, quantity.char_end)
+            words = content_words(text[slice(*clause)], (quantity.unit, *quantity.text.split()))
+            found.append(Figure(quantity, claim, low, high, frozenset(words)))
+    return found
+
+
+def same_subject(a: Figure, b: Figure, text: str) -> bool:
+    if a.quantity.unit != b.quantity.unit or a.quantity.kind != b.quantity.kind:
+        return False
+    if len(a.words & b.words) < 2 or _is_part(a, text) or _is_part(b, text):
+        return False
+    if _days(a, text) and _days(b, text) and not _days(a, text) & _days(b, text):
+        return False  # counts for different days may differ
+    return not _different_sources(a.claim, b.claim)
+
+
+def _is_part(figure: Figure, text: str) -> bool:
+    q = figure.quantity
+    window = text[max(0, q.char_start - 25): q.char_end + 25]
+    return bool(PART_MARKER.search(window))
+
+
+def _days(figure: Figure, text: str) -> set[str]:
+    clause = clause_around(text, figure.quantity.char_start, figure.quantity.char_end)
+    times: list[TimeRef] = [t for t in figure.claim.times if clause[0] <= t.char_start < clause[1] and t.start]
+    return {t.start for t in times if t.kind == "date"} | {f"{t.start}/{t.end}" for t in times if t.kind == "period"}
+
+
+def _attributed_to(claim: Claim) -> Optional[str]:
+    return claim.source or (claim.speaker.name if claim.speaker else None)
+
+
+def _different_sources(a: Claim, b: Claim) -> bool:
+    first, second = _attributed_to(a), _attributed_to(b)
+    return bool(first and second and first != second)
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    slack = 0.01 * max(abs(a.low), abs(b.low), 1.0)
+    return a.low - slack <= b.high and b.low - slack <= a.high
+
+
+def check_inconsistent_numbers(report: Report, resources: Resources) -> Iterator[Finding]:
+    text, found = report.article.text, figures(report)
+    reported: set[int] = set()
+    for index, first in enumerate(found):
+        for second in found[index + 1:]:
+            if id(second) in reported or first.claim.id == second.claim.id:
+                continue
+            if same_subject(first, second, text) and not agree(first, second):
+                reported.add(id(second))
+                yield _finding(report, first, second)
+
+
+def _finding(report: Report, first: Figure, second: Figure) -> Finding:
+    a, b = first.quantity, second.quantity
+    what = f"number of {a.unit}" if a.kind == "count" else f"{a.kind} figure"
+    message = (f"The article gives “{a.text}” and later “{b.text}” for what reads as the same {what} "
+               f"in the same context, and the two values do not agree.")
+    return Finding("number.inconsistent", "medium", message,
+                   (evidence(report.article, a.char_start, a.char_end), evidence(report.article, b.char_start, b.char_end)),
+                   (Ref("text", f"claims {first.claim.id} and {second.claim.id}"),))
+
+
+CHECKS = [check_inconsistent_numbers]

@@ -1,0 +1,256 @@
+"""Sources and people: disputes between sources, conflicting roles, unattributed figures.
+
+- ``source.disputed``: one party claims something ("the ministry said it had encircled ...")
+  and another denies or dismisses the same thing ("commanders dismiss the encirclement as
+  propaganda"). Matched by a denial cue, a claim within a few sentences sharing a content
+  word with what is denied, and two parties that share no name.
+- ``entity.role_conflict``: the same person under two military ranks ("Capt. Ivan Petrenko",
+  later "Col. Petrenko") or two offices ("Defense Minister X", "Foreign Minister X"), unless
+  the article marks one as past ("former", "then-") or speaks of a promotion.
+- ``claim.unsourced``: one summary of the check-worthy claims with figures that name no one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from ..model import Claim, Finding, Ref, Report
+from ..resources import Resources
+from .anchors import clause_around, content_words, evidence, sentences
+
+# --- source.disputed ----------------------------------------------------------------------
+
+DENIAL_VERB = re.compile(r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|"
+                         r"refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|disput(?:e|es|ed|ing))\b", re.IGNORECASE)
+FALSITY = re.compile(r"\b(?:as\s(?:propaganda|false|fake|fabricated|baseless|untrue|nonsense|a lie|lies|"
+                     r"disinformation|fiction)|not true|(?:is|was|are|were)\sfalse|fake news|no evidence|"
+                     r"untrue|fabricated|never happened)\b", re.IGNORECASE)
+NOT_YET = re.compile(r"\b[Nn]o\s(?P<thing>[a-z][\w-]{3,})\s+yet\b")
+CLAIM_VERB = re.compile(r"\b(?:claim(?:s|ed)?|sa(?:id|ys)|announc(?:ed|es)|report(?:s|ed)|crow(?:s|ed)|"
+                        r"boast(?:s|ed)|hail(?:s|ed|ing)|assert(?:s|ed)|insist(?:s|ed)|stat(?:es|ed)|declar(?:es|ed)|"
+                        r"tout(?:s|ed)|trumpet(?:s|ed)|accus(?:es|ed))\b", re.IGNORECASE)
+DISPUTE_WORDS = ("propaganda", "false", "fake", "claim", "claims", "reports", "full", "denies", "dismiss",
+                 "lies", "fabricated", "baseless", "evidence", "true", "untrue", "nonsense")
+LEADING_FILLERS = re.compile(r"^(?:Yet|But|However|And|Still|Meanwhile|Instead)\b,?\s*")
+LOOK_BACK, LOOK_AHEAD = 4, 2
+
+
+@dataclass(frozen=True)
+class Denial:
+    start: int
+    end: int
+    party: str
+    denied: frozenset[str]
+    severity: str
+    cue: str  # the denying words as printed, for the message
+
+
+def denials(report: Report) -> Iterator[Denial]:
+    text = report.article.text
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        cue = DENIAL_VERB.search(sentence) or FALSITY.search(sentence)
+        soft = NOT_YET.search(sentence)
+        if not cue and not soft:
+            continue
+        match = cue or soft
+        clause = clause_around(text, start + match.start(), start + match.end())
+        party = _party(report, start, end, re.sub(r"[:“\"\s]+$", "", text[start: start + match.start()]))
+        if cue and cue.re is DENIAL_VERB:
+            denied = text[start + match.end(): clause[1]]
+        else:
+            denied = text[clause[0]: clause[1]]
+        words = content_words(denied, DISPUTE_WORDS + tuple(party.split()))
+        if party and words:
+            cue_text = _cue_text(text[start + match.start(): min(clause[1], start + match.end() + 60)])
+            yield Denial(start, end, party, frozenset(words), "medium" if cue else "info", cue_text.strip())
+
+
+def _cue_text(words: str) -> str:
+    """The denying words up to the first comma, cut at a word boundary."""
+    words = words.split(",")[0]
+    return words if len(words) < 60 else words[: words.rfind(" ", 0, 60)]
+
+
+def _party(report: Report, start: int, end: int, before_cue: str) -> str:
+    claim = _claim_at(report, start, end)
+    attributed = claim and (claim.source or (claim.speaker.name if claim.speaker else None))
+    return attributed or LEADING_FILLERS.sub("", before_cue.strip())[:120]
+
+
+def _claim_at(report: Report, start: int, end: int) -> Optional[Claim]:
+    return next((c for c in report.claims if c.start < end and start < c.end), None)
+
+
+def _same_side(first: str, second: str) -> bool:
+    """Parties that share a word ("Harlow officials" twice), or that the text does not name."""
+    first_words, second_words = content_words(first), content_words(second)
+    return not first_words or not second_words or bool(first_words & second_words)
+
+
+def check_disputed(report: Report, resources: Resources) -> Iterator[Finding]:
+    text, spans = report.article.text, list(sentences(report.article.text))
+    for denial in denials(report):
+        index = next(i for i, span in enumerate(spans) if span[0] == denial.start)
+        for start, end in spans[max(0, index - LOOK_BACK): index] + spans[index + 1: index + 1 + LOOK_AHEAD]:
+            claimed = _claimed(report, start, end, denial)
+            if claimed:
+                yield _dispute_finding(report, claimed, denial)
+                break
+
+
+def _claimed(report: Report, start: int, end: int, denial: Denial) -> Optional[tuple[int, int, str]]:
+    text = report.article.text
+    verb = CLAIM_VERB.search(text, start, end)
+    if verb is None or DENIAL_VERB.search(text, start, end) or FALSITY.search(text, start, end):
+        return None
+    shared = content_words(text[start:end]) & denial.denied
+    if not any(len(word) >= 5 for word in shared):
+        return None
+    party = _party(report, start, end, text[start: verb.start()])
+    if _same_side(party, denial.party):
+        return None
+    return start, end, party
+
+
+def _dispute_finding(report: Report, claimed: tuple[int, int, str], denial: Denial) -> Finding:
+    start, end, party = claimed
+    message = (f"What {_short(party)} asserts is contradicted by {_short(denial.party)} (“{denial.cue}”), "
+               f"and the article reports both without settling it.")
+    article = report.article
+    return Finding("source.disputed", denial.severity, message,
+                   (evidence(article, start, end), evidence(article, denial.start, denial.end)),
+                   (Ref("text", f"{_short(party)} vs {_short(denial.party)}"),))
+
+
+def _short(party: str) -> str:
+    party = party.split(",")[0].strip()
+    return party if len(party) <= 60 else party[:57].rstrip() + "..."
+
+
+# --- entity.role_conflict -----------------------------------------------------------------
+
+# Rank spellings to rank families, longest first so "Lt. Col." is not read as "Lt.".
+RANKS = {
+    "Brig. Gen.": "general", "Maj. Gen.": "general", "Lt. Gen.": "general", "Gen.": "general",
+    "Brigadier General": "general", "Major General": "general", "Lieutenant General": "general",
+    "General": "general", "Lt. Col.": "colonel", "Lieutenant Colonel": "colonel", "Col.": "colonel",
+    "Colonel": "colonel", "Maj.": "major", "Major": "major", "Capt.": "captain", "Captain": "captain",
+    "1st Lt.": "lieutenant", "2nd Lt.": "lieutenant", "Lt.": "lieutenant", "Lieutenant": "lieutenant",
+    "Staff Sgt.": "sergeant", "Master Sgt.": "sergeant", "Sgt.": "sergeant", "Sergeant": "sergeant",
+    "Cpl.": "corporal", "Corporal": "corporal", "Pvt.": "private", "Private": "private",
+    "Rear Adm.": "admiral", "Vice Adm.": "admiral", "Adm.": "admiral", "Admiral": "admiral",
+}
+_PORTFOLIO = (r"Defen[cs]e|Foreign|Finance|Interior|Health|Economy|Economic|Justice|Energy|Education|Culture|"
+              r"Agriculture|Transport|Labou?r|Trade|Environment|Digital|Home|Deputy Prime|Prime")
+OFFICES = rf"(?:{_PORTFOLIO})\sMinister|Vice\sPresident|(?<!Vice\s)President|Chancellor"
+_NAME_WORD = r"[A-Z][a-zà-ÿ’'\-]+"
+_RANK = "|".join(re.escape(rank) for rank in sorted(RANKS, key=len, reverse=True))
+TITLED_PERSON = re.compile(rf"(?<![\w.])(?P<title>{_RANK}|{OFFICES})\s(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})\b")
+PAST_TITLE = re.compile(r"\b(?:former|ex|then|retired|late|acting|interim|onetime|one-time)[\s-]*$", re.IGNORECASE)
+ROLE_CHANGE = re.compile(r"\b(?:promot\w*|demot\w*|appointed|named|became|replac\w*|succeed\w*|reshuffl\w*|"
+                         r"moved to|took over)\b", re.IGNORECASE)
+# Abbreviated ranks are unambiguous; a spelled-out one ("General Staff") needs a two-word name.
+ABBREVIATED = re.compile(r"\.$")
+
+
+@dataclass(frozen=True)
+class Titled:
+    title: str
+    family: str
+    first: Optional[str]
+    surname: str
+    start: int
+    end: int
+
+
+def titled_people(text: str) -> list[Titled]:
+    found = []
+    for match in TITLED_PERSON.finditer(text):
+        title, words = match["title"], match["name"].split()
+        if title in RANKS and not ABBREVIATED.search(title) and len(words) < 2:
+            continue
+        if PAST_TITLE.search(text[max(0, match.start() - 12): match.start()]):
+            continue
+        family = RANKS.get(title) or re.sub(r"\s+", " ", title)
+        found.append(Titled(title, family, words[0] if len(words) > 1 else None, words[-1],
+                            match.start(), match.end()))
+    return found
+
+
+def _conflicts(a: Titled, b: Titled) -> bool:
+    if a.surname != b.surname or a.family == b.family:
+        return False
+    if a.first and b.first and a.first != b.first:
+        return False  # two people who share a surname
+    military = a.title in RANKS, b.title in RANKS
+    return military[0] == military[1]  # "Gen. X" and "President X" is a career, not a conflict
+
+
+def check_role_conflicts(report: Report, resources: Resources) -> Iterator[Finding]:
+    text = report.article.text
+    people = titled_people(text)
+    reported: set[str] = set()
+    for index, first in enumerate(people):
+        for second in people[index + 1:]:
+            if first.surname in reported or not _conflicts(first, second):
+                continue
+            if _namesakes(people, first.surname) or _role_changes(text, first.surname):
+                continue
+            reported.add(first.surname)
+            yield _role_finding(report, first, second)
+
+
+def _namesakes(people: list[Titled], surname: str) -> bool:
+    return len({p.first for p in people if p.surname == surname and p.first}) > 1
+
+
+def _role_changes(text: str, surname: str) -> bool:
+    for start, end in sentences(text):
+        if surname in text[start:end] and ROLE_CHANGE.search(text, start, end):
+            return True
+    return False
+
+
+def _role_finding(report: Report, first: Titled, second: Titled) -> Finding:
+    name = " ".join(part for part in (first.first or second.first, first.surname) if part)
+    message = (f"{name} is called “{report.article.text[first.start:first.end]}” and later "
+               f"“{report.article.text[second.start:second.end]}”, two roles one person cannot hold at once.")
+    return Finding("entity.role_conflict", "medium", message,
+                   (evidence(report.article, first.start, first.end), evidence(report.article, second.start, second.end)),
+                   (Ref("text", f"{first.title} vs {second.title}"),))
+
+
+# --- claim.unsourced ----------------------------------------------------------------------
+
+UNSOURCED_AT = 0.6
+UNSOURCED_SHOWN = 5
+# Lengths of time and ages describe; counts, money and shares are what a reader checks.
+FIGURE_KINDS = frozenset({"count", "money", "percent", "rate", "ratio", "length", "measure"})
+
+
+def unsourced_claims(report: Report) -> list[Claim]:
+    found = [c for c in report.claims
+             if c.checkworthy >= UNSOURCED_AT and c.speaker is None and c.source is None
+             and any(q.kind in FIGURE_KINDS for q in c.quantities)]
+    return sorted(found, key=lambda c: (-c.checkworthy, c.start))
+
+
+def check_unsourced(report: Report, resources: Resources) -> Iterator[Finding]:
+    found = unsourced_claims(report)
+    if not found:
+        return
+    shown = sorted(found[:UNSOURCED_SHOWN], key=lambda c: c.start)
+    example = shown[0].text if len(shown[0].text) <= 90 else shown[0].text[:87].rstrip() + "..."
+    if len(found) == 1:
+        message = f"A check-worthy claim with figures names no source: “{example}”."
+    else:
+        message = f"{len(found)} check-worthy claims with figures name no source, for example “{example}”."
+    yield Finding("claim.unsourced", "low", message,
+                  tuple(evidence(report.article, c.start, c.end) for c in shown),
+                  tuple(Ref("claims", c.id) for c in shown))
+
+
+CHECKS = [check_disputed, check_role_conflicts, check_unsourced]

@@ -1,0 +1,558 @@
+"""Time checks: counts, ages and intervals that cannot be true on the publication date.
+
+- ``time.anachronism``: "a war now in its 1,000th day" when the anchor event (from
+  ``data/anchors.csv``) makes the publication date another day; "a 40-year-old born in 1990";
+  "ten years since the 2019 merger".
+- ``time.interval_mismatch``: "the first ... in over two years" beside "the biggest ... since
+  early 2024"; "for three years" beside "since 2024" about the same thing.
+- ``time.stale_future``: "will vote on 12 May 2024" in an article of 2025.
+
+Every rule compares against the publication date and also against the dates the same
+sentence gives, and fires only when the statement fits none of them: a retrospective
+sentence ("In 2020, five years after ...") is not an anachronism.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable, Iterator, Optional
+
+from ..model import Article, Evidence, Finding, Ref, Report, TimeRef
+from ..resources import Resources
+from .anchors import APOSTROPHES, EVENT_NOUNS, Anchor, clause_around, content_words, evidence, published_date, sentence_around
+
+UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
+# How far an "Nth day/week/month/year" may be off before it is wrong, not a draft's delay.
+ORDINAL_TOLERANCE_DAYS = {"day": 7, "week": 10, "month": 31, "year": 45}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100, "thousandth": 1000,
+}
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "a hundred": 100}
+_ORD = r"\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_NUM = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NOUN = "|".join(EVENT_NOUNS)
+_YEAR = r"(?:18|19|20)\d{2}"
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+
+# "a war now in its 1,000th day", "the war's fourth year", "the 500th day of the invasion".
+ORDINAL_IN_ITS = re.compile(rf"\b(?P<noun>{_NOUN})\b(?P<between>[^.;!?]{{0,40}}?)\bin\s+its\s+(?P<ord>{_ORD})\s+"
+                            rf"(?P<unit>day|week|month|year)\b", re.IGNORECASE)
+ORDINAL_POSSESSIVE = re.compile(rf"\b(?P<noun>{_NOUN})['’]s\s+(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\b",
+                                re.IGNORECASE)
+ORDINAL_OF = re.compile(rf"\b(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+of\s+(?:the|this|a|its|[A-Z][\w’']*)"
+                        rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun>{_NOUN})\b")
+# Words that put a possessive or "of" ordinal in the present rather than in a retrospective.
+PRESENT_MARKER = re.compile(r"\b(?:now|today|tonight|this week|marks|enters|as of)\b", re.IGNORECASE)
+THEN_MARKER = re.compile(r"\bthen\b", re.IGNORECASE)
+
+AGE = re.compile(r"\b(?P<age>\d{1,3})-year-old\b|\baged\s(?P<aged>\d{1,3})\b|,\s(?P<appos>\d{1,3}),\s")
+BORN = re.compile(rf"\bborn\s(?:in\s|on\s)?(?:(?:\d{{1,2}}\s)?(?:{_MONTHS})\.?\s(?:\d{{1,2}},?\s)?)?(?P<year>{_YEAR})\b")
+EXPLICIT_YEAR = re.compile(rf"(?<![\d,.$€£-])\b(?P<year>{_YEAR})\b(?![\d,]|\s?%)")
+
+_QUALIFIER = r"(?P<q>over|more than|nearly|almost|about|around|some|at least|just over|just under|under)"
+# "ten years since the 2016 referendum", "five years after the full-scale invasion".
+YEARS_SINCE = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|decades?)\s(?:since|after)\s"
+                         rf"(?P<what>[^.;:!?—]{{3,80}})", re.IGNORECASE)
+# "Ten years ago, in 2012, ..."
+YEARS_AGO = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|decades?)\sago,?\s(?:in\s)?"
+                       rf"(?P<what>{_YEAR})\b", re.IGNORECASE)
+ANNIVERSARY = re.compile(rf"\b(?P<ord>{_ORD})\sanniversary\b(?P<what>[^.;:!?—]{{0,80}})", re.IGNORECASE)
+FOUNDED = re.compile(rf"\b(?:founded|established|opened|launched|created|incorporated|formed|built)\s(?:in\s)?"
+                     rf"(?P<year>{_YEAR})\b", re.IGNORECASE)
+WHAT_YEAR = re.compile(rf"^(?:[^\d]{{0,40}}?\b(?:in|of)\s|the\s|its\s)?(?P<year>{_YEAR})\b")
+
+
+def ordinal_value(text: str) -> int:
+    word = text.lower()
+    return ORDINAL_WORDS[word] if word in ORDINAL_WORDS else int(re.sub(r"\D", "", word))
+
+
+def number_value(text: str) -> int:
+    word = text.lower()
+    return NUMBER_WORDS[word] if word in NUMBER_WORDS else int(word)
+
+
+def all_times(report: Report) -> list[TimeRef]:
+    return [time for claim in report.claims for time in claim.times]
+
+
+def reference_dates(report: Report, published: date, start: int, end: int) -> list[date]:
+    """The publication date and the day dates the sentence text[start:end] gives."""
+    dates = [published]
+    for time in all_times(report):
+        if start <= time.char_start < end and time.kind == "date" and time.start:
+            dates.append(date.fromisoformat(time.start))
+    return dates
+
+
+def sentence_years(text: str, start: int, end: int, skip: Iterable[int] = ()) -> list[int]:
+    skipped = set(skip)
+    return [int(m["year"]) for m in EXPLICIT_YEAR.finditer(text, start, end) if int(m["year"]) not in skipped]
+
+
+# --- time.anachronism: "Nth day of the war" ------------------------------------------------
+
+@dataclass(frozen=True)
+class OrdinalMention:
+    noun: str
+    ordinal: int
+    unit: str
+    start: int
+    end: int
+    ordinal_text: str
+
+
+def ordinal_mentions(text: str) -> Iterator[OrdinalMention]:
+    for pattern in (ORDINAL_IN_ITS, ORDINAL_POSSESSIVE, ORDINAL_OF):
+        for match in pattern.finditer(text):
+            sentence_start, sentence_end = sentence_around(text, match.start())
+            sentence = text[sentence_start:sentence_end]
+            if pattern is ORDINAL_IN_ITS and THEN_MARKER.search(match["between"]):
+                continue
+            if pattern is not ORDINAL_IN_ITS and (not PRESENT_MARKER.search(sentence) or THEN_MARKER.search(sentence)):
+                continue
+            yield OrdinalMention(match["noun"].lower(), ordinal_value(match["ord"]), match["unit"].lower(),
+                                 match.start(), match.end(), match["ord"])
+
+
+def ordinal_fits(mention: OrdinalMention, anchor: Anchor, when: date) -> bool:
+    elapsed = (when - anchor.date).days
+    size, tolerance = UNIT_DAYS[mention.unit], ORDINAL_TOLERANCE_DAYS[mention.unit]
+    return (mention.ordinal - 1) * size - tolerance <= elapsed < mention.ordinal * size + tolerance
+
+
+def check_event_ordinals(report: Report, resources: Resources) -> Iterator[Finding]:
+    article, published = report.article, published_date(report.article)
+    if published is None:
+        return
+    for mention in ordinal_mentions(article.text):
+        sentence = sentence_around(article.text, mention.start)
+        candidates = resources.anchors.resolve(mention.noun, article.text[slice(*sentence)], article.text)
+        if not candidates or not _one_theatre(candidates):
+            continue
+        references = reference_dates(report, published, *sentence)
+        if any(ordinal_fits(mention, anchor, when) for anchor in candidates for when in references):
+            continue
+        anchor = min(candidates, key=lambda a: abs(_implied(mention, a) - published))
+        yield _ordinal_finding(article, mention, anchor, published)
+
+
+def _one_theatre(candidates: list[Anchor]) -> bool:
+    """All candidates share a context word: "the war" may mean 2014 or 2022 in Ukraine, not Gaza."""
+    shared = set(candidates[0].context)
+    for anchor in candidates[1:]:
+        shared &= set(anchor.context)
+    return bool(shared)
+
+
+def _implied(mention: OrdinalMention, anchor: Anchor) -> date:
+    return anchor.date + timedelta(days=round((mention.ordinal - 1) * UNIT_DAYS[mention.unit]))
+
+
+def _ordinal_finding(article: Article, mention: OrdinalMention, anchor: Anchor, published: date) -> Finding:
+    elapsed = (published - anchor.date).days
+    actual = int(elapsed // UNIT_DAYS[mention.unit]) + 1
+    implied = _implied(mention, anchor)
+    off_days = abs((published - implied).days)
+    severity = "high" if off_days > max(30, 0.05 * elapsed) else "medium"
+    message = (f"A {mention.noun} in its {mention.ordinal_text} {mention.unit} would date this to "
+               f"{implied.isoformat()}, but the article is dated {published.isoformat()} "
+               f"({mention.unit} {actual:,} counted from {anchor.date.isoformat()}: {anchor.label}).")
+    return Finding("time.anachronism", severity, message, (evidence(article, mention.start, mention.end),),
+                   (Ref("anchors.csv", anchor.describe()),))
+
+
+# --- time.anachronism: ages and birth years ------------------------------------------------
+
+def check_ages(report: Report, resources: Resources) -> Iterator[Finding]:
+    article, published = report.article, published_date(report.article)
+    if published is None:
+        return
+    text = article.text
+    for sentence_start, sentence_end in _sentences_with(text, BORN):
+        ages = list(AGE.finditer(text, sentence_start, sentence_end))
+        births = list(BORN.finditer(text, sentence_start, sentence_end))
+        if len(ages) != 1 or len(births) != 1:
+            continue  # two people or two ages: which age goes with which birth is a guess
+        age = int(ages[0]["age"] or ages[0]["aged"] or ages[0]["appos"])
+        born = int(births[0]["year"])
+        years = [published.year] + sentence_years(text, sentence_start, sentence_end, skip=[born])
+        if any(year - born - 1 <= age <= year - born for year in years):
+            continue
+        true_age = published.year - born
+        span = (min(ages[0].start(), births[0].start()), max(ages[0].end(), births[0].end()))
+        message = (f"Someone born in {born} is {true_age - 1} or {true_age} in {published.year}, "
+                   f"not {age} as the article says.")
+        severity = "high" if abs(true_age - age) >= 3 else "medium"
+        yield Finding("time.anachronism", severity, message, (evidence(article, *span),),
+                      (Ref("publication date", published.isoformat()),))
+
+
+def _sentences_with(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(text):
+        span = sentence_around(text, match.start())
+        if span not in spans:
+            spans.append(span)
+    return spans
+
+
+# --- time.anachronism: "N years since X", "Nth anniversary" --------------------------------
+
+@dataclass(frozen=True)
+class YearsClaim:
+    years: float
+    qualifier: str
+    since: date  # earliest date the event may have
+    until: date  # latest date the event may have (a year alone spans twelve months)
+    start: int
+    end: int
+    what: str
+    ref: Ref
+
+
+def years_claims(text: str, resources: Resources) -> Iterator[YearsClaim]:
+    for pattern in (YEARS_SINCE, YEARS_AGO):
+        for match in pattern.finditer(text):
+            yield from _years_claim(match, number_value(match["n"]) * _unit_years(match["unit"]),
+                                    (match["q"] or "").lower(), match["what"], match.start("what"), resources)
+    for match in ANNIVERSARY.finditer(text):
+        sentence_start, sentence_end = sentence_around(text, match.start())
+        founded = FOUNDED.search(text, sentence_start, sentence_end)
+        what, at = (founded[0], founded.start()) if founded else (match["what"], match.start("what"))
+        yield from _years_claim(match, ordinal_value(match["ord"]), "", what, at, resources)
+
+
+def _unit_years(unit: str) -> int:
+    return 10 if unit.lower().startswith("decade") else 1
+
+
+def _years_claim(match: re.Match[str], years: float, qualifier: str, what: str, at: int,
+                 resources: Resources, counted_end: Optional[int] = None) -> Iterator[YearsClaim]:
+    """``what`` (found at ``at``) names the start: a year in it, or an anchor event's alias."""
+    counted_end = counted_end or match.start("what")
+    year = WHAT_YEAR.search(what) or FOUNDED.search(what)
+    if year:
+        value = int(year["year"])
+        ref = Ref("text", f"{year['year']} as the article dates it")
+        yield YearsClaim(years, qualifier, date(value, 1, 1), date(value, 12, 31),
+                         min(match.start(), at), max(counted_end, at + year.end("year")), what, ref)
+        return
+    named = resources.anchors.named_in(what)
+    if len(named) == 1:
+        anchor = named[0]
+        alias_end = _alias_end(what, anchor)
+        yield YearsClaim(years, qualifier, anchor.date, anchor.date, match.start(),
+                         max(counted_end, at + alias_end), what, Ref("anchors.csv", anchor.describe()))
+
+
+def _alias_end(what: str, anchor: Anchor) -> int:
+    plain = what.translate(APOSTROPHES).lower()
+    ends = [plain.find(alias.lower()) + len(alias) for alias in anchor.aliases if alias.lower() in plain]
+    return min(ends) if ends else 0
+
+
+def years_fit(claim: YearsClaim, when: date) -> bool:
+    most = (when - claim.since).days / 365.25
+    least = (when - claim.until).days / 365.25
+    if claim.qualifier in ("over", "more than", "at least", "just over"):
+        return most >= claim.years - 0.25
+    if claim.qualifier in ("nearly", "almost", "under", "just under"):
+        return least <= claim.years + 0.25
+    return most >= claim.years - 1 and least <= claim.years + 1
+
+
+def check_years_since(report: Report, resources: Resources) -> Iterator[Finding]:
+    article, published = report.article, published_date(report.article)
+    if published is None:
+        return
+    for claim in years_claims(article.text, resources):
+        sentence_start, sentence_end = sentence_around(article.text, claim.start)
+        own = {claim.since.year, claim.until.year}
+        years = sentence_years(article.text, sentence_start, sentence_end, skip=own)
+        references = [published] + [date(year, 7, 1) for year in years]
+        if any(years_fit(claim, when) for when in references):
+            continue
+        true_years = _years_between(claim, published)
+        message = (f"“{article.text[claim.start:claim.end]}” counts {claim.years:g} years, but on the "
+                   f"publication date {published.isoformat()} it was {true_years} years.")
+        severity = "high" if abs(true_years - claim.years) >= 3 else "medium"
+        yield Finding("time.anachronism", severity, message, (evidence(article, claim.start, claim.end),),
+                      (claim.ref,))
+
+
+def _years_between(claim: YearsClaim, published: date) -> int:
+    if claim.since != claim.until:  # a year alone: count calendar years, as anniversaries do
+        return published.year - claim.since.year
+    return published.year - claim.since.year - ((published.month, published.day) < (claim.since.month, claim.since.day))
+
+
+# --- time.interval_mismatch ----------------------------------------------------------------
+
+_MILESTONE = (r"\b(?:first|biggest|largest|greatest|worst|best|highest|lowest|deadliest|strongest|weakest|"
+              r"longest|major|record)\b")
+# "the first major victory in over two years"
+MILESTONE_IN = re.compile(rf"{_MILESTONE}[^.;:!?]{{0,80}}?\bin\s(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s"
+                          rf"(?P<unit>years?|months?|decades?|weeks?)\b", re.IGNORECASE)
+# "their biggest prize since Avdiivka in early 2024"
+MILESTONE_SINCE = re.compile(rf"{_MILESTONE}[^.;:!?]{{0,80}}?\bsince\b", re.IGNORECASE)
+SPAN_FOR = re.compile(rf"^(?:for|over the past|the past|past|in the past)\s(?:{_QUALIFIER}\s)?", re.IGNORECASE)
+DAY_LEVEL = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                       r"yesterday|today", re.IGNORECASE)
+MONTH_LEVEL = re.compile(rf"\b(?:{_MONTHS})\b|spring|summer|autumn|fall|winter", re.IGNORECASE)
+TIME_WORDS = ("since", "early", "late", "over", "first", "months", "years", "weeks", "grueling")
+SLACK = timedelta(days=15)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stated length of time ("over two years") with where it is written."""
+
+    days: float
+    qualifier: str
+    evidence: Evidence
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SincePoint:
+    """A dated starting point ("since early 2024"): the earliest and latest day it may mean."""
+
+    earliest: date
+    latest: date
+    evidence: Evidence
+    words: frozenset[str]
+
+
+def since_bounds(time: TimeRef) -> Optional[tuple[date, date]]:
+    if not time.start:
+        return None
+    first = date.fromisoformat(time.start)
+    body = time.text[len("since"):] if time.text.lower().startswith("since") else None
+    if body is None:
+        return first, date.fromisoformat(time.end or time.start)
+    if DAY_LEVEL.search(body):
+        return first, first
+    if MONTH_LEVEL.search(body):
+        return first, first + timedelta(days=30)
+    return first, date(first.year, 12, 31)
+
+
+def _milestone_spans(report: Report) -> Iterator[Span]:
+    article = report.article
+    for match in MILESTONE_IN.finditer(article.text):
+        sentence = sentence_around(article.text, match.start())
+        yield Span(_span_days(match), (match["q"] or "").lower(), evidence(article, match.start(), match.end()),
+                   frozenset(content_words(article.text[slice(*sentence)], TIME_WORDS)))
+    for match in MILESTONE_IN.finditer(article.headline or ""):
+        yield Span(_span_days(match), (match["q"] or "").lower(), Evidence(match[0], "headline"),
+                   frozenset(content_words(article.headline or "", TIME_WORDS)))
+
+
+def _span_days(match: re.Match[str]) -> float:
+    return number_value(match["n"]) * UNIT_DAYS[match["unit"].lower().rstrip("s")]
+
+
+def _milestone_points(report: Report) -> Iterator[SincePoint]:
+    article, times = report.article, all_times(report)
+    for match in MILESTONE_SINCE.finditer(article.text):
+        sentence = sentence_around(article.text, match.start())
+        after = [t for t in times if match.end() - 6 <= t.char_start <= match.end() + 60 and t.char_start < sentence[1]
+                 and t.kind in ("date", "period")]
+        bounds = since_bounds(after[0]) if after else None
+        if bounds is None:
+            continue
+        stop = max(match.end(), after[0].char_end)
+        yield SincePoint(*bounds, evidence(article, match.start(), stop),
+                         frozenset(content_words(article.text[slice(*sentence)], TIME_WORDS)))
+
+
+def span_fits(span: Span, point: SincePoint, published: date) -> bool:
+    most = (published - point.earliest + SLACK).days
+    least = (published - point.latest - SLACK).days
+    if span.qualifier in ("over", "more than", "at least", "just over"):
+        return most >= span.days
+    if span.qualifier in ("nearly", "almost", "under", "just under"):
+        return least <= span.days
+    unit = span.days / max(1, round(span.days / 365.25)) if span.days >= 365 else 30.44
+    return most >= span.days - unit and least <= span.days + unit
+
+
+def check_milestones(report: Report, resources: Resources) -> Iterator[Finding]:
+    published = published_date(report.article)
+    if published is None:
+        return
+    spans = list(_milestone_spans(report))
+    for point in _milestone_points(report):
+        clashing = [span for span in spans if len(span.words & point.words) >= 2
+                    and not span_fits(span, point, published)]
+        if clashing:  # the headline and the body often say it twice: one finding per dated start
+            finding = _interval_finding(clashing[0], point, published)
+            extra = tuple(span.evidence for span in clashing[1:])
+            yield Finding(finding.code, finding.severity, finding.message, finding.evidence + extra, finding.refs)
+
+
+def _interval_finding(span: Span, point: SincePoint, published: date) -> Finding:
+    most, least = (published - point.earliest).days, max(0, (published - point.latest).days)
+    bound = f"at most {_describe_days(most)}" if span.days > most else f"at least {_describe_days(least)}"
+    message = (f"“{span.evidence.text}” does not fit “{point.evidence.text}”, which puts that start {bound} "
+               f"before the article's date ({published.isoformat()}).")
+    return Finding("time.interval_mismatch", "medium", message, (span.evidence, point.evidence),
+                   (Ref("text", point.evidence.text),))
+
+
+def _describe_days(days: float) -> str:
+    if days >= 365.25:
+        return f"{days / 365.25:.1f} years"
+    return f"{days / 30.44:.0f} months" if days >= 60 else f"{days:.0f} days"
+
+
+def check_for_since(report: Report, resources: Resources) -> Iterator[Finding]:
+    """"For three years" and "since 2024" in clauses about the same thing."""
+    article, published = report.article, published_date(report.article)
+    if published is None:
+        return
+    times = all_times(report)
+    spans = [_for_span(article, t) for t in times if t.kind == "duration" and t.days and SPAN_FOR.match(t.text)]
+    points = [_since_point(article, t) for t in times if t.kind == "period" and t.text.lower().startswith("since")]
+    for span in spans:
+        for point in points:
+            if point is None or len(span.words & point.words) < 2:
+                continue
+            if _for_fits(span, point, published):
+                continue
+            yield _interval_finding(span, point, published)
+
+
+def _for_span(article: Article, time: TimeRef) -> Span:
+    qualifier = SPAN_FOR.match(time.text)
+    words = content_words(article.text[slice(*clause_around(article.text, time.char_start, time.char_end))],
+                          TIME_WORDS + tuple(time.text.split()))
+    return Span(time.days or 0.0, (qualifier["q"] or "").lower() if qualifier else "",
+                evidence(article, time.char_start, time.char_end), frozenset(words))
+
+
+def _since_point(article: Article, time: TimeRef) -> Optional[SincePoint]:
+    bounds = since_bounds(time)
+    if bounds is None:
+        return None
+    words = content_words(article.text[slice(*clause_around(article.text, time.char_start, time.char_end))],
+                          TIME_WORDS + tuple(time.text.split()))
+    return SincePoint(*bounds, evidence(article, time.char_start, time.char_end), frozenset(words))
+
+
+def _for_fits(span: Span, point: SincePoint, published: date) -> bool:
+    most = (published - point.earliest).days
+    least = (published - point.latest).days
+    if span.qualifier in ("over", "more than", "at least", "just over"):
+        return span.days <= most + 30
+    if span.qualifier in ("nearly", "almost", "under", "just under"):
+        return span.days >= least - 30
+    return least * 0.75 - 30 <= span.days <= most * 1.25 + 30
+
+
+# --- time.stale_future ---------------------------------------------------------------------
+
+FUTURE_WORDING = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s(?:set|due|scheduled|slated|expected|poised|going)\sto|"
+    r"(?:is|are)\s(?:scheduled|set|due|slated)\s(?:for|on)|upcoming|plans?\sto|intends?\sto|"
+    r"next\s(?:week|month|year)['’]s)\b", re.IGNORECASE)
+DEADLINE_AFTER = re.compile(r"^\s?deadline\b", re.IGNORECASE)
+# Words that make future wording a report of the past ("was due to", "had been set for").
+PAST_MARKER = re.compile(r"\b(?:was|were|had|has|have|been|did|missed|passed|expired|lapsed|postponed|delayed|"
+                         r"extended|moved|pushed|originally|initially|previously|would|earlier|ago|last)\b",
+                         re.IGNORECASE)
+NEAR_FUTURE = re.compile(r"\b(?:next\sweek(?:['’]s)?|this\sweek(?:['’]s)?|later\sthis\sweek|tomorrow(?:['’]s)?)\b",
+                         re.IGNORECASE)
+HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+
+
+def check_stale_future(report: Report, resources: Resources) -> Iterator[Finding]:
+    article, published = report.article, published_date(report.article)
+    if published is None:
+        return
+    for time in all_times(report):
+        if time.kind not in ("date", "period") or not time.end or time.text.lower().startswith("since"):
+            continue
+        finding = (_explicit_past(article, time, published) if HAS_YEAR.search(time.text)
+                   else _near_future_passed(article, time, published))
+        if finding:
+            yield finding
+
+
+def _future_cue(article: Article, time: TimeRef, pattern: re.Pattern[str]) -> Optional[re.Match[str]]:
+    clause_start, clause_end = clause_around(article.text, time.char_start, time.char_end)
+    before = max(clause_start, time.char_start - 80)
+    cues = list(pattern.finditer(article.text, before, time.char_start))
+    if not cues or PAST_MARKER.search(article.text, clause_start, clause_end):
+        return None
+    return cues[-1]
+
+
+def _explicit_past(article: Article, time: TimeRef, published: date) -> Optional[Finding]:
+    if date.fromisoformat(time.end) >= published - timedelta(days=1):
+        return None
+    cue = _future_cue(article, time, FUTURE_WORDING)
+    start = cue.start() if cue else time.char_start
+    if cue is None:
+        if not DEADLINE_AFTER.match(article.text[time.char_end:time.char_end + 12]):
+            return None
+        clause = clause_around(article.text, time.char_start, time.char_end)
+        if PAST_MARKER.search(article.text, *clause):
+            return None
+    sentence_start, sentence_end = sentence_around(article.text, time.char_start)
+    years = sentence_years(article.text, sentence_start, time.char_start)
+    if any(year < int(time.end[:4]) for year in years):
+        return None  # a narrative of the past: "In March 2024, the council said it will vote on ..."
+    stop = max(time.char_end, start)
+    message = (f"“{article.text[start:stop]}” is written as still to come, but {time.text} "
+               f"was before the article's date ({published.isoformat()}).")
+    return Finding("time.stale_future", "medium", message, (evidence(article, start, stop),),
+                   (Ref("publication date", published.isoformat()),))
+
+
+def _near_future_passed(article: Article, time: TimeRef, published: date) -> Optional[Finding]:
+    if time.kind != "date" or not time.start:
+        return None
+    cue = _future_cue(article, time, NEAR_FUTURE)
+    if cue is None:
+        return None
+    resolved = date.fromisoformat(time.start)
+    if published <= resolved <= published + timedelta(days=200):
+        return None
+    passed = resolved if resolved < published else _year_before(resolved)
+    if passed is None or not published - timedelta(days=60) <= passed < published:
+        return None
+    message = (f"“{article.text[cue.start():time.char_end]}” speaks of the near future, but {time.text} "
+               f"last fell on {passed.isoformat()}, before the article's date ({published.isoformat()}).")
+    return Finding("time.stale_future", "medium", message, (evidence(article, cue.start(), time.char_end),),
+                   (Ref("publication date", published.isoformat()),))
+
+
+def _year_before(day: date) -> Optional[date]:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return None
+
+
+def check_anachronisms(report: Report, resources: Resources) -> Iterable[Finding]:
+    yield from check_event_ordinals(report, resources)
+    yield from check_ages(report, resources)
+    yield from check_years_since(report, resources)
+
+
+def check_interval_mismatch(report: Report, resources: Resources) -> Iterable[Finding]:
+    yield from check_milestones(report, resources)
+    yield from check_for_since(report, resources)
+
+
+CHECKS = [check_anachronisms, check_interval_mismatch, check_stale_future]

@@ -1,0 +1,133 @@
+"""number.inconsistent: the same count about the same thing, given two different values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, strategies as st
+
+from newsaudit.checks import numbers
+from newsaudit.model import Article, Claim, InputInfo, Quantity, Report, Speaker, Tool
+from newsaudit.resources import Resources
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def quantity(text: str, printed: str, value: float | None, unit: str | None, kind: str = "count",
+             approx: bool = False, low: float | None = None, high: float | None = None, nth: int = 0) -> Quantity:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(printed, at + 1)
+    return Quantity(printed, value, low, high, unit, approx, at, at + len(printed), kind)
+
+
+def claim(text: str, sentence: str, ident: str, quantities: tuple[Quantity, ...], source: str | None = None,
+          speaker: str | None = None) -> Claim:
+    start = text.index(sentence)
+    return Claim(ident, sentence, start, start + len(sentence), 0.7, Speaker(speaker) if speaker else None, source,
+                 quantities=quantities)
+
+
+def make_report(text: str, claims: tuple[Claim, ...]) -> Report:
+    article = Article(None, None, None, None, None, "2025-05-01", "metadata", text)
+    return Report(Tool("newsaudit", "test"), InputInfo("-", "text", "0"), article, claims=claims)
+
+
+def findings_for(report: Report) -> list:
+    found = list(numbers.check_inconsistent_numbers(report, Resources()))
+    for finding in found:
+        for span in finding.evidence:
+            assert report.article.text[span.start:span.end] == span.text
+    return found
+
+
+def two_sentence_report(first: str, second: str, a: Quantity | None = None, b: Quantity | None = None, **kw):
+    text = f"{first} {second}"
+    qa = a or quantity(text, kw["pa"], kw["va"], kw["unit"])
+    qb = b or quantity(text, kw["pb"], kw["vb"], kw["unit"], nth=kw.get("nth", 0))
+    return make_report(text, (claim(text, first, "c1", (qa,), kw.get("sa")), claim(text, second, "c2", (qb,), kw.get("sb"))))
+
+
+def test_two_different_counts_of_the_same_evacuees_are_inconsistent():
+    report = two_sentence_report("Rescuers evacuated 200 residents from the flooded Marsh Lane estate.",
+                                 "In all, 350 residents were evacuated from the flooded Marsh Lane estate.",
+                                 pa="200 residents", va=200, pb="350 residents", vb=350, unit="residents")
+    found = findings_for(report)
+    assert [f.code for f in found] == ["number.inconsistent"]
+    assert len(found[0].evidence) == 2
+
+
+def test_rounded_and_exact_figures_agree():
+    report = two_sentence_report("The census put the city's residents at 1.14 million residents last spring.",
+                                 "The census counted 1,147,740 residents in the city last spring.",
+                                 pa="1.14 million residents", va=1140000, pb="1,147,740 residents", vb=1147740,
+                                 unit="residents")
+    assert findings_for(report) == []
+
+
+def test_same_figure_twice_agrees():
+    report = two_sentence_report("The town was once home to 60,000 people before the dam burst.",
+                                 "The town was home to 60,000 people, the mayor recalled of the dam.",
+                                 pa="60,000 people", va=60000, pb="60,000 people", vb=60000, unit="people", nth=1)
+    assert findings_for(report) == []
+
+
+def test_lower_bound_and_larger_figure_agree():
+    report = two_sentence_report("Over 100 residents spoke at the budget hearing in the council chamber.",
+                                 "The clerk listed 120 residents who spoke at the budget hearing in the council chamber.",
+                                 pa="100 residents", va=100, pb="120 residents", vb=120, unit="residents")
+    assert findings_for(report) == []
+
+
+def test_counts_about_different_things_are_silent():
+    report = two_sentence_report("Storms closed 12 schools in Dorran county.",
+                                 "By Friday, 30 schools had reopened across the province.",
+                                 pa="12 schools", va=12, pb="30 schools", vb=30, unit="schools")
+    assert findings_for(report) == []
+
+
+def test_counts_from_two_sources_are_a_dispute_not_an_inconsistency():
+    report = two_sentence_report("Organisers said 90,000 marchers filled Plaza Mayor in the capital.",
+                                 "Police said 20,000 marchers filled Plaza Mayor in the capital.",
+                                 pa="90,000 marchers", va=90000, pb="20,000 marchers", vb=20000, unit="marchers",
+                                 sa="organisers", sb="police")
+    assert findings_for(report) == []
+
+
+def test_an_added_count_is_not_the_same_count():
+    report = two_sentence_report("The army sent 200 soldiers to the Kessel bridge.",
+                                 "It later sent another 300 soldiers to the Kessel bridge.",
+                                 pa="200 soldiers", va=200, pb="300 soldiers", vb=300, unit="soldiers")
+    assert findings_for(report) == []
+
+
+@given(st.integers(min_value=1, max_value=10**7))
+def test_a_figure_rounded_to_two_significant_digits_agrees_with_the_exact_one(value):
+    digits = len(str(value))
+    rounded = int(round(value, -(digits - 2))) if digits > 2 else value
+    text = f"{rounded:,} widgets"
+    printed = Quantity(text, float(rounded), None, None, "widgets", False, 0, len(text))
+    low, high = numbers.interval(text, printed)
+    assert low <= value <= high
+
+
+def test_a_precise_figure_allows_only_its_last_digit():
+    text = "1,147,743 widgets"
+    printed = Quantity(text, 1147743.0, None, None, "widgets", False, 0, len(text))
+    assert numbers.interval(text, printed) == (1147742.0, 1147744.0)
+
+
+def test_clean_article_with_many_figures_has_no_number_finding():
+    from newsaudit.pipeline import STAGES, audit
+
+    report = audit((FIXTURES / "consistency_clean.txt").read_text(), published="2025-08-31", stages=STAGES[:2])
+    assert findings_for(report) == []
+
+
+def test_election_turnout_given_twice_differently_is_found_end_to_end():
+    from newsaudit.pipeline import STAGES, audit
+
+    report = audit((FIXTURES / "consistency_election.txt").read_text(), published="2025-06-10", stages=STAGES[:2])
+    found = findings_for(report)
+    assert [f.code for f in found] == ["number.inconsistent"]
+    assert {span.text for span in found[0].evidence} == {"61%", "48%"}

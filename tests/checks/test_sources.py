@@ -1,0 +1,161 @@
+"""Sources and people: disputes, conflicting roles, unattributed figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsaudit.checks import sources
+from newsaudit.checks.anchors import sentences
+from newsaudit.model import Article, Claim, InputInfo, Quantity, Report, Tool
+from newsaudit.resources import Resources
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def make_report(text: str, claims: tuple[Claim, ...] = ()) -> Report:
+    article = Article(None, None, None, None, None, "2025-05-01", "metadata", text)
+    return Report(Tool("newsaudit", "test"), InputInfo("-", "text", "0"), article, claims=claims)
+
+
+def sentence_claims(text: str, checkworthy: float = 0.7, with_figure: bool = True) -> tuple[Claim, ...]:
+    """One claim per sentence, each holding a count when the sentence has a digit."""
+    claims = []
+    for index, (start, end) in enumerate(sentences(text)):
+        sentence = text[start:end]
+        digit = next((i for i, ch in enumerate(sentence) if ch.isdigit()), None)
+        figures = ()
+        if with_figure and digit is not None:
+            figures = (Quantity(sentence[digit], float(sentence[digit]), None, None, "units", False,
+                                start + digit, start + digit + 1),)
+        claims.append(Claim(f"c{index + 1}", sentence, start, end, checkworthy, None, None, quantities=figures))
+    return tuple(claims)
+
+
+def run(check, report: Report) -> list:
+    found = list(check(report, Resources()))
+    for finding in found:
+        for span in finding.evidence:
+            assert report.article.text[span.start:span.end] == span.text
+    return found
+
+
+# --- source.disputed -----------------------------------------------------------------------
+
+def test_a_claim_dismissed_as_false_by_the_other_side_is_disputed():
+    text = ("The Harlow Electoral Board announced that the recount confirmed Mayor Dunn's victory. "
+            "Rival candidate Priya Shah rejected the recount as fabricated, citing missing ballots.")
+    found = run(sources.check_disputed, make_report(text))
+    assert [f.code for f in found] == ["source.disputed"]
+    assert len(found[0].evidence) == 2 and found[0].severity == "medium"
+
+
+def test_a_denial_of_something_nobody_in_the_article_claimed_is_silent():
+    text = ("The Harlow Electoral Board announced that turnout rose sharply. "
+            "Rival candidate Priya Shah rejected the recount as fabricated, citing missing ballots.")
+    assert run(sources.check_disputed, make_report(text)) == []
+
+
+def test_a_side_correcting_its_own_earlier_claim_is_not_a_dispute():
+    text = ("Harlow officials said the recount was finished by noon. "
+            "Harlow officials later denied the recount was finished, saying it resumes Monday.")
+    assert run(sources.check_disputed, make_report(text)) == []
+
+
+def test_a_soft_no_yet_contradiction_is_reported_as_info():
+    text = ("The health ministry claimed the outbreak was contained in the northern provinces. "
+            "Doctors at Mercy Hospital disagreed: “No containment yet, the wards are full.”")
+    found = run(sources.check_disputed, make_report(text))
+    assert [f.severity for f in found] == ["info"]
+
+
+# --- entity.role_conflict ------------------------------------------------------------------
+
+def test_one_person_under_two_military_ranks_is_a_role_conflict():
+    text = "Capt. Ivan Petrenko led the patrol. Hours later, Col. Petrenko ordered a retreat."
+    found = run(sources.check_role_conflicts, make_report(text))
+    assert [f.code for f in found] == ["entity.role_conflict"]
+    assert "Ivan Petrenko" in found[0].message
+
+
+def test_two_minister_portfolios_for_one_name_conflict():
+    text = "Defense Minister Ana Ruiz flew to Madrid. Foreign Minister Ana Ruiz met her Italian counterpart."
+    assert [f.code for f in run(sources.check_role_conflicts, make_report(text))] == ["entity.role_conflict"]
+
+
+def test_short_and_long_forms_of_one_rank_agree():
+    text = "Lt. Gen. Mark Osei spoke first. Gen. Osei later took questions. Lt. Col. Ada Bern and Col. Bern agreed."
+    assert run(sources.check_role_conflicts, make_report(text)) == []
+
+
+def test_former_office_and_promotion_are_not_conflicts():
+    text = ("Former Finance Minister Ana Ruiz, now Foreign Minister Ana Ruiz, spoke. "
+            "Capt. Leo Marr was promoted last year; Maj. Leo Marr now commands the unit.")
+    assert run(sources.check_role_conflicts, make_report(text)) == []
+
+
+def test_two_people_sharing_a_surname_are_not_a_conflict():
+    text = "Capt. Ivan Petrenko and Col. Oleh Petrenko are brothers."
+    assert run(sources.check_role_conflicts, make_report(text)) == []
+
+
+def test_general_staff_is_not_a_general():
+    text = "Ukraine's General Staff reported the strikes. Col. Staff is not a person here."
+    assert run(sources.check_role_conflicts, make_report(text)) == []
+
+
+# --- claim.unsourced ----------------------------------------------------------------------
+
+def test_unsourced_figures_are_summarised_in_one_low_finding():
+    text = ("The plant released 4 tonnes of waste. Prices rose 7 times in a year. "
+            "Sales fell by 3 points. Output grew 9 fold. Jobs dropped by 2 thousand. Rents rose 5 times.")
+    found = run(sources.check_unsourced, make_report(text, sentence_claims(text)))
+    assert [(f.code, f.severity) for f in found] == [("claim.unsourced", "low")]
+    assert len(found[0].evidence) == sources.UNSOURCED_SHOWN
+    assert found[0].message.startswith("6 check-worthy claims")
+
+
+def test_attributed_or_figure_free_claims_are_not_unsourced():
+    text = "The plant released 4 tonnes of waste, the agency said. The river looked grey."
+    claims = sentence_claims(text)
+    attributed = (Claim(claims[0].id, claims[0].text, claims[0].start, claims[0].end, 0.9, None, "the agency",
+                        quantities=claims[0].quantities), claims[1])
+    assert run(sources.check_unsourced, make_report(text, attributed)) == []
+
+
+# --- end to end ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def audited():
+    from newsaudit.pipeline import STAGES, audit
+
+    return lambda name, published: audit((FIXTURES / name).read_text(), published=published, stages=STAGES[:2])
+
+
+def test_company_merger_claim_rejected_by_the_partner_is_found_end_to_end(audited):
+    report = audited("consistency_company.txt", "2025-11-07")
+    assert [f.code for f in run(sources.check_disputed, report)] == ["source.disputed"]
+
+
+def test_minister_with_two_portfolios_is_found_end_to_end(audited):
+    report = audited("consistency_election.txt", "2025-06-10")
+    assert [f.code for f in run(sources.check_role_conflicts, report)] == ["entity.role_conflict"]
+
+
+def test_clean_article_gives_nothing_above_low(audited):
+    from newsaudit.checks import numbers, time
+
+    report = audited("consistency_clean.txt", "2025-08-31")
+    found = [f for module in (time, numbers, sources) for check in module.CHECKS for f in run(check, report)]
+    assert [f for f in found if f.severity not in ("info", "low")] == []
+    assert any(f.code == "claim.unsourced" for f in found)  # the clean text does state bare figures
+
+
+def test_seed_encirclement_claim_and_its_dismissal_are_disputed(seed_path):
+    from newsaudit.pipeline import STAGES, audit
+
+    report = audit(seed_path.read_text(), stages=STAGES[:2])
+    found = run(sources.check_disputed, report)
+    assert [f.code for f in found] == ["source.disputed"]
+    assert "encircl" in found[0].evidence[0].text and "propaganda" in found[0].evidence[1].text
