@@ -1,41 +1,100 @@
 """Page furniture: theme strings and share, subscribe, cookie and navigation lines.
 
-Two kinds of evidence: phrases that website themes and plugins print verbatim (WordPress's
-"Exit mobile version" and "Skip to content", Jetpack's "Share this:" / "Like this:", cookie
-banners), and line shapes (a row of short menu words, a "Click to share on X" button label).
-A line counts as furniture only when it is short: a sentence of prose that mentions a
-newsletter is still prose.
+Three kinds of evidence:
+
+- strings that website themes and plugins print verbatim, as a whole line (``THEME_LINES``:
+  WordPress's "Exit mobile version" and "Skip to content", Jetpack's "Share this:" and
+  "Like this:", "Advertisement" placeholders, "Related" blocks);
+- phrases that make a short line furniture wherever they stand in it (``THEME_PHRASES``:
+  "Click to share on Twitter", "Sign up for our newsletter", "Posted in", "Tags:"), and a few
+  that do so even in a long line (``NOTICE_PHRASES``: cookie and comment-form notices);
+- shapes: a row of menu words joined by separators (``MENU_ROW``), a row of share buttons
+  (``SHARE_ROW``), and a bare row of capitalised menu words (``is_menu_row``, which the caller
+  applies only outside the article body, where a title-case heading cannot stand).
+
+A line counts as furniture from a phrase only when it is short: a sentence of prose that
+mentions a newsletter is still prose.
 """
 
 from __future__ import annotations
 
 import re
 
-# Lines that are furniture whatever else they say, matched on the whole (normalised) line.
+__all__ = ["is_boilerplate", "is_menu_row", "opens_link_list", "leftover_kind", "THEME_LINES"]
+
+# Whole lines that themes print (compared lower-cased, spaces collapsed, a final colon ignored).
 THEME_LINES = frozenset({
-    "exit mobile version", "skip to content", "skip to main content", "skip to navigation", "share this",
-    "share this:", "like this:", "like this", "related", "related posts", "related articles", "related stories",
-    "advertisement", "advertisements", "sponsored", "sponsored content", "read more", "continue reading",
-    "loading...", "loading", "menu", "search", "toggle navigation", "close", "home", "print", "email",
-    "share", "tweet", "copy link", "link copied", "leave a comment", "leave a reply", "comments",
-    "subscribe", "sign in", "log in", "register", "most read", "most popular", "trending", "recommended",
-    "you may also like", "more from", "more stories", "back to top", "scroll to top", "previous article",
-    "next article", "previous post", "next post", "report an error", "whatsapp", "facebook", "twitter",
-    "linkedin", "telegram", "reddit", "pinterest", "x",
+    # navigation and accessibility links
+    "exit mobile version", "skip to content", "skip to main content", "skip to navigation", "menu", "main menu",
+    "search", "toggle navigation", "open menu", "close menu", "close", "home", "back to top", "scroll to top",
+    # share and reaction buttons
+    "share", "share this", "share this article", "share this story", "like this", "tweet", "print", "email",
+    "copy link", "link copied", "whatsapp", "facebook", "twitter", "linkedin", "telegram", "reddit", "pinterest",
+    "x", "like loading...", "be the first to like this.",
+    # placeholders and promotion
+    "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "story continues below advertisement",
+    "article continues below advertisement", "continue reading", "read more", "read next", "loading...", "loading",
+    "subscribe", "subscribe now", "sign in", "log in", "register",
+    # link lists and post navigation
+    "related", "related posts", "related articles", "related stories", "related content", "most read",
+    "most popular", "trending", "trending now", "recommended", "recommended for you", "you may also like",
+    "you might also like", "more from", "more stories", "more news", "latest news", "previous article",
+    "next article", "previous post", "next post", "post navigation",
+    # comments
+    "leave a comment", "leave a reply", "comments", "view comments", "report an error", "cancel reply",
+})
+# Headings of link lists: the short headline-like lines that follow them are teasers, not content.
+LINK_LIST_OPENERS = frozenset({
+    "related", "related posts", "related articles", "related stories", "related content", "most read",
+    "most popular", "trending", "trending now", "recommended", "recommended for you", "you may also like",
+    "you might also like", "more from", "more stories", "more news", "latest news", "read next", "read more",
 })
 # Phrases that make a short line furniture wherever they stand in it.
 THEME_PHRASES = re.compile(
-    r"(?:click to (?:share|email|print)|opens in new window|share (?:on|via|this)|follow us on|"
-    r"sign up for (?:our|the) newsletter|subscribe to (?:our|the)|accept (?:all )?cookies|cookie (?:policy|settings)|"
-    r"we use cookies|privacy policy|terms of (?:use|service)|all rights reserved|posted in\b|filed under\b|"
-    r"^tags?:|^categories:|^share:|like loading|be the first to like|you might also like|"
-    r"notify me of (?:new|follow-up)|your email address will not be published|"
-    r"^(?:photo|image) gallery$|^\d+\s+comments?$|^view comments$|reading time|min read$)",
+    r"click to (?:share|email|print)|opens in new window|\bshare (?:on|via|this)\b|follow us on\b|"
+    r"sign up for (?:our|the|my)\b.*newsletter|subscribe to (?:our|the)\b|get (?:our|the) newsletter|"
+    r"privacy policy|terms of (?:use|service)|all rights reserved|^posted in\b|^filed under\b|^tags?:|"
+    r"^categories?:|^share:|like loading|be the first to like|^listen to this article|"
+    r"^(?:photo|image) gallery$|^\d+\s+comments?$|^comments?\s*\(\d+\)$|reading time|\bmin(?:ute)? read$|"
+    r"^image \d+ of \d+$|^(?:updated|published|posted)?\s*\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago$|"
+    r"^(?:posted|published) by\b.*\bin\b|^continue reading\b|^read more\b",
+    re.IGNORECASE,
+)
+# Notices that stay furniture however long they run.
+NOTICE_PHRASES = re.compile(
+    r"\bwe use cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|"
+    r"\bthis (?:site|website) uses cookies\b|your email address will not be published|"
+    r"required fields are marked|notify me of (?:new|follow-up)|"
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+# Footers that feed-copying plugins append to every post they republish: the WordPress feed's
+# "The post <title> appeared first on <site>." and the autoblog plugins' "Source link".
+SCRAPER_PHRASES = re.compile(
+    r"^the post\b.{3,300}\bappeared first on\b|^source link$|^(?:go to|view|read) (?:the )?(?:source|original) (?:article|post|link)$|"
+    r"^this (?:post|article|entry) was (?:automatically )?(?:imported|aggregated|curated) from\b",
+    re.IGNORECASE,
+)
+# Strings particular themes and plugins print (WordPress's mobile switch, Jetpack's share and like
+# buttons, the comment form): a page that carries them was flattened from such a theme as rendered.
+THEME_SIGNATURES = re.compile(
+    r"^exit mobile version$|^skip to (?:main )?content$|^like loading|^be the first to like this|^like this:?$|"
+    r"^share this:?$|click to (?:share|email|print) on\b|\(opens in new window\)|^post navigation$|"
+    r"^leave a (?:reply|comment)$|^cancel reply$|your email address will not be published|"
+    r"required fields are marked|notify me of (?:new|follow-up)",
     re.IGNORECASE,
 )
 # "Home | World | Business | Sport" or "Home • Politics • Opinion".
 MENU_ROW = re.compile(r"^(?:[\w'&.-]+(?: [\w'&.-]+)?\s*[|•·»›]\s*){2,}[\w'&.-]+(?: [\w'&.-]+)?$")
+# A row of share-button labels: "Facebook Twitter WhatsApp Email".
+SHARE_WORDS = frozenset({
+    "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "linkedin", "reddit", "pinterest", "telegram",
+    "print", "copy", "link", "share", "flipboard", "messenger", "threads", "bluesky", "mastodon", "tumblr",
+    "pocket", "sms", "more",
+})
+MENU_WORD = re.compile(r"^(?:[A-Z][\w'’.-]{0,13}|&|\+)$")
 MAX_FURNITURE_WORDS = 12
+MIN_MENU_WORDS = 4
 
 
 def normalise(line: str) -> str:
@@ -47,8 +106,45 @@ def is_boilerplate(line: str) -> bool:
     text = normalise(line)
     if not text:
         return False
-    if text in THEME_LINES or text.rstrip(":") in THEME_LINES:
+    if text in THEME_LINES or text.rstrip(":").rstrip() in THEME_LINES:
+        return True
+    if NOTICE_PHRASES.search(text) or SCRAPER_PHRASES.search(text):
         return True
     if len(text.split()) > MAX_FURNITURE_WORDS:
         return False
-    return bool(THEME_PHRASES.search(text) or MENU_ROW.match(text))
+    return bool(THEME_PHRASES.search(text) or MENU_ROW.match(text) or _is_share_row(text))
+
+
+def _is_share_row(text: str) -> bool:
+    words = re.split(r"[\s|•·,]+", text.strip(" |•·,"))
+    return len(words) >= 2 and all(word in SHARE_WORDS for word in words)
+
+
+def is_menu_row(line: str) -> bool:
+    """A bare row of short capitalised words ("News Sport Business Culture Opinion").
+
+    Title-case headings share this shape, so callers use it only outside the article body.
+    """
+    words = line.split()
+    return len(words) >= MIN_MENU_WORDS and all(MENU_WORD.match(word) for word in words) and not re.search(
+        r"[.!?:;,\"“”]", line)
+
+
+def opens_link_list(line: str) -> bool:
+    """A heading ("Related", "More stories") under which a theme lists other articles' headlines."""
+    return normalise(line).rstrip(":").rstrip() in LINK_LIST_OPENERS
+
+
+def leftover_kind(line: str) -> str:
+    """What a furniture line tells about how the text was made.
+
+    ``scraper``: a feed-copying plugin's footer (the text was republished from another site);
+    ``theme``: a string a particular site theme or plugin prints (the text was flattened from
+    such a page as rendered); ``furniture``: menus, share rows, notices any site carries.
+    """
+    text = normalise(line)
+    if SCRAPER_PHRASES.search(text):
+        return "scraper"
+    if THEME_SIGNATURES.search(text):
+        return "theme"
+    return "furniture"

@@ -1,16 +1,24 @@
 """Dates that date the article: a dateline, or an inference from the events the body dates.
 
-Inference rule (what ``published_from_text`` does when no dateline is found):
+Dateline (``dateline_date``, source "text"): a complete date opening one of the first four
+lines, after optional pieces a page prints before it: a byline ("By Ann Lee |"), a place and
+agency ("KYIV, Ukraine, (Reuters) -"), a label ("Published:", "Updated") and a weekday. A
+"Published" line wins over an "Updated" one. A long sentence that merely starts with a date
+is not a dateline.
+
+Inference rule (what ``published_from_text`` does when no dateline is found, source "inferred"):
 
 1. Collect the body's explicit day dates: with a year ("Dec. 19, 2024") and without one
-   ("November 6"), skipping those written as still ahead ("a November 21 deadline", "will ...
-   on March 3", "by", "until", "next").
+   ("November 6"), skipping those written as still ahead: after "will", "next", "expected",
+   "scheduled" and the like in the same sentence, right after "by", "until" or "before", or
+   followed by "deadline", "vote", "summit" ("a November 21 deadline").
 2. Year-less dates take the latest year the body mentions (a four-digit year in 1900-2099 that
    is not itself written as ahead: "by 2030" does not count). When they wrap around the new
    year (a gap of more than six months between consecutive months) and most of them fall in
    the early months, the news is early in the year and the late months are last year's.
-3. The article is assumed published the day after the latest dated past event. The note says
-   which event and which year clue were used, so a reader can disagree.
+3. The article is assumed published the day after the latest dated past event: news reports
+   what happened, and most of it the day before. The note says which event and which year
+   clue were used, so a reader can disagree.
 """
 
 from __future__ import annotations
@@ -24,10 +32,10 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+_MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|Jun\.|July?|Jul\.|"
           r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 # "November 6", "Nov. 6, 2025", "6 November 2025", "2025-11-06".
-MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d))"
+MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d))"
                        r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
 DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
@@ -36,9 +44,18 @@ YEAR = re.compile(r"(?<![\d,.$€£-])\b(?P<year>(?:19|20)\d{2})\b(?![\d,]|\s*(?
 FUTURE_CUE = re.compile(r"\b(?:will|shall|next|upcoming|deadline|due|scheduled|"
                         r"expected|planned|set for|slated)\b[^.!?]{0,30}$", re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"^\W{0,3}(?:deadline|summit|vote|election|meeting|hearing)\b", re.IGNORECASE)
-# A dateline opens a line or paragraph: "KYIV, Ukraine, Nov. 7, 2025 —", "Published: 7 November 2025".
-DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?,\s*|"
-                      r"(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*)", re.MULTILINE)
+# "by", "until", "before" right before a date make it a deadline ("must leave by March 3").
+UNTIL_CUE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# A dateline opens a line or paragraph, after optional pieces: a byline ("By Ann Lee |"), a place
+# and agency ("KYIV, Ukraine, (Reuters) -"), a label ("Published:", "Updated"), a weekday ("Mon").
+DATELINE = re.compile(
+    r"^(?P<byline>By [A-Z][\w.' -]{1,60}?\s*[|•·—–-]\s*)?"
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]{1,40}(?:,\s*[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[.' ]){1,30})?(?:\s*\([A-Za-z .]{2,30}\))?\s*[,—–-]\s*)?"
+    r"(?P<label>(?:First published|Published|Posted|Last updated|Updated)(?:\s+on)?\s*:?\s*)?"
+    r"(?P<weekday>(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?",
+    re.MULTILINE,
+)
+DATELINE_LINES = 4  # a dateline sits in the first few lines or paragraphs
 
 
 @dataclass(frozen=True)
@@ -87,7 +104,8 @@ def day_mentions(text: str) -> Iterator[DateMention]:
 def _is_ahead(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 40): match.start()]
     before = re.split(r"[.!?]\s", before)[-1]
-    return bool(FUTURE_CUE.search(before) or FUTURE_AFTER.match(text[match.end(): match.end() + 20]))
+    return bool(FUTURE_CUE.search(before) or UNTIL_CUE.search(before)
+                or FUTURE_AFTER.match(text[match.end(): match.end() + 20]))
 
 
 def first_date(text: str) -> Optional[date]:
@@ -99,30 +117,46 @@ def first_date(text: str) -> Optional[date]:
 
 
 def dateline_date(text: str) -> Optional[tuple[date, str]]:
-    """A date that opens the text or one of its first paragraphs, with the dateline's text."""
-    for paragraph in text.split("\n")[:4]:
-        paragraph = paragraph.strip()
+    """A date that opens one of the first lines of the text, with the dateline's text.
+
+    A "Published"/"Posted" line wins over an "Updated" one: the audit needs the first publication.
+    """
+    found: list[tuple[date, str, bool]] = []
+    for paragraph in [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]:
         prefix = DATELINE.match(paragraph)
-        rest = paragraph[prefix.end():] if prefix else paragraph
-        found = first_date(rest[:40])
+        rest = paragraph[prefix.end():]
         mention = next(iter(sorted(day_mentions(rest[:40]), key=lambda m: m.start)), None)
-        if found and mention and mention.start <= 2 and (prefix or len(paragraph) < 60):
-            return found, paragraph[: (prefix.end() if prefix else 0) + mention.end].strip()
-    return None
+        if mention is None or mention.year is None or mention.start > 2:
+            continue
+        resolved = mention.resolved(mention.year)
+        if resolved and (prefix.end() > 0 or len(paragraph) < 60):
+            updated = "updated" in (prefix["label"] or "").lower()
+            found.append((resolved, paragraph[: prefix.end() + mention.end].strip(), updated))
+    first = next((item for item in found if not item[2]), found[0] if found else None)
+    return (first[0], first[1]) if first else None
 
 
 def latest_year(text: str) -> Optional[tuple[int, str]]:
-    """The latest year the text mentions as past or present, with a few words around it."""
+    """The latest year the text mentions as past or present, with the words around it."""
     best: Optional[tuple[int, str]] = None
     for match in YEAR.finditer(text):
-        if FUTURE_CUE.search(text[max(0, match.start() - 25): match.start()]):
+        before = text[max(0, match.start() - 25): match.start()]
+        if FUTURE_CUE.search(before) or UNTIL_CUE.search(before):
             continue
         year = int(match["year"])
         if best is None or year > best[0]:
-            left = text.rfind(" ", 0, max(0, match.start() - 20)) + 1  # whole words around the year
-            right = text.find(" ", match.end() + 8)
-            best = (year, " ".join(text[left: right if right >= 0 else len(text)].split()))
+            best = (year, _words_around(text, match.start(), match.end()))
     return best
+
+
+def _words_around(text: str, start: int, end: int, words: int = 3) -> str:
+    """A few words either side of text[start:end], never past the sentence it stands in."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_end = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    left, right = text[sentence_start:start], text[end:sentence_end]
+    left_words = " ".join(left.split()[-words:]) + (" " if left[-1:].isspace() else "")
+    right_words = (" " if right[:1].isspace() else "") + " ".join(right.split()[:words])
+    return (left_words + text[start:end] + right_words).strip(" ,;:")
 
 
 def published_from_text(text: str) -> Optional[PublishedDate]:

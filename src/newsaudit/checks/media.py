@@ -1,0 +1,130 @@
+"""Pictures: agency file names left as text, and pictures much older than the article.
+
+- ``media.wire_filename``: a news agency's file name or picture ID stands where a caption or
+  alt text should be (``structure/wire.py`` knows the shapes). It shows the picture came
+  from a wire feed and, for Reuters and AP, the date it was filed. ``medium`` when readers see
+  it (a caption, or any line of flattened text); ``low`` for an HTML alt attribute whose
+  credit names the same agency, where it is only a careless upload of a licensed picture.
+  Camera names ("IMG_1234.JPG") are no agency's and are left alone.
+- ``media.stale``: a picture the caption or file name dates more than ``STALE_DAYS`` before
+  the publication date: ``low`` up to ``OLD_DAYS``, ``medium`` beyond. Captions that say
+  the picture is from the archive ("FILE -", "file photo", "archive") disclose it and are
+  left alone; the message gives the gap, the date and what dated it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterator, Optional
+
+from ..model import Evidence, Finding, Media, Ref, Report
+from ..resources import Resources
+from ..structure.wire import find_agency, parse_wire_filename
+from .anchors import published_date
+
+STALE_DAYS = 30
+OLD_DAYS = 180
+# Captions that say the picture is an archive one.
+DISCLOSED_ARCHIVE = re.compile(r"^\s*FILE\b|\bfile (?:photo|picture|image)\b|\barchive (?:photo|picture|image)\b|"
+                               r"\bfrom the archives?\b|\bin this (?:file|archive)\b|\(file\)|\bphoto from \d{4}\b",
+                               re.IGNORECASE)
+AGENCY_FAMILIES = (frozenset({"Getty Images", "AFP"}), frozenset({"EPA"}), frozenset({"AP"}), frozenset({"Reuters"}))
+WIRE_SHAPES = {
+    "Reuters": "Reuters names files by filing time, sequence number and picture ID",
+    "AP": "AP numbers pictures by year, day of the year and sequence",
+    "AFP": "AFP picture IDs are printed as AFP_ or 000_ and a code",
+    "Getty Images": "Getty Images downloads are named GettyImages- and a number",
+    "EPA": "EPA-EFE picture numbers are epa and eight digits",
+}
+
+
+def check_wire_filenames(report: Report, resources: Resources) -> Iterator[Finding]:
+    from_html = report.input.kind in ("html", "url")
+    for index, media in enumerate(report.article.media):
+        wire = parse_wire_filename(media.file_name) if media.file_name else None
+        if wire is None or wire.agency is None:
+            continue
+        field = "caption" if media.caption and media.caption.strip().startswith(wire.raw) else "alt text"
+        encoded = f", and it encodes the filing date {_long(wire.date)}" if wire.date else ""
+        credited = _same_agency(wire.agency, media.credit)
+        severity = "low" if from_html and field == "alt text" and credited else "medium"
+        message = (f"The {field} of picture {index + 1} is a raw {wire.agency} file name (“{_short(wire.raw)}”) "
+                   f"rather than words for readers{encoded}.")
+        shown = [Evidence(text=wire.raw, where=f"media[{index}]")]
+        if media.credit:
+            shown.append(Evidence(text=media.credit, where=f"media[{index}]"))
+        yield Finding("media.wire_filename", severity, message, tuple(shown),
+                      (Ref("newsaudit/structure/wire.py", WIRE_SHAPES.get(wire.agency, wire.agency)),))
+
+
+def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]:
+    published = published_date(report.article)
+    if published is None:
+        return
+    inferred = report.article.published_source == "inferred"
+    for index, media in enumerate(report.article.media):
+        taken = _day(media.date)
+        if taken is None or (published - taken).days <= STALE_DAYS:
+            continue
+        if media.caption and DISCLOSED_ARCHIVE.search(media.caption):
+            continue
+        gap = (published - taken).days
+        basis = _dated_by(media)
+        against = "the inferred publication date" if inferred else "the publication date"
+        message = (f"Picture {index + 1} is dated {_long(taken)} by its {basis}, {span_words(gap)} before "
+                   f"{against} ({_long(published)}), and nothing in the caption says it is an archive picture.")
+        shown = tuple(Evidence(text=text, where=f"media[{index}]")
+                      for text in (media.caption, media.file_name) if text)
+        yield Finding("media.stale", "medium" if gap > OLD_DAYS else "low", message, shown,
+                      (Ref("publication date", f"{published.isoformat()} ({report.article.published_source})"),))
+
+
+def span_words(days: int) -> str:
+    """A gap in the words a reader uses: "3 weeks", "5 months", "1 year and 2 months"."""
+    if days < 14:
+        return f"{days} day" + ("s" if days != 1 else "")
+    if days < 61:
+        weeks = round(days / 7)
+        return f"{weeks} weeks"
+    months = round(days / 30.44)
+    years, months = divmod(months, 12)
+    if years == 0:
+        return f"{months} months"
+    year_words = f"{years} year" + ("s" if years != 1 else "")
+    if months == 0:
+        return year_words
+    return f"{year_words} and {months} month" + ("s" if months != 1 else "")
+
+
+def _dated_by(media: Media) -> str:
+    if media.file_name:
+        wire = parse_wire_filename(media.file_name)
+        if wire is not None and wire.date is not None and wire.date.isoformat() == media.date:
+            return f"{wire.agency} file name" if wire.agency else "camera file name"
+    return "caption"
+
+
+def _same_agency(agency: str, credit: Optional[str]) -> bool:
+    if not credit:
+        return False
+    credited = find_agency(credit)
+    return credited is not None and any(agency in family and credited in family for family in AGENCY_FAMILIES)
+
+
+def _day(text: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _long(day: date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+CHECKS = [check_wire_filenames, check_stale_media]

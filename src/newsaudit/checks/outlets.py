@@ -1,0 +1,466 @@
+"""Known news outlets, and the matcher that tells an imitation of one from another real outlet.
+
+``data/outlets.csv`` lists real outlets: ``name, domain, country, aliases``. Aliases are
+separated by "|"; an alias that is a host name ("bbc.com") is another domain of the outlet,
+any other alias is another name it goes by ("BBC").
+
+Precision comes first, because news is full of real outlets with near-identical mastheads
+(New York Post, New York Sun, Washington Times, The Times of India, The Irish Times). So:
+
+- a name or domain that is in the table is always safe, whatever it resembles;
+- a masthead with one word swapped fires only when the shared words are distinctive
+  ("New York", not "The Daily") and the new word is not itself a newspaper word: "The New
+  York Budgets" imitates The New York Times, "The New York Herald" may well be a real paper;
+- a domain fires for the brand under a throwaway suffix (``washingtonpost.com.co``), the brand
+  plus a filler word (``nytimes-news.com``), look-alike letters (``nytirnes.com``), a one-letter
+  misspelling of a long brand, or a real domain tucked into another site's address.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+__all__ = ["Outlet", "Match", "OutletTable", "load_outlets", "impersonation_of", "TABLE_PATH"]
+
+TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "outlets.csv"
+TABLE_SOURCE = "newsaudit/data/outlets.csv"
+
+# Words papers are named with. A masthead that swaps in one of these is probably a real paper
+# we do not list ("The Boston Herald"), and shared words made only of these say nothing.
+MASTHEAD_NOUNS = frozenset("""
+times post herald journal tribune sun star news chronicle gazette observer examiner mirror express
+independent telegraph telegram guardian record register review monitor daily globe mail standard courier
+press dispatch bulletin leader reporter enquirer inquirer sentinel statesman spectator nation national
+patriot advocate democrat republican citizen voice world today weekly magazine digest beacon blade
+banner ledger argus eagle caller courant transcript messenger pioneer planet mercury age week informer
+insider wire report union item commercial appeal advertiser recorder constitution current quarterly
+monthly diplomat business financial economist capital source signal compass bee
+clarion crier index intelligencer oracle outlook progress tidings vindicator free journalist
+correspondent network radio television tv channel media online live report update updates
+""".split())
+# Words that carry no identity by themselves, in names and as fillers around a brand in a domain.
+FILLER_WORDS = frozenset("""
+the a an of and for in on at la le el il de der die das les los las
+breaking latest official headlines alerts alert hq now 24 247 24x7 us uk usa int new
+american british irish scottish welsh english european asian african arab indian australian canadian
+international global central eastern western northern southern east west north south
+""".split()) | MASTHEAD_NOUNS
+# Suffixes look-alike sites register a real brand under; country and legacy suffixes are left
+# out because real outlets share brand names across countries (thestar.com, thestar.com.my).
+SUSPICIOUS_SUFFIXES = frozenset("""
+co com.co net.co news live online site website xyz top click info press today world buzz club icu
+ws su cc tk ml ga cf gq pw cam link fun space store life news.co
+""".split())
+# Letters that read as others at a glance; folded on both sides before comparing.
+HOMOGLYPHS: tuple[tuple[str, str], ...] = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"), ("i", "l"))
+WORD = re.compile(r"[^\W_]+")
+APOSTROPHE = re.compile(r"['’`]")
+PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+# "LinkNaija | Nigeria's popular news platform": the name is what comes before the tagline.
+TAGLINE = re.compile(r"\s+(?:\||-|–|—|:)\s+")
+MAX_NAME_WORDS = 8
+MIN_TYPO_LABEL = 7  # shorter brands ("forbes", "nature") collide with ordinary words
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    domain: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()  # every domain, the main one first
+
+    @property
+    def row(self) -> str:
+        return f"{self.name}, {self.domain}, {self.country}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """An outlet a name or domain imitates, with why in a reader's words."""
+
+    outlet: Outlet
+    severity: str  # "high" or "medium"
+    name: Optional[str] = None  # the imitating name, when the name imitates or claims the outlet
+    domain: Optional[str] = None  # the imitating domain, when it does
+    name_reason: Optional[str] = None
+    domain_reason: Optional[str] = None
+
+    @property
+    def message(self) -> str:
+        target = f"{self.outlet.name} ({self.outlet.domain})"
+        if self.name_reason and self.domain_reason:
+            return (f'The outlet name "{self.name}" and the domain "{self.domain}" imitate {target}: '
+                    f"{self.name_reason}, and the domain is {self.domain_reason}.")
+        if self.domain_reason:
+            return f'The domain "{self.domain}" imitates {target}: it is {self.domain_reason}.'
+        return f'The outlet name "{self.name}" imitates {target}: {self.name_reason}.'
+
+
+@dataclass(frozen=True)
+class _Masthead:
+    outlet: Outlet
+    words: tuple[str, ...]  # folded, leading "the" dropped
+    shown: tuple[str, ...]  # the same words as printed
+
+
+@dataclass(frozen=True)
+class _Brand:
+    outlet: Outlet
+    label: str  # the registered name without its suffix: "nytimes"
+    suffix: str  # "com", "co.uk"
+    registered: str  # "nytimes.com"
+    parent: bool = False  # the label is a parent platform's ("india" of zeenews.india.com), not the brand
+
+
+@dataclass(frozen=True)
+class _Site:
+    host: str
+    label: str
+    suffix: str
+    subdomain: str
+
+    @property
+    def registered(self) -> str:
+        return f"{self.label}.{self.suffix}" if self.suffix else self.label
+
+
+@dataclass(frozen=True)
+class _Hit:
+    outlet: Outlet
+    reason: str
+    near_exact: bool = False
+    shared: tuple[str, ...] = ()  # a swapped masthead's shared words, to compare with the domain
+
+
+@dataclass(frozen=True)
+class OutletTable:
+    outlets: tuple[Outlet, ...]
+    names: dict[str, Outlet]  # folded name or alias -> outlet
+    domains: dict[str, Outlet]  # registered domain or host -> outlet
+    mastheads: tuple[_Masthead, ...]
+    brands: tuple[_Brand, ...]
+    labels: frozenset[str]  # every registered name in the table
+    stems: frozenset[str]  # labels other outlets build their own on ("science" in "livescience")
+
+    def by_name(self, name: Optional[str]) -> Optional[Outlet]:
+        words, _shown = _name_words(name or "")
+        return self.names.get(" ".join(words)) if words else None
+
+    def by_domain(self, domain: Optional[str]) -> Optional[Outlet]:
+        site = _site(domain)
+        if site is None:
+            return None
+        return self.domains.get(site.host) or self.domains.get(site.registered)
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _extractor():
+    import tldextract
+
+    # No suffix_list_urls: never fetch the list at run time, use the snapshot tldextract ships.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def _site(text: Optional[str]) -> Optional[_Site]:
+    if not text or any(ch.isspace() for ch in text.strip()):
+        return None
+    parts = _extractor()(text.strip().lower())
+    if not parts.domain or not parts.suffix:
+        return None
+    host = ".".join(p for p in (parts.subdomain, parts.domain, parts.suffix) if p)
+    host = host[4:] if host.startswith("www.") else host
+    subdomain = parts.subdomain[4:] if parts.subdomain.startswith("www.") else parts.subdomain
+    return _Site(host, parts.domain, parts.suffix, "" if subdomain == "www" else subdomain)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def _name_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Folded and printed words of a name, tagline, parenthetical and leading "The" removed."""
+    text = TAGLINE.split(name.strip(), maxsplit=1)[0]
+    text = PARENTHETICAL.sub("", text).replace("&", " and ")
+    site = _site(text)
+    if site is not None:  # "Snopes.com", "Express.co.uk": the name is the site's label
+        text = ".".join(p for p in (site.subdomain, site.label) if p).replace(".", " ")
+    shown = tuple(WORD.findall(APOSTROPHE.sub("", text)))
+    words = tuple(_fold(word) for word in shown)
+    if words and words[0] == "the" and len(words) > 1:
+        return words[1:], shown[1:]
+    return words, shown
+
+
+def _is_domain_alias(alias: str) -> bool:
+    return _site(alias) is not None and "." in alias
+
+
+def _outlet(row: dict[str, str]) -> Outlet:
+    aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+    domains = [row["domain"].strip().lower()] + [a.lower() for a in aliases if _is_domain_alias(a)]
+    names = [a for a in aliases if not _is_domain_alias(a)]
+    return Outlet(row["name"].strip(), domains[0], row["country"].strip(), tuple(names), tuple(domains))
+
+
+def _read_rows(path: Path) -> Iterator[Outlet]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("name") and row.get("domain"):
+                yield _outlet(row)
+
+
+def load_outlets(path: Path = TABLE_PATH) -> "OutletTable":
+    """The outlet table with its indexes, built once (``Resources.outlets`` caches it)."""
+    outlets = tuple(_read_rows(path))
+    names: dict[str, Outlet] = {}
+    domains: dict[str, Outlet] = {}
+    mastheads: list[_Masthead] = []
+    brands: list[_Brand] = []
+    for outlet in outlets:
+        for name in (outlet.name,) + outlet.aliases:
+            words, shown = _name_words(name)
+            if words:
+                names.setdefault(" ".join(words), outlet)
+                mastheads.append(_Masthead(outlet, words, shown))
+        for domain in outlet.domains:
+            site = _site(domain)
+            if site is None:
+                continue
+            domains.setdefault(site.host, outlet)
+            domains.setdefault(site.registered, outlet)
+            brands.append(_Brand(outlet, site.label, site.suffix, site.registered, parent=bool(site.subdomain)))
+            if site.subdomain and "." not in site.subdomain and len(site.subdomain) > 3:
+                # "abcnews.go.com": the brand people see is the subdomain
+                brands.append(_Brand(outlet, site.subdomain, site.suffix, site.host))
+    labels = frozenset(brand.label for brand in brands)
+    return OutletTable(outlets, names, domains, tuple(mastheads), tuple(brands), labels, _stems(brands))
+
+
+def _stems(brands: list[_Brand]) -> frozenset[str]:
+    """Labels that other outlets' labels contain: ordinary words real sites build on."""
+    stems = set()
+    for brand in brands:
+        for other in brands:
+            if other.outlet != brand.outlet and brand.label != other.label and brand.label in other.label:
+                stems.add(brand.label)
+                break
+    return frozenset(stems)
+
+
+# --- matching ------------------------------------------------------------------------------
+
+
+def impersonation_of(name: Optional[str], domain: Optional[str], table: OutletTable) -> Optional[Match]:
+    """The known outlet that ``name`` (as printed) or ``domain`` (host or URL) imitates, or None.
+
+    >>> impersonation_of("The New York Budgets", None, load_outlets()).outlet.name
+    'The New York Times'
+    """
+    site = _site(domain)
+    if site is not None and table.by_domain(site.host) is not None:
+        return None  # a known outlet's own site is that outlet, whatever its pages call it
+    claimed = table.by_name(name) if name else None
+    domain_hit = _domain_lookalike(site, table) if site else None
+    name_hit = _name_lookalike(name, table) if name and claimed is None else None
+    shown_domain = site.host if site else None
+    if domain_hit and name_hit and name_hit.outlet == domain_hit.outlet:
+        return Match(domain_hit.outlet, "high", name, shown_domain, name_hit.reason, domain_hit.reason)
+    if domain_hit and claimed == domain_hit.outlet:
+        return Match(claimed, "high", name, shown_domain, "the page calls itself by that outlet's name",
+                     domain_hit.reason)
+    if name_hit and name_hit.near_exact:
+        return Match(name_hit.outlet, "high", name=name, name_reason=name_hit.reason)
+    if domain_hit:
+        return Match(domain_hit.outlet, "medium", domain=shown_domain, domain_reason=domain_hit.reason)
+    if name_hit and (site is None or _carries(site, name_hit.shared)):
+        return Match(name_hit.outlet, "medium", name=name, name_reason=name_hit.reason)
+    return None
+
+
+def _carries(site: _Site, shared: tuple[str, ...]) -> bool:
+    """Whether a domain spells the masthead's shared words ("newyorkbudgets.com" for "New York ...")."""
+    return bool(shared) and "".join(shared) in site.label.replace("-", "")
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def _name_lookalike(name: str, table: OutletTable) -> Optional[_Hit]:
+    words, shown = _name_words(name)
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None
+    swapped: Optional[_Hit] = None
+    for masthead in table.mastheads:
+        if len(masthead.words) != len(words):
+            continue
+        hit = _compare_mastheads(words, shown, masthead, table)
+        if hit is not None and hit.near_exact:
+            return hit
+        swapped = swapped or hit  # table order: the better-known outlet first
+    return swapped
+
+
+def _compare_mastheads(words: tuple[str, ...], shown: tuple[str, ...], masthead: _Masthead,
+                       table: OutletTable) -> Optional[_Hit]:
+    differing = [i for i, (a, b) in enumerate(zip(words, masthead.words)) if a != b]
+    if len(differing) != 1:
+        return None
+    at = differing[0]
+    new, old = words[at], masthead.words[at]
+    shared = tuple(w for i, w in enumerate(words) if i != at)
+    if _is_misspelling(new, old, shared):
+        reason = f'"{masthead.shown[at]}" misspelled as "{shown[at]}"'
+        return _Hit(masthead.outlet, reason, near_exact=True, shared=shared)
+    if old in MASTHEAD_NOUNS and _is_swap(new, shared, shown, at, table):
+        reason = f'same words with "{masthead.shown[at]}" swapped for "{shown[at]}"'
+        return _Hit(masthead.outlet, reason, shared=shared)
+    return None
+
+
+def _distinctive(word: str) -> bool:
+    return word not in FILLER_WORDS and not word.isdigit() and len(word) >= 3
+
+
+def _is_misspelling(new: str, old: str, shared: tuple[str, ...]) -> bool:
+    """One slip of the keyboard ("Jounral", "Tirnes") in a masthead the rest of which is exact."""
+    if new in MASTHEAD_NOUNS or len(old) < 4:
+        return False
+    if shared and not any(_distinctive(w) for w in shared):
+        return False  # "Daily Stat" is not "Daily Star" gone wrong: nothing else identifies it
+    if not shared and len(old) < MIN_TYPO_LABEL:
+        return False  # one-word names: only long ones ("Bloomberg", "Guardian"); short ones are words
+    if _plural(new, old):
+        return False
+    if old in MASTHEAD_NOUNS and len(new) != len(old):
+        return False  # "Independente", "Expresso": foreign namesakes add letters, slips swap them
+    return _fold_glyphs(new) == _fold_glyphs(old) or DamerauLevenshtein.distance(new, old) <= 1
+
+
+def _plural(word: str, brand: str) -> bool:
+    """"billboards" is a word of its own, not a slip on "billboard" (but "nytimess" is a slip)."""
+    return word == brand + "s" and not brand.endswith("s")
+
+
+def _is_swap(new: str, shared: tuple[str, ...], shown: tuple[str, ...], at: int, table: OutletTable) -> bool:
+    """The newspaper word of a masthead replaced by another word, the identifying words kept.
+
+    Only the newspaper word counts ("Times" in "The New York Times"): swapping the identifying
+    word makes another paper ("The Asahi Shimbun", "The Mainichi Shimbun").
+    """
+    if not shared or new in FILLER_WORDS or new.isdigit():
+        return False
+    identifying = [w for w in shared if _distinctive(w)]
+    if not identifying:
+        return False  # "The Times of Oman" shares only "Times of" with "The Times of India"
+    if " ".join(shared) in table.names or " ".join(identifying) in table.names:
+        return False  # "Bloomberg Tax", "Focus Taiwan": a known outlet's own sub-brand
+    if len(shared) == 1 and (len(shared[0]) < 4 or _acronym(shown, at)):
+        return False  # "CBS Detroit", "Fox Sports": a network's sub-brand, not a forged masthead
+    return True
+
+
+def _acronym(shown: tuple[str, ...], swapped_at: int) -> bool:
+    kept = [w for i, w in enumerate(shown) if i != swapped_at]
+    return any(w.isupper() and len(w) > 1 for w in kept)
+
+
+def _fold_glyphs(text: str) -> str:
+    folded = text.replace("-", "")
+    for look_alike, letter in HOMOGLYPHS:
+        folded = folded.replace(look_alike, letter)
+    return folded
+
+
+# --- domains -------------------------------------------------------------------------------
+
+
+def _domain_lookalike(site: _Site, table: OutletTable) -> Optional[_Hit]:
+    if site.label in table.labels and site.suffix not in SUSPICIOUS_SUFFIXES:
+        return None  # a known brand name on an ordinary suffix: another country's edition
+    for rule in (_embedded, _suffix_swap, _affixed, _look_alike, _misspelled):
+        for brand in table.brands:
+            reason = rule(site, brand, table)
+            if reason:
+                return _Hit(brand.outlet, reason)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_like(label: str) -> bool:
+    """Brands that are newspaper words ("thestar", "standard") have real namesakes abroad ("standaard")."""
+    if len(label) < 3:
+        return True
+    stem = re.sub(r"^(?:the|le|la|el|de|il|o)(?=\w{4})", "", label)
+    return stem in MASTHEAD_NOUNS or any(
+        len(noun) >= 5 and DamerauLevenshtein.distance(stem, noun, score_cutoff=1) <= 1 for noun in MASTHEAD_NOUNS)
+
+
+def _embedded(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+    if not site.subdomain or len(brand.label) < 3 or _word_like(brand.label):
+        return None
+    if f".{brand.registered}." in f".{site.subdomain}.":
+        return f'"{brand.registered}" placed inside another site\'s address ({site.registered})'
+    return None
+
+
+def _suffix_swap(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+    if site.label != brand.label or site.suffix == brand.suffix or len(brand.label) < 3:
+        return None
+    if site.suffix not in SUSPICIOUS_SUFFIXES:
+        return None
+    return f'the brand name "{brand.label}" under ".{site.suffix}" instead of ".{brand.suffix}"'
+
+
+def _affixed(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+    label = brand.label
+    if brand.parent or _word_like(label) or label == site.label:
+        return None
+    parts = site.label.split("-")
+    if len(parts) > 1 and label in parts and all(p in FILLER_WORDS for p in parts if p != label):
+        extra = site.label.replace(label, "", 1)
+        return f'the brand name "{label}" with "{extra}" added'
+    if len(label) < 6 or label in table.stems:
+        return None  # "nbc" + "dfw", "live" + "science": real sites are built on short or plain words
+    for extra in (site.label[len(label):] if site.label.startswith(label) else None,
+                  site.label[:-len(label)] if site.label.endswith(label) else None):
+        if extra and extra.strip("-") in FILLER_WORDS:
+            return f'the brand name "{label}" with "{extra}" added'
+    return None
+
+
+def _look_alike(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+    if brand.parent or len(brand.label) < 4 or _word_like(brand.label) or site.label == brand.label:
+        return None
+    if _fold_glyphs(site.label) != _fold_glyphs(brand.label):
+        return None
+    return f'"{brand.label}" spelled with look-alike characters as "{site.label}"'
+
+
+def _misspelled(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+    label = brand.label
+    if brand.parent or len(label) < MIN_TYPO_LABEL or _word_like(label) or site.label in table.labels:
+        return None
+    if site.label[:2] != label[:2]:
+        return None  # "latimes"/"batimes", "nbcnews"/"abcnews": a changed initial is another brand
+    if _plural(site.label, label):
+        return None
+    limit = 2 if len(label) >= 12 else 1
+    if DamerauLevenshtein.distance(site.label, label, score_cutoff=limit) <= limit:
+        return f'a misspelling of "{label}" as "{site.label}"'
+    return None

@@ -1,0 +1,158 @@
+"""Provenance: who published the page, and whether it shows the marks of a real newsroom.
+
+- ``outlet.impersonation``: the outlet name or domain imitates a known outlet (``outlets.py``
+  holds the table and the matcher; this module only turns a match into a finding).
+- ``page.boilerplate``: theme or scraper leftovers stood in the text. A feed-copying plugin's
+  footer is ``medium`` (the text was republished from elsewhere); theme strings and ordinary
+  furniture in flattened text are ``low``; HTML pages always carry furniture around the
+  article, so there only theme and scraper strings inside the extracted body count.
+- ``byline.missing``: no author. ``low``: wire briefs and editorials run without one too.
+- ``date.missing``: neither metadata nor a dateline dates the page; the finding carries the
+  date the structure stage inferred, and how.
+- ``voice.first_person_anonymous``: the narrative (outside quotation marks and attributed
+  quotes) reports in the first person ("told me", "I saw", "my interpreter") while no byline
+  says who "I" is. ``medium``: an unnamed witness is the voice of fabricated reportage.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from ..model import Article, Evidence, Finding, Ref, Report
+from ..resources import Resources
+from ..structure.boilerplate import leftover_kind
+from .anchors import evidence
+from .outlets import TABLE_SOURCE, impersonation_of
+
+SHOWN_LEFTOVERS = 4  # lines quoted as evidence; the message gives the total
+SHOWN_FIRST_PERSON = 3
+# First-person reporting: the reporter as a witness, an interviewer or someone addressed.
+FIRST_PERSON = re.compile(
+    r"\b(?:told|showed|asked|gave|sent|texted|messaged|emailed|warned|assured|reminded|greeted|guided|led|took|"
+    r"drove|handed|whispered to|explained to|wrote to|said to|admitted to|confided to|confessed to)\s+(?:me|us)\b"
+    r"|\bI\s+(?:saw|met|watched|visited|spoke|talked|asked|interviewed|heard|witnessed|drove|walked|arrived|"
+    r"counted|reached|followed|joined|accompanied|found|noticed|photographed|filmed|toured|stood|sat|returned|"
+    r"was\s+told|have\s+seen|had\s+seen|could\s+see|could\s+hear|could\s+smell|spent|travel(?:l)?ed)\b"
+    r"|\bmy\s+(?:interpreter|translator|fixer|driver|guide|photographer|colleague|editor|notebook|recorder)\b"
+    r"|\b(?:this|your)\s+(?:reporter|correspondent|writer)\b",
+)
+OPEN_QUOTES = "\"“„«"
+CLOSE_QUOTES = {"\"": "\"", "“": "”", "„": "“", "«": "»"}
+
+
+def check_impersonation(report: Report, resources: Resources) -> Iterator[Finding]:
+    article = report.article
+    domain = article.domain or article.url
+    if not article.outlet and not domain:
+        return
+    match = impersonation_of(article.outlet, domain, resources.outlets)
+    if match is None:
+        return
+    shown: list[Evidence] = []
+    if match.name:
+        shown.append(Evidence(text=match.name, where="outlet"))
+    if match.domain:
+        shown.append(Evidence(text=match.domain, where="domain"))
+    yield Finding("outlet.impersonation", match.severity, match.message, tuple(shown),
+                  (Ref(TABLE_SOURCE, match.outlet.row),))
+
+
+def check_boilerplate(report: Report, resources: Resources) -> Iterator[Finding]:
+    lines = report.article.boilerplate
+    if not lines:
+        return
+    kinds = [leftover_kind(line) for line in lines]
+    from_html = report.input.kind in ("html", "url")
+    if "scraper" in kinds:
+        severity = "medium"
+        what = "a feed-copying plugin's footer, a sign the text was republished from another site"
+    elif "theme" in kinds:
+        severity = "low"
+        what = "strings the site's theme or plugins print"
+    elif from_html:
+        return  # every page has menus and share buttons around its article: not a leftover
+    else:
+        severity = "low"
+        what = "page furniture (menus, share buttons, notices)"
+    order = {"scraper": 0, "theme": 1, "furniture": 2}
+    ranked = sorted(range(len(lines)), key=lambda i: (order[kinds[i]], i))
+    shown = tuple(Evidence(text=lines[i], where="page") for i in ranked[:SHOWN_LEFTOVERS])
+    count = f"{len(lines)} line" + ("s" if len(lines) != 1 else "")
+    message = (f"The text carries {count} left over from the page it was taken from, including {what}; "
+               f"they were kept out of the body.")
+    yield Finding("page.boilerplate", severity, message, shown,
+                  (Ref("newsaudit/structure/boilerplate.py", "theme, scraper and furniture strings"),))
+
+
+def check_byline(report: Report, resources: Resources) -> Iterator[Finding]:
+    article = report.article
+    if article.byline:
+        return
+    yield Finding("byline.missing", "low", "The article names no author.",
+                  (Evidence(text=article.headline or "", where="headline"),) if article.headline else ())
+
+
+def check_date(report: Report, resources: Resources) -> Iterator[Finding]:
+    article = report.article
+    if article.published_source in ("metadata", "text"):
+        return
+    if article.published:
+        note = article.published_note or "from the dates the body mentions"
+        message = f"The page gives no publication date; the report assumes {article.published}: {_strip_prefix(note)}."
+    else:
+        message = "The page gives no publication date, and the body dates nothing it could be inferred from."
+    yield Finding("date.missing", "low", message, (), (Ref("published_note", article.published_note),)
+                  if article.published_note else ())
+
+
+def _strip_prefix(note: str) -> str:
+    return note[len("inferred: "):] if note.startswith("inferred: ") else note
+
+
+def check_first_person(report: Report, resources: Resources) -> Iterator[Finding]:
+    article = report.article
+    if article.byline:
+        return
+    hits = list(first_person_narration(article, [(q.start, q.end) for q in report.quotes]))
+    if not hits:
+        return
+    shown = tuple(evidence(article, start, end) for start, end in hits[:SHOWN_FIRST_PERSON])
+    phrases = ", ".join(f"“{e.text}”" for e in shown)
+    yield Finding("voice.first_person_anonymous", "medium",
+                  f"The article reports in the first person ({phrases}) but no byline says who the reporter is.",
+                  shown)
+
+
+def first_person_narration(article: Article, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of first-person reporting outside quotation marks and attributed quotes."""
+    masked = quoted + list(quotation_spans(article.text))
+    for match in FIRST_PERSON.finditer(article.text):
+        start, end = match.span()
+        if not any(q_start <= start and end <= q_end for q_start, q_end in masked):
+            yield start, end
+
+
+def quotation_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans in quotation marks; a quote left open runs to the end of its paragraph, as print does."""
+    at = 0
+    while at < len(text):
+        opening = _next_opening(text, at)
+        if opening is None:
+            return
+        mark = text[opening]
+        paragraph_end = text.find("\n", opening)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        closing = text.find(CLOSE_QUOTES[mark], opening + 1, paragraph_end)
+        end = paragraph_end if closing < 0 else closing + 1
+        yield opening, end
+        at = end
+
+
+def _next_opening(text: str, at: int) -> Optional[int]:
+    positions = [text.find(mark, at) for mark in OPEN_QUOTES]
+    found = [p for p in positions if p >= 0]
+    return min(found) if found else None
+
+
+CHECKS = [check_impersonation, check_boilerplate, check_byline, check_date, check_first_person]

@@ -1,0 +1,227 @@
+"""``python -m newsaudit.eval``: newsaudit beside peer tools on the datasets present, one table.
+
+Each task reads its dataset, runs newsaudit and the peers on the same items and reports
+precision / recall / F1 (or, for a reference series, what the series holds). A dataset that is
+absent is reported as "missing", never as a zero score; a task with no labelled data here is
+listed as such rather than scored on invented labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+from .datasets import (
+    ARTICLE_EXTRACTION, WAR_LOSSES, DatasetMissing, Page, check_war_losses, find_data_dir,
+    load_article_extraction, load_war_losses,
+)
+from .metrics import BENCHMARK_NGRAM, Alarms, Scores, match_counts, average_scores
+from . import peers
+
+UNLABELLED_TASKS = ("quotes", "quantities", "dates")
+MISSING = "missing"
+NO_LABELS = "no labelled dataset present"
+
+
+@dataclass(frozen=True)
+class SystemRow:
+    """One system's figures on one task; ``scores`` is None for tasks without P/R/F."""
+
+    system: str
+    items: int
+    scores: Optional[Scores] = None
+    bag_of_words: Optional[Scores] = None  # the same pages scored on single words (n=1)
+    seconds: Optional[float] = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    task: str
+    status: str  # ok | reference | missing | no labelled dataset present | unavailable
+    rows: tuple[SystemRow, ...] = ()
+    note: str = ""
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+Extractor = Callable[[Page], str]
+
+
+def _extractors(newsaudit_bodies: dict[str, str]) -> tuple[tuple[str, Extractor], ...]:
+    return (
+        ("newsaudit (structure)", lambda page: newsaudit_bodies[page.id]),
+        ("trafilatura", lambda page: peers.trafilatura_body(page.html, page.url)),
+        ("readability-lxml", lambda page: peers.readability_body(page.html)),
+        ("jusText (English stoplist)", lambda page: peers.justext_body(page.html)),
+    )
+
+
+def score_extractor(name: str, extract: Extractor, pages: Sequence[Page]) -> tuple[SystemRow, list[float]]:
+    """The system's row and its per-page shingle F1 (for the worst-pages list)."""
+    started = time.perf_counter()
+    predictions = [extract(page) for page in pages]
+    seconds = time.perf_counter() - started
+    shingle_counts = [match_counts(page.article_body, pred) for page, pred in zip(pages, predictions)]
+    word_counts = [match_counts(page.article_body, pred, 1) for page, pred in zip(pages, predictions)]
+    per_page_f1 = [average_scores([counts]).f1 or 0.0 for counts in shingle_counts]
+    empty = sum(1 for pred in predictions if not pred.strip())
+    row = SystemRow(system=name, items=len(pages), scores=average_scores(shingle_counts),
+                    bag_of_words=average_scores(word_counts), seconds=round(seconds, 2),
+                    note=f"{empty} page(s) with no body" if empty else "")
+    return row, per_page_f1
+
+
+def article_extraction_task(pages: Sequence[Page]) -> tuple[TaskResult, dict[str, Any]]:
+    """Body extraction scores, plus newsaudit's parsed articles for the impersonation guard."""
+    started = time.perf_counter()
+    articles = {page.id: peers.newsaudit_article(page.html, page.url) for page in pages}
+    newsaudit_seconds = time.perf_counter() - started
+    bodies = {page_id: (article.text if article else "") for page_id, article in articles.items()}
+    rows, per_page = [], {}
+    for name, extract in _extractors(bodies):
+        row, per_page[name] = score_extractor(name, extract, pages)
+        if name.startswith("newsaudit"):
+            row = dataclasses.replace(row, seconds=round(newsaudit_seconds, 2))
+        rows.append(row)
+    note = (f"benchmark metric: bags of {BENCHMARK_NGRAM}-word shingles (\\w+ tokens, case kept), "
+            "tp/fp/fn normalized per page, P and R averaged over pages, F1 of the averages")
+    detail = {"newsaudit_losses_vs_trafilatura": _largest_losses(pages, per_page[rows[0].system],
+                                                                 per_page["trafilatura"])}
+    return TaskResult(ARTICLE_EXTRACTION, "ok", tuple(rows), note, detail), articles
+
+
+def _largest_losses(pages: Sequence[Page], ours: list[float], theirs: list[float], count: int = 10) -> list[dict]:
+    """The pages where newsaudit's body scores furthest below trafilatura's: where to look first."""
+    gaps = sorted(zip((t - o for o, t in zip(ours, theirs)), pages, ours, theirs), key=lambda item: -item[0])
+    return [{"id": page.id, "url": page.url, "newsaudit_f1": round(o, 3), "trafilatura_f1": round(t, 3)}
+            for gap, page, o, t in gaps[:count] if gap > 0]
+
+
+def impersonation_guard_task(pages: Sequence[Page], articles: dict[str, Any]) -> TaskResult:
+    """Real outlets on their own domains: every impersonation alarm is a false positive."""
+    from ..structure.domains import registered_domain
+
+    try:
+        from ..checks.outlets import impersonation_of, load_outlets
+    except ImportError as err:
+        return TaskResult("outlet_impersonation_guard", "unavailable", note=f"outlet matcher not importable: {err}")
+    table = load_outlets()
+    named = [(page, articles.get(page.id)) for page in pages]
+    named = [(page, article.outlet, registered_domain(page.url)) for page, article in named
+             if article is not None and article.outlet]
+    newsaudit_hits = [(page.id, name, domain) for page, name, domain in named
+                      if impersonation_of(name, domain, table)]
+    naive_table = list(outlet_names_and_domains(table))
+    naive_hits = [(page.id, name, domain) for page, name, domain in named
+                  if peers.naive_impersonation(name, domain, naive_table)]
+    rows = tuple(_alarm_row(system, Alarms(len(hits), len(named))) for system, hits in
+                 (("newsaudit outlet.impersonation", newsaudit_hits), ("naive rapidfuzz ratio>=85", naive_hits)))
+    note = (f"{len(named)} of {len(pages)} real pages with an outlet name; must fire 0 times "
+            f"(outlet table: {len(naive_table)} outlets)")
+    detail = {"newsaudit_false_positives": [list(hit) for hit in newsaudit_hits],
+              "naive_false_positives": [list(hit) for hit in naive_hits]}
+    return TaskResult("outlet_impersonation_guard", "ok", rows, note, detail)
+
+
+def outlet_names_and_domains(table: Any):
+    """(name, domains) pairs from the outlet table, whatever its row type calls the fields."""
+    rows = table.values() if isinstance(table, dict) else table
+    rows = getattr(table, "outlets", rows)
+    for row in rows:
+        names = [getattr(row, "name", None)] + list(getattr(row, "aliases", ()) or ())
+        domains = tuple(getattr(row, "domains", ()) or ()) or (getattr(row, "domain", None),)
+        for name in names:
+            if name:
+                yield name, tuple(d for d in domains if d)
+
+
+def _alarm_row(system: str, alarms: Alarms) -> SystemRow:
+    rate = f"{alarms.rate:.1%}" if alarms.rate is not None else "n/a"
+    return SystemRow(system=system, items=alarms.items, note=f"false positives {alarms.fired}/{alarms.items} ({rate})")
+
+
+def war_losses_task(data_dir: Path) -> TaskResult:
+    rows = load_war_losses(data_dir / WAR_LOSSES)
+    check = check_war_losses(rows)
+    verdict = "consistent" if check.consistent else (
+        f"{len(check.personnel_decreases)} decrease(s), {len(check.day_mismatches)} day mismatch(es), "
+        f"{len(check.duplicate_dates)} duplicate date(s)")
+    note = f"{check.first} to {check.last}; cumulative personnel never decreases and day numbers match dates: {verdict}"
+    detail = {"first": str(check.first), "last": str(check.last), "consistent": check.consistent,
+              "personnel_decreases": [str(d) for d in check.personnel_decreases],
+              "day_mismatches": [str(d) for d in check.day_mismatches],
+              "missing_dates": check.missing_dates}
+    return TaskResult(WAR_LOSSES, "reference", (SystemRow("reference series", check.rows, note=verdict),), note, detail)
+
+
+def run_evaluation(data_dir: Path, limit: Optional[int] = None) -> list[TaskResult]:
+    results: list[TaskResult] = []
+    try:
+        pages = load_article_extraction(data_dir / ARTICLE_EXTRACTION, limit)
+        extraction, articles = article_extraction_task(pages)
+        results.append(extraction)
+        results.append(impersonation_guard_task(pages, articles))
+    except DatasetMissing as err:
+        results.append(TaskResult(ARTICLE_EXTRACTION, MISSING, note=str(err)))
+        results.append(TaskResult("outlet_impersonation_guard", MISSING, note=str(err)))
+    try:
+        results.append(war_losses_task(data_dir))
+    except DatasetMissing as err:
+        results.append(TaskResult(WAR_LOSSES, MISSING, note=str(err)))
+    results.extend(TaskResult(task, NO_LABELS) for task in UNLABELLED_TASKS)
+    return results
+
+
+def _fmt(value: Optional[float]) -> str:
+    return f"{value:.3f}" if value is not None else "–"
+
+
+def render_markdown(results: Sequence[TaskResult], data_dir: Optional[Path] = None) -> str:
+    lines = ["# newsaudit evaluation", ""]
+    if data_dir is not None:
+        lines += [f"Data: `{data_dir}`", ""]
+    lines += ["| task | status | system | items | precision | recall | F1 | F1 (words) | seconds | note |",
+              "|---|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    for result in results:
+        if not result.rows:
+            lines.append(f"| {result.task} | {result.status} | – | – | – | – | – | – | – | {result.note} |")
+        for row in result.rows:
+            scores, words = row.scores, row.bag_of_words
+            lines.append(
+                f"| {result.task} | {result.status} | {row.system} | {row.items} | "
+                f"{_fmt(scores.precision if scores else None)} | {_fmt(scores.recall if scores else None)} | "
+                f"{_fmt(scores.f1 if scores else None)} | {_fmt(words.f1 if words else None)} | "
+                f"{row.seconds if row.seconds is not None else '–'} | {row.note} |")
+    notes = [f"- **{result.task}**: {result.note}" for result in results if result.rows and result.note]
+    return "\n".join(lines + ([""] + notes if notes else [])) + "\n"
+
+
+def results_to_json(results: Sequence[TaskResult], data_dir: Path) -> str:
+    payload = {"data_dir": str(data_dir), "tasks": [dataclasses.asdict(result) for result in results]}
+    return json.dumps(payload, indent=2, ensure_ascii=False, default=str)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsaudit.eval", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None, help="dataset directory (default ../shared/data)")
+    parser.add_argument("--out", type=Path, default=Path("eval-results"), help="where eval.md and eval.json go")
+    parser.add_argument("--limit", type=int, default=None, help="at most N items per dataset")
+    args = parser.parse_args(argv)
+    data_dir = find_data_dir(args.data)
+    results = run_evaluation(data_dir, args.limit)
+    markdown = render_markdown(results, data_dir)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "eval.md").write_text(markdown, encoding="utf-8")
+    (args.out / "eval.json").write_text(results_to_json(results, data_dir), encoding="utf-8")
+    sys.stdout.write(markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The same jobs done by other tools, so every newsaudit figure has a reference beside it.
+
+Body extraction: trafilatura alone, readability-lxml and jusText, called as the article-
+extraction benchmark's own ``extractors/run_*.py`` call them (jusText with the English stoplist
+and the benchmark's parameters). The benchmark turns readability's HTML summary into text with
+``html_text``; that package is not a dependency here, so block elements are separated by line
+breaks with lxml instead, which gives the same ``\\w+`` tokens.
+
+Impersonation: the naive fuzzy matcher a user would write instead of newsaudit's (an outlet
+name scoring ``ratio >= 85`` against a known outlet's name while the page's domain is not one of
+that outlet's domains).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional
+
+from lxml import etree, html as lxml_html
+
+from ..errors import NewsauditError
+
+NAIVE_FUZZY_THRESHOLD = 85
+JUSTEXT_PARAMS = (50, 200, 0.1, 0.2, 0.2, 200, True)  # the benchmark's run_justext.py settings
+BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+              "article", "figure", "figcaption", "pre", "ul", "ol", "table", "header", "footer"}
+
+
+def newsaudit_body(html: str, url: Optional[str] = None) -> str:
+    """newsaudit's structure stage alone; a page it refuses (no article) predicts nothing."""
+    from ..ingest import load_document
+    from ..structure import build_article
+
+    try:
+        document = load_document(html, url=url, kind="html")
+        return build_article(document, require_english=False).text
+    except NewsauditError:
+        return ""
+
+
+def newsaudit_article(html: str, url: Optional[str] = None) -> Any:
+    """The whole ``Article`` (outlet, domain) or None when newsaudit finds no article."""
+    from ..ingest import load_document
+    from ..structure import build_article
+
+    try:
+        return build_article(load_document(html, url=url, kind="html"), require_english=False)
+    except NewsauditError:
+        return None
+
+
+def trafilatura_body(html: str, url: Optional[str] = None) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, url=url) or ""
+
+
+def readability_body(html: str) -> str:
+    from readability import Document
+
+    try:
+        summary = Document(html).summary(html_partial=True)
+    except (etree.ParserError, ValueError):  # Unparseable (a ValueError) on pages with no usable body
+        return ""
+    return html_to_text(summary)
+
+
+def justext_body(html: str, stoplist: str = "English") -> str:
+    import justext
+
+    paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist(stoplist), *JUSTEXT_PARAMS)
+    return " ".join(paragraph.text for paragraph in paragraphs if not paragraph.is_boilerplate)
+
+
+def html_to_text(fragment: str) -> str:
+    """Visible text of an HTML fragment with a line break at every block boundary."""
+    if not fragment.strip():
+        return ""
+    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
+    return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
+
+
+def naive_impersonation(name: Optional[str], domain: Optional[str],
+                        outlets: Iterable[tuple[str, Iterable[str]]]) -> Optional[str]:
+    """The outlet ``name`` fuzzily resembles while ``domain`` is not one of its domains, if any.
+
+    ``outlets`` yields (outlet name, its registered domains).
+    """
+    from rapidfuzz import fuzz
+
+    if not name:
+        return None
+    wanted = name.casefold().strip()
+    for outlet_name, domains in outlets:
+        if fuzz.ratio(wanted, outlet_name.casefold()) >= NAIVE_FUZZY_THRESHOLD:
+            if (domain or "").lower() not in {d.lower() for d in domains}:
+                return outlet_name
+    return None
