@@ -45,12 +45,17 @@ def check_wire_filenames(report: Report, resources: Resources) -> Iterator[Findi
         wire = parse_wire_filename(media.file_name) if media.file_name else None
         if wire is None or wire.agency is None:
             continue
-        field = "caption" if media.caption and media.caption.strip().startswith(wire.raw) else "alt text"
-        encoded = f", and it encodes the filing date {_long(wire.date)}" if wire.date else ""
+        if media.caption and media.caption.strip().startswith(wire.raw):
+            field = "as its caption"
+        elif from_html:
+            field = "as its alt text"
+        else:
+            field = "printed beside it"
+        encoded = f"; the name encodes the filing date {_long(wire.date)}" if wire.date else ""
         credited = _same_agency(wire.agency, media.credit)
-        severity = "low" if from_html and field == "alt text" and credited else "medium"
-        message = (f"The {field} of picture {index + 1} is a raw {wire.agency} file name (“{_short(wire.raw)}”) "
-                   f"rather than words for readers{encoded}.")
+        severity = "low" if field == "as its alt text" and credited else "medium"
+        message = (f"Picture {index + 1} has a raw {wire.agency} file name (“{_short(wire.raw)}”) {field} "
+                   f"instead of words for readers{encoded}.")
         shown = [Evidence(text=wire.raw, where=f"media[{index}]")]
         if media.credit:
             shown.append(Evidence(text=media.credit, where=f"media[{index}]"))

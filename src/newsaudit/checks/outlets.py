@@ -45,6 +45,7 @@ insider wire report union item commercial appeal advertiser recorder constitutio
 monthly diplomat business financial economist capital source signal compass bee
 clarion crier index intelligencer oracle outlook progress tidings vindicator free journalist
 correspondent network radio television tv channel media online live report update updates
+reader defender crusader graphic dealer picayune bugle enterprise forum villager shopper
 """.split())
 # Words that carry no identity by themselves, in names and as fillers around a brand in a domain.
 FILLER_WORDS = frozenset("""
@@ -67,6 +68,7 @@ PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 # "LinkNaija | Nigeria's popular news platform": the name is what comes before the tagline.
 TAGLINE = re.compile(r"\s+(?:\||-|–|—|:)\s+")
 MAX_NAME_WORDS = 8
+LONG_MASTHEAD = 14  # letters of a masthead made of newspaper words that is still unmistakable
 MIN_TYPO_LABEL = 7  # shorter brands ("forbes", "nature") collide with ordinary words
 
 
@@ -281,8 +283,8 @@ def impersonation_of(name: Optional[str], domain: Optional[str], table: OutletTa
     shown_domain = site.host if site else None
     if domain_hit and name_hit and name_hit.outlet == domain_hit.outlet:
         return Match(domain_hit.outlet, "high", name, shown_domain, name_hit.reason, domain_hit.reason)
-    if domain_hit and claimed == domain_hit.outlet:
-        return Match(claimed, "high", name, shown_domain, "the page calls itself by that outlet's name",
+    if domain_hit and (claimed == domain_hit.outlet or (name and _names_outlet(name, domain_hit.outlet))):
+        return Match(domain_hit.outlet, "high", name, shown_domain, "the page calls itself by that outlet's name",
                      domain_hit.reason)
     if name_hit and name_hit.near_exact:
         return Match(name_hit.outlet, "high", name=name, name_reason=name_hit.reason)
@@ -291,6 +293,18 @@ def impersonation_of(name: Optional[str], domain: Optional[str], table: OutletTa
     if name_hit and (site is None or _carries(site, name_hit.shared)):
         return Match(name_hit.outlet, "medium", name=name, name_reason=name_hit.reason)
     return None
+
+
+def _names_outlet(name: str, outlet: Outlet) -> bool:
+    """Whether a name spells one of the outlet's names inside it ("BBC News Daily" holds "BBC News")."""
+    words, _shown = _name_words(name)
+    for known in (outlet.name,) + outlet.aliases:
+        known_words, _ = _name_words(known)
+        size = len(known_words)
+        if size and any(len(w) >= 3 for w in known_words) and any(
+                words[i:i + size] == known_words for i in range(len(words) - size + 1)):
+            return True
+    return False
 
 
 def _carries(site: _Site, shared: tuple[str, ...]) -> bool:
@@ -341,8 +355,8 @@ def _is_misspelling(new: str, old: str, shared: tuple[str, ...]) -> bool:
     """One slip of the keyboard ("Jounral", "Tirnes") in a masthead the rest of which is exact."""
     if new in MASTHEAD_NOUNS or len(old) < 4:
         return False
-    if shared and not any(_distinctive(w) for w in shared):
-        return False  # "Daily Stat" is not "Daily Star" gone wrong: nothing else identifies it
+    if shared and not any(_distinctive(w) for w in shared) and len("".join(shared) + old) < LONG_MASTHEAD:
+        return False  # "Daily Stat" is not "Daily Star" gone wrong; "Financial Tides" is "Financial Times"
     if not shared and len(old) < MIN_TYPO_LABEL:
         return False  # one-word names: only long ones ("Bloomberg", "Guardian"); short ones are words
     if _plural(new, old):
@@ -432,16 +446,27 @@ def _affixed(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
     if brand.parent or _word_like(label) or label == site.label:
         return None
     parts = site.label.split("-")
-    if len(parts) > 1 and label in parts and all(p in FILLER_WORDS for p in parts if p != label):
+    if len(parts) > 1 and label in parts and all(_is_filler(p) for p in parts if p != label):
         extra = site.label.replace(label, "", 1)
         return f'the brand name "{label}" with "{extra}" added'
     if len(label) < 6 or label in table.stems:
         return None  # "nbc" + "dfw", "live" + "science": real sites are built on short or plain words
     for extra in (site.label[len(label):] if site.label.startswith(label) else None,
                   site.label[:-len(label)] if site.label.endswith(label) else None):
-        if extra and extra.strip("-") in FILLER_WORDS:
+        if extra and _is_filler(extra.strip("-")):
             return f'the brand name "{label}" with "{extra}" added'
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_filler(text: str) -> bool:
+    """Whether ``text`` is filler words run together ("news", "newsdaily", "247news", "24")."""
+    if not text:
+        return False
+    if text in FILLER_WORDS or text.isdigit():
+        return True
+    return any(text[:cut] in FILLER_WORDS and len(text[:cut]) >= 2 and _is_filler(text[cut:])
+               for cut in range(2, len(text) - 1))
 
 
 def _look_alike(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:

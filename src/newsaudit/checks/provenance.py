@@ -34,7 +34,7 @@ FIRST_PERSON = re.compile(
     r"|\bI\s+(?:saw|met|watched|visited|spoke|talked|asked|interviewed|heard|witnessed|drove|walked|arrived|"
     r"counted|reached|followed|joined|accompanied|found|noticed|photographed|filmed|toured|stood|sat|returned|"
     r"was\s+told|have\s+seen|had\s+seen|could\s+see|could\s+hear|could\s+smell|spent|travel(?:l)?ed)\b"
-    r"|\bmy\s+(?:interpreter|translator|fixer|driver|guide|photographer|colleague|editor|notebook|recorder)\b"
+    r"|\b[Mm]y\s+(?:interpreter|translator|fixer|driver|guide|photographer|colleague|editor|notebook|recorder)\b"
     r"|\b(?:this|your)\s+(?:reporter|correspondent|writer)\b",
 )
 OPEN_QUOTES = "\"“„«"

@@ -13,8 +13,9 @@ named entity or an attribution. Its ``checkworthy`` score is a sum of features, 
 
 A sentence is kept when its score is at least ``KEEP_AT`` or it holds a quantity or a date.
 ``speaker`` comes from a quote the sentence overlaps or a person it is attributed to;
-``source`` from "per X", "according to X", "X estimates: ..." or "X's General Staff: ...",
-when X is not a person the article quotes.
+``source`` from "per X", "according to X", "X estimates: ...", "X's General Staff: ..." or
+a closing "..., X said" or an opening "X said", when X is not a person the article quotes (X may be a lowercase body:
+"the state forestry department", "county officials").
 """
 
 from __future__ import annotations
@@ -40,8 +41,29 @@ SOURCE_NOUNS = "estimates|estimate|data|figures|tally|report|reports|says|said|c
 # "UK MoD estimates: ...", "Ukraine's General Staff: ...", "ISW: ..." at the start of a sentence.
 SOURCE_COLON = re.compile(rf"^(?!(?:{PREPOSITIONS})\b)(?P<source>{ORG_NAME})(?:\s+(?:{SOURCE_NOUNS}))?:\s+(?![“\"])")
 # "per X", "according to X", "citing X"; X may be a role and a name or a lowercase group.
+# Heads of lowercase sources: "the state forestry department", "county officials", "local police".
+SOURCE_HEADS = (r"(?:department|office|ministry|agency|police|officials|authorities|service|council|board|company|"
+                r"government|spokes(?:man|woman|person)|data|figures|estimates?|statement|report|survey|census|"
+                r"bureau|commission|authority|institute|analysts|experts|sources|officers|army|military|forces|"
+                r"command|staff|prosecutors?|regulators?|court|hospital|researchers|scientists|organizers|operator|"
+                r"utility|firm|group|coalition|campaign|union|federation|observers|monitors|workers|residents|"
+                r"witnesses|doctors|medics|rescuers|investigators|officers?|sheriff's office|sheriff’s office)")
+LOWER_SOURCE = rf"(?:the\s+|local\s+|state\s+)?(?:[a-z][\w’'-]*\s+){{0,4}}{SOURCE_HEADS}"
 SOURCE_PER = re.compile(
-    rf"\b(?:per|according to|citing)\s+(?:(?P<role>(?:{ROLE_WORDS})s?)\s+)?(?P<source>{ORG_NAME}|[a-z]+s)\b"
+    rf"\b(?:per|according to|citing)\s+(?:(?P<role>(?:{ROLE_WORDS})s?)\s+)?(?P<source>{ORG_NAME}|{LOWER_SOURCE}|[a-z]+s)\b"
+)
+# A source named after the fact: "..., the county sheriff's office said." / "..., officials said Tuesday."
+SOURCE_AFTER = re.compile(
+    rf",\s+(?P<source>{ORG_NAME}|{LOWER_SOURCE})\s+(?:said|says|reported|reports|announced|confirmed|estimated|"
+    rf"estimates|told\s+[\w ]{{2,30}}?)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    rf"today|yesterday|late|earlier)\w*)?(?:\s+in\s+a\s+(?:statement|report|briefing|post))?[.!]?[”\"’]?$"
+)
+# A capitalised subject that asserts: "Corran Ferries said on Friday ...", "Board chair Helen Marsh said ...".
+SOURCE_SUBJECT = re.compile(
+    r"^(?:[^,;:“\"]{0,60}?\s)??(?!(?:He|She|It|They|We|I|You|Both|Some|Others|Many|All|One|Each|Most|Few|"
+    r"This|That|These|Those|Everyone|Nobody)\b)(?P<source>[A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.’'-]*){0,5}"
+    rf"|The\s+{LOWER_SOURCE})(?:,\s[^,“\"]{{3,90}},)?\s+"
+    r"(?:said|says|told|announced|announces|reported|reports|confirmed|confirms|estimated|estimates)\b"
 )
 ASSERTION_VERB = re.compile(
     r"\b(?:said|says|told|confirmed|confirms|reported|reports|announced|estimates|estimated|claimed|claims|"
@@ -131,14 +153,18 @@ def attribution(text: str, start: int, end: int, quotes: Sequence[Quote],
     quoted = next((q for q in quotes if q.start < end and q.end > start and q.speaker), None)
     speaker = Speaker(quoted.speaker, quoted.role) if quoted else None
     sentence = text[start:end]
-    for match in (SOURCE_COLON.match(sentence), *SOURCE_PER.finditer(sentence)):
+    for match in (SOURCE_COLON.match(sentence), *SOURCE_PER.finditer(sentence), SOURCE_AFTER.search(sentence),
+                  SOURCE_SUBJECT.match(sentence)):
         if match is None:
             continue
         named = _strip_filler(match.group("source"))
-        person = _known_person(named, people)
+        words = named.split()  # "Glaciologist Matteo Ferri": the person may follow a title ("the X" is a body)
+        titled = len(words) > 2 and words[0].lower() != "the"
+        person = next(filter(None, (_known_person(" ".join(words[i:]), people)
+                                    for i in range(len(words) - 1 if titled else 1))), None)
         if person is None:
             return speaker, _source_name(named)
-        if match.re is SOURCE_PER:  # "per analyst X": the person vouches for it
+        if match.re is not SOURCE_COLON:  # "per analyst X", "..., X said": the person vouches for it
             speaker = speaker or Speaker(person, people.roles.get(person) or _group(match, "role"))
     return speaker or _subject_speaker(sentence, people), None
 

@@ -1,0 +1,93 @@
+"""The outlet table and the impersonation matcher: imitations fire, real outlets never do."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from newsaudit.checks.outlets import TABLE_PATH, impersonation_of, load_outlets
+
+
+@pytest.fixture(scope="module")
+def table():
+    return load_outlets()
+
+
+def test_the_table_lists_at_least_300_real_outlets_with_a_domain_and_a_country():
+    with TABLE_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 300
+    for row in rows:
+        assert row["name"].strip() and "." in row["domain"] and len(row["country"].strip()) == 2, row
+    pairs = [(row["name"].lower(), row["domain"].lower()) for row in rows]
+    assert len(pairs) == len(set(pairs)), "an outlet is listed twice"
+
+
+def test_no_outlet_in_the_table_is_taken_for_an_imitation_of_another(table):
+    wrong = []
+    for outlet in table.outlets:
+        for name in (outlet.name,) + outlet.aliases:
+            for domain in (None,) + outlet.domains:
+                match = impersonation_of(name, domain, table)
+                if match is not None:
+                    wrong.append((name, domain, match.outlet.name))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name, domain", [
+    ("New York Post", "nypost.com"),
+    ("New York Daily News", None),
+    ("The Times of India", None),
+    ("The Washington Times", None),
+    ("The Irish Times", None),
+    ("The New York Sun", None),
+    ("The Boston Herald", None),
+    ("Chicago Sun-Times", None),
+    ("The Seattle Times", None),
+    ("The Guardian Nigeria", "guardian.ng"),
+    ("Bloomberg Tax", None),
+    ("Guardian Weekly", None),
+    ("The Daily Telegram", None),
+    ("Financial Review", None),
+    ("Chicago Reader", None),
+    ("The Chicago Defender", None),
+    ("The Millbrook Courier", None),
+    (None, "thestar.com.my"),
+    (None, "cnn.com.de"),
+    ("Valley Farm Weekly", "valleyfarmweekly.com"),
+])
+def test_real_or_unrelated_outlets_with_similar_names_stay_silent(table, name, domain):
+    assert impersonation_of(name, domain, table) is None
+
+
+@pytest.mark.parametrize("name, domain, imitated, severity", [
+    ("The Chicago Budgets", None, "Chicago Tribune", "medium"),
+    ("The Wall Street Budget", None, "The Wall Street Journal", "medium"),
+    ("The Washington Pest", None, "The Washington Post", "high"),
+    ("The Guardain", None, "The Guardian", "high"),
+    ("The Financial Tides", None, "Financial Times", "high"),
+    (None, "nytimes-news.com", "The New York Times", "medium"),
+    (None, "nytirnes.com", "The New York Times", "medium"),
+    (None, "washingtonpost.com.co", "The Washington Post", "medium"),
+    (None, "reuters.news", "Reuters", "medium"),
+    (None, "foxnews-24.com", "Fox News", "medium"),
+    (None, "https://www.cnn-breakingnews247.com/world/story", "CNN", "medium"),
+    ("BBC News Daily", "bbc-newsdaily.co", "BBC News", "high"),
+])
+def test_imitations_name_the_outlet_they_imitate(table, name, domain, imitated, severity):
+    match = impersonation_of(name, domain, table)
+    assert match is not None and match.outlet.name == imitated and match.severity == severity
+    assert imitated in match.message
+
+
+def test_a_swapped_masthead_with_a_domain_that_does_not_spell_it_is_left_alone(table):
+    # "The New York Budgets" on its own imitates the Times; on a domain that is some other
+    # site's, the name alone says too little to accuse that site.
+    assert impersonation_of("The New York Budgets", None, table).outlet.name == "The New York Times"
+    assert impersonation_of("The New York Budgets", "newyorkbudgets.com", table) is not None
+    assert impersonation_of("The New York Budgets", "harbourpress.org", table) is None
+
+
+def test_a_known_outlets_own_domain_is_never_an_imitation_whatever_the_page_calls_itself(table):
+    assert impersonation_of("The New York Budgets", "https://www.nytimes.com/2025/01/01/a.html", table) is None
