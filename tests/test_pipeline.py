@@ -38,3 +38,14 @@ def test_default_report_has_no_notes_when_the_model_is_installed():
 def test_caller_date_wins_over_the_dateline():
     report = newsaudit.audit(EXAMPLE, published="2024-11-20")
     assert report.article.published == "2024-11-20" and report.article.published_source == "metadata"
+
+
+def test_durations_and_ordinals_past_the_calendars_ends_do_not_break_the_audit():
+    text = ("The Coastal Observer\n\nDune Survey Finds Ancient Shoreline Under the Boardwalk\n\nBy Mara Quint\n"
+            "March 3, 2025\n\nGeologists said on Monday the buried shoreline formed over 9,999,999 years and has "
+            "been eroding for 40,000,000 years. Locals marked the 99,999,999th day of the festival last Friday, "
+            "and the town's 1,000,000th year ended on Tuesday, the council said. The survey lasted for "
+            "3,000,000 centuries, according to the state geology office.")
+    report = newsaudit.audit(text)
+    assert report.article.published == "2025-03-03"
+    assert [f.code for f in report.findings if f.severity in ("medium", "high")] == []

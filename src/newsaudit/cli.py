@@ -24,9 +24,12 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: Optional[st
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        given = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+    if not 1900 <= given.year <= 2100:
+        raise click.BadParameter(f"{value!r} is outside the years 1900-2100 a news article can carry")
+    return given
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -123,6 +123,9 @@ def ordinal_mentions(text: str) -> Iterator[OrdinalMention]:
                                  match.start(), match.end(), match["ord"])
 
 
+MAX_ORDINAL_DAYS = 200 * 365
+
+
 def ordinal_fits(mention: OrdinalMention, anchor: Anchor, when: date) -> bool:
     elapsed = (when - anchor.date).days
     size, tolerance = UNIT_DAYS[mention.unit], ORDINAL_TOLERANCE_DAYS[mention.unit]
@@ -134,6 +137,8 @@ def check_event_ordinals(report: Report, resources: Resources) -> Iterator[Findi
     if published is None:
         return
     for mention in ordinal_mentions(article.text):
+        if (mention.ordinal - 1) * UNIT_DAYS[mention.unit] > MAX_ORDINAL_DAYS:
+            continue  # "the 10,000th year": no anchor in the table is that old
         sentence = sentence_around(article.text, mention.start)
         candidates = resources.anchors.resolve(mention.noun, article.text[slice(*sentence)], article.text)
         if not candidates or not _one_theatre(candidates):

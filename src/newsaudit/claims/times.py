@@ -183,6 +183,14 @@ def _on_or_after(published: date, month: int, day: int) -> Optional[date]:
     return None
 
 
+def _days_before(day: date, days: float) -> Optional[date]:
+    """``day`` minus ``days``, or None past the calendar's ends ("for 40 million years")."""
+    try:
+        return day - timedelta(days=round(days))
+    except OverflowError:
+        return None
+
+
 def _safe_date(year: int, month: int, day: int) -> Optional[date]:
     try:
         return date(year, month, day)
@@ -210,12 +218,12 @@ def _durations(text: str, published: Optional[date]) -> Iterator[TimeRef]:
             count = (count + parse_number(head["hi"])) / 2
         days = count * UNIT_DAYS[unit["unit"].lower().rstrip("s")]
         if unit["ago"]:
-            day = published - timedelta(days=round(days)) if published else None
+            day = _days_before(published, days) if published else None
             yield _ref(text, head.start("num"), unit.end(), day, day, "date")
             continue
         cue = " ".join((head["cue"] or "").lower().split())
         back = cue == "for" or cue.endswith(("past", "last"))  # "for 21 months", "the past two years"
-        since = published - timedelta(days=round(days)) if published and back else None
+        since = _days_before(published, days) if published and back else None
         yield _ref(text, head.start(), unit.end(), since, published if since else None, "duration", days)
 
 
@@ -251,7 +259,7 @@ def _relative_periods(text: str, published: Optional[date]) -> Iterator[TimeRef]
             yield _ref(text, match.start(), match.end(), None, None, "period")
         elif cue == "past":
             days = UNIT_DAYS[unit]
-            first = published - timedelta(days=round(days))
+            first = _days_before(published, days)
             yield _ref(text, match.start(), match.end(), first, published, "period", days)
         else:
             first, last = _calendar_unit(published, unit, {"last": -1, "this": 0, "next": 1}[cue])

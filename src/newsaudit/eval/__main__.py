@@ -123,22 +123,17 @@ def impersonation_guard_task(pages: Sequence[Page], articles: dict[str, Any]) ->
     rows = tuple(_alarm_row(system, Alarms(len(hits), len(named))) for system, hits in
                  (("newsaudit outlet.impersonation", newsaudit_hits), ("naive rapidfuzz ratio>=85", naive_hits)))
     note = (f"{len(named)} of {len(pages)} real pages with an outlet name; must fire 0 times "
-            f"(outlet table: {len(naive_table)} outlets)")
+            f"(outlet table: {len(table)} outlets, {len(naive_table)} names and aliases)")
     detail = {"newsaudit_false_positives": [list(hit) for hit in newsaudit_hits],
               "naive_false_positives": [list(hit) for hit in naive_hits]}
     return TaskResult("outlet_impersonation_guard", "ok", rows, note, detail)
 
 
 def outlet_names_and_domains(table: Any):
-    """(name, domains) pairs from the outlet table, whatever its row type calls the fields."""
-    rows = table.values() if isinstance(table, dict) else table
-    rows = getattr(table, "outlets", rows)
-    for row in rows:
-        names = [getattr(row, "name", None)] + list(getattr(row, "aliases", ()) or ())
-        domains = tuple(getattr(row, "domains", ()) or ()) or (getattr(row, "domain", None),)
-        for name in names:
-            if name:
-                yield name, tuple(d for d in domains if d)
+    """(name or alias, the outlet's domains) for every outlet in the table."""
+    for outlet in table.outlets:
+        for name in (outlet.name,) + outlet.aliases:
+            yield name, outlet.domains
 
 
 def _alarm_row(system: str, alarms: Alarms) -> SystemRow:

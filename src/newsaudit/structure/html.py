@@ -55,6 +55,7 @@ RELATED_LINE = re.compile(r"^(?:read (?:more|also|next)|also read|related|see al
 TIMESTAMP_DAY = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 ARTICLE_TYPE = re.compile(r"Article\b|\bBlogPosting\b|\bReport\b")  # schema.org types of a story
 DATE_PARAMS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
+PLAUSIBLE_YEARS = (1900, 2100)
 MIN_PROSE_WORDS = 8  # a body needs one paragraph at least this long to be an article
 MIN_PROSE_CHARS = 40
 FALLBACK_BELOW_CHARS = 500  # a fast-mode body shorter than this gets trafilatura's full mode
@@ -181,6 +182,8 @@ def _iso_day(value: str) -> Optional[date]:
     match = TIMESTAMP_DAY.match(value)
     if not match:
         return None
+    if not PLAUSIBLE_YEARS[0] <= int(match["year"]) <= PLAUSIBLE_YEARS[1]:
+        return None  # "0001-01-01" and "9999-12-31" are a CMS's empty value, not a date
     try:
         return date(int(match["year"]), int(match["month"]), int(match["day"]))
     except ValueError:
