@@ -159,3 +159,16 @@ def test_seed_encirclement_claim_and_its_dismissal_are_disputed(seed_path):
     found = run(sources.check_disputed, report)
     assert [f.code for f in found] == ["source.disputed"]
     assert "encircl" in found[0].evidence[0].text and "propaganda" in found[0].evidence[1].text
+
+
+def test_a_denial_that_points_back_to_the_previous_statement_is_a_dispute():
+    text = ("Harbour master Tom Reilly told the inquiry on Monday that the channel had been dredged in full. "
+            "The port workers' union rejected that account as untrue, pointing to silt surveys from May.")
+    found = run(sources.check_disputed, make_report(text))
+    assert [f.code for f in found] == ["source.disputed"] and "rejected that account" in found[0].message
+
+
+def test_a_pointing_back_denial_after_a_statement_of_fact_is_not_a_dispute():
+    text = ("The channel was last dredged in 2019. "
+            "The union rejected that account as untrue, pointing to silt surveys from May.")
+    assert run(sources.check_disputed, make_report(text)) == []

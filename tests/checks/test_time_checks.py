@@ -242,3 +242,24 @@ def test_seed_article_war_day_and_two_year_milestone_are_found(audited, seed_pat
         pytest.skip("the structure stage inferred another publication date")
     found = codes(all_time_findings(report))
     assert "time.anachronism" in found and "time.interval_mismatch" in found
+
+
+def test_a_yearless_day_just_gone_written_as_ahead_is_stale():
+    text = "The parks board will vote on the new fees on March 3, a spokeswoman said."
+    times = (time_ref(text, "March 3", "2025-03-03", "2025-03-03"),)
+    findings = run(time_checks.check_stale_future, make_report(text, "2025-03-20", times))
+    assert codes(findings) == ["time.stale_future"] and "2025-03-03" in findings[0].message
+    assert findings[0].evidence[0].text.startswith("will vote")
+
+
+def test_a_yearless_day_just_gone_told_in_the_past_tense_is_fine():
+    text = "The parks board voted on the new fees on March 3, a spokeswoman said."
+    times = (time_ref(text, "March 3", "2025-03-03", "2025-03-03"),)
+    assert run(time_checks.check_stale_future, make_report(text, "2025-03-20", times)) == []
+
+
+def test_a_yearless_day_long_gone_is_not_read_as_a_stale_future():
+    # months back: the sentence more likely means next year's date than a mistake
+    text = "The parks board will vote on the new fees on January 3, a spokeswoman said."
+    times = (time_ref(text, "January 3", "2025-01-03", "2025-01-03"),)
+    assert run(time_checks.check_stale_future, make_report(text, "2025-06-20", times)) == []

@@ -14,6 +14,7 @@ consistency check compares wording across sentences the same way.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -23,6 +24,7 @@ from importlib import resources as package_files
 from pathlib import Path
 from typing import Iterable, Optional
 
+from ..claims.claims import sentence_split
 from ..model import Article, Evidence
 
 ANCHOR_COLUMNS = ("key", "label", "date", "kind", "aliases", "context")
@@ -63,13 +65,20 @@ class AnchorTable:
     def for_noun(self, noun: str, article_text: str) -> list[Anchor]:
         """Anchors a generic noun ("the war") can mean, given the words the article uses."""
         kinds = EVENT_NOUNS.get(noun.lower(), ())
-        return [a for a in self.anchors if a.kind in kinds and any(_has_phrase(article_text, w) for w in a.context)]
+        present = _phrases_in(article_text, frozenset(w for a in self.anchors for w in a.context))
+        return [a for a in self.anchors if a.kind in kinds and any(w in present for w in a.context)]
 
     def resolve(self, noun: str, sentence: str, article_text: str) -> list[Anchor]:
         """Candidates for the event ``noun`` in ``sentence``: named ones first, else by context."""
         kinds = EVENT_NOUNS.get(noun.lower(), ())
         named = [a for a in self.named_in(sentence) if a.kind in kinds]
         return named or self.for_noun(noun, article_text)
+
+
+@functools.lru_cache(maxsize=8)
+def _phrases_in(text: str, phrases: frozenset[str]) -> frozenset[str]:
+    """Which of ``phrases`` occur in ``text`` as whole words: one pass per article, not per question."""
+    return frozenset(phrase for phrase in phrases if _has_phrase(text, phrase))
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -141,18 +150,16 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sentence_around(text: str, position: int) -> tuple[int, int]:
-    for start, end in sentences(text):
-        if start <= position < end:
-            return start, end
+    spans, starts = sentence_split(text)
+    index = bisect.bisect_right(starts, position) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
     return position, position
 
 
-@functools.lru_cache(maxsize=8)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """The claims stage's sentence split, cached: several checks ask about one text many times."""
-    from ..claims.claims import sentence_spans
-
-    return tuple(sentence_spans(text))
+    return sentence_split(text)[0]
 
 
 def evidence(article: Article, start: int, end: int) -> Evidence:

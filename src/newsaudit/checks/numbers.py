@@ -124,13 +124,22 @@ def agree(a: Figure, b: Figure) -> bool:
 def check_inconsistent_numbers(report: Report, resources: Resources) -> Iterator[Finding]:
     text, found = report.article.text, figures(report)
     reported: set[int] = set()
-    for index, first in enumerate(found):
-        for second in found[index + 1:]:
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for figure in found:  # only figures of one unit and kind can be the same quantity
+        groups.setdefault(_group(figure), []).append(figure)
+    position = {id(figure): index for group in groups.values() for index, figure in enumerate(group)}
+    for first in found:
+        group = groups[_group(first)]
+        for second in group[position[id(first)] + 1:]:
             if id(second) in reported or first.claim.id == second.claim.id:
                 continue
             if same_subject(first, second, text) and not agree(first, second):
                 reported.add(id(second))
                 yield _finding(report, first, second)
+
+
+def _group(figure: Figure) -> tuple[str, str]:
+    return figure.quantity.unit or "", figure.quantity.kind
 
 
 def _finding(report: Report, first: Figure, second: Figure) -> Finding:

@@ -28,11 +28,15 @@ FALSITY = re.compile(r"\b(?:as\s(?:propaganda|false|fake|fabricated|baseless|unt
                      r"disinformation|fiction)|not true|(?:is|was|are|were)\sfalse|fake news|no evidence|"
                      r"untrue|fabricated|never happened)\b", re.IGNORECASE)
 NOT_YET = re.compile(r"\b[Nn]o\s(?P<thing>[a-z][\w-]{3,})\s+yet\b")
-CLAIM_VERB = re.compile(r"\b(?:claim(?:s|ed)?|sa(?:id|ys)|announc(?:ed|es)|report(?:s|ed)|crow(?:s|ed)|"
+CLAIM_VERB = re.compile(r"\b(?:claim(?:s|ed)?|sa(?:id|ys)|told|announc(?:ed|es)|report(?:s|ed)|crow(?:s|ed)|"
                         r"boast(?:s|ed)|hail(?:s|ed|ing)|assert(?:s|ed)|insist(?:s|ed)|stat(?:es|ed)|declar(?:es|ed)|"
                         r"tout(?:s|ed)|trumpet(?:s|ed)|accus(?:es|ed))\b", re.IGNORECASE)
 DISPUTE_WORDS = ("propaganda", "false", "fake", "claim", "claims", "reports", "full", "denies", "dismiss",
                  "lies", "fabricated", "baseless", "evidence", "true", "untrue", "nonsense")
+# A denial that points back instead of restating: "rejected that account", "denied it".
+ANAPHOR = re.compile(r"^\s*(?:(?:that|this|the|those|these|such)\s+(?:account|claim|claims|assertion|statement|"
+                     r"version|report|reports|figure|figures|allegation|allegations|description|story|charge|"
+                     r"charges)|it|this|that)\b", re.IGNORECASE)
 LEADING_FILLERS = re.compile(r"^(?:Yet|But|However|And|Still|Meanwhile|Instead)\b,?\s*")
 LOOK_BACK, LOOK_AHEAD = 4, 2
 
@@ -45,6 +49,7 @@ class Denial:
     denied: frozenset[str]
     severity: str
     cue: str  # the denying words as printed, for the message
+    anaphoric: bool = False  # "rejected that account": the denied claim is the sentence before
 
 
 def denials(report: Report) -> Iterator[Denial]:
@@ -63,9 +68,11 @@ def denials(report: Report) -> Iterator[Denial]:
         else:
             denied = text[clause[0]: clause[1]]
         words = content_words(denied, DISPUTE_WORDS + tuple(party.split()))
-        if party and words:
+        anaphoric = bool(cue and cue.re is DENIAL_VERB and ANAPHOR.match(denied))
+        if party and (words or anaphoric):
             cue_text = _cue_text(text[start + match.start(): min(clause[1], start + match.end() + 60)])
-            yield Denial(start, end, party, frozenset(words), "medium" if cue else "info", cue_text.strip())
+            yield Denial(start, end, party, frozenset(words), "medium" if cue else "info", cue_text.strip(),
+                         anaphoric)
 
 
 def _cue_text(words: str) -> str:
@@ -94,7 +101,11 @@ def check_disputed(report: Report, resources: Resources) -> Iterator[Finding]:
     text, spans = report.article.text, list(sentences(report.article.text))
     for denial in denials(report):
         index = next(i for i, span in enumerate(spans) if span[0] == denial.start)
-        for start, end in spans[max(0, index - LOOK_BACK): index] + spans[index + 1: index + 1 + LOOK_AHEAD]:
+        if denial.anaphoric:  # "that account" is the one just before, whatever its words
+            nearby = spans[max(0, index - 1): index]
+        else:
+            nearby = spans[max(0, index - LOOK_BACK): index] + spans[index + 1: index + 1 + LOOK_AHEAD]
+        for start, end in nearby:
             claimed = _claimed(report, start, end, denial)
             if claimed:
                 yield _dispute_finding(report, claimed, denial)
@@ -107,7 +118,7 @@ def _claimed(report: Report, start: int, end: int, denial: Denial) -> Optional[t
     if verb is None or DENIAL_VERB.search(text, start, end) or FALSITY.search(text, start, end):
         return None
     shared = content_words(text[start:end]) & denial.denied
-    if not any(len(word) >= 5 for word in shared):
+    if not denial.anaphoric and not any(len(word) >= 5 for word in shared):
         return None
     party = _party(report, start, end, text[start: verb.start()])
     if _same_side(party, denial.party):

@@ -478,6 +478,7 @@ PAST_MARKER = re.compile(r"\b(?:was|were|had|has|have|been|did|missed|passed|exp
 NEAR_FUTURE = re.compile(r"\b(?:next\sweek(?:['’]s)?|this\sweek(?:['’]s)?|later\sthis\sweek|tomorrow(?:['’]s)?)\b",
                          re.IGNORECASE)
 HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+RECENT_DAYS = 60  # a yearless day this recent, written as ahead, was meant for this year
 
 
 def check_stale_future(report: Report, resources: Resources) -> Iterator[Finding]:
@@ -527,14 +528,25 @@ def _explicit_past(article: Article, time: TimeRef, published: date) -> Optional
 def _near_future_passed(article: Article, time: TimeRef, published: date) -> Optional[Finding]:
     if time.kind != "date" or not time.start:
         return None
+    resolved = date.fromisoformat(time.start)
+    if published - timedelta(days=RECENT_DAYS) <= resolved < published - timedelta(days=1):
+        # "will decide on November 8" in an article of November 19: the claims stage read the
+        # yearless day as the recent past, which is what the sentence is wrong about
+        cue = _future_cue(article, time, FUTURE_WORDING)
+        if cue is not None and not sentence_years(article.text, *sentence_around(article.text, time.char_start)):
+            message = (f"“{article.text[cue.start():time.char_end]}” is written as still to come, but "
+                       f"{time.text} last fell on {resolved.isoformat()}, before the article's date "
+                       f"({published.isoformat()}).")
+            return Finding("time.stale_future", "medium", message,
+                           (evidence(article, cue.start(), time.char_end),),
+                           (Ref("publication date", published.isoformat()),))
     cue = _future_cue(article, time, NEAR_FUTURE)
     if cue is None:
         return None
-    resolved = date.fromisoformat(time.start)
     if published <= resolved <= published + timedelta(days=200):
         return None
     passed = resolved if resolved < published else _year_before(resolved)
-    if passed is None or not published - timedelta(days=60) <= passed < published:
+    if passed is None or not published - timedelta(days=RECENT_DAYS) <= passed < published:
         return None
     message = (f"“{article.text[cue.start():time.char_end]}” speaks of the near future, but {time.text} "
                f"last fell on {passed.isoformat()}, before the article's date ({published.isoformat()}).")

@@ -20,8 +20,11 @@ a closing "..., X said" or an opening "X said", when X is not a person the artic
 
 from __future__ import annotations
 
+import bisect
+import collections
 import dataclasses
 import re
+import threading
 from typing import Any, Optional, Sequence
 
 from ..model import Claim, Place, Quantity, Quote, Speaker, TimeRef
@@ -79,6 +82,28 @@ LEADING_FILLER = frozenset("Enter But Yet And So Then Still Now As".split())
 SUBJECT = re.compile(rf"(?:(?:{'|'.join(LEADING_FILLER)}|(?i:{ROLE_WORDS}))\s+)*(?P<name>{NAME})")
 
 
+_SPLITS: "collections.OrderedDict[int, tuple[str, tuple, tuple]]" = collections.OrderedDict()
+_SPLITS_LOCK = threading.Lock()
+_SPLITS_KEPT = 8
+
+
+def sentence_split(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """Sentences and their starts, cached by the text object itself: an lru_cache keyed on the
+    string would compare two equal 300 kB texts character by character on every call."""
+    with _SPLITS_LOCK:
+        hit = _SPLITS.get(id(text))
+        if hit is not None and hit[0] is text:
+            _SPLITS.move_to_end(id(text))
+            return hit[1], hit[2]
+    spans = tuple(sentence_spans(text))
+    starts = tuple(start for start, _end in spans)
+    with _SPLITS_LOCK:
+        _SPLITS[id(text)] = (text, spans, starts)  # holding the text keeps its id from being reused
+        while len(_SPLITS) > _SPLITS_KEPT:
+            _SPLITS.popitem(last=False)
+    return spans, starts
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences as (start, end), trimmed; abbreviations ("Capt.", "U.S.", "Dec.") do not end one."""
     spans, position = [], 0
@@ -112,24 +137,37 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]], quantities: Se
                  people: People, doc: Any = None) -> list[Claim]:
     """Claims in text order, ids c1, c2, ... over the kept ones."""
     entities = [(e.start_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS] if doc is not None else []
+    by_start = [_Sorted(items) for items in (quantities, times, places)]
+    entity_starts = sorted(at for at, _label in entities)
+    quotes_by_start = sorted(quotes, key=lambda quote: quote.start)
+    quote_starts = [quote.start for quote in quotes_by_start]
     claims: list[Claim] = []
     for start, end in sentences:
-        claim = _claim(text, start, end, quantities, times, places, quotes, people, entities)
+        found = [index.within(start, end) for index in by_start]
+        has_entity = bisect.bisect_left(entity_starts, start) < bisect.bisect_left(entity_starts, end)
+        near = quotes_by_start[max(0, bisect.bisect_left(quote_starts, start) - 2): bisect.bisect_left(quote_starts, end)]
+        claim = _claim(text, start, end, *found, near, people, has_entity, bool(entities))
         if claim.checkworthy >= KEEP_AT or claim.quantities or claim.times:
             claims.append(dataclasses.replace(claim, id=f"c{len(claims) + 1}"))
     return claims
 
 
-def _claim(text: str, start: int, end: int, quantities, times, places, quotes, people: People,
-           entities) -> Claim:
+class _Sorted:
+    """Facts sorted by where they start, to take a sentence's share in log time."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = sorted(items, key=lambda item: item.char_start)
+        self.starts = [item.char_start for item in self.items]
+
+    def within(self, start: int, end: int) -> tuple[Any, ...]:
+        return tuple(self.items[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts, end)])
+
+
+def _claim(text: str, start: int, end: int, found_quantities, found_times, found_places, quotes,
+           people: People, has_entity: bool, have_entities: bool) -> Claim:
     sentence = text[start:end]
-    inside = lambda item: start <= item.char_start < end  # noqa: E731
-    found_quantities = tuple(q for q in quantities if inside(q))
-    found_times = tuple(t for t in times if inside(t))
-    found_places = tuple(p for p in places if inside(p))
     speaker, source = attribution(text, start, end, quotes, people)
-    named = bool(found_places) or any(start <= at < end for at, _label in entities) or (
-        not entities and bool(CAPITALISED_MID.search(sentence)))
+    named = bool(found_places) or has_entity or (not have_entities and bool(CAPITALISED_MID.search(sentence)))
     score = checkworthy(sentence, bool(found_quantities), bool(found_times), named, bool(speaker or source))
     return Claim(id="", text=sentence, start=start, end=end, checkworthy=score, speaker=speaker, source=source,
                  quantities=found_quantities, times=found_times, places=found_places)

@@ -116,7 +116,8 @@ def find_people(text: str, doc: Any = None) -> People:
     people = People()
     titled = [(m.start("name"), m.group("name")) for m in TITLED_NAME.finditer(text)]
     if doc is not None:
-        names = [_with_first_name(text, e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        completed: dict[str, Optional[tuple[int, str]]] = {}  # one search of the text per surname
+        names = [_with_first_name(text, e.start_char, e.text, completed) for e in doc.ents if e.label_ == "PERSON"]
         names = [(start, raw) for start, raw in names if len(raw.split()) > 1]
     else:
         names = [(m.start(), m.group()) for m in NAME_RUN.finditer(text) if not _sentence_initial(text, m.start())]
@@ -129,19 +130,22 @@ def find_people(text: str, doc: Any = None) -> People:
     return people
 
 
-def _with_first_name(text: str, start: int, raw: str) -> tuple[int, str]:
+def _with_first_name(text: str, start: int, raw: str,
+                     completed: dict[str, Optional[tuple[int, str]]]) -> tuple[int, str]:
     """spaCy sometimes tags only a surname ("Ferri"): the full name is the first place the text
     prints a capitalised word just before it ("Glaciologist Matteo Ferri"), unless that word is
     a title, a role or opens its sentence."""
     if len(raw.split()) > 1 or not raw[:1].isupper():
         return start, raw
-    for match in re.finditer(rf"([A-Z][a-z’'-]+)\s+{re.escape(raw)}\b", text):
-        word = match.group(1)
-        if (word in FUNCTION_WORDS or re.fullmatch(rf"(?:{ROLE_WORDS})|{TITLE}", word, re.I)
-                or _sentence_initial(text, match.start())):
-            continue
-        return match.start(), match.group()
-    return start, raw
+    if raw not in completed:
+        completed[raw] = None
+        for match in re.finditer(rf"([A-Z][a-z’'-]+)\s+{re.escape(raw)}\b", text):
+            word = match.group(1)
+            if not (word in FUNCTION_WORDS or re.fullmatch(rf"(?:{ROLE_WORDS})|{TITLE}", word, re.I)
+                    or _sentence_initial(text, match.start())):
+                completed[raw] = (match.start(), match.group())
+                break
+    return completed[raw] or (start, raw)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

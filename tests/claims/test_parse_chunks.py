@@ -1,0 +1,32 @@
+"""Long texts are parsed in paragraph chunks that join back to the same text and offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from newsaudit.claims import paragraph_chunks, parse
+from newsaudit.resources import default_resources
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab .\n")), max_size=60), max_size=40),
+       st.integers(min_value=1, max_value=50))
+def test_chunks_join_back_to_the_text(parts, size):
+    text = "\n\n".join(parts)
+    chunks = paragraph_chunks(text, size)
+    assert "".join(chunks) == text and (all(chunks) or text == "")
+
+
+def test_a_long_text_parsed_in_chunks_keeps_every_entity_at_its_offset():
+    paragraph = ("Mayor Helen Marsh met officials from Lisbon and Porto on Monday, the council said. "
+                 "The delegation from Portugal left for Madrid the next day.")
+    text = "\n\n".join(paragraph for _ in range(300))  # about 45,000 characters, five chunks
+    nlp = default_resources().nlp
+    if nlp is None:
+        return
+    assert len(paragraph_chunks(text)) > 1
+    doc = parse(text, nlp)
+    assert doc.text == text
+    ents = [(e.start_char, e.end_char, e.text) for e in doc.ents]
+    assert ents and all(text[start:end] == word for start, end, word in ents)
+    single = nlp(paragraph, disable=[p for p in nlp.pipe_names if p not in ("tok2vec", "ner")])
+    assert len(ents) == 300 * len(single.ents)
