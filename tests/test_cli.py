@@ -127,3 +127,23 @@ def _example_html() -> bytes:
     paragraphs = "".join(f"<p>{line}</p>" for line in EXAMPLE.read_text().split("\n\n")[3:8])
     return (f"<!DOCTYPE html><html><head><title>Floods</title></head><body><article><h1>Valencia floods</h1>"
             f"{paragraphs}</article></body></html>").encode()
+
+
+def test_a_users_outlet_table_extends_the_bundled_one(tmp_path):
+    table = tmp_path / "outlets.csv"
+    table.write_text("name,domain,country,aliases\nThe Millbrook Courier,millbrookcourier.com,US,\n", encoding="utf-8")
+    page = str(FIXTURES / "text_local_news.txt")
+    args = ("check", page, "--format", "json", "--url", "https://millbrookcourier-news.com/levee")
+    plain = json.loads(run_cli(*args).stdout)
+    extended = json.loads(run_cli(*args, "--outlets", str(table)).stdout)
+    codes = lambda report: [f["code"] for f in report["findings"]]  # noqa: E731
+    assert "outlet.impersonation" not in codes(plain)
+    assert "outlet.impersonation" in codes(extended)
+
+
+def test_a_malformed_extra_table_is_a_one_line_error(tmp_path):
+    table = tmp_path / "anchors.csv"
+    table.write_text("key,label\nx,y\n", encoding="utf-8")
+    result = run_cli("check", str(EXAMPLE), "--anchors", str(table))
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert result.stderr.decode().count("\n") == 1 and "columns" in result.stderr.decode()

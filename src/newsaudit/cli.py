@@ -18,6 +18,7 @@ from . import __version__
 from .errors import NewsauditError
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_input
 from .pipeline import run_stages
+from .resources import Resources
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[date]:
@@ -55,16 +56,28 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest input accepted, in bytes.")
 @click.option("--encoding", default=None, help="The input's text encoding when it is not UTF-8.")
+@click.option("--outlets", "outlets_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="CSV of more known outlets (name,domain,country,aliases) to add to the bundled table.")
+@click.option("--anchors", "anchors_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="CSV of more anchor events (key,label,date,kind,aliases,context); a key replaces a bundled row.")
 def check(source: str, output_format: str, kind: Optional[str], published: Optional[date], url: Optional[str],
           out_path: Optional[Path], allow_private: bool, timeout: float, max_bytes: int,
-          encoding: Optional[str]) -> None:
+          encoding: Optional[str], outlets_file: Optional[str], anchors_file: Optional[str]) -> None:
     """Audit one article: a file (text or HTML), a URL, or - for standard input."""
     from .render import RENDERERS
 
+    resources = None
+    if outlets_file or anchors_file:
+        resources = Resources(outlets_file=outlets_file, anchors_file=anchors_file)
+        try:  # load the user's tables first, so a bad row is named as such
+            resources.outlets, resources.anchors
+        except (OSError, ValueError, KeyError, UnicodeDecodeError) as error:
+            click.echo(f"newsaudit: error: cannot read the extra table: {error}", err=True)
+            sys.exit(2)
     try:
         document = read_input(source, kind=kind, url=url, allow_private=allow_private,
                               max_bytes=max_bytes, timeout=timeout, encoding=encoding)
-        report = run_stages(document, published=published)
+        report = run_stages(document, published=published, resources=resources)
     except NewsauditError as error:
         click.echo(f"newsaudit: error: {error}", err=True)
         sys.exit(error.exit_code)

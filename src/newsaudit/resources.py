@@ -29,6 +29,8 @@ class Resources:
     """Lazily loaded models and tables. ``spacy_model`` may name a package or a local path."""
 
     spacy_model: Optional[str] = None
+    outlets_file: Optional[str] = None  # extra outlet rows (name,domain,country,aliases) beside the bundled table
+    anchors_file: Optional[str] = None  # extra anchor rows (key,label,date,kind,aliases,context); a key replaces
     notes: list[str] = field(default_factory=list)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -54,13 +56,13 @@ class Resources:
     def outlets(self) -> Any:
         from .checks.outlets import load_outlets
 
-        return self._get("outlets", load_outlets)
+        return self._get("outlets", lambda: load_outlets(extra_path=self.outlets_file))
 
     @property
     def anchors(self) -> Any:
         from .checks.anchors import load_anchors
 
-        return self._get("anchors", load_anchors)
+        return self._get("anchors", lambda: load_anchors(self.anchors_file))
 
     def _load_nlp(self) -> Any:
         import spacy

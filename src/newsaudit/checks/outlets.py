@@ -220,16 +220,26 @@ def _outlet(row: dict[str, str]) -> Outlet:
     return Outlet(row["name"].strip(), domains[0], row["country"].strip(), tuple(names), tuple(domains))
 
 
-def _read_rows(path: Path) -> Iterator[Outlet]:
+OUTLET_COLUMNS = ("name", "domain", "country", "aliases")
+
+
+def _read_rows(path: Path, strict: bool = False) -> Iterator[Outlet]:
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        reader = csv.DictReader(handle)
+        missing = set(OUTLET_COLUMNS) - set(reader.fieldnames or ())
+        if strict and missing:
+            raise ValueError(f"outlet table lacks the columns {sorted(missing)}")
+        for row in reader:
             if row.get("name") and row.get("domain"):
                 yield _outlet(row)
 
 
-def load_outlets(path: Path = TABLE_PATH) -> "OutletTable":
-    """The outlet table with its indexes, built once (``Resources.outlets`` caches it)."""
-    outlets = tuple(_read_rows(path))
+def load_outlets(path: Path = TABLE_PATH, extra_path: Optional[str | Path] = None) -> "OutletTable":
+    """The outlet table with its indexes, built once (``Resources.outlets`` caches it).
+
+    ``extra_path`` adds a user's rows (same columns) to the bundled ones.
+    """
+    outlets = tuple(_read_rows(path)) + (tuple(_read_rows(Path(extra_path), strict=True)) if extra_path else ())
     names: dict[str, Outlet] = {}
     domains: dict[str, Outlet] = {}
     mastheads: list[_Masthead] = []
