@@ -114,3 +114,22 @@ def test_readability_text_keeps_words_of_adjacent_blocks_apart():
 
     assert tokenize(html_to_text("<div><p>first</p><p>second</p></div>")) == ["first", "second"]
     assert html_to_text("") == ""
+
+
+def test_score_readings_counts_right_wrong_missed_and_forbidden_readings():
+    from newsaudit.eval.metrics import counts_to_scores, score_readings
+
+    positives = [("Rents rose 20 percent.", "20 percent", 20, None, None),      # read right
+                 ("Queues of 30 to 40 people.", "30 to 40 people", None, 30, 40),  # read as 35: wrong
+                 ("A dozen mayors came.", "A dozen mayors", 12, None, None)]     # missed
+    negatives = [("Built in 2024.", "2024"), ("Call 555 now.", "555")]
+
+    def read(sentence):
+        return {"Rents rose 20 percent.": [(11, 21, 20.0, None, None)],
+                "Queues of 30 to 40 people.": [(10, 26, 35.0, None, None)],
+                "Built in 2024.": [(9, 13, 2024.0, None, None)]}.get(sentence, [])
+
+    counts = score_readings(positives, negatives, read)
+    assert (counts.tp, counts.fp, counts.fn) == (1, 2, 2)
+    scores = counts_to_scores(counts, 5)
+    assert round(scores.precision, 3) == 0.333 and round(scores.recall, 3) == 0.333

@@ -24,7 +24,7 @@ from .datasets import (
 from .metrics import BENCHMARK_NGRAM, Alarms, Scores, match_counts, average_scores
 from . import peers
 
-UNLABELLED_TASKS = ("quotes", "quantities", "dates")
+UNLABELLED_TASKS = ("quotes", "quantities", "dates")  # public datasets the eval would read when present
 MISSING = "missing"
 NO_LABELS = "no labelled dataset present"
 
@@ -170,7 +170,32 @@ def run_evaluation(data_dir: Path, limit: Optional[int] = None) -> list[TaskResu
     except DatasetMissing as err:
         results.append(TaskResult(WAR_LOSSES, MISSING, note=str(err)))
     results.extend(TaskResult(task, NO_LABELS) for task in UNLABELLED_TASKS)
+    results.append(quantity_cases_task())
     return results
+
+
+def quantity_cases_task() -> TaskResult:
+    """newsaudit and quantulum3 on the project's own labelled sentences (not a public dataset)."""
+    from .cases import NOT_QUANTITY_CASES, QUANTITY_CASES
+    from .metrics import counts_to_scores, score_readings
+
+    positives = [(sentence, span, value, low, high) for sentence, span, value, low, high, *_rest in QUANTITY_CASES]
+    items = len(positives) + len(NOT_QUANTITY_CASES)
+    rows = []
+    for name, read in (("newsaudit", peers.newsaudit_readings), ("quantulum3", peers.quantulum_readings)):
+        started = time.perf_counter()
+        try:
+            counts = score_readings(positives, list(NOT_QUANTITY_CASES), read)
+        except ImportError as err:
+            rows.append(SystemRow(system=name, items=items, note=f"unavailable: {err}"))
+            continue
+        rows.append(SystemRow(system=name, items=items, scores=counts_to_scores(counts, items),
+                              seconds=round(time.perf_counter() - started, 2),
+                              note=f"tp {counts.tp}, fp {counts.fp}, fn {counts.fn}"))
+    note = (f"{len(positives)} labelled quantities and {len(NOT_QUANTITY_CASES)} numbers that are not "
+            "quantities, in sentences the project wrote (newsaudit/eval/cases.py): a check of the reader, "
+            "not an independent benchmark")
+    return TaskResult("quantities (project cases)", "ok", tuple(rows), note)
 
 
 def _fmt(value: Optional[float]) -> str:

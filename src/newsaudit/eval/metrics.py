@@ -119,3 +119,48 @@ class Alarms:
     @property
     def rate(self) -> Optional[float]:
         return self.fired / self.items if self.items else None
+
+
+def reading_matches(value: Optional[float], low: Optional[float], high: Optional[float],
+                    reading: tuple) -> bool:
+    """Whether a tool's reading (start, end, value, low, high) gives the labelled value or range."""
+    _start, _end, got_value, got_low, got_high = reading
+
+    def same(a: Optional[float], b: Optional[float]) -> bool:
+        return a is not None and b is not None and abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
+
+    if value is not None:
+        return same(value, got_value)
+    return same(low, got_low) and same(high, got_high)
+
+
+def score_readings(positives: list[tuple[str, str, Optional[float], Optional[float], Optional[float]]],
+                   negatives: list[tuple[str, str]], read) -> Counts:
+    """Counts over labelled sentences: a labelled quantity read right is a true positive; read
+    wrong, a false positive and a false negative; missed, a false negative. A reading that
+    starts on a number labelled as no quantity (a year, a model name) is a false positive."""
+    tp = fp = fn = 0
+    cache: dict[str, list] = {}
+    for sentence, span, value, low, high in positives:
+        readings = cache.setdefault(sentence, read(sentence))
+        at = sentence.index(span)
+        overlapping = [r for r in readings if r[0] < at + len(span) and at < r[1]]
+        if any(reading_matches(value, low, high, r) for r in overlapping):
+            tp += 1
+        elif overlapping:
+            fp += 1
+            fn += 1
+        else:
+            fn += 1
+    for sentence, digits in negatives:
+        readings = cache.setdefault(sentence, read(sentence))
+        at = sentence.index(digits)
+        fp += any(r[0] <= at < r[1] for r in readings)
+    return Counts(tp, fp, fn)
+
+
+def counts_to_scores(counts: Counts, items: int) -> Scores:
+    precision = counts.tp / (counts.tp + counts.fp) if counts.tp + counts.fp else None
+    recall = counts.tp / (counts.tp + counts.fn) if counts.tp + counts.fn else None
+    f1 = (2 * precision * recall / (precision + recall)) if precision and recall else None
+    return Scores(precision, recall, f1, items)

@@ -101,3 +101,34 @@ def naive_impersonation(name: Optional[str], domain: Optional[str],
             if (domain or "").lower() not in {d.lower() for d in domains}:
                 return outlet_name
     return None
+
+
+# --- quantities: newsaudit and quantulum3 read the same labelled sentences --------------------
+
+Reading = tuple[int, int, Optional[float], Optional[float], Optional[float]]  # start, end, value, low, high
+
+
+def newsaudit_readings(sentence: str) -> list[Reading]:
+    from ..claims.quantities import find_quantities
+
+    return [(q.char_start, q.char_end, q.value, q.low, q.high) for q in find_quantities(sentence)]
+
+
+def quantulum_readings(sentence: str) -> list[Reading]:
+    """quantulum3's quantities; a range comes back as its middle value and half-width."""
+    import warnings
+
+    from quantulum3 import parser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = parser.parse(sentence)
+    readings = []
+    for quantity in found:
+        start, end = quantity.span
+        if quantity.uncertainty:
+            readings.append((start, end, None, quantity.value - quantity.uncertainty,
+                             quantity.value + quantity.uncertainty))
+        else:
+            readings.append((start, end, quantity.value, None, None))
+    return readings
