@@ -149,3 +149,27 @@ def test_seed_places_and_sources(seed):
     assert _claim(claims, "UK MoD estimates:").source == "UK MoD"
     assert _claim(claims, "Ukraine’s General Staff:").source == "Ukraine’s General Staff"
     assert _claim(claims, "ISW:").source == "ISW"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("About 2,300 residents were ordered to leave on Wednesday, the county sheriff's office said.",
+     "county sheriff's office"),
+    ("The fire has burned 41,000 acres, according to the state forestry department.", "state forestry department"),
+    ("Harbour Ferries said on Friday that 12 sailings a day would stop.", "Harbour Ferries"),
+    ("The regional government says 224 people died in the floods.", "regional government"),
+    ("Opposition lawmakers, who walked out of the vote, said 40 schools would close.", "Opposition lawmakers"),
+    ("Insurers estimate claims at €3.5bn after the storm.", "Insurers"),
+])
+def test_sources_named_before_or_after_the_claim(sentence, source):
+    claims = extract_claims(_article(sentence), default_resources())[0]
+    assert [c.source for c in claims] == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He said 40 schools would close.",
+    "Both said 40 schools would close.",
+    "Forty schools closed on Monday after the storm.",
+])
+def test_pronouns_and_plain_statements_name_no_source(sentence):
+    claims = extract_claims(_article(sentence), default_resources())[0]
+    assert [c.source for c in claims] == [None]

@@ -50,7 +50,13 @@ SOURCE_HEADS = (r"(?:department|office|ministry|agency|police|officials|authorit
                 r"bureau|commission|authority|institute|analysts|experts|sources|officers|army|military|forces|"
                 r"command|staff|prosecutors?|regulators?|court|hospital|researchers|scientists|organizers|operator|"
                 r"utility|firm|group|coalition|campaign|union|federation|observers|monitors|workers|residents|"
-                r"witnesses|doctors|medics|rescuers|investigators|officers?|sheriff's office|sheriff’s office)")
+                r"witnesses|doctors|medics|rescuers|investigators|officers?|sheriff's office|sheriff’s office|"
+                r"commanders|soldiers|troops|lawmakers|deputies|ministers|diplomats|leaders|engineers|"
+                r"economists|insurers)")
+# People speaking as a group: "Ukrainian commanders", "Opposition lawmakers".
+GROUP_HEADS = (r"(?:commanders|officials|authorities|police|soldiers|troops|lawmakers|deputies|ministers|"
+               r"diplomats|leaders|engineers|economists|analysts|experts|researchers|scientists|prosecutors|"
+               r"investigators|officers|residents|witnesses|doctors|insurers)")
 LOWER_SOURCE = rf"(?:the\s+|local\s+|state\s+)?(?:[a-z][\w’'-]*\s+){{0,4}}{SOURCE_HEADS}"
 SOURCE_PER = re.compile(
     rf"\b(?:per|according to|citing)\s+(?:(?P<role>(?:{ROLE_WORDS})s?)\s+)?(?P<source>{ORG_NAME}|{LOWER_SOURCE}|[a-z]+s)\b"
@@ -65,8 +71,10 @@ SOURCE_AFTER = re.compile(
 SOURCE_SUBJECT = re.compile(
     r"^(?:[^,;:“\"]{0,60}?\s)??(?!(?:He|She|It|They|We|I|You|Both|Some|Others|Many|All|One|Each|Most|Few|"
     r"This|That|These|Those|Everyone|Nobody)\b)(?P<source>[A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.’'-]*){0,5}"
-    rf"|The\s+{LOWER_SOURCE})(?:,\s[^,“\"]{{3,90}},)?\s+"
-    r"(?:said|says|told|announced|announces|reported|reports|confirmed|confirms|estimated|estimates)\b"
+    rf"|The\s+{LOWER_SOURCE}|[A-Z][\w’'-]+\s+(?:[a-z][\w’'-]*\s+){{0,2}}{GROUP_HEADS})(?:,\s[^,“\"]{{3,90}},)?\s+"
+    r"(?:said|says|say|told|announced|announces|reported|reports|confirmed|confirms|estimated|estimates|estimate|"
+    r"dismiss(?:ed|es)?|den(?:y|ies|ied)|reject(?:s|ed)?|insist(?:s|ed)?|warn(?:s|ed)?|admit(?:s|ted)?|"
+    r"claim(?:s|ed)?|acknowledg(?:e|es|ed))\b"
 )
 ASSERTION_VERB = re.compile(
     r"\b(?:said|says|told|confirmed|confirms|reported|reports|announced|estimates|estimated|claimed|claims|"
