@@ -69,7 +69,8 @@ def check_boilerplate(report: Report, resources: Resources) -> Iterator[Finding]
         what = "a feed-copying plugin's footer, a sign the text was republished from another site"
     elif "theme" in kinds:
         severity = "low"
-        what = "strings the site's theme or plugins print"
+        what = ("a string the site's theme or plugins print" if len(lines) == 1
+                else "strings the site's theme or plugins print")
     elif from_html:
         return  # every page has menus and share buttons around its article: not a leftover
     else:
@@ -78,9 +79,12 @@ def check_boilerplate(report: Report, resources: Resources) -> Iterator[Finding]
     order = {"scraper": 0, "theme": 1, "furniture": 2}
     ranked = sorted(range(len(lines)), key=lambda i: (order[kinds[i]], i))
     shown = tuple(Evidence(text=lines[i], where="page") for i in ranked[:SHOWN_LEFTOVERS])
-    count = f"{len(lines)} line" + ("s" if len(lines) != 1 else "")
-    message = (f"The text carries {count} left over from the page it was taken from, including {what}; "
-               f"they were kept out of the body.")
+    if len(lines) == 1:
+        message = (f"The text carries a line left over from the page it was taken from, {what}; "
+                   f"it was kept out of the body.")
+    else:
+        message = (f"The text carries {len(lines)} lines left over from the page it was taken from, including "
+                   f"{what}; they were kept out of the body.")
     yield Finding("page.boilerplate", severity, message, shown,
                   (Ref("newsaudit/structure/boilerplate.py", "theme, scraper and furniture strings"),))
 
