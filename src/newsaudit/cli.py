@@ -19,6 +19,7 @@ from .errors import NewsauditError
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_input
 from .pipeline import run_stages
 from .resources import Resources
+from .structure.dates import PLAUSIBLE_YEARS
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[date]:
@@ -28,8 +29,9 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: Optional[st
         given = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-    if not 1900 <= given.year <= 2100:
-        raise click.BadParameter(f"{value!r} is outside the years 1900-2100 a news article can carry")
+    first, last = PLAUSIBLE_YEARS
+    if not first <= given.year <= last:
+        raise click.BadParameter(f"{value!r} is outside the years {first}-{last} a news article can carry")
     return given
 
 

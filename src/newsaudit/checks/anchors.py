@@ -57,6 +57,10 @@ class Anchor:
 class AnchorTable:
     anchors: tuple[Anchor, ...]
 
+    @functools.cached_property
+    def context_words(self) -> frozenset[str]:
+        return frozenset(word for anchor in self.anchors for word in anchor.context)
+
     def named_in(self, text: str) -> list[Anchor]:
         """Anchors one of whose aliases occurs in ``text``."""
         plain = text.translate(APOSTROPHES).lower()
@@ -65,7 +69,7 @@ class AnchorTable:
     def for_noun(self, noun: str, article_text: str) -> list[Anchor]:
         """Anchors a generic noun ("the war") can mean, given the words the article uses."""
         kinds = EVENT_NOUNS.get(noun.lower(), ())
-        present = _phrases_in(article_text, frozenset(w for a in self.anchors for w in a.context))
+        present = _phrases_in(article_text, self.context_words)
         return [a for a in self.anchors if a.kind in kinds and any(w in present for w in a.context)]
 
     def resolve(self, noun: str, sentence: str, article_text: str) -> list[Anchor]:
@@ -167,7 +171,12 @@ def evidence(article: Article, start: int, end: int) -> Evidence:
 
 
 def published_date(article: Article) -> Optional[date]:
+    return iso_day(article.published)
+
+
+def iso_day(text: Optional[str]) -> Optional[date]:
+    """A YYYY-MM-DD string as a date; None for None or a partial date ("2025-11")."""
     try:
-        return date.fromisoformat(article.published) if article.published else None
-    except ValueError:  # a partial date ("2025-11") dates nothing to the day
+        return date.fromisoformat(text) if text else None
+    except ValueError:
         return None

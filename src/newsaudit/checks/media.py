@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 from ..model import Evidence, Finding, Media, Ref, Report
 from ..resources import Resources
 from ..structure.wire import find_agency, parse_wire_filename
-from .anchors import published_date
+from .anchors import iso_day, published_date
 
 STALE_DAYS = 30
 OLD_DAYS = 180
@@ -69,7 +69,7 @@ def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]
         return
     inferred = report.article.published_source == "inferred"
     for index, media in enumerate(report.article.media):
-        taken = _day(media.date)
+        taken = iso_day(media.date)
         if taken is None or (published - taken).days <= STALE_DAYS:
             continue
         if media.caption and DISCLOSED_ARCHIVE.search(media.caption):
@@ -115,13 +115,6 @@ def _same_agency(agency: str, credit: Optional[str]) -> bool:
         return False
     credited = find_agency(credit)
     return credited is not None and any(agency in family and credited in family for family in AGENCY_FAMILIES)
-
-
-def _day(text: Optional[str]) -> Optional[date]:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
 
 
 def _long(day: date) -> str:

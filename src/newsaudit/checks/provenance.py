@@ -17,10 +17,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..model import Article, Evidence, Finding, Ref, Report
 from ..resources import Resources
+from ..claims.quotes import quoted_spans
 from ..structure.boilerplate import leftover_kind
 from .anchors import evidence
 from .outlets import TABLE_SOURCE, impersonation_of
@@ -37,8 +38,6 @@ FIRST_PERSON = re.compile(
     r"|\b[Mm]y\s+(?:interpreter|translator|fixer|driver|guide|photographer|colleague|editor|notebook|recorder)\b"
     r"|\b(?:this|your)\s+(?:reporter|correspondent|writer)\b",
 )
-OPEN_QUOTES = "\"“„«"
-CLOSE_QUOTES = {"\"": "\"", "“": "”", "„": "“", "«": "»"}
 
 
 def check_impersonation(report: Report, resources: Resources) -> Iterator[Finding]:
@@ -130,33 +129,11 @@ def check_first_person(report: Report, resources: Resources) -> Iterator[Finding
 
 def first_person_narration(article: Article, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Spans of first-person reporting outside quotation marks and attributed quotes."""
-    masked = quoted + list(quotation_spans(article.text))
+    masked = quoted + quoted_spans(article.text)
     for match in FIRST_PERSON.finditer(article.text):
         start, end = match.span()
         if not any(q_start <= start and end <= q_end for q_start, q_end in masked):
             yield start, end
-
-
-def quotation_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Spans in quotation marks; a quote left open runs to the end of its paragraph, as print does."""
-    at = 0
-    while at < len(text):
-        opening = _next_opening(text, at)
-        if opening is None:
-            return
-        mark = text[opening]
-        paragraph_end = text.find("\n", opening)
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        closing = text.find(CLOSE_QUOTES[mark], opening + 1, paragraph_end)
-        end = paragraph_end if closing < 0 else closing + 1
-        yield opening, end
-        at = end
-
-
-def _next_opening(text: str, at: int) -> Optional[int]:
-    positions = [text.find(mark, at) for mark in OPEN_QUOTES]
-    found = [p for p in positions if p >= 0]
-    return min(found) if found else None
 
 
 CHECKS = [check_impersonation, check_boilerplate, check_byline, check_date, check_first_person]

@@ -55,6 +55,7 @@ DATELINE = re.compile(
     r"(?P<weekday>(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?",
     re.MULTILINE,
 )
+PLAUSIBLE_YEARS = (1900, 2100)  # outside these a "date" is a CMS's empty value (0001-01-01) or a typo
 DATELINE_LINES = 4  # a dateline sits in the first few lines or paragraphs
 
 

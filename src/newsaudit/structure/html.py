@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..errors import NoArticle
 from ..model import Article, Media, Section
-from .dates import first_date
+from .dates import PLAUSIBLE_YEARS, first_date
 from .domains import registered_domain
 
 # A class or id naming a credit inside a figure: "credit", "photo-credit", "copyright", ...
@@ -55,7 +55,6 @@ RELATED_LINE = re.compile(r"^(?:read (?:more|also|next)|also read|related|see al
 TIMESTAMP_DAY = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 ARTICLE_TYPE = re.compile(r"Article\b|\bBlogPosting\b|\bReport\b")  # schema.org types of a story
 DATE_PARAMS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
-PLAUSIBLE_YEARS = (1900, 2100)
 MIN_PROSE_WORDS = 8  # a body needs one paragraph at least this long to be an article
 MIN_PROSE_CHARS = 40
 FALLBACK_BELOW_CHARS = 500  # a fast-mode body shorter than this gets trafilatura's full mode
