@@ -98,18 +98,21 @@ def time_stages(source: str, *, kind: str, url: Optional[str] = None) -> StageTi
     """Ingest, then each stage of STAGES in order, timed alone; stops at the first refusal."""
     from newsaudit.ingest import load_document
     from newsaudit.pipeline import STAGES, Context, empty_report
-    from newsaudit.resources import default_resources
+    from newsaudit.reference.resources import default_resources
+    from newsaudit.settings import Settings
 
     times = StageTimes()
     started = time.perf_counter()
-    document = load_document(source, url=url, kind=kind)
+    settings = Settings(url=url, kind=kind, languages=None)
+    document = load_document(source, settings)
     times.seconds["ingest"] = time.perf_counter() - started
-    ctx = Context(document=document, resources=default_resources(), require_english=False)
+    ctx = Context(document=document, resources=default_resources(), settings=settings)
     report = empty_report(document)
-    for name, stage in STAGES:
+    for stage in STAGES:
+        name = stage.name
         started = time.perf_counter()
         try:
-            report = stage(report, ctx)
+            report = stage.run(report, ctx)
         except NewsauditError as err:  # a refusal (too short, no article) is a result, timed as such
             times.seconds[name] = time.perf_counter() - started
             times.error = f"{name}: {err.code}"
@@ -133,7 +136,7 @@ def best_of(run: Callable[[], Any], repeats: int) -> tuple[float, Any]:
 
 
 def ner_only(text: str) -> float:
-    from newsaudit.resources import default_resources
+    from newsaudit.reference.resources import default_resources
 
     nlp = default_resources().nlp
     if nlp is None:
@@ -293,7 +296,7 @@ def run_memory_phase(phase: str, words: int, page_limit: Optional[int]) -> dict[
         for _id, html, url in shared_pages(page_limit):
             trafilatura_only(html, url)
         return {"before_work_mb": round(before, 1), "peak_mb": round(maxrss_mb(), 1)}
-    from newsaudit.resources import default_resources
+    from newsaudit.reference.resources import default_resources
 
     default_resources().nlp  # noqa: B018 - the model's memory is the baseline, not the phase's
     paragraphs = corpus_paragraphs()
@@ -374,7 +377,7 @@ def render(results: dict[str, Any]) -> str:
 
 def resource_load_seconds() -> dict[str, Any]:
     """First-use cost of each shared resource: what every new process pays before its first article."""
-    from newsaudit.resources import default_resources
+    from newsaudit.reference.resources import default_resources
 
     resources, loads = default_resources(), {}
     for name in ("nlp", "gazetteer", "outlets", "anchors"):

@@ -9,7 +9,9 @@ import pytest
 from newsaudit.errors import (
     BinaryInput, EmptyInput, EncodingError, FetchError, InputError, InputTooLarge, PrivateAddress,
 )
-from newsaudit.ingest import detect_kind, fetch_url, load_document, read_input
+from newsaudit.fetch import fetch_url
+from newsaudit.ingest import detect_kind, load_document, read_input
+from newsaudit.settings import Settings
 
 
 def test_plain_text_is_detected_as_text():
@@ -51,7 +53,7 @@ def test_file_over_the_size_limit_is_refused_without_reading_it(tmp_path):
 def test_standard_input_over_the_limit_is_refused():
     stream = io.BytesIO(b"word " * 1000)
     with pytest.raises(InputTooLarge):
-        read_input("-", stdin=stream, max_bytes=1000)
+        read_input("-", Settings(max_bytes=1000), stdin=stream)
 
 
 def test_invalid_utf8_names_the_byte_and_the_remedy(tmp_path):
@@ -59,7 +61,7 @@ def test_invalid_utf8_names_the_byte_and_the_remedy(tmp_path):
     path.write_bytes("Le café de la gare a fermé.".encode("latin-1"))
     with pytest.raises(EncodingError, match="--encoding"):
         read_input(str(path))
-    assert "café" in read_input(str(path), encoding="latin-1").content
+    assert "café" in read_input(str(path), Settings(encoding="latin-1")).content
 
 
 def test_declared_charset_of_an_html_page_is_honoured():
@@ -78,38 +80,68 @@ def test_missing_file_and_directory_are_input_errors(tmp_path):
 def test_loopback_url_is_refused_unless_allowed(serve_page):
     url = serve_page("/tiny", b"<html><body><p>hello</p></body></html>")
     with pytest.raises(PrivateAddress, match="--allow-private"):
-        fetch_url(url)
-    body, final = fetch_url(url, allow_private=True)
+        fetch_url(url, Settings())
+    body, final = fetch_url(url, Settings(allow_private=True))
     assert b"hello" in body and final == url
 
 
 @pytest.mark.parametrize("url", ["http://10.1.2.3/x", "http://192.168.0.1/", "http://[::1]/", "http://169.254.169.254/"])
 def test_private_literal_addresses_are_refused_before_connecting(url):
     with pytest.raises(PrivateAddress):
-        fetch_url(url, timeout=1)
+        fetch_url(url, Settings(timeout=1))
 
 
 def test_non_http_schemes_are_refused():
     with pytest.raises(FetchError, match="only http"):
-        fetch_url("file:///etc/passwd")
+        fetch_url("file:///etc/passwd", Settings())
 
 
 def test_slow_server_times_out(local_server):
     with pytest.raises(FetchError, match="timed out"):
-        fetch_url(local_server + "/slow", timeout=1, allow_private=True)
+        fetch_url(local_server + "/slow", Settings(timeout=1, allow_private=True))
 
 
 def test_endless_body_stops_at_the_size_cap(local_server):
     with pytest.raises(InputTooLarge):
-        fetch_url(local_server + "/endless", max_bytes=1_000_000, allow_private=True)
+        fetch_url(local_server + "/endless", Settings(max_bytes=1_000_000, allow_private=True))
 
 
 def test_dripping_body_stops_at_the_deadline(local_server):
     with pytest.raises(FetchError, match="timed out"):
-        fetch_url(local_server + "/drip", timeout=1, allow_private=True)
+        fetch_url(local_server + "/drip", Settings(timeout=1, allow_private=True))
 
 
 def test_redirects_are_followed_and_rechecked(serve_page, local_server):
     serve_page("/article", b"<html><body><p>moved here</p></body></html>")
-    body, final = fetch_url(local_server + "/redirect", allow_private=True)
+    body, final = fetch_url(local_server + "/redirect", Settings(allow_private=True))
     assert b"moved here" in body and final.endswith("/article")
+
+
+def test_fetch_errors_keep_the_url_the_status_and_the_cause(local_server):
+    import urllib.error
+
+    url = local_server + "/no-such-page"
+    with pytest.raises(FetchError) as caught:
+        fetch_url(url, Settings(allow_private=True))
+    assert caught.value.url == url and caught.value.status == 404
+    assert isinstance(caught.value.__cause__, urllib.error.HTTPError)
+
+
+def test_fetch_goes_through_an_injected_transport():
+    import io
+
+    class Response(io.BytesIO):
+        headers = {"Content-Type": "text/html"}
+
+        def geturl(self):
+            return "https://example.org/final"
+
+    seen = []
+
+    def transport(request, timeout):
+        seen.append((request.full_url, timeout))
+        return Response(b"<html><body><p>hello</p></body></html>")
+
+    body, final = fetch_url("https://example.org/start", Settings(allow_private=True), transport=transport)
+    assert body.startswith(b"<html>") and final == "https://example.org/final"
+    assert seen == [("https://example.org/start", 10.0)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsaudit.checks.scoring import score
+from newsaudit.scoring import score
 from newsaudit.model import (
     Article, Claim, Evidence, Finding, InputInfo, Media, Place, Quantity, Quote, Ref, Report, Scores,
     Section, Speaker, TimeRef, Tool,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import ROOT
 
 import newsaudit
 from newsaudit.pipeline import STAGES
-from newsaudit.resources import Resources
+from newsaudit.reference.resources import Resources
 
 EXAMPLE = (ROOT / "examples" / "valencia-floods.txt").read_text(encoding="utf-8")
 
@@ -16,7 +18,7 @@ def test_auditing_twice_gives_the_same_report():
 
 
 def test_stages_run_in_the_documented_order():
-    assert [name for name, _stage in STAGES] == ["structure", "claims", "checks", "scores"]
+    assert [stage.name for stage in STAGES] == ["structure", "claims", "checks", "scores"]
 
 
 def test_structure_only_run_leaves_claims_and_findings_empty():
@@ -49,3 +51,45 @@ def test_durations_and_ordinals_past_the_calendars_ends_do_not_break_the_audit()
     report = newsaudit.audit(text)
     assert report.article.published == "2025-03-03"
     assert [f.code for f in report.findings if f.severity in ("medium", "high")] == []
+
+
+def test_stages_are_checked_before_any_input_is_read():
+    from newsaudit.errors import ConfigError
+    from newsaudit.pipeline import Stage
+
+    needs_claims = Stage("needs", lambda report, ctx: report, frozenset({"claims"}), frozenset())
+    with pytest.raises(ConfigError, match="requires \\['claims'\\]"):
+        newsaudit.audit(EXAMPLE, stages=(STAGES[0], needs_claims))
+    with pytest.raises(ConfigError, match="two stages"):
+        newsaudit.audit(EXAMPLE, stages=(STAGES[0], STAGES[0]))
+
+
+def test_a_stage_that_breaks_is_named_and_its_cause_kept():
+    from newsaudit.errors import StageError
+    from newsaudit.pipeline import Stage
+
+    def broken(report, ctx):
+        raise RuntimeError("boom")
+
+    with pytest.raises(StageError, match="the broken stage failed") as caught:
+        newsaudit.audit(EXAMPLE, stages=(STAGES[0], Stage("broken", broken)))
+    assert caught.value.stage == "broken" and isinstance(caught.value.__cause__, RuntimeError)
+
+
+def test_a_stage_may_change_only_what_it_provides():
+    import dataclasses
+
+    from newsaudit.errors import StageError
+    from newsaudit.pipeline import Stage
+
+    def retitle(report, ctx):
+        return dataclasses.replace(report, article=dataclasses.replace(report.article, headline="Another"))
+
+    sneaky = Stage("sneaky", retitle, frozenset({"article"}), frozenset({"claims"}))
+    with pytest.raises(StageError, match="changed \\['article'\\]"):
+        newsaudit.audit(EXAMPLE, stages=(STAGES[0], sneaky))
+
+
+def test_a_name_and_function_pair_still_works_as_a_stage():
+    pairs = [(stage.name, stage.run) for stage in STAGES]
+    assert newsaudit.audit(EXAMPLE, stages=pairs).to_json() == newsaudit.audit(EXAMPLE).to_json()

@@ -11,8 +11,7 @@ from datetime import date
 
 import pytest
 
-from newsaudit.ingest import read_input
-from newsaudit.pipeline import run_stages
+import newsaudit
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +21,7 @@ def seed_report():
     folder = SHARED / "seed"
     if not folder.exists():
         pytest.skip(f"{folder} is absent (../shared is only beside the repo in the project's CI)")
-    return run_stages(read_input(str(sorted(folder.glob("*.txt"))[0])))
+    return newsaudit.audit(newsaudit.read(str(sorted(folder.glob("*.txt"))[0])))
 
 
 def test_seed_structure(seed_report):

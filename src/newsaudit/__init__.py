@@ -1,20 +1,29 @@
 """newsaudit: audit a news article and explain every finding with its evidence.
 
 >>> import newsaudit
->>> report = newsaudit.audit(open("examples/harbour-gazette.txt").read())  # doctest: +SKIP
->>> report.article.outlet, [f.code for f in report.findings]                # doctest: +SKIP
+>>> report = newsaudit.audit(open("examples/valencia-floods.txt").read())   # doctest: +SKIP
+>>> report.article.outlet, [f.code for f in report.findings]                 # doctest: +SKIP
+
+The public API is what ``__all__`` lists (a test pins it): ``audit`` for one article,
+``audit_many`` for many (in worker processes when asked), ``read`` for a path, URL or "-",
+``Settings`` for what the caller decides, ``Resources`` for the loaded models and tables.
+Importing newsaudit loads no model and reads no file.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .api import AuditResult, audit, audit_many, read  # noqa: E402
+from .codes import CATALOGUE  # noqa: E402
 from .errors import NewsauditError  # noqa: E402
 from .model import Article, Claim, Finding, Media, Quote, Report, Section  # noqa: E402
-from .pipeline import STAGES, audit  # noqa: E402
-from .resources import Resources  # noqa: E402
+from .pipeline import STAGES, Stage  # noqa: E402
+from .reference.resources import Resources  # noqa: E402
+from .settings import Settings  # noqa: E402
 
 __all__ = [
-    "Article", "Claim", "Finding", "Media", "NewsauditError", "Quote", "Report", "Resources",
-    "Section", "STAGES", "audit", "__version__",
+    "Article", "AuditResult", "CATALOGUE", "Claim", "Finding", "Media", "NewsauditError", "Quote",
+    "Report", "Resources", "STAGES", "Section", "Settings", "Stage", "__version__", "audit",
+    "audit_many", "read",
 ]

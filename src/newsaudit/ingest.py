@@ -1,33 +1,25 @@
 """From bytes, a file, standard input or a URL to a ``Document``: kind, decoding and limits.
 
 Everything a user can get wrong about the input is caught here, with a one-line message:
-empty, binary, too large, undecodable. Fetching a URL has a total deadline, a size cap, and
-refuses addresses that are not public unless the caller allows them.
+empty, binary, too large, undecodable. URLs go through ``fetch.py`` (a total deadline, a size
+cap, no private addresses unless the settings allow them).
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
-import ipaddress
 import re
-import socket
 import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal, Optional
 
-from .errors import (
-    BinaryInput, EmptyInput, EncodingError, FetchError, InputError, InputTooLarge, PrivateAddress,
-)
+from .errors import BinaryInput, EmptyInput, EncodingError, InputError, InputTooLarge
+from .fetch import Transport, fetch_url, is_url
+from .settings import Settings
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a long article page is under 2 MB; 10 MB leaves room
-DEFAULT_TIMEOUT = 20.0  # seconds for a whole fetch, redirects and body included
-USER_AGENT = "newsaudit (+https://github.com/newsaudit/newsaudit)"
+DEFAULT_SETTINGS = Settings()
 
 ContentKind = Literal["text", "html"]
 
@@ -95,64 +87,47 @@ def decode(raw: bytes, *, encoding: Optional[str] = None) -> str:
         ) from None
 
 
-def load_document(
-    source: str | bytes,
-    *,
-    url: Optional[str] = None,
-    kind: Optional[str] = None,
-    name: str = "-",
-    input_kind: Optional[str] = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    encoding: Optional[str] = None,
-) -> Document:
-    """Build a Document from content already in memory (the Python API's entry point)."""
+def load_document(source: str | bytes, settings: Settings = DEFAULT_SETTINGS, *, name: str = "-",
+                  input_kind: Optional[str] = None) -> Document:
+    """Build a Document from content already in memory (the Python API's entry point).
+
+    ``settings`` gives the URL, kind, encoding and size cap; ``name`` is what the report's
+    ``input.source`` says, ``input_kind`` what its ``input.kind`` says (the content's kind if None).
+    """
     raw = source.encode("utf-8") if isinstance(source, str) else bytes(source)
-    if len(raw) > max_bytes:
-        raise InputTooLarge(f"input is {len(raw):,} bytes; the limit is {max_bytes:,} bytes")
+    if len(raw) > settings.max_bytes:
+        raise InputTooLarge(f"input is {len(raw):,} bytes; the limit is {settings.max_bytes:,} bytes")
     if not raw.strip():
         raise EmptyInput("input is empty")
     check_not_binary(raw)
-    content = source if isinstance(source, str) else decode(raw, encoding=encoding)
+    content = source if isinstance(source, str) else decode(raw, encoding=settings.encoding)
     if not content.strip():
         raise EmptyInput("input is empty")
-    if kind not in (None, "text", "html"):
-        raise InputError(f"unknown kind {kind!r}: use text or html")
-    content_kind: ContentKind = kind or detect_kind(content)  # type: ignore[assignment]
+    content_kind: ContentKind = settings.kind or detect_kind(content)  # type: ignore[assignment]
     return Document(
         source=name,
         kind=content_kind,
         input_kind=input_kind or content_kind,  # type: ignore[arg-type]
         content=content,
         sha256=hashlib.sha256(raw).hexdigest(),
-        url=url,
+        url=settings.url,
     )
 
 
-def read_input(
-    source: str,
-    *,
-    kind: Optional[str] = None,
-    url: Optional[str] = None,
-    allow_private: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    timeout: float = DEFAULT_TIMEOUT,
-    encoding: Optional[str] = None,
-    stdin: Optional[BinaryIO] = None,
-) -> Document:
-    """Read a path, a URL or "-" (standard input) into a Document."""
+def read_input(source: str, settings: Settings = DEFAULT_SETTINGS, *, stdin: Optional[BinaryIO] = None,
+               transport: Optional[Transport] = None) -> Document:
+    """Read a path, a URL or "-" (standard input) into a Document.
+
+    Example: ``read_input("page.html", Settings(url="https://example.org/a"))``.
+    """
     if is_url(source):
-        raw, final_url = fetch_url(source, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
-        return load_document(raw, url=url or final_url, kind=kind, name=source, input_kind="url",
-                             max_bytes=max_bytes, encoding=encoding)
+        raw, final_url = fetch_url(source, settings, transport=transport)
+        return load_document(raw, settings.replace(url=settings.url or final_url), name=source, input_kind="url")
     if source == "-":
-        raw = _read_capped((stdin or sys.stdin.buffer), max_bytes, "standard input")
+        raw = _read_capped((stdin or sys.stdin.buffer), settings.max_bytes, "standard input")
     else:
-        raw = _read_file(Path(source), max_bytes)
-    return load_document(raw, url=url, kind=kind, name=source, max_bytes=max_bytes, encoding=encoding)
-
-
-def is_url(source: str) -> bool:
-    return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source))
+        raw = _read_file(Path(source), settings.max_bytes)
+    return load_document(raw, settings, name=source)
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
@@ -177,81 +152,3 @@ def _read_capped(handle: BinaryIO, max_bytes: int, what: str) -> bytes:
     if len(raw) > max_bytes:
         raise InputTooLarge(f"{what} is larger than the limit of {max_bytes:,} bytes (--max-bytes)")
     return raw
-
-
-# --- fetching ---------------------------------------------------------------------------
-
-def check_public_host(host: str, port: int) -> None:
-    """Refuse hosts that resolve to loopback, private, link-local or otherwise non-public addresses."""
-    try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as err:
-        raise FetchError(f"cannot resolve host {host!r}: {err.strerror}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
-            raise PrivateAddress(
-                f"refusing to fetch {host} ({address}): not a public address; "
-                "pass --allow-private to allow it"
-            )
-
-
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Re-check every redirect target, so a public URL cannot bounce to a private one."""
-
-    def __init__(self, allow_private: bool) -> None:
-        self.allow_private = allow_private
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001
-        _check_url(newurl, self.allow_private)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def _check_url(url: str, allow_private: bool) -> urllib.parse.SplitResult:
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(f"cannot fetch {url!r}: only http and https URLs are supported")
-    if not allow_private:
-        check_public_host(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-    return parts
-
-
-def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-              allow_private: bool = False) -> tuple[bytes, str]:
-    """GET a page within ``timeout`` seconds in all and ``max_bytes`` of body; return body and final URL."""
-    _check_url(url, allow_private)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain"})
-    deadline = time.monotonic() + timeout
-    try:
-        with opener.open(request, timeout=min(timeout, 10.0)) as response:
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise InputTooLarge(f"{url} sends {int(declared):,} bytes; the limit is {max_bytes:,} bytes")
-            return _read_body(response, url, deadline, max_bytes), response.geturl()
-    except urllib.error.HTTPError as err:
-        raise FetchError(f"fetching {url} failed: HTTP {err.code} {err.reason}") from None
-    except urllib.error.URLError as err:
-        reason = err.reason
-        if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise FetchError(f"fetching {url} timed out after {timeout:g} s") from None
-        raise FetchError(f"fetching {url} failed: {reason}") from None
-    except (socket.timeout, TimeoutError):
-        raise FetchError(f"fetching {url} timed out after {timeout:g} s") from None
-    except OSError as err:
-        raise FetchError(f"fetching {url} failed: {err}") from None
-
-
-def _read_body(response, url: str, deadline: float, max_bytes: int) -> bytes:  # noqa: ANN001
-    chunks: list[bytes] = []
-    received = 0
-    while True:
-        if time.monotonic() > deadline:
-            raise FetchError(f"fetching {url} timed out: the body was still arriving at the deadline")
-        chunk = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
-        if not chunk:
-            return b"".join(chunks)
-        received += len(chunk)
-        if received > max_bytes:
-            raise InputTooLarge(f"{url} sent more than the limit of {max_bytes:,} bytes")
-        chunks.append(chunk)

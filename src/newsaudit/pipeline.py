@@ -1,69 +1,109 @@
-"""The audit, top to bottom: ingest, then named stages over one report.
+"""The audit, top to bottom: a document, then named stages over one report.
 
-Each stage is a function ``(report, context) -> report`` that reads what earlier stages set
-and returns a new report with its own part added; reports are frozen, so a stage cannot
-change what it was given. Later stages (corroboration against a corpus) append to
-``STAGES``-like lists of their own; ``audit`` takes the list as a parameter.
+A ``Stage`` is a name, a function ``(report, context) -> report``, the report fields it reads
+(``requires``) and the fields it sets (``provides``). Reports are frozen, so a stage returns a
+new report with its own part added. ``check_stages`` validates a list before any input is
+read: unique names, and every field a stage requires provided by an earlier one. After each
+stage the runner checks that it returned a report and changed only what it provides, and an
+unexpected exception becomes a ``StageError`` naming the stage (the exception is its cause);
+``NewsauditError``\\ s (the input's fault) pass through unchanged.
+
+    structure  document            -> article
+    claims     article             -> claims, quotes
+    checks     article, claims,    -> findings
+               quotes
+    scores     findings            -> scores
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from . import __version__
-from .ingest import Document, load_document
+from .errors import ConfigError, NewsauditError, StageError
+from .ingest import Document
 from .model import Article, InputInfo, Report, Tool
-from .resources import Resources, default_resources
+from .reference.resources import Resources
+from .settings import Settings
+
+REPORT_FIELDS = frozenset(field.name for field in dataclasses.fields(Report))
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a stage may read besides the report: the input and the loaded resources."""
+    """What a stage may read besides the report: the input, the settings, the loaded resources."""
 
     document: Document
     resources: Resources
-    published: Optional[date] = None  # a publication date the caller asserts (--date)
-    require_english: bool = True
+    settings: Settings = Settings()
 
 
-Stage = Callable[[Report, Context], Report]
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Report, Context], Report]
+    requires: frozenset[str] = frozenset()
+    provides: frozenset[str] = frozenset()
 
 
-def structure_stage(report: Report, ctx: Context) -> Report:
+def _structure(report: Report, ctx: Context) -> Report:
     from .structure import build_article
 
-    article = build_article(ctx.document, published=ctx.published, require_english=ctx.require_english)
-    return dataclasses.replace(report, article=article)
+    return dataclasses.replace(report, article=build_article(ctx.document, ctx.settings))
 
 
-def claims_stage(report: Report, ctx: Context) -> Report:
+def _claims(report: Report, ctx: Context) -> Report:
     from .claims import extract_claims
 
     claims, quotes = extract_claims(report.article, ctx.resources)
     return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes))
 
 
-def checks_stage(report: Report, ctx: Context) -> Report:
+def _checks(report: Report, ctx: Context) -> Report:
     from .checks import run_checks
 
     return dataclasses.replace(report, findings=tuple(run_checks(report, ctx.resources)))
 
 
-def scores_stage(report: Report, ctx: Context) -> Report:
-    from .checks.scoring import score
+def _scores(report: Report, ctx: Context) -> Report:
+    from .scoring import score
 
     return dataclasses.replace(report, scores=score(report.findings))
 
 
-STAGES: tuple[tuple[str, Stage], ...] = (
-    ("structure", structure_stage),
-    ("claims", claims_stage),
-    ("checks", checks_stage),
-    ("scores", scores_stage),
+STAGES: tuple[Stage, ...] = (
+    Stage("structure", _structure, frozenset(), frozenset({"article"})),
+    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes"})),
+    Stage("checks", _checks, frozenset({"article", "claims", "quotes"}), frozenset({"findings"})),
+    Stage("scores", _scores, frozenset({"findings"}), frozenset({"scores"})),
 )
+
+
+def check_stages(stages: Iterable[Stage | tuple]) -> tuple[Stage, ...]:
+    """The stages as ``Stage`` values, once their order is known to work; else ``ConfigError``.
+
+    A ``(name, function)`` pair is accepted as a stage that requires nothing and may set any
+    field (the form of earlier releases); declare a ``Stage`` to have its fields checked.
+    """
+    checked: list[Stage] = []
+    available: set[str] = set()
+    for item in stages:
+        stage = item if isinstance(item, Stage) else Stage(item[0], item[1], frozenset(), REPORT_FIELDS)
+        if not callable(stage.run):
+            raise ConfigError(f"stage {stage.name!r} has no function to run")
+        if any(stage.name == earlier.name for earlier in checked):
+            raise ConfigError(f"two stages are named {stage.name!r}")
+        unknown = (stage.requires | stage.provides) - REPORT_FIELDS
+        if unknown:
+            raise ConfigError(f"stage {stage.name!r} names fields a report does not have: {sorted(unknown)}")
+        missing = stage.requires - available
+        if missing:
+            raise ConfigError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage provides")
+        available |= stage.provides
+        checked.append(stage)
+    return tuple(checked)
 
 
 def empty_report(document: Document) -> Report:
@@ -77,35 +117,34 @@ def empty_report(document: Document) -> Report:
     )
 
 
-def run_stages(
-    document: Document,
-    *,
-    resources: Optional[Resources] = None,
-    published: Optional[date] = None,
-    stages: Sequence[tuple[str, Stage]] = STAGES,
-    require_english: bool = True,
-) -> Report:
+def run_stages(document: Document, stages: Sequence[Stage | tuple] = STAGES, *,
+               settings: Optional[Settings] = None, resources: Optional[Resources] = None) -> Report:
+    """Run ``stages`` over ``document``; the stages are checked before the first one runs."""
+    from .reference.resources import default_resources
+
+    checked = check_stages(stages)
     resources = resources or default_resources()
-    ctx = Context(document=document, resources=resources, published=published,
-                  require_english=require_english)
+    ctx = Context(document=document, resources=resources, settings=settings or Settings())
     report = empty_report(document)
-    for _name, stage in stages:
-        report = stage(report, ctx)
+    for stage in checked:
+        report = _run_one(stage, report, ctx)
     notes = tuple(dict.fromkeys(resources.notes))  # the resources' degradations hold for every report
     return dataclasses.replace(report, notes=report.notes + notes) if notes else report
 
 
-def audit(
-    source: str | bytes,
-    *,
-    url: Optional[str] = None,
-    kind: Optional[str] = None,
-    published: Optional[date | str] = None,
-    resources: Optional[Resources] = None,
-    stages: Sequence[tuple[str, Stage]] = STAGES,
-) -> Report:
-    """Audit one article given as text or HTML (str or bytes). ``kind`` forces text or html."""
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
-    document = load_document(source, url=url, kind=kind)
-    return run_stages(document, resources=resources, published=published, stages=stages)
+def _run_one(stage: Stage, report: Report, ctx: Context) -> Report:
+    try:
+        result = stage.run(report, ctx)
+    except NewsauditError:
+        raise
+    except Exception as error:  # noqa: BLE001 - named and chained, never swallowed
+        raise StageError(f"the {stage.name} stage failed: {type(error).__name__}: {error}",
+                         stage=stage.name) from error
+    if not isinstance(result, Report):
+        raise StageError(f"the {stage.name} stage returned {type(result).__name__}, not a Report", stage=stage.name)
+    changed = {name for name in REPORT_FIELDS if getattr(result, name) is not getattr(report, name)}
+    undeclared = changed - stage.provides - {"notes"}
+    if undeclared:
+        raise StageError(f"the {stage.name} stage changed {sorted(undeclared)}, which it does not provide",
+                         stage=stage.name)
+    return result

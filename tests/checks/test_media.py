@@ -6,7 +6,7 @@ import pytest
 
 from newsaudit.checks import media
 from newsaudit.model import Article, InputInfo, Media, Report, Tool
-from newsaudit.resources import Resources
+from newsaudit.reference.resources import Resources
 
 RESOURCES = Resources()
 

@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 from newsaudit.checks import numbers
 from newsaudit.model import Article, Claim, InputInfo, Quantity, Report, Speaker, Tool
-from newsaudit.resources import Resources
+from newsaudit.reference.resources import Resources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -118,14 +118,14 @@ def test_a_precise_figure_allows_only_its_last_digit():
 
 
 def test_clean_article_with_many_figures_has_no_number_finding():
-    from newsaudit.pipeline import STAGES, audit
+    from newsaudit import STAGES, audit
 
     report = audit((FIXTURES / "consistency_clean.txt").read_text(), published="2025-08-31", stages=STAGES[:2])
     assert findings_for(report) == []
 
 
 def test_election_turnout_given_twice_differently_is_found_end_to_end():
-    from newsaudit.pipeline import STAGES, audit
+    from newsaudit import STAGES, audit
 
     report = audit((FIXTURES / "consistency_election.txt").read_text(), published="2025-06-10", stages=STAGES[:2])
     found = findings_for(report)

@@ -6,7 +6,8 @@ import csv
 
 import pytest
 
-from newsaudit.checks.outlets import TABLE_PATH, impersonation_of, load_outlets
+from newsaudit.checks.outlets import impersonation_of
+from newsaudit.reference.outlets import TABLE_PATH, load_outlets
 
 
 @pytest.fixture(scope="module")

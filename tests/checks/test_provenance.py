@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from newsaudit.checks import provenance
-from newsaudit.ingest import read_input
+import newsaudit
 from newsaudit.model import Article, InputInfo, Quote, Report, Tool
-from newsaudit.pipeline import run_stages
-from newsaudit.resources import Resources
+from newsaudit.reference.resources import Resources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 RESOURCES = Resources()
@@ -135,7 +134,7 @@ def test_attributed_quotes_from_the_claims_stage_mask_first_person_too():
 
 @pytest.fixture(scope="module")
 def scraped():
-    return run_stages(read_input(str(FIXTURES / "text_scraped_copy.txt")))
+    return newsaudit.audit(newsaudit.read(str(FIXTURES / "text_scraped_copy.txt")))
 
 
 def test_a_scraped_copy_carries_every_provenance_problem_planted_in_it(scraped):
@@ -150,7 +149,7 @@ def test_a_scraped_copy_carries_every_provenance_problem_planted_in_it(scraped):
 @pytest.mark.parametrize("name", ["text_clean.txt", "html_clean_article.html", "html_news_full.html",
                                   "html_simple_article.html"])
 def test_sound_articles_raise_no_provenance_finding(name):
-    report = run_stages(read_input(str(FIXTURES / name)))
+    report = newsaudit.audit(newsaudit.read(str(FIXTURES / name)))
     families = {"outlet", "page", "byline", "date", "voice"}
     assert [f.code for f in report.findings if f.code.split(".")[0] in families] == []
 

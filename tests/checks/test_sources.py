@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from newsaudit.checks import sources
-from newsaudit.checks.anchors import sentences
+from newsaudit.text.sentences import sentences
 from newsaudit.model import Article, Claim, InputInfo, Quantity, Report, Tool
-from newsaudit.resources import Resources
+from newsaudit.reference.resources import Resources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -128,7 +128,7 @@ def test_attributed_or_figure_free_claims_are_not_unsourced():
 
 @pytest.fixture(scope="module")
 def audited():
-    from newsaudit.pipeline import STAGES, audit
+    from newsaudit import STAGES, audit
 
     return lambda name, published: audit((FIXTURES / name).read_text(), published=published, stages=STAGES[:2])
 
@@ -144,16 +144,16 @@ def test_minister_with_two_portfolios_is_found_end_to_end(audited):
 
 
 def test_clean_article_gives_nothing_above_low(audited):
-    from newsaudit.checks import numbers, time
+    from newsaudit.checks import chronology, numbers
 
     report = audited("consistency_clean.txt", "2025-08-31")
-    found = [f for module in (time, numbers, sources) for check in module.CHECKS for f in run(check, report)]
+    found = [f for module in (chronology, numbers, sources) for check in module.CHECKS for f in run(check, report)]
     assert [f for f in found if f.severity not in ("info", "low")] == []
     assert any(f.code == "claim.unsourced" for f in found)  # the clean text does state bare figures
 
 
 def test_seed_encirclement_claim_and_its_dismissal_are_disputed(seed_path):
-    from newsaudit.pipeline import STAGES, audit
+    from newsaudit import STAGES, audit
 
     report = audit(seed_path.read_text(), stages=STAGES[:2])
     found = run(sources.check_disputed, report)

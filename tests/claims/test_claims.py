@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, strategies as st
 
 from newsaudit.claims import extract_claims
-from newsaudit.claims.claims import KEEP_AT, checkworthy, sentence_spans
+from newsaudit.claims.claims import KEEP_AT, checkworthy
+from newsaudit.text.sentences import sentence_spans
 from newsaudit.model import Article
-from newsaudit.resources import Resources, default_resources
+from newsaudit.reference.resources import Resources, default_resources
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"

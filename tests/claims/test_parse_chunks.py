@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from newsaudit.claims import paragraph_chunks, parse
-from newsaudit.resources import default_resources
+from newsaudit.reference.resources import default_resources
 
 
 @given(st.lists(st.text(alphabet=st.sampled_from(list("ab .\n")), max_size=60), max_size=40),

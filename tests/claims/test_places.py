@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from newsaudit.claims import parse
-from newsaudit.claims.places import find_places, fold, skeleton
-from newsaudit.resources import default_resources
+from newsaudit.claims.places import find_places
+from newsaudit.reference.gazetteer import fold, skeleton
+from newsaudit.reference.resources import default_resources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 KYIV, KOSTYANTYNIVKA, DONETSK, ROSTOV, KHARKIV, READING_GB = 703448, 705104, 709717, 501175, 706483, 2639577

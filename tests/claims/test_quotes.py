@@ -8,7 +8,7 @@ import pytest
 
 from newsaudit.claims import parse
 from newsaudit.claims.quotes import find_quotes
-from newsaudit.resources import default_resources
+from newsaudit.reference.resources import default_resources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TEXT = (FIXTURES / "claims_quotes.txt").read_text(encoding="utf-8")

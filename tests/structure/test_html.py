@@ -108,7 +108,6 @@ def test_figures_become_media_with_caption_credit_alt_and_agency(news):
 
 
 def test_agency_follows_the_credit_when_the_wire_module_is_present(news):
-    pytest.importorskip("newsaudit.structure.wire")
     assert [item.agency for item in news.media] == ["Reuters", "AP"]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from newsaudit.structure.boilerplate import is_boilerplate, is_menu_row
+from newsaudit.text.boilerplate import is_boilerplate, is_menu_row
 from newsaudit.structure.text import (
     LABELS, byline_names, classify_lines, looks_like_heading, parse_text, split_credit,
 )

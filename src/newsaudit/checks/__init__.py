@@ -1,8 +1,10 @@
 """The checks stage: every registered check runs over the finished structure and claims.
 
-A check is a function ``(report, resources) -> Iterable[Finding]`` with a stable dotted code.
-Each family module ends with ``CHECKS = [...]``; ``CHECK_MODULES`` is the one registry, in the
-order findings are reported. Users add checks by passing their own list to ``run_checks``.
+A check is a function ``(report, resources) -> Iterable[Finding]`` that builds its findings
+with the codes of ``codes.py``. Each family module ends with ``CHECKS = [...]``;
+``CHECK_MODULES`` is the one registry, in the order findings are reported. Users add checks
+by passing their own list to ``run_checks``; a finding whose code or severity is not in the
+catalogue stops the audit with ``UnknownCode``, so nothing unlisted reaches a report.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import importlib
 from typing import Callable, Iterable, Optional, Sequence
 
+from ..codes import check_finding
 from ..model import SEVERITIES, Finding, Report
-from ..resources import Resources
+from ..reference.resources import Resources
 
 Check = Callable[[Report, Resources], Iterable[Finding]]
 
-CHECK_MODULES: tuple[str, ...] = ("provenance", "media", "time", "numbers", "sources")
+CHECK_MODULES: tuple[str, ...] = ("provenance", "media", "chronology", "numbers", "sources")
 
 
 def registered_checks() -> list[Check]:
@@ -30,6 +33,8 @@ def run_checks(report: Report, resources: Resources, checks: Optional[Sequence[C
     """All findings, most severe first, in registry order within a severity."""
     findings: list[Finding] = []
     for check in checks if checks is not None else registered_checks():
-        findings.extend(check(report, resources))
+        for finding in check(report, resources):
+            check_finding(finding.code, finding.severity)
+            findings.append(finding)
     rank = {severity: index for index, severity in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda finding: -rank[finding.severity])

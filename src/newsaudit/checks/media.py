@@ -18,10 +18,12 @@ import re
 from datetime import date
 from typing import Iterator, Optional
 
+from .. import codes
 from ..model import Evidence, Finding, Media, Ref, Report
-from ..resources import Resources
-from ..structure.wire import find_agency, parse_wire_filename
-from .anchors import iso_day, published_date
+from ..reference.resources import Resources
+from ..text.wire import find_agency, parse_wire_filename
+from ..text.dates import iso_day
+from .common import published_date
 
 STALE_DAYS = 30
 OLD_DAYS = 180
@@ -59,7 +61,7 @@ def check_wire_filenames(report: Report, resources: Resources) -> Iterator[Findi
         shown = [Evidence(text=wire.raw, where=f"media[{index}]")]
         if media.credit:
             shown.append(Evidence(text=media.credit, where=f"media[{index}]"))
-        yield Finding("media.wire_filename", severity, message, tuple(shown),
+        yield Finding(codes.MEDIA_WIRE_FILENAME, severity, message, tuple(shown),
                       (Ref("newsaudit/structure/wire.py", WIRE_SHAPES.get(wire.agency, wire.agency)),))
 
 
@@ -81,7 +83,7 @@ def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]
                    f"{against} ({_long(published)}), and nothing in the caption says it is an archive picture.")
         shown = tuple(Evidence(text=text, where=f"media[{index}]")
                       for text in (media.caption, media.file_name) if text)
-        yield Finding("media.stale", "medium" if gap > OLD_DAYS else "low", message, shown,
+        yield Finding(codes.MEDIA_STALE, "medium" if gap > OLD_DAYS else "low", message, shown,
                       (Ref("publication date", f"{published.isoformat()} ({report.article.published_source})"),))
 
 

@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from .. import codes
 from ..model import Claim, Finding, Quantity, Ref, Report, TimeRef
-from ..resources import Resources
-from .anchors import clause_around, content_words, evidence
+from ..reference.resources import Resources
+from ..text.sentences import clause_around, content_words
+from .common import evidence
 
 COMPARABLE_KINDS = frozenset({"count", "money", "percent", "length", "measure"})
 LOWER_BOUND_BEFORE = re.compile(r"(?:over|more than|at least|upwards of|just over|as many as|exceeding)\s*$", re.I)
@@ -147,7 +149,7 @@ def _finding(report: Report, first: Figure, second: Figure) -> Finding:
     what = f"number of {a.unit}" if a.kind == "count" else f"{a.kind} figure"
     message = (f"The article gives “{a.text}” and later “{b.text}” for what reads as the same {what} "
                f"in the same context, and the two values do not agree.")
-    return Finding("number.inconsistent", "medium", message,
+    return Finding(codes.NUMBER_INCONSISTENT, "medium", message,
                    (evidence(report.article, a.char_start, a.char_end), evidence(report.article, b.char_start, b.char_end)),
                    (Ref("text", f"claims {first.claim.id} and {second.claim.id}"),))
 

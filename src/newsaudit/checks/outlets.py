@@ -18,20 +18,16 @@ Precision comes first, because news is full of real outlets with near-identical 
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-__all__ = ["Outlet", "Match", "OutletTable", "load_outlets", "impersonation_of", "TABLE_PATH"]
+from ..reference.outlets import Brand, Masthead, Outlet, OutletTable, Site, name_words, site_of
 
-TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "outlets.csv"
-TABLE_SOURCE = "newsaudit/data/outlets.csv"
+__all__ = ["Match", "impersonation_of"]
 
 # Words papers are named with. A masthead that swaps in one of these is probably a real paper
 # we do not list ("The Boston Herald"), and shared words made only of these say nothing.
@@ -62,27 +58,9 @@ ws su cc tk ml ga cf gq pw cam link fun space store life news.co
 """.split())
 # Letters that read as others at a glance; folded on both sides before comparing.
 HOMOGLYPHS: tuple[tuple[str, str], ...] = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"), ("i", "l"))
-WORD = re.compile(r"[^\W_]+")
-APOSTROPHE = re.compile(r"['’`]")
-PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
-# "LinkNaija | Nigeria's popular news platform": the name is what comes before the tagline.
-TAGLINE = re.compile(r"\s+(?:\||-|–|—|:)\s+")
 MAX_NAME_WORDS = 8
 LONG_MASTHEAD = 14  # letters of a masthead made of newspaper words that is still unmistakable
 MIN_TYPO_LABEL = 7  # shorter brands ("forbes", "nature") collide with ordinary words
-
-
-@dataclass(frozen=True)
-class Outlet:
-    name: str
-    domain: str
-    country: str
-    aliases: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()  # every domain, the main one first
-
-    @property
-    def row(self) -> str:
-        return f"{self.name}, {self.domain}, {self.country}"
 
 
 @dataclass(frozen=True)
@@ -108,171 +86,11 @@ class Match:
 
 
 @dataclass(frozen=True)
-class _Masthead:
-    outlet: Outlet
-    words: tuple[str, ...]  # folded, leading "the" dropped
-    shown: tuple[str, ...]  # the same words as printed
-
-
-@dataclass(frozen=True)
-class _Brand:
-    outlet: Outlet
-    label: str  # the registered name without its suffix: "nytimes"
-    suffix: str  # "com", "co.uk"
-    registered: str  # "nytimes.com"
-    parent: bool = False  # the label is a parent platform's ("india" of zeenews.india.com), not the brand
-
-
-@dataclass(frozen=True)
-class _Site:
-    host: str
-    label: str
-    suffix: str
-    subdomain: str
-
-    @property
-    def registered(self) -> str:
-        return f"{self.label}.{self.suffix}" if self.suffix else self.label
-
-
-@dataclass(frozen=True)
 class _Hit:
     outlet: Outlet
     reason: str
     near_exact: bool = False
     shared: tuple[str, ...] = ()  # a swapped masthead's shared words, to compare with the domain
-
-
-@dataclass(frozen=True)
-class OutletTable:
-    outlets: tuple[Outlet, ...]
-    names: dict[str, Outlet]  # folded name or alias -> outlet
-    domains: dict[str, Outlet]  # registered domain or host -> outlet
-    mastheads: tuple[_Masthead, ...]
-    brands: tuple[_Brand, ...]
-    labels: frozenset[str]  # every registered name in the table
-    stems: frozenset[str]  # labels other outlets build their own on ("science" in "livescience")
-
-    def by_name(self, name: Optional[str]) -> Optional[Outlet]:
-        words, _shown = _name_words(name or "")
-        return self.names.get(" ".join(words)) if words else None
-
-    def by_domain(self, domain: Optional[str]) -> Optional[Outlet]:
-        site = _site(domain)
-        if site is None:
-            return None
-        return self.domains.get(site.host) or self.domains.get(site.registered)
-
-    def __len__(self) -> int:
-        return len(self.outlets)
-
-
-# --- loading -------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1)
-def _extractor():
-    import tldextract
-
-    # No suffix_list_urls: never fetch the list at run time, use the snapshot tldextract ships.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def _site(text: Optional[str]) -> Optional[_Site]:
-    if not text or any(ch.isspace() for ch in text.strip()):
-        return None
-    parts = _extractor()(text.strip().lower())
-    if not parts.domain or not parts.suffix:
-        return None
-    host = ".".join(p for p in (parts.subdomain, parts.domain, parts.suffix) if p)
-    host = host[4:] if host.startswith("www.") else host
-    subdomain = parts.subdomain[4:] if parts.subdomain.startswith("www.") else parts.subdomain
-    return _Site(host, parts.domain, parts.suffix, "" if subdomain == "www" else subdomain)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-
-
-def _name_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Folded and printed words of a name, tagline, parenthetical and leading "The" removed."""
-    text = TAGLINE.split(name.strip(), maxsplit=1)[0]
-    text = PARENTHETICAL.sub("", text).replace("&", " and ")
-    site = _site(text)
-    if site is not None:  # "Snopes.com", "Express.co.uk": the name is the site's label
-        text = ".".join(p for p in (site.subdomain, site.label) if p).replace(".", " ")
-    shown = tuple(WORD.findall(APOSTROPHE.sub("", text)))
-    words = tuple(_fold(word) for word in shown)
-    if words and words[0] == "the" and len(words) > 1:
-        return words[1:], shown[1:]
-    return words, shown
-
-
-def _is_domain_alias(alias: str) -> bool:
-    return _site(alias) is not None and "." in alias
-
-
-def _outlet(row: dict[str, str]) -> Outlet:
-    aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
-    domains = [row["domain"].strip().lower()] + [a.lower() for a in aliases if _is_domain_alias(a)]
-    names = [a for a in aliases if not _is_domain_alias(a)]
-    return Outlet(row["name"].strip(), domains[0], row["country"].strip(), tuple(names), tuple(domains))
-
-
-OUTLET_COLUMNS = ("name", "domain", "country", "aliases")
-
-
-def _read_rows(path: Path, strict: bool = False) -> Iterator[Outlet]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = set(OUTLET_COLUMNS) - set(reader.fieldnames or ())
-        if strict and missing:
-            raise ValueError(f"outlet table lacks the columns {sorted(missing)}")
-        for row in reader:
-            if row.get("name") and row.get("domain"):
-                yield _outlet(row)
-
-
-def load_outlets(path: Path = TABLE_PATH, extra_path: Optional[str | Path] = None) -> "OutletTable":
-    """The outlet table with its indexes, built once (``Resources.outlets`` caches it).
-
-    ``extra_path`` adds a user's rows (same columns) to the bundled ones.
-    """
-    outlets = tuple(_read_rows(path)) + (tuple(_read_rows(Path(extra_path), strict=True)) if extra_path else ())
-    names: dict[str, Outlet] = {}
-    domains: dict[str, Outlet] = {}
-    mastheads: list[_Masthead] = []
-    brands: list[_Brand] = []
-    for outlet in outlets:
-        for name in (outlet.name,) + outlet.aliases:
-            words, shown = _name_words(name)
-            if words:
-                names.setdefault(" ".join(words), outlet)
-                mastheads.append(_Masthead(outlet, words, shown))
-        for domain in outlet.domains:
-            site = _site(domain)
-            if site is None:
-                continue
-            domains.setdefault(site.host, outlet)
-            domains.setdefault(site.registered, outlet)
-            brands.append(_Brand(outlet, site.label, site.suffix, site.registered, parent=bool(site.subdomain)))
-            if site.subdomain and "." not in site.subdomain and len(site.subdomain) > 3:
-                # "abcnews.go.com": the brand people see is the subdomain
-                brands.append(_Brand(outlet, site.subdomain, site.suffix, site.host))
-    labels = frozenset(brand.label for brand in brands)
-    return OutletTable(outlets, names, domains, tuple(mastheads), tuple(brands), labels, _stems(brands))
-
-
-def _stems(brands: list[_Brand]) -> frozenset[str]:
-    """Labels that other outlets' labels contain: ordinary words real sites build on."""
-    stems = set()
-    for brand in brands:
-        for other in brands:
-            if other.outlet != brand.outlet and brand.label != other.label and brand.label in other.label:
-                stems.add(brand.label)
-                break
-    return frozenset(stems)
 
 
 # --- matching ------------------------------------------------------------------------------
@@ -284,7 +102,7 @@ def impersonation_of(name: Optional[str], domain: Optional[str], table: OutletTa
     >>> impersonation_of("The New York Budgets", None, load_outlets()).outlet.name
     'The New York Times'
     """
-    site = _site(domain)
+    site = site_of(domain)
     if site is not None and table.by_domain(site.host) is not None:
         return None  # a known outlet's own site is that outlet, whatever its pages call it
     claimed = table.by_name(name) if name else None
@@ -307,9 +125,9 @@ def impersonation_of(name: Optional[str], domain: Optional[str], table: OutletTa
 
 def _names_outlet(name: str, outlet: Outlet) -> bool:
     """Whether a name spells one of the outlet's names inside it ("BBC News Daily" holds "BBC News")."""
-    words, _shown = _name_words(name)
+    words, _shown = name_words(name)
     for known in (outlet.name,) + outlet.aliases:
-        known_words, _ = _name_words(known)
+        known_words, _ = name_words(known)
         size = len(known_words)
         if size and any(len(w) >= 3 for w in known_words) and any(
                 words[i:i + size] == known_words for i in range(len(words) - size + 1)):
@@ -317,7 +135,7 @@ def _names_outlet(name: str, outlet: Outlet) -> bool:
     return False
 
 
-def _carries(site: _Site, shared: tuple[str, ...]) -> bool:
+def _carries(site: Site, shared: tuple[str, ...]) -> bool:
     """Whether a domain spells the masthead's shared words ("newyorkbudgets.com" for "New York ...")."""
     return bool(shared) and "".join(shared) in site.label.replace("-", "")
 
@@ -326,7 +144,7 @@ def _carries(site: _Site, shared: tuple[str, ...]) -> bool:
 
 
 def _name_lookalike(name: str, table: OutletTable) -> Optional[_Hit]:
-    words, shown = _name_words(name)
+    words, shown = name_words(name)
     if not words or len(words) > MAX_NAME_WORDS:
         return None
     swapped: Optional[_Hit] = None
@@ -340,7 +158,7 @@ def _name_lookalike(name: str, table: OutletTable) -> Optional[_Hit]:
     return swapped
 
 
-def _compare_mastheads(words: tuple[str, ...], shown: tuple[str, ...], masthead: _Masthead,
+def _compare_mastheads(words: tuple[str, ...], shown: tuple[str, ...], masthead: Masthead,
                        table: OutletTable) -> Optional[_Hit]:
     differing = [i for i, (a, b) in enumerate(zip(words, masthead.words)) if a != b]
     if len(differing) != 1:
@@ -414,7 +232,7 @@ def _fold_glyphs(text: str) -> str:
 # --- domains -------------------------------------------------------------------------------
 
 
-def _domain_lookalike(site: _Site, table: OutletTable) -> Optional[_Hit]:
+def _domain_lookalike(site: Site, table: OutletTable) -> Optional[_Hit]:
     if site.label in table.labels and site.suffix not in SUSPICIOUS_SUFFIXES:
         return None  # a known brand name on an ordinary suffix: another country's edition
     for rule in (_embedded, _suffix_swap, _affixed, _look_alike, _misspelled):
@@ -435,7 +253,7 @@ def _word_like(label: str) -> bool:
         len(noun) >= 5 and DamerauLevenshtein.distance(stem, noun, score_cutoff=1) <= 1 for noun in MASTHEAD_NOUNS)
 
 
-def _embedded(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+def _embedded(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     if not site.subdomain or len(brand.label) < 3 or _word_like(brand.label):
         return None
     if f".{brand.registered}." in f".{site.subdomain}.":
@@ -443,7 +261,7 @@ def _embedded(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
     return None
 
 
-def _suffix_swap(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+def _suffix_swap(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     if site.label != brand.label or site.suffix == brand.suffix or len(brand.label) < 3:
         return None
     if site.suffix not in SUSPICIOUS_SUFFIXES:
@@ -451,7 +269,7 @@ def _suffix_swap(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str
     return f'the brand name "{brand.label}" under ".{site.suffix}" instead of ".{brand.suffix}"'
 
 
-def _affixed(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+def _affixed(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     label = brand.label
     if brand.parent or _word_like(label) or label == site.label:
         return None
@@ -479,7 +297,7 @@ def _is_filler(text: str) -> bool:
                for cut in range(2, len(text) - 1))
 
 
-def _look_alike(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+def _look_alike(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     if brand.parent or len(brand.label) < 4 or _word_like(brand.label) or site.label == brand.label:
         return None
     if _fold_glyphs(site.label) != _fold_glyphs(brand.label):
@@ -487,7 +305,7 @@ def _look_alike(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]
     return f'"{brand.label}" spelled with look-alike characters as "{site.label}"'
 
 
-def _misspelled(site: _Site, brand: _Brand, table: OutletTable) -> Optional[str]:
+def _misspelled(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     label = brand.label
     if brand.parent or len(label) < MIN_TYPO_LABEL or _word_like(label) or site.label in table.labels:
         return None

@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import codes
 from ..model import Article, Evidence, Finding, Ref, Report
-from ..resources import Resources
-from ..claims.quotes import quoted_spans
-from ..structure.boilerplate import leftover_kind
-from .anchors import evidence
-from .outlets import TABLE_SOURCE, impersonation_of
+from ..reference.resources import Resources
+from ..text.boilerplate import leftover_kind
+from ..text.quotes import quoted_spans
+from .common import evidence
+from ..reference.outlets import TABLE_SOURCE
+from .outlets import impersonation_of
 
 SHOWN_LEFTOVERS = 4  # lines quoted as evidence; the message gives the total
 SHOWN_FIRST_PERSON = 3
@@ -53,7 +55,7 @@ def check_impersonation(report: Report, resources: Resources) -> Iterator[Findin
         shown.append(Evidence(text=match.name, where="outlet"))
     if match.domain:
         shown.append(Evidence(text=match.domain, where="domain"))
-    yield Finding("outlet.impersonation", match.severity, match.message, tuple(shown),
+    yield Finding(codes.OUTLET_IMPERSONATION, match.severity, match.message, tuple(shown),
                   (Ref(TABLE_SOURCE, match.outlet.row),))
 
 
@@ -84,7 +86,7 @@ def check_boilerplate(report: Report, resources: Resources) -> Iterator[Finding]
     else:
         message = (f"The text carries {len(lines)} lines left over from the page it was taken from, including "
                    f"{what}; they were kept out of the body.")
-    yield Finding("page.boilerplate", severity, message, shown,
+    yield Finding(codes.PAGE_BOILERPLATE, severity, message, shown,
                   (Ref("newsaudit/structure/boilerplate.py", "theme, scraper and furniture strings"),))
 
 
@@ -92,7 +94,7 @@ def check_byline(report: Report, resources: Resources) -> Iterator[Finding]:
     article = report.article
     if article.byline:
         return
-    yield Finding("byline.missing", "low", "The article names no author.",
+    yield Finding(codes.BYLINE_MISSING, "low", "The article names no author.",
                   (Evidence(text=article.headline or "", where="headline"),) if article.headline else ())
 
 
@@ -105,7 +107,7 @@ def check_date(report: Report, resources: Resources) -> Iterator[Finding]:
         message = f"The page gives no publication date; the report assumes {article.published}: {_strip_prefix(note)}."
     else:
         message = "The page gives no publication date, and the body dates nothing it could be inferred from."
-    yield Finding("date.missing", "low", message, (), (Ref("published_note", article.published_note),)
+    yield Finding(codes.DATE_MISSING, "low", message, (), (Ref("published_note", article.published_note),)
                   if article.published_note else ())
 
 
@@ -122,7 +124,7 @@ def check_first_person(report: Report, resources: Resources) -> Iterator[Finding
         return
     shown = tuple(evidence(article, start, end) for start, end in hits[:SHOWN_FIRST_PERSON])
     phrases = ", ".join(f"“{e.text}”" for e in shown)
-    yield Finding("voice.first_person_anonymous", "medium",
+    yield Finding(codes.VOICE_FIRST_PERSON_ANONYMOUS, "medium",
                   f"The article reports in the first person ({phrases}) but no byline says who the reporter is.",
                   shown)
 

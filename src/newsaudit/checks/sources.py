@@ -16,9 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from .. import codes
 from ..model import Claim, Finding, Ref, Report
-from ..resources import Resources
-from .anchors import clause_around, content_words, evidence, sentences
+from ..reference.resources import Resources
+from ..text.sentences import clause_around, content_words, sentences
+from .common import evidence
 
 # --- source.disputed ----------------------------------------------------------------------
 
@@ -131,7 +133,7 @@ def _dispute_finding(report: Report, claimed: tuple[int, int, str], denial: Deni
     message = (f"What {_short(party)} asserts is contradicted by {_short(denial.party)} (“{denial.cue}”), "
                f"and the article reports both without settling it.")
     article = report.article
-    return Finding("source.disputed", denial.severity, message,
+    return Finding(codes.SOURCE_DISPUTED, denial.severity, message,
                    (evidence(article, start, end), evidence(article, denial.start, denial.end)),
                    (Ref("text", f"{_short(party)} vs {_short(denial.party)}"),))
 
@@ -229,7 +231,7 @@ def _role_finding(report: Report, first: Titled, second: Titled) -> Finding:
     name = " ".join(part for part in (first.first or second.first, first.surname) if part)
     message = (f"{name} is called “{report.article.text[first.start:first.end]}” and later "
                f"“{report.article.text[second.start:second.end]}”, two roles one person cannot hold at once.")
-    return Finding("entity.role_conflict", "medium", message,
+    return Finding(codes.ENTITY_ROLE_CONFLICT, "medium", message,
                    (evidence(report.article, first.start, first.end), evidence(report.article, second.start, second.end)),
                    (Ref("text", f"{first.title} vs {second.title}"),))
 
@@ -259,7 +261,7 @@ def check_unsourced(report: Report, resources: Resources) -> Iterator[Finding]:
         message = f"A check-worthy claim with figures names no source: “{example}”."
     else:
         message = f"{len(found)} check-worthy claims with figures name no source, for example “{example}”."
-    yield Finding("claim.unsourced", "low", message,
+    yield Finding(codes.CLAIM_UNSOURCED, "low", message,
                   tuple(evidence(report.article, c.start, c.end) for c in shown),
                   tuple(Ref("claims", c.id) for c in shown))
 

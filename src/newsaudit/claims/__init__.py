@@ -2,7 +2,7 @@
 
 One spaCy pass per article, with only the named-entity recogniser (and the tok2vec it
 reads) enabled, so the stage costs about what an NER-only pass does; sentences come from a
-rule-based splitter (:func:`claims.sentence_spans`) in every mode. Without a spaCy model the
+rule-based splitter (:func:`text.sentences.sentence_spans`) in every mode. Without a spaCy model the
 stage still runs: people and quotes from patterns, places from the gazetteer with cues.
 """
 
@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Optional
 
 from ..model import Article, Claim, Quote
-from ..resources import Resources
+from ..reference.resources import Resources
 
 __all__ = ["extract_claims", "parse"]
 
@@ -20,7 +20,8 @@ NER_COMPONENTS = ("tok2vec", "ner")
 
 
 def extract_claims(article: Article, resources: Resources) -> tuple[list[Claim], list[Quote]]:
-    from .claims import build_claims, sentence_split
+    from ..text.sentences import sentence_split
+    from .claims import build_claims
     from .places import find_places
     from .quantities import find_quantities
     from .quotes import find_people, find_quotes, speaker_names

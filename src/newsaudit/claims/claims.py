@@ -21,23 +21,14 @@ a closing "..., X said" or an opening "X said", when X is not a person the artic
 from __future__ import annotations
 
 import bisect
-import collections
 import dataclasses
 import re
-import threading
 from typing import Any, Optional, Sequence
 
 from ..model import Claim, Place, Quantity, Quote, Speaker, TimeRef
 from .quotes import NAME, ROLE_WORDS, People
 
 KEEP_AT = 0.3
-ABBREVIATIONS = frozenset(
-    "capt col gen lt sgt maj dr mr mrs ms prof st sen rep gov jan feb mar apr jun jul aug sep sept oct nov "
-    "dec no vs etc u.s u.k e.g i.e approx est inc corp co ltd jr sr mt ft".split()
-)
-# A candidate sentence end: terminal punctuation (and closing quotes) before space and a capital.
-SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
-WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[”\"’)]*\s*$")
 ORG_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.&\-]*(?:[’']s)?(?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w.&\-]*(?:[’']s)?){0,6}"
 PREPOSITIONS = "In|On|At|For|From|With|Within|Inside|Near|After|Before|By|Enter|As"
 SOURCE_NOUNS = "estimates|estimate|data|figures|tally|report|reports|says|said|claims|count|probe|survey|poll|statement|assessment|analysis|update"
@@ -88,56 +79,6 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC", "LAW",
 LEADING_FILLER = frozenset("Enter But Yet And So Then Still Now As".split())
 # A sentence opening on a (titled) name: "Analyst Marta Kovalenko counted ...".
 SUBJECT = re.compile(rf"(?:(?:{'|'.join(LEADING_FILLER)}|(?i:{ROLE_WORDS}))\s+)*(?P<name>{NAME})")
-
-
-_SPLITS: "collections.OrderedDict[int, tuple[str, tuple, tuple]]" = collections.OrderedDict()
-_SPLITS_LOCK = threading.Lock()
-_SPLITS_KEPT = 8
-
-
-def sentence_split(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
-    """Sentences and their starts, cached by the text object itself: an lru_cache keyed on the
-    string would compare two equal 300 kB texts character by character on every call."""
-    with _SPLITS_LOCK:
-        hit = _SPLITS.get(id(text))
-        if hit is not None and hit[0] is text:
-            _SPLITS.move_to_end(id(text))
-            return hit[1], hit[2]
-    spans = tuple(sentence_spans(text))
-    starts = tuple(start for start, _end in spans)
-    with _SPLITS_LOCK:
-        _SPLITS[id(text)] = (text, spans, starts)  # holding the text keeps its id from being reused
-        while len(_SPLITS) > _SPLITS_KEPT:
-            _SPLITS.popitem(last=False)
-    return spans, starts
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences as (start, end), trimmed; abbreviations ("Capt.", "U.S.", "Dec.") do not end one."""
-    spans, position = [], 0
-    for match in SENTENCE_BREAK.finditer(text):
-        if match.group()[0] != "\n" and _ends_in_abbreviation(text, match.start()):
-            continue
-        spans.append((position, match.start() + len(match.group().rstrip())))
-        position = match.end()
-    spans.append((position, len(text)))
-    return [trimmed for trimmed in (_trim(text, s, e) for s, e in spans) if trimmed[1] > trimmed[0]]
-
-
-def _ends_in_abbreviation(text: str, end: int) -> bool:
-    word = WORD_BEFORE.search(text, max(0, end - 12), end + 1)
-    if not word:
-        return False
-    token = word.group(1).rstrip(".").lower()
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def build_claims(text: str, sentences: Sequence[tuple[int, int]], quantities: Sequence[Quantity],

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Optional
 
 from ..model import Quantity
-from ..structure.dates import DAY_MONTH, ISO_DATE, MONTH_DAY
+from ..text.dates import DAY_MONTH, ISO_DATE, MONTH_DAY
 
 __all__ = ["SpanSet", "find_quantities", "parse_number", "word_number", "WORD_NUMBER", "WORD_NUMBERS"]
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from ..model import Quote
+from ..text.quotes import OPEN_QUOTES, quoted_spans
 
 SPEECH_VERBS = (
     "says|said|say|told|tells|adds|added|whispers|whispered|admits|admitted|warns|warned|vows|vowed|"
@@ -76,8 +77,6 @@ SPEECH_ENDING = re.compile(r"[.,?!…—–\-]\s*$")
 POSSESSIVE_OWNER = re.compile(r"^.*[’']s\s+")
 MIN_SPEECH_WORDS = 4
 CONTINUATION_GAP = 400  # characters between two parts of one person's quote
-OPEN_QUOTES = "“"
-CLOSE_QUOTES = "”"
 
 
 @dataclass
@@ -202,38 +201,6 @@ def _collect_mentions(people: People, text: str) -> None:
         return
     pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
     people.mentions = [(m.start(), known[m.group()]) for m in pattern.finditer(text)]
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the words inside each pair of quotation marks, in text order.
-
-    A quote opened and not closed in a paragraph runs to the paragraph's end."""
-    spans = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        spans += _curly_spans(text, paragraph.start(), paragraph.end())
-        spans += _straight_spans(text, paragraph.start(), paragraph.end())
-    return sorted(spans)
-
-
-def _curly_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, opened = [], None
-    for i in range(start, end):
-        if text[i] in OPEN_QUOTES and opened is None:
-            opened = i + 1
-        elif text[i] in CLOSE_QUOTES and opened is not None:
-            spans.append((opened, i))
-            opened = None
-    if opened is not None:  # continued in the next paragraph
-        spans.append((opened, end))
-    return spans
-
-
-def _straight_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    marks = [i for i in range(start, end) if text[i] == '"']
-    spans = [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:  # continued in the next paragraph
-        spans.append((marks[-1] + 1, end))
-    return spans
 
 
 @dataclass(frozen=True)

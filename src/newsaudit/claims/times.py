@@ -31,20 +31,18 @@ from datetime import date, timedelta
 from typing import Iterator, Optional
 
 from ..model import TimeRef
-from ..structure.dates import FUTURE_AFTER, FUTURE_CUE, day_mentions, month_number
+from ..text.dates import FUTURE_AFTER, FUTURE_CUE, MONTH_ABBREVIATED, MONTH_FULL, UNIT_DAYS, day_mentions, month_number
 from .quantities import WORD_NUMBER, SpanSet, parse_number, word_number
 
 __all__ = ["find_times"]
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-UNIT_DAYS = {"day": 1, "night": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
 # Thirds of a year and of a month, for "early 2024", "mid-November", "late October".
 YEAR_PARTS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBREVIATED})"
 _YEAR = r"(?:19|20)\d{2}"
 # Each shape is found by its core words; the cue before it ("since", "early", "for the past")
 # is read from the few characters before, which is much cheaper than an optional group that

@@ -105,12 +105,11 @@ def _largest_losses(pages: Sequence[Page], ours: list[float], theirs: list[float
 
 def impersonation_guard_task(pages: Sequence[Page], articles: dict[str, Any]) -> TaskResult:
     """Real outlets on their own domains: every impersonation alarm is a false positive."""
-    from ..structure.domains import registered_domain
+    from ..text.domains import registered_domain
 
-    try:
-        from ..checks.outlets import impersonation_of, load_outlets
-    except ImportError as err:
-        return TaskResult("outlet_impersonation_guard", "unavailable", note=f"outlet matcher not importable: {err}")
+    from ..checks.outlets import impersonation_of
+    from ..reference.outlets import load_outlets
+
     table = load_outlets()
     named = [(page, articles.get(page.id)) for page in pages]
     named = [(page, article.outlet, registered_domain(page.url)) for page, article in named

@@ -18,6 +18,9 @@ from typing import Any, Iterable, Optional
 from lxml import etree, html as lxml_html
 
 from ..errors import NewsauditError
+from ..settings import Settings
+
+ANY_LANGUAGE = Settings(kind="html", languages=None)  # body extraction is measured on every page
 
 NAIVE_FUZZY_THRESHOLD = 85
 JUSTEXT_PARAMS = (50, 200, 0.1, 0.2, 0.2, 200, True)  # the benchmark's run_justext.py settings
@@ -31,8 +34,8 @@ def newsaudit_body(html: str, url: Optional[str] = None) -> str:
     from ..structure import build_article
 
     try:
-        document = load_document(html, url=url, kind="html")
-        return build_article(document, require_english=False).text
+        settings = ANY_LANGUAGE.replace(url=url)
+        return build_article(load_document(html, settings), settings).text
     except NewsauditError:
         return ""
 
@@ -43,7 +46,8 @@ def newsaudit_article(html: str, url: Optional[str] = None) -> Any:
     from ..structure import build_article
 
     try:
-        return build_article(load_document(html, url=url, kind="html"), require_english=False)
+        settings = ANY_LANGUAGE.replace(url=url)
+        return build_article(load_document(html, settings), settings)
     except NewsauditError:
         return None
 

@@ -15,13 +15,15 @@ from typing import Optional
 from ..errors import NoArticle, UnsupportedLanguage
 from ..ingest import Document
 from ..model import Article
+from ..settings import Settings
 from .language import detect_language
 
+DEFAULT_SETTINGS = Settings()
 MIN_BODY_WORDS = 20  # fewer words than a short news brief: nothing to audit
 
 
-def build_article(document: Document, *, published: Optional[date] = None,
-                  require_english: bool = True) -> Article:
+def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS) -> Article:
+    """The article a document holds; refused when too short or in a language the settings exclude."""
     if document.kind == "html":
         from .html import parse_html
 
@@ -36,12 +38,15 @@ def build_article(document: Document, *, published: Optional[date] = None,
             f"(at least {MIN_BODY_WORDS} are needed)"
         )
     language = detect_language(article.text)
-    if require_english and language != "en":
+    if not settings.accepts_language(language):
+        accepted = ", ".join(sorted(settings.languages or ()))
         raise UnsupportedLanguage(
             f"the article is not in English (detected: {language}); newsaudit audits English articles"
+            if settings.languages == {"en"} else
+            f"the article's language ({language}) is not one of the accepted languages: {accepted}"
         )
     article = dataclasses.replace(article, language=language)
-    return settle_published(article, published)
+    return settle_published(article, settings.published)
 
 
 def settle_published(article: Article, given: Optional[date]) -> Article:
@@ -51,7 +56,7 @@ def settle_published(article: Article, given: Optional[date]) -> Article:
                                    published_note="given by the caller (--date)")
     if article.published:
         return article
-    from .dates import published_from_text
+    from .published import published_from_text
 
     found = published_from_text(article.text)
     if found is None:

@@ -14,19 +14,21 @@ and a page without a paragraph of prose raises ``NoArticle``.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from lxml import etree
 
 from ..errors import NoArticle
 from ..model import Article, Media, Section
-from .dates import PLAUSIBLE_YEARS, first_date
-from .domains import registered_domain
+from ..text.dates import PLAUSIBLE_YEARS, first_date
+from ..text.boilerplate import is_boilerplate
+from ..text.domains import registered_domain
+from ..text.wire import find_agency, parse_wire_filename
+from .text import split_credit
 
 # A class or id naming a credit inside a figure: "credit", "photo-credit", "copyright", ...
 CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution|photographer", re.IGNORECASE)
@@ -192,7 +194,6 @@ def _iso_day(value: str) -> Optional[date]:
 def _body(body: Any, media: tuple[Media, ...], headline: Optional[str]) -> _Body:
     """Paragraphs and headings of trafilatura's body, minus picture text, link boxes and menus."""
     picture_text = [_norm(part) for item in media for part in (item.caption, item.credit, item.alt) if part]
-    is_furniture = _furniture_test()
     paragraphs: list[str] = []
     sections: list[Section] = []
     furniture: list[str] = []
@@ -209,7 +210,7 @@ def _body(body: Any, media: tuple[Media, ...], headline: Optional[str]) -> _Body
             heading, start = line, offset
             continue
         if in_link_box or kind == "menu" or _is_picture_text(line, picture_text) or _is_link_teaser(line) or (
-                is_furniture(line)):
+                is_boilerplate(line)):
             furniture.append(line)
             continue
         has_prose = has_prose or (kind == "p" and _reads_as_prose(line))
@@ -298,15 +299,6 @@ def _is_link_teaser(line: str) -> bool:
     return bool(RELATED_LINE.match(line)) and len(line.split()) <= RELATED_LINE_WORDS
 
 
-@functools.cache
-def _furniture_test() -> Callable[[str], bool]:
-    try:
-        from .boilerplate import is_boilerplate
-    except ImportError:  # boilerplate.py ships with the flattened-text parser; without it only our own rules apply
-        return lambda line: False
-    return is_boilerplate
-
-
 def _figures(tree: Any) -> Iterator[Media]:
     seen: set[Any] = set()
     for container, caption_el in _caption_blocks(tree):
@@ -340,15 +332,15 @@ def _picture(container: Any, caption_el: Optional[Any]) -> Optional[Media]:
     credit = _credit_of(container, caption_el)
     caption = _caption_text(caption_el) if caption_el is not None else None
     if caption and not credit:
-        caption, credit = _split_credit(caption)
+        caption, credit = split_credit(caption)
     if not (caption or alt or credit):
         return None
-    wire = _wire_file(alt)
+    wire = parse_wire_filename(alt) if alt else None
     # the agency's own caption often survives in the alt text: "FILE PHOTO: ... January 8, 2019. REUTERS/..."
     dated = (wire.date if wire else None) or first_date(caption or "") or first_date(alt or "")
     return Media(caption=caption or None, alt=alt, credit=credit, date=dated.isoformat() if dated else None,
                  file_name=wire.raw if wire else None, src=src,
-                 agency=(wire.agency if wire else None) or _agency(credit))
+                 agency=(wire.agency if wire else None) or find_agency(credit))
 
 
 def _credit_of(container: Any, caption_el: Optional[Any]) -> Optional[str]:
@@ -379,33 +371,6 @@ def _text_outside_credits(element: Any, parts: list[str]) -> None:
     for child in element:
         _text_outside_credits(child, parts)
         parts.append(child.tail or "")
-
-
-def _split_credit(caption: str) -> tuple[str, Optional[str]]:
-    try:
-        from .text import split_credit
-    except ImportError:  # text.py ships with the flattened-text parser; without it the credit stays in the caption
-        return caption, None
-    text, credit = split_credit(caption)
-    return text, credit
-
-
-def _wire_file(alt: Optional[str]) -> Any:
-    if not alt:
-        return None
-    try:
-        from .wire import parse_wire_filename
-    except ImportError:  # wire.py ships separately; without it agency file names are not decoded
-        return None
-    return parse_wire_filename(alt)
-
-
-def _agency(credit: Optional[str]) -> Optional[str]:
-    try:
-        from .wire import find_agency
-    except ImportError:  # see _wire_file
-        return None
-    return find_agency(credit)
 
 
 def _has_class(element: Any, pattern: re.Pattern[str]) -> bool:

@@ -23,9 +23,11 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Optional
 
 from ..model import Article, Media, Section
-from .boilerplate import is_boilerplate, is_menu_row, opens_link_list
-from .dates import MONTH_DAY, dateline_date, first_date
-from .wire import WireFile, find_agency, parse_wire_filename
+from ..text.boilerplate import is_boilerplate, is_menu_row, opens_link_list
+from ..text.dates import MONTH_DAY, MONTH_FULL, first_date
+from ..text.domains import registered_domain
+from .published import dateline_date
+from ..text.wire import WireFile, find_agency, parse_wire_filename
 
 __all__ = ["LabeledLine", "LABELS", "classify_lines", "parse_text", "split_credit", "looks_like_heading"]
 
@@ -72,8 +74,7 @@ BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Reporting by|Author:)\s+(?P<
 # Where a byline's names end: a separator, or the date or label printed after them.
 BYLINE_END = re.compile(r"\s*(?:[|•·—–]|\s-\s|\b(?:Published|Posted|Updated)\b).*$")
 NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*,?|and|&|de|da|del|der|di|du|van|von|la|le|al|bin|y)$")
-NOT_A_NAME = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|^(?:January|February|March|April|May|June|"
-                        r"July|August|September|October|November|December|Then|Now|Contrast|Comparison)\b")
+NOT_A_NAME = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|^(?:" + MONTH_FULL + r"|Then|Now|Contrast|Comparison)\b")
 SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
 STATEMENT_END = re.compile(r"[.…\"”’')\]]$")  # a line ending so is a paragraph, not a title or question
 DOMAIN_LINE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
@@ -468,6 +469,5 @@ def domain_of(url: Optional[str]) -> Optional[str]:
     """The registered domain of a URL ("www.bbc.co.uk/news" -> "bbc.co.uk"), offline."""
     if not url:
         return None
-    from .domains import registered_domain
 
     return registered_domain(url)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from newsaudit.structure.wire import find_agency, parse_wire_filename
+from newsaudit.text.wire import find_agency, parse_wire_filename
 
 
 @pytest.mark.parametrize(

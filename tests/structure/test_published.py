@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from newsaudit.structure.dates import dateline_date, first_date, latest_year, published_from_text
+from newsaudit.structure.published import dateline_date, latest_year, published_from_text
+from newsaudit.text.dates import first_date
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
 BODY = ("\n\nThe harbour board approved the dredging plan after a debate that lasted into the night and "

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Iterator, Optional
 
+from .. import codes
 from ..model import Article, Evidence, Finding, Ref, Report, TimeRef
-from ..resources import Resources
-from .anchors import APOSTROPHES, EVENT_NOUNS, Anchor, clause_around, content_words, evidence, published_date, sentence_around
+from ..reference.resources import Resources
+from ..reference.anchors import APOSTROPHES, EVENT_NOUNS, Anchor
+from ..text.dates import MONTH_FULL, UNIT_DAYS
+from ..text.sentences import clause_around, content_words, sentence_around
+from .common import evidence, published_date
 
-UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
 # How far an "Nth day/week/month/year" may be off before it is wrong, not a draft's delay.
 ORDINAL_TOLERANCE_DAYS = {"day": 7, "week": 10, "month": 31, "year": 45}
 ORDINAL_WORDS = {
@@ -40,7 +43,6 @@ _ORD = r"\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, ke
 _NUM = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NOUN = "|".join(EVENT_NOUNS)
 _YEAR = r"(?:18|19|20)\d{2}"
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 
 # "a war now in its 1,000th day", "the war's fourth year", "the 500th day of the invasion".
 ORDINAL_IN_ITS = re.compile(rf"\b(?P<noun>{_NOUN})\b(?P<between>[^.;!?]{{0,40}}?)\bin\s+its\s+(?P<ord>{_ORD})\s+"
@@ -54,7 +56,7 @@ PRESENT_MARKER = re.compile(r"\b(?:now|today|tonight|this week|marks|enters|as o
 THEN_MARKER = re.compile(r"\bthen\b", re.IGNORECASE)
 
 AGE = re.compile(r"\b(?P<age>\d{1,3})-year-old\b|\baged\s(?P<aged>\d{1,3})\b|,\s(?P<appos>\d{1,3}),\s")
-BORN = re.compile(rf"\bborn\s(?:in\s|on\s)?(?:(?:\d{{1,2}}\s)?(?:{_MONTHS})\.?\s(?:\d{{1,2}},?\s)?)?(?P<year>{_YEAR})\b")
+BORN = re.compile(rf"\bborn\s(?:in\s|on\s)?(?:(?:\d{{1,2}}\s)?(?:{MONTH_FULL})\.?\s(?:\d{{1,2}},?\s)?)?(?P<year>{_YEAR})\b")
 EXPLICIT_YEAR = re.compile(rf"(?<![\d,.$€£-])\b(?P<year>{_YEAR})\b(?![\d,]|\s?%)")
 
 _QUALIFIER = r"(?P<q>over|more than|nearly|almost|about|around|some|at least|just over|just under|under)"
@@ -171,7 +173,7 @@ def _ordinal_finding(article: Article, mention: OrdinalMention, anchor: Anchor, 
     message = (f"A {mention.noun} in its {mention.ordinal_text} {mention.unit} would date this to "
                f"{implied.isoformat()}, but the article is dated {published.isoformat()} "
                f"({mention.unit} {actual:,} counted from {anchor.date.isoformat()}: {anchor.label}).")
-    return Finding("time.anachronism", severity, message, (evidence(article, mention.start, mention.end),),
+    return Finding(codes.TIME_ANACHRONISM, severity, message, (evidence(article, mention.start, mention.end),),
                    (Ref("anchors.csv", anchor.describe()),))
 
 
@@ -197,7 +199,7 @@ def check_ages(report: Report, resources: Resources) -> Iterator[Finding]:
         message = (f"Someone born in {born} is {true_age - 1} or {true_age} in {published.year}, "
                    f"not {age} as the article says.")
         severity = "high" if abs(true_age - age) >= 3 else "medium"
-        yield Finding("time.anachronism", severity, message, (evidence(article, *span),),
+        yield Finding(codes.TIME_ANACHRONISM, severity, message, (evidence(article, *span),),
                       (Ref("publication date", published.isoformat()),))
 
 
@@ -290,7 +292,7 @@ def check_years_since(report: Report, resources: Resources) -> Iterator[Finding]
         message = (f"“{article.text[claim.start:claim.end]}” counts {claim.years:g} years, but on the "
                    f"publication date {published.isoformat()} it was {true_years} years.")
         severity = "high" if abs(true_years - claim.years) >= 3 else "medium"
-        yield Finding("time.anachronism", severity, message, (evidence(article, claim.start, claim.end),),
+        yield Finding(codes.TIME_ANACHRONISM, severity, message, (evidence(article, claim.start, claim.end),),
                       (claim.ref,))
 
 
@@ -312,7 +314,7 @@ MILESTONE_SINCE = re.compile(rf"{_MILESTONE}[^.;:!?]{{0,80}}?\bsince\b", re.IGNO
 SPAN_FOR = re.compile(rf"^(?:for|over the past|the past|past|in the past)\s(?:{_QUALIFIER}\s)?", re.IGNORECASE)
 DAY_LEVEL = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                        r"yesterday|today", re.IGNORECASE)
-MONTH_LEVEL = re.compile(rf"\b(?:{_MONTHS})\b|spring|summer|autumn|fall|winter", re.IGNORECASE)
+MONTH_LEVEL = re.compile(rf"\b(?:{MONTH_FULL})\b|spring|summer|autumn|fall|winter", re.IGNORECASE)
 TIME_WORDS = ("since", "early", "late", "over", "first", "months", "years", "weeks", "grueling")
 SLACK = timedelta(days=15)
 
@@ -410,7 +412,7 @@ def _interval_finding(span: Span, point: SincePoint, published: date) -> Finding
     bound = f"at most {_describe_days(most)}" if span.days > most else f"at least {_describe_days(least)}"
     message = (f"“{span.evidence.text}” does not fit “{point.evidence.text}”, which puts that start {bound} "
                f"before the article's date ({published.isoformat()}).")
-    return Finding("time.interval_mismatch", "medium", message, (span.evidence, point.evidence),
+    return Finding(codes.TIME_INTERVAL_MISMATCH, "medium", message, (span.evidence, point.evidence),
                    (Ref("text", point.evidence.text),))
 
 
@@ -521,7 +523,7 @@ def _explicit_past(article: Article, time: TimeRef, published: date) -> Optional
     stop = max(time.char_end, start)
     message = (f"“{article.text[start:stop]}” is written as still to come, but {time.text} "
                f"was before the article's date ({published.isoformat()}).")
-    return Finding("time.stale_future", "medium", message, (evidence(article, start, stop),),
+    return Finding(codes.TIME_STALE_FUTURE, "medium", message, (evidence(article, start, stop),),
                    (Ref("publication date", published.isoformat()),))
 
 
@@ -537,7 +539,7 @@ def _near_future_passed(article: Article, time: TimeRef, published: date) -> Opt
             message = (f"“{article.text[cue.start():time.char_end]}” is written as still to come, but "
                        f"{time.text} last fell on {resolved.isoformat()}, before the article's date "
                        f"({published.isoformat()}).")
-            return Finding("time.stale_future", "medium", message,
+            return Finding(codes.TIME_STALE_FUTURE, "medium", message,
                            (evidence(article, cue.start(), time.char_end),),
                            (Ref("publication date", published.isoformat()),))
     cue = _future_cue(article, time, NEAR_FUTURE)
@@ -550,7 +552,7 @@ def _near_future_passed(article: Article, time: TimeRef, published: date) -> Opt
         return None
     message = (f"“{article.text[cue.start():time.char_end]}” speaks of the near future, but {time.text} "
                f"last fell on {passed.isoformat()}, before the article's date ({published.isoformat()}).")
-    return Finding("time.stale_future", "medium", message, (evidence(article, cue.start(), time.char_end),),
+    return Finding(codes.TIME_STALE_FUTURE, "medium", message, (evidence(article, cue.start(), time.char_end),),
                    (Ref("publication date", published.isoformat()),))
 
 

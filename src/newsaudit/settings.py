@@ -1,0 +1,90 @@
+"""Settings: everything a caller decides about an audit, in one frozen value passed down.
+
+Nothing is read at import and nothing here is global: the CLI builds a ``Settings`` from its
+options, a Python user builds one (or takes the defaults), and a batch run sends the same value
+to every worker. ``Resources.from_settings`` loads the tables and models the settings name.
+
+    >>> Settings(published="2025-11-07").published
+    datetime.date(2025, 11, 7)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from .errors import ConfigError
+from .text.dates import PLAUSIBLE_YEARS
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a long article page is under 2 MB; 10 MB leaves room
+DEFAULT_TIMEOUT = 20.0  # seconds for a whole fetch, redirects and body included
+KINDS = ("text", "html")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """What to audit and how. Every field has a default that suits one article from the CLI.
+
+    - ``published``: the publication date when the caller knows it (overrides the page);
+    - ``languages``: the languages an article may be in, as ISO 639-1 codes; ``None`` for any;
+    - ``kind``: read the input as "text" or "html" (detected when None);
+    - ``url``, ``encoding``: the page's URL and text encoding, when the input does not say;
+    - ``max_bytes``, ``timeout``, ``allow_private``: limits of reading and fetching;
+    - ``outlets_file``, ``anchors_file``, ``spacy_model``: users' tables and model;
+    - ``cache_dir``: where derived data (the gazetteer index) is cached; "" disables the cache,
+      None means ``NEWSAUDIT_CACHE_DIR`` or ``~/.cache/newsaudit``.
+    """
+
+    published: Optional[date] = None
+    languages: Optional[frozenset[str]] = frozenset({"en"})
+    kind: Optional[str] = None
+    url: Optional[str] = None
+    encoding: Optional[str] = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = DEFAULT_TIMEOUT
+    allow_private: bool = False
+    outlets_file: Optional[str] = None
+    anchors_file: Optional[str] = None
+    spacy_model: Optional[str] = None
+    cache_dir: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.published, str):
+            object.__setattr__(self, "published", parse_published(self.published))
+        if self.languages is not None and not isinstance(self.languages, frozenset):
+            object.__setattr__(self, "languages", frozenset(self.languages))
+        if self.kind not in (None, *KINDS):
+            raise ConfigError(f"unknown kind {self.kind!r}: use text or html")
+        if self.max_bytes < 1:
+            raise ConfigError(f"max_bytes must be positive, not {self.max_bytes}")
+        if not self.timeout > 0:
+            raise ConfigError(f"timeout must be positive, not {self.timeout}")
+        year = self.published.year if self.published else None
+        if year is not None and not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+            raise ConfigError(f"{self.published.isoformat()} is outside the years "
+                              f"{PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]} a news article can carry")
+
+    def replace(self, **changes: object) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+    def accepts_language(self, language: str) -> bool:
+        return self.languages is None or language in self.languages
+
+    def cache_path(self) -> Optional[Path]:
+        """The cache folder, or None when caching is off."""
+        configured = self.cache_dir if self.cache_dir is not None else os.environ.get("NEWSAUDIT_CACHE_DIR")
+        if configured == "":
+            return None
+        return Path(configured) if configured else Path.home() / ".cache" / "newsaudit"
+
+
+def parse_published(value: str) -> date:
+    """A YYYY-MM-DD string as a date, or a ``ConfigError`` that says what was wrong."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{value!r} is not a date in YYYY-MM-DD form") from None

@@ -1,0 +1,121 @@
+"""Sentences and clauses, and the words two sentences are compared by.
+
+``sentence_split`` is the one sentence splitter of the rule-based path: the claims stage
+builds claims on it, and every consistency check finds the sentence or clause around a span
+with it. It is cached by the text object, since several checks ask about one text many times.
+``content_words`` and ``stem`` are how wording is compared across sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import re
+import threading
+from typing import Iterable
+
+ABBREVIATIONS = frozenset(
+    "capt col gen lt sgt maj dr mr mrs ms prof st sen rep gov jan feb mar apr jun jul aug sep sept oct nov "
+    "dec no vs etc u.s u.k e.g i.e approx est inc corp co ltd jr sr mt ft".split()
+)
+# A candidate sentence end: terminal punctuation (and closing quotes) before space and a capital.
+SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
+WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[”\"’)]*\s*$")
+
+
+_SPLITS: "collections.OrderedDict[int, tuple[str, tuple, tuple]]" = collections.OrderedDict()
+_SPLITS_LOCK = threading.Lock()
+_SPLITS_KEPT = 8
+
+
+def sentence_split(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """Sentences and their starts, cached by the text object itself: an lru_cache keyed on the
+    string would compare two equal 300 kB texts character by character on every call."""
+    with _SPLITS_LOCK:
+        hit = _SPLITS.get(id(text))
+        if hit is not None and hit[0] is text:
+            _SPLITS.move_to_end(id(text))
+            return hit[1], hit[2]
+    spans = tuple(sentence_spans(text))
+    starts = tuple(start for start, _end in spans)
+    with _SPLITS_LOCK:
+        _SPLITS[id(text)] = (text, spans, starts)  # holding the text keeps its id from being reused
+        while len(_SPLITS) > _SPLITS_KEPT:
+            _SPLITS.popitem(last=False)
+    return spans, starts
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end), trimmed; abbreviations ("Capt.", "U.S.", "Dec.") do not end one."""
+    spans, position = [], 0
+    for match in SENTENCE_BREAK.finditer(text):
+        if match.group()[0] != "\n" and _ends_in_abbreviation(text, match.start()):
+            continue
+        spans.append((position, match.start() + len(match.group().rstrip())))
+        position = match.end()
+    spans.append((position, len(text)))
+    return [trimmed for trimmed in (_trim(text, s, e) for s, e in spans) if trimmed[1] > trimmed[0]]
+
+
+def _ends_in_abbreviation(text: str, end: int) -> bool:
+    word = WORD_BEFORE.search(text, max(0, end - 12), end + 1)
+    if not word:
+        return False
+    token = word.group(1).rstrip(".").lower()
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+STOPWORDS = frozenset(
+    "a an the and or but of in on at to for from by with as is was were are be been being has have had "
+    "it its this that these those there their them they he she his her him we our us you your i my me "
+    "not no nor so than then now yet still also just only over more most less least about around into "
+    "out up down off after before since until while when where which who whom whose what how why all "
+    "any each every some such other another same own very can could will would shall should may might "
+    "must do does did done says said say told per via amid among between against under within without "
+    "year years month months week weeks day days today yesterday last next first one two three".split()
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
+# Strong breaks inside a sentence: what lies between them is one clause for matching subjects.
+CLAUSE_BREAK = re.compile(r"\s?[—–;:()]\s?|\s-\s")
+
+
+def stem(word: str) -> str:
+    """A crude stem that makes "encircling" and "encirclement" meet: lowercase, first 6 letters."""
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    return word[:6] if len(word) > 6 else word.rstrip("s") if len(word) > 4 else word
+
+
+def content_words(text: str, drop: Iterable[str] = ()) -> set[str]:
+    dropped = {stem(word) for word in drop}
+    return {stem(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2} - dropped
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding text[start:end]: bounded by the sentence and by dashes, colons, semicolons."""
+    sentence_start, sentence_end = sentence_around(text, start)
+    left = sentence_start
+    for match in CLAUSE_BREAK.finditer(text, sentence_start, start):
+        left = match.end()
+    right_match = CLAUSE_BREAK.search(text, end, sentence_end)
+    return left, right_match.start() if right_match else sentence_end
+
+
+def sentence_around(text: str, position: int) -> tuple[int, int]:
+    spans, starts = sentence_split(text)
+    index = bisect.bisect_right(starts, position) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return position, position
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The claims stage's sentence split, cached: several checks ask about one text many times."""
+    return sentence_split(text)[0]
