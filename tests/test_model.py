@@ -56,3 +56,17 @@ def test_scores_lose_points_by_severity_and_cap_unsourced_claims():
     assert scores.provenance == 100 - 40 - 5
     assert scores.consistency == 100 - 15 - 10
     assert score([]).provenance == 100 and score([Finding("outlet.impersonation", "high", "m")] * 5).provenance == 0
+
+
+def test_article_id_is_the_same_for_the_same_article_however_it_came():
+    import newsaudit
+    from newsaudit.model import article_id
+
+    text = "Harbour Gazette\n\nFerry fares rise\n\n" + "The ferry company raised fares on Monday, officials said. " * 5
+    as_string = newsaudit.audit(text, stages=newsaudit.STAGES[:1]).input.article_id
+    as_crlf_bytes = newsaudit.audit(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"),
+                                    stages=newsaudit.STAGES[:1]).input.article_id
+    assert as_string == as_crlf_bytes == article_id(text) and len(as_string) == 32
+    assert article_id(text, "https://example.org/a") != article_id(text)
+    assert article_id(text, "HTTPS://Example.org/a#top") == article_id(text, "https://example.org/a")
+    assert article_id(text + " More.") != article_id(text)

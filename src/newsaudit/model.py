@@ -12,9 +12,12 @@ of a time reference for its resolved dates.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import types
 import typing
+import unicodedata
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional, Union
 
@@ -178,7 +181,32 @@ class Tool:
 class InputInfo:
     source: str
     kind: InputKind
-    sha256: str
+    sha256: str  # of the bytes as given
+    article_id: Optional[str] = None  # see article_id(): the same article gets the same id however it came
+
+
+def article_id(content: str, url: Optional[str] = None) -> str:
+    """A stable id for an article: a hash of its normalised text and its normalised URL.
+
+    The text is NFC-normalised, a BOM dropped, line ends made "\\n" and trailing spaces of each
+    line and of the whole removed, so the same page read as bytes or as a string, with CRLF or
+    LF, gets the same id. The URL loses its fragment and its scheme and host are lower-cased.
+    The id is the first 32 hex digits (128 bits) of the SHA-256 of both.
+
+    >>> article_id("Rain fell.\\r\\n") == article_id("\\ufeffRain fell.\\n")
+    True
+    """
+    text = unicodedata.normalize("NFC", content.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    digest = hashlib.sha256(_normal_url(url).encode("utf-8") + b"\x00" + text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def _normal_url(url: Optional[str]) -> str:
+    if not url or not url.strip():
+        return ""
+    parts = urllib.parse.urlsplit(url.strip())
+    return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
 
 
 @dataclass(frozen=True)

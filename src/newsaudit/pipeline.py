@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from . import __version__
 from .errors import ConfigError, NewsauditError, StageError
 from .ingest import Document
-from .model import Article, InputInfo, Report, Tool
+from .model import Article, InputInfo, Report, Tool, article_id
 from .reference.resources import Resources
 from .settings import Settings
 
@@ -109,7 +109,8 @@ def check_stages(stages: Iterable[Stage | tuple]) -> tuple[Stage, ...]:
 def empty_report(document: Document) -> Report:
     return Report(
         tool=Tool(name="newsaudit", version=__version__),
-        input=InputInfo(source=document.source, kind=document.input_kind, sha256=document.sha256),
+        input=InputInfo(source=document.source, kind=document.input_kind, sha256=document.sha256,
+                        article_id=article_id(document.content, document.url)),
         article=Article(
             outlet=None, domain=None, url=document.url, headline=None, byline=None,
             published=None, published_source=None, text="",
