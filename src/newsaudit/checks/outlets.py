@@ -25,37 +25,18 @@ from typing import Optional
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ..reference.words import word_list
 from ..reference.outlets import Brand, Masthead, Outlet, OutletTable, Site, name_words, site_of
 
 __all__ = ["Match", "impersonation_of"]
 
 # Words papers are named with. A masthead that swaps in one of these is probably a real paper
 # we do not list ("The Boston Herald"), and shared words made only of these say nothing.
-MASTHEAD_NOUNS = frozenset("""
-times post herald journal tribune sun star news chronicle gazette observer examiner mirror express
-independent telegraph telegram guardian record register review monitor daily globe mail standard courier
-press dispatch bulletin leader reporter enquirer inquirer sentinel statesman spectator nation national
-patriot advocate democrat republican citizen voice world today weekly magazine digest beacon blade
-banner ledger argus eagle caller courant transcript messenger pioneer planet mercury age week informer
-insider wire report union item commercial appeal advertiser recorder constitution current quarterly
-monthly diplomat business financial economist capital source signal compass bee
-clarion crier index intelligencer oracle outlook progress tidings vindicator free journalist
-correspondent network radio television tv channel media online live report update updates
-reader defender crusader graphic dealer picayune bugle enterprise forum villager shopper
-""".split())
+MASTHEAD_NOUNS = frozenset(word_list("masthead_nouns"))
 # Words that carry no identity by themselves, in names and as fillers around a brand in a domain.
-FILLER_WORDS = frozenset("""
-the a an of and for in on at la le el il de der die das les los las
-breaking latest official headlines alerts alert hq now 24 247 24x7 us uk usa int new
-american british irish scottish welsh english european asian african arab indian australian canadian
-international global central eastern western northern southern east west north south
-""".split()) | MASTHEAD_NOUNS
-# Suffixes look-alike sites register a real brand under; country and legacy suffixes are left
-# out because real outlets share brand names across countries (thestar.com, thestar.com.my).
-SUSPICIOUS_SUFFIXES = frozenset("""
-co com.co net.co news live online site website xyz top click info press today world buzz club icu
-ws su cc tk ml ga cf gq pw cam link fun space store life news.co
-""".split())
+FILLER_WORDS = frozenset(word_list("filler_words")) | MASTHEAD_NOUNS
+# Suffixes look-alike sites register a real brand under (see the list's header for what is left out).
+SUSPICIOUS_SUFFIXES = frozenset(word_list("suspicious_suffixes"))
 # Letters that read as others at a glance; folded on both sides before comparing.
 HOMOGLYPHS: tuple[tuple[str, str], ...] = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"), ("i", "l"))
 MAX_NAME_WORDS = 8

@@ -23,27 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from ..model import Quote
+from ..reference.words import alternation
 from ..text.quotes import OPEN_QUOTES, quoted_spans
 
-SPEECH_VERBS = (
-    "says|said|say|told|tells|adds|added|whispers|whispered|admits|admitted|warns|warned|vows|vowed|"
-    "muses|mused|tweeted|tweets|wrote|writes|explains|explained|recalls|recalled|insists|insisted|"
-    "notes|noted|asks|asked|concurs|concurred|fears|feared|argues|argued|continues|continued|claims|"
-    "claimed|replies|replied|states|stated|posted|acknowledges|acknowledged|confirms|confirmed|"
-    "declares|declared|shouts|shouted|laughs|laughed|sighs|sighed|jokes|joked|quipped|urges|urged|"
-    "predicts|predicted|concedes|conceded|boasts|boasted|cautions|cautioned|counters|countered|"
-    "answers|answered|agrees|agreed|remarks|remarked|texted|messaged|announced|announces|emphasized|"
-    "stressed|stresses|observes|observed|reckons|reckoned"
-)
-ROLE_WORDS = (
-    "president|prime minister|minister|secretary|spokesperson|spokesman|spokeswoman|analyst|commander|"
-    "officer|general|chief|mayor|governor|senator|ambassador|director|researcher|expert|professor|"
-    "economist|official|adviser|advisor|chancellor|captain|colonel|lieutenant|sergeant|major|capt\\.|"
-    "col\\.|gen\\.|lt\\.|sgt\\.|maj\\.|dr\\.|mr\\.|ms\\.|mrs\\.|prof\\.|sen\\.|rep\\.|gov\\.|secdef|vp|ceo|"
-    "founder|head|leader|pilot|soldier|medic|journalist|reporter|correspondent|editor|lawyer|judge|"
-    "survivor|witness|resident|veteran|volunteer|doctor|nurse|farmer|teacher|student|diplomat|"
-    "deputy|vice|source|fighter|gunner|sniper|scout|engineer|worker|driver|activist|historian|scientist"
-)
+SPEECH_VERBS = alternation("speech_verbs")  # data/words/speech_verbs.txt
+ROLE_WORDS = alternation("role_words")  # data/words/role_words.txt
 NAME_WORD = r"[A-Z][\w’'\-]+"
 TITLE = r"(?:Capt|Col|Gen|Lt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|St)\."
 NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:{TITLE}\s+)?{NAME_WORD}){{0,3}}"

@@ -20,35 +20,14 @@ from __future__ import annotations
 
 import re
 
+from ..reference.words import word_list
+
 __all__ = ["is_boilerplate", "is_menu_row", "opens_link_list", "leftover_kind", "THEME_LINES"]
 
 # Whole lines that themes print (compared lower-cased, spaces collapsed, a final colon ignored).
-THEME_LINES = frozenset({
-    # navigation and accessibility links
-    "exit mobile version", "skip to content", "skip to main content", "skip to navigation", "menu", "main menu",
-    "search", "toggle navigation", "open menu", "close menu", "close", "home", "back to top", "scroll to top",
-    # share and reaction buttons
-    "share", "share this", "share this article", "share this story", "like this", "tweet", "print", "email",
-    "copy link", "link copied", "whatsapp", "facebook", "twitter", "linkedin", "telegram", "reddit", "pinterest",
-    "x", "like loading...", "be the first to like this.",
-    # placeholders and promotion
-    "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "story continues below advertisement",
-    "article continues below advertisement", "continue reading", "read more", "read next", "loading...", "loading",
-    "subscribe", "subscribe now", "sign in", "log in", "register",
-    # link lists and post navigation
-    "related", "related posts", "related articles", "related stories", "related content", "most read",
-    "most popular", "trending", "trending now", "recommended", "recommended for you", "you may also like",
-    "you might also like", "more from", "more stories", "more news", "latest news", "previous article",
-    "next article", "previous post", "next post", "post navigation",
-    # comments
-    "leave a comment", "leave a reply", "comments", "view comments", "report an error", "cancel reply",
-})
+THEME_LINES = frozenset(word_list("theme_lines"))
 # Headings of link lists: the short headline-like lines that follow them are teasers, not content.
-LINK_LIST_OPENERS = frozenset({
-    "related", "related posts", "related articles", "related stories", "related content", "most read",
-    "most popular", "trending", "trending now", "recommended", "recommended for you", "you may also like",
-    "you might also like", "more from", "more stories", "more news", "latest news", "read next", "read more",
-})
+LINK_LIST_OPENERS = frozenset(word_list("link_list_openers"))
 # Phrases that make a short line furniture wherever they stand in it.
 THEME_PHRASES = re.compile(
     r"click to (?:share|email|print)|opens in new window|\bshare (?:on|via|this)\b|follow us on\b|"
