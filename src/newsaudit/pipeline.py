@@ -18,6 +18,7 @@ unexpected exception becomes a ``StageError`` naming the stage (the exception is
 from __future__ import annotations
 
 import dataclasses
+import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -28,16 +29,30 @@ from .model import Article, InputInfo, Report, Tool, article_id
 from .reference.resources import Resources
 from .settings import Settings
 
+# The spaCy pass may use this share of the time budget; the rule-based extractors and the checks
+# that follow it need the rest.
+MODEL_SHARE = 0.5
 REPORT_FIELDS = frozenset(field.name for field in dataclasses.fields(Report))
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a stage may read besides the report: the input, the settings, the loaded resources."""
+    """What a stage may read besides the report: the input, the settings, the loaded resources,
+    and the deadline (a ``time.monotonic()`` value) the audit must finish by."""
 
     document: Document
     resources: Resources
     settings: Settings = Settings()
+    deadline: Optional[float] = None
+
+    started: float = 0.0
+
+    def out_of_time(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+    def deadline_at(self, share: float) -> Optional[float]:
+        """The moment ``share`` of the audit's time budget is spent (None without a budget)."""
+        return None if self.deadline is None else self.started + share * (self.deadline - self.started)
 
 
 @dataclass(frozen=True)
@@ -57,14 +72,19 @@ def _structure(report: Report, ctx: Context) -> Report:
 def _claims(report: Report, ctx: Context) -> Report:
     from .claims import extract_claims
 
-    claims, quotes = extract_claims(report.article, ctx.resources)
-    return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes))
+    notes: list[str] = []
+    claims, quotes = extract_claims(report.article, ctx.resources, deadline=ctx.deadline_at(MODEL_SHARE),
+                                    most_chars=ctx.settings.max_claim_chars, notes=notes)
+    return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes), notes=report.notes + tuple(notes))
 
 
 def _checks(report: Report, ctx: Context) -> Report:
-    from .checks import run_checks
+    from .checks import registered_checks, run_checks
 
-    return dataclasses.replace(report, findings=tuple(run_checks(report, ctx.resources)))
+    checks, skipped = registered_checks(), []
+    findings = run_checks(report, ctx.resources, checks, stop=ctx.out_of_time, skipped=skipped)
+    notes = (f"checks: the time budget ran out; not run: {', '.join(skipped)}",) if skipped else ()
+    return dataclasses.replace(report, findings=tuple(findings), notes=report.notes + notes)
 
 
 def _scores(report: Report, ctx: Context) -> Report:
@@ -75,8 +95,8 @@ def _scores(report: Report, ctx: Context) -> Report:
 
 STAGES: tuple[Stage, ...] = (
     Stage("structure", _structure, frozenset(), frozenset({"article"})),
-    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes"})),
-    Stage("checks", _checks, frozenset({"article", "claims", "quotes"}), frozenset({"findings"})),
+    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes", "notes"})),
+    Stage("checks", _checks, frozenset({"article", "claims", "quotes"}), frozenset({"findings", "notes"})),
     Stage("scores", _scores, frozenset({"findings"}), frozenset({"scores"})),
 )
 
@@ -125,7 +145,10 @@ def run_stages(document: Document, stages: Sequence[Stage | tuple] = STAGES, *,
 
     checked = check_stages(stages)
     resources = resources or default_resources()
-    ctx = Context(document=document, resources=resources, settings=settings or Settings())
+    settings = settings or Settings()
+    started = time.monotonic()
+    deadline = started + settings.deadline if settings.deadline else None
+    ctx = Context(document=document, resources=resources, settings=settings, deadline=deadline, started=started)
     report = empty_report(document)
     for stage in checked:
         report = _run_one(stage, report, ctx)

@@ -22,6 +22,8 @@ from .text.dates import PLAUSIBLE_YEARS
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a long article page is under 2 MB; 10 MB leaves room
 DEFAULT_TIMEOUT = 20.0  # seconds for a whole fetch, redirects and body included
+DEFAULT_DEADLINE = 20.0  # seconds for one audit after reading: the claims stage stops, checks are skipped
+DEFAULT_MAX_CLAIM_CHARS = 600_000  # about 100,000 words: far past the longest news article
 KINDS = ("text", "html")
 
 
@@ -36,7 +38,12 @@ class Settings:
     - ``max_bytes``, ``timeout``, ``allow_private``: limits of reading and fetching;
     - ``outlets_file``, ``anchors_file``, ``spacy_model``: users' tables and model;
     - ``cache_dir``: where derived data (the gazetteer index) is cached; "" disables the cache,
-      None means ``NEWSAUDIT_CACHE_DIR`` or ``~/.cache/newsaudit``.
+      None means ``NEWSAUDIT_CACHE_DIR`` or ``~/.cache/newsaudit``;
+    - ``deadline``: seconds an audit may take once its input is read (0 or None: no limit); past
+      it, the claims stage stops reading and the remaining checks are skipped, and the report's
+      ``notes`` say what was left out;
+    - ``max_claim_chars``: the longest body claims are read from (a book-length page is read in
+      its first part, with a note).
     """
 
     published: Optional[date] = None
@@ -51,6 +58,8 @@ class Settings:
     anchors_file: Optional[str] = None
     spacy_model: Optional[str] = None
     cache_dir: Optional[str] = None
+    deadline: Optional[float] = DEFAULT_DEADLINE
+    max_claim_chars: Optional[int] = DEFAULT_MAX_CLAIM_CHARS
 
     def __post_init__(self) -> None:
         if isinstance(self.published, str):
@@ -61,6 +70,8 @@ class Settings:
             raise ConfigError(f"unknown kind {self.kind!r}: use text or html")
         if self.max_bytes < 1:
             raise ConfigError(f"max_bytes must be positive, not {self.max_bytes}")
+        if self.deadline is not None and self.deadline < 0:
+            raise ConfigError(f"deadline must be 0 (none) or positive, not {self.deadline}")
         if not self.timeout > 0:
             raise ConfigError(f"timeout must be positive, not {self.timeout}")
         year = self.published.year if self.published else None

@@ -29,10 +29,19 @@ def registered_checks() -> list[Check]:
     return checks
 
 
-def run_checks(report: Report, resources: Resources, checks: Optional[Sequence[Check]] = None) -> list[Finding]:
-    """All findings, most severe first, in registry order within a severity."""
+def run_checks(report: Report, resources: Resources, checks: Optional[Sequence[Check]] = None, *,
+               stop: Optional[Callable[[], bool]] = None, skipped: Optional[list[str]] = None) -> list[Finding]:
+    """All findings, most severe first, in registry order within a severity.
+
+    ``stop`` is asked before each check; once it says so, the remaining checks' names go to
+    ``skipped`` instead of running (the audit's time budget).
+    """
     findings: list[Finding] = []
     for check in checks if checks is not None else registered_checks():
+        if stop is not None and stop():
+            if skipped is not None:
+                skipped.append(getattr(check, "__name__", repr(check)))
+            continue
         for finding in check(report, resources):
             check_finding(finding.code, finding.severity)
             findings.append(finding)

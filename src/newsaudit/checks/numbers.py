@@ -12,6 +12,7 @@ Each value becomes the interval of what it can mean: "1.14 million" is 1.13 to 1
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -35,6 +36,12 @@ ABOUT_MARGIN = 0.15
 ROUNDING_CAP = 0.10
 
 
+# Each figure is compared with at most this many earlier figures of its unit: a contradiction is
+# told near the figure it contradicts, and the check stays linear on a page of a thousand tallies.
+MAX_EARLIER = 100
+CONTEXT_CHARS = 300  # characters either side of a figure that say what it counts
+
+
 @dataclass(frozen=True)
 class Figure:
     quantity: Quantity
@@ -42,6 +49,8 @@ class Figure:
     low: float
     high: float
     words: frozenset[str]
+    part: bool  # reads as a part of, or an addition to, another figure
+    days: frozenset[str]  # the dates and periods its clause names
 
 
 def interval(text: str, quantity: Quantity) -> tuple[float, float]:
@@ -77,36 +86,42 @@ def rounding_step(printed: str, value: float) -> float:
 def figures(report: Report) -> list[Figure]:
     text, found = report.article.text, []
     for claim in report.claims:
+        time_starts = [t.char_start for t in claim.times]  # sorted: a claim's facts are in text order
         for quantity in claim.quantities:
             if quantity.kind not in COMPARABLE_KINDS or not quantity.unit or quantity.value is None and quantity.low is None:
                 continue
             low, high = interval(text, quantity)
-            clause = clause_around(text, quantity.char_start, quantity.char_end)
+            clause = _near(clause_around(text, quantity.char_start, quantity.char_end), quantity)
             words = content_words(text[slice(*clause)], (quantity.unit, *quantity.text.split()))
-            found.append(Figure(quantity, claim, low, high, frozenset(words)))
+            found.append(Figure(quantity, claim, low, high, frozenset(words), _is_part(quantity, text),
+                                _days(claim, time_starts, clause)))
     return found
 
 
-def same_subject(a: Figure, b: Figure, text: str) -> bool:
+def _near(clause: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
+    """The clause, cut to ``CONTEXT_CHARS`` either side of the figure: what a reader takes in."""
+    return max(clause[0], quantity.char_start - CONTEXT_CHARS), min(clause[1], quantity.char_end + CONTEXT_CHARS)
+
+
+def same_subject(a: Figure, b: Figure) -> bool:
     if a.quantity.unit != b.quantity.unit or a.quantity.kind != b.quantity.kind:
         return False
-    if len(a.words & b.words) < 2 or _is_part(a, text) or _is_part(b, text):
+    if len(a.words & b.words) < 2 or a.part or b.part:
         return False
-    if _days(a, text) and _days(b, text) and not _days(a, text) & _days(b, text):
+    if a.days and b.days and not a.days & b.days:
         return False  # counts for different days may differ
     return not _different_sources(a.claim, b.claim)
 
 
-def _is_part(figure: Figure, text: str) -> bool:
-    q = figure.quantity
-    window = text[max(0, q.char_start - 25): q.char_end + 25]
+def _is_part(quantity: Quantity, text: str) -> bool:
+    window = text[max(0, quantity.char_start - 25): quantity.char_end + 25]
     return bool(PART_MARKER.search(window))
 
 
-def _days(figure: Figure, text: str) -> set[str]:
-    clause = clause_around(text, figure.quantity.char_start, figure.quantity.char_end)
-    times: list[TimeRef] = [t for t in figure.claim.times if clause[0] <= t.char_start < clause[1] and t.start]
-    return {t.start for t in times if t.kind == "date"} | {f"{t.start}/{t.end}" for t in times if t.kind == "period"}
+def _days(claim: Claim, starts: list[int], clause: tuple[int, int]) -> frozenset[str]:
+    inside = claim.times[bisect.bisect_left(starts, clause[0]): bisect.bisect_left(starts, clause[1])]
+    times: list[TimeRef] = [t for t in inside if t.start]
+    return frozenset({t.start for t in times if t.kind == "date"} | {f"{t.start}/{t.end}" for t in times if t.kind == "period"})
 
 
 def _attributed_to(claim: Claim) -> Optional[str]:
@@ -124,7 +139,7 @@ def agree(a: Figure, b: Figure) -> bool:
 
 
 def check_inconsistent_numbers(report: Report, resources: Resources) -> Iterator[Finding]:
-    text, found = report.article.text, figures(report)
+    found = figures(report)
     reported: set[int] = set()
     groups: dict[tuple[str, str], list[Figure]] = {}
     for figure in found:  # only figures of one unit and kind can be the same quantity
@@ -132,10 +147,11 @@ def check_inconsistent_numbers(report: Report, resources: Resources) -> Iterator
     position = {id(figure): index for group in groups.values() for index, figure in enumerate(group)}
     for first in found:
         group = groups[_group(first)]
-        for second in group[position[id(first)] + 1:]:
+        at = position[id(first)]
+        for second in group[at + 1: at + 1 + MAX_EARLIER]:
             if id(second) in reported or first.claim.id == second.claim.id:
                 continue
-            if same_subject(first, second, text) and not agree(first, second):
+            if same_subject(first, second) and not agree(first, second):
                 reported.add(id(second))
                 yield _finding(report, first, second)
 

@@ -1,25 +1,33 @@
 """The claims stage: places, quotes with speakers, and the claims that carry the facts.
 
-One spaCy pass per article, with only the named-entity recogniser (and the tok2vec it
-reads) enabled, so the stage costs about what an NER-only pass does; sentences come from a
+One spaCy pass per article, with only the named-entity recogniser enabled, so the stage costs about what an NER-only pass does; sentences come from a
 rule-based splitter (:func:`text.sentences.sentence_spans`) in every mode. Without a spaCy model the
 stage still runs: people and quotes from patterns, places from the gazetteer with cues.
 """
 
 from __future__ import annotations
 
+import re
+import time
 from datetime import date
 from typing import Any, Optional
+
+import numpy
 
 from ..model import Article, Claim, Quote
 from ..reference.resources import Resources
 
 __all__ = ["extract_claims", "parse"]
 
-NER_COMPONENTS = ("tok2vec", "ner")
+# en_core_web_sm's NER embeds its own tok2vec; the shared one feeds only the tagger and parser, so
+# running it would cost a third more time for the same entities.
+NER_COMPONENTS = ("ner",)
 
 
-def extract_claims(article: Article, resources: Resources) -> tuple[list[Claim], list[Quote]]:
+def extract_claims(article: Article, resources: Resources, *, deadline: Optional[float] = None,
+                   most_chars: Optional[int] = None, notes: Optional[list[str]] = None) -> tuple[list[Claim], list[Quote]]:
+    """Claims and quotes of ``article``; a text past ``most_chars``, or a deadline that passes
+    during the spaCy pass, leaves claims for the part read, and says so in ``notes``."""
     from ..text.sentences import sentence_split
     from .claims import build_claims
     from .places import find_places
@@ -30,7 +38,15 @@ def extract_claims(article: Article, resources: Resources) -> tuple[list[Claim],
     text = article.text
     if not text.strip():
         return [], []
-    doc = parse(text, resources.nlp)
+    if most_chars is not None and len(text) > most_chars:
+        text = text[:_cut_before(text, most_chars)]
+        _note(notes, f"claims: the body has {len(article.text):,} characters; claims were read from the first "
+                     f"{len(text):,} (the limit is {most_chars:,})")
+    doc = parse(text, resources.nlp, deadline)  # the caller leaves time after its deadline for the rest
+    if doc is not None and len(doc.text) < len(text):
+        text = text[:len(doc.text)]
+        _note(notes, f"claims: the time budget ran out during the language model's pass; claims were read "
+                     f"from the first {len(text):,} of {len(article.text):,} characters")
     people = find_people(text, doc)
     quotes = find_quotes(text, doc, people)
     places = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people))
@@ -39,44 +55,98 @@ def extract_claims(article: Article, resources: Resources) -> tuple[list[Claim],
     return claims, quotes
 
 
-def parse(text: str, nlp: Optional[Any]) -> Optional[Any]:
-    """The one spaCy pass: every component but the NER and its tok2vec switched off.
+def _cut_before(text: str, most: int) -> int:
+    """A paragraph break (else a space) at or before ``most``, so no sentence is read in half."""
+    cut = text.rfind("\n", 0, most)
+    if cut < most // 2:
+        cut = text.rfind(" ", 0, most)
+    return cut if cut > 0 else most
 
-    Long texts go through in paragraph-aligned chunks of about ``CHUNK_CHARS`` and are joined
-    back into one ``Doc`` with the same text and offsets: one huge ``Doc`` costs more per word
-    and holds far more memory at once, and no entity spans a paragraph break.
+
+def _note(notes: Optional[list[str]], note: str) -> None:
+    if notes is not None:
+        notes.append(note)
+
+
+def parse(text: str, nlp: Optional[Any], deadline: Optional[float] = None) -> Optional[Any]:
+    """The one spaCy pass: every component but the NER switched off.
+
+    The text goes through in chunks of at most ``MAX_CHUNK_CHARS`` (cut at a paragraph break,
+    else a sentence end, else a space), one chunk at a time, and the chunks are joined back into
+    one ``Doc`` without their tensors: one huge ``Doc`` costs more per word and holds far more
+    memory at once. The tokenizer sees ``for_tokenizer(text)``, the same length as ``text``, so
+    every offset still indexes the article. Past ``deadline`` (a ``time.monotonic`` value) no
+    further chunk starts: the returned ``Doc`` then covers a prefix of the text, which
+    ``len(doc.text)`` tells.
     """
     if nlp is None:
         return None
-    disabled = [name for name in nlp.pipe_names if name not in NER_COMPONENTS]
-    chunks = paragraph_chunks(text)
-    if len(chunks) == 1:
-        return nlp(text, disable=disabled)
     from spacy.tokens import Doc
 
+    disabled = [name for name in nlp.pipe_names if name not in NER_COMPONENTS]
+    docs = []
     with nlp.select_pipes(disable=disabled):
-        doc = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=True)
-    return doc if doc.text == text else nlp(text, disable=disabled)
+        for doc in nlp.pipe(paragraph_chunks(for_tokenizer(text)), batch_size=1):
+            doc.tensor = numpy.zeros((0, 0), dtype="float32")  # entities are set; the tensor is dead weight
+            docs.append(doc)
+            if deadline is not None and time.monotonic() > deadline:
+                break
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
 
-CHUNK_CHARS = 10_000
+CHUNK_CHARS = 10_000  # a chunk ends at the first paragraph break past this many characters ...
+MAX_CHUNK_CHARS = 20_000  # ... and never runs past this many
+LONGEST_RUN = 32  # characters of one run of punctuation the tokenizer sees; the rest become spaces
+LONGEST_TOKEN = 100  # characters without a space before one is put in
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{LONGEST_RUN + 1},}}")
+_UNBROKEN = re.compile(rf"\S{{{LONGEST_TOKEN + 1},}}")
 
 
-def paragraph_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """``text`` cut after paragraph breaks into pieces of about ``size`` characters; joined, they are ``text``."""
-    if len(text) <= size:
-        return [text]
+def for_tokenizer(text: str) -> str:
+    """``text`` with what makes spaCy's tokenizer slow blanked out, keeping every offset.
+
+    A run of punctuation longer than ``LONGEST_RUN`` characters keeps its first ones; a string
+    without spaces longer than ``LONGEST_TOKEN`` gets a space after every ``LONGEST_TOKEN``
+    characters. Names, figures and prose are never touched.
+    """
+    text = _PUNCTUATION_RUN.sub(lambda m: m.group()[:LONGEST_RUN] + " " * (len(m.group()) - LONGEST_RUN), text)
+    return _UNBROKEN.sub(_break_token, text)
+
+
+def _break_token(match: re.Match[str]) -> str:
+    token = match.group()
+    return "".join(token[i:i + LONGEST_TOKEN - 1] + " " for i in range(0, len(token), LONGEST_TOKEN))[:len(token)]
+
+
+def paragraph_chunks(text: str, size: int = CHUNK_CHARS, most: int = MAX_CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of about ``size`` and at most ``most`` characters; joined, they are ``text``.
+
+    A piece ends after the first paragraph break past ``size`` characters, else after the first
+    sentence end, else after the first space, else at ``most`` characters.
+    """
     chunks, start = [], 0
     while len(text) - start > size:
-        cut = text.find("\n", start + size)
-        if cut < 0:
-            break
-        while cut < len(text) and text[cut].isspace():
-            cut += 1  # the break's whitespace stays with the chunk before it
+        window = text[start + size: start + most]
+        cut = _first_cut(window)
+        cut = start + size + cut if cut is not None else start + most
         chunks.append(text[start:cut])
         start = cut
     chunks.append(text[start:])
     return [chunk for chunk in chunks if chunk]
+
+
+def _first_cut(window: str) -> Optional[int]:
+    """Where in ``window`` a chunk may end: after a line break, a sentence end or a space (with its whitespace)."""
+    for pattern in (_LINE_BREAK, _SENTENCE_END, _SPACE):
+        found = pattern.search(window)
+        if found:
+            return found.end()
+    return None
+
+
+_LINE_BREAK = re.compile(r"\n\s*")
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+_SPACE = re.compile(r"\s+")
 
 
 def _published(article: Article) -> Optional[date]:

@@ -23,26 +23,36 @@ SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\
 WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[”\"’)]*\s*$")
 
 
-_SPLITS: "collections.OrderedDict[int, tuple[str, tuple, tuple]]" = collections.OrderedDict()
+_SPLITS: "collections.OrderedDict[tuple[str, int], tuple[str, object]]" = collections.OrderedDict()
 _SPLITS_LOCK = threading.Lock()
-_SPLITS_KEPT = 8
+_SPLITS_KEPT = 16
+
+
+def _per_text(kind: str, text: str, compute):  # noqa: ANN001, ANN202
+    """``compute(text)``, cached by the text object itself: an lru_cache keyed on the string
+    would compare two equal 300 kB texts character by character on every call."""
+    key = (kind, id(text))
+    with _SPLITS_LOCK:
+        hit = _SPLITS.get(key)
+        if hit is not None and hit[0] is text:
+            _SPLITS.move_to_end(key)
+            return hit[1]
+    value = compute(text)
+    with _SPLITS_LOCK:
+        _SPLITS[key] = (text, value)  # holding the text keeps its id from being reused
+        while len(_SPLITS) > _SPLITS_KEPT:
+            _SPLITS.popitem(last=False)
+    return value
 
 
 def sentence_split(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
-    """Sentences and their starts, cached by the text object itself: an lru_cache keyed on the
-    string would compare two equal 300 kB texts character by character on every call."""
-    with _SPLITS_LOCK:
-        hit = _SPLITS.get(id(text))
-        if hit is not None and hit[0] is text:
-            _SPLITS.move_to_end(id(text))
-            return hit[1], hit[2]
+    """Sentences and their starts, computed once per text."""
+    return _per_text("sentences", text, _split)
+
+
+def _split(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     spans = tuple(sentence_spans(text))
-    starts = tuple(start for start, _end in spans)
-    with _SPLITS_LOCK:
-        _SPLITS[id(text)] = (text, spans, starts)  # holding the text keeps its id from being reused
-        while len(_SPLITS) > _SPLITS_KEPT:
-            _SPLITS.popitem(last=False)
-    return spans, starts
+    return spans, tuple(start for start, _end in spans)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -99,13 +109,25 @@ def content_words(text: str, drop: Iterable[str] = ()) -> set[str]:
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause holding text[start:end]: bounded by the sentence and by dashes, colons, semicolons."""
+    """The clause holding text[start:end]: bounded by the sentence and by dashes, colons, semicolons.
+
+    The breaks are found once per text and looked up by bisection, so asking about every figure
+    of a long sentence costs a logarithm each, not a rescan of the sentence.
+    """
     sentence_start, sentence_end = sentence_around(text, start)
+    starts, ends = _per_text("clause_breaks", text, _clause_breaks)
     left = sentence_start
-    for match in CLAUSE_BREAK.finditer(text, sentence_start, start):
-        left = match.end()
-    right_match = CLAUSE_BREAK.search(text, end, sentence_end)
-    return left, right_match.start() if right_match else sentence_end
+    before = bisect.bisect_right(ends, start) - 1  # the last break that ends by ``start``
+    if before >= 0 and ends[before] > sentence_start and starts[before] >= sentence_start - 1:
+        left = ends[before]
+    after = bisect.bisect_left(starts, end)  # the first break that starts at or after ``end``
+    right = starts[after] if after < len(starts) and starts[after] < sentence_end else sentence_end
+    return left, right
+
+
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    matches = list(CLAUSE_BREAK.finditer(text))
+    return [m.start() for m in matches], [m.end() for m in matches]
 
 
 def sentence_around(text: str, position: int) -> tuple[int, int]:
