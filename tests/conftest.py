@@ -64,6 +64,22 @@ class _Handler(BaseHTTPRequestHandler):
             return self._endless()
         if self.path == "/drip":
             return self._drip()
+        if self.path == "/svg":
+            return self._send(b"<svg xmlns='http://www.w3.org/2000/svg'><text>Hi</text></svg>", "image/svg+xml")
+        if self.path == "/drip-headers":
+            return self._drip_headers()
+        if self.path.startswith("/hop/"):  # /hop/N: a redirect chain of N slow hops
+            left = int(self.path.rsplit("/", 1)[1])
+            time.sleep(0.4)
+            self.send_response(302)
+            self.send_header("Location", f"/hop/{left - 1}" if left > 1 else "/article")
+            self.end_headers()
+            return None
+        if self.path == "/bad-location":
+            self.send_response(302)
+            self.send_header("Location", "http://[::1")
+            self.end_headers()
+            return None
         if self.path.startswith("/redirect"):
             self.send_response(302)
             self.send_header("Location", "/article")
@@ -75,9 +91,9 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         return self._send(body)
 
-    def _send(self, body: bytes) -> None:
+    def _send(self, body: bytes, content_type: str = "text/html; charset=utf-8") -> None:
         self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         try:
@@ -94,6 +110,17 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             for _ in range(1024):
                 self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def _drip_headers(self) -> None:
+        """Headers that never end: one header line every 0.2 seconds, for at most 20 seconds."""
+        try:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for index in range(100):
+                self.wfile.write(f"X-Drip-{index}: y\r\n".encode())
+                self.wfile.flush()
+                time.sleep(0.2)
         except (BrokenPipeError, ConnectionResetError):
             return
 

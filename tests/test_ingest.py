@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import time
+
 import pytest
 
 from newsaudit.errors import (
@@ -145,3 +147,56 @@ def test_fetch_goes_through_an_injected_transport():
     body, final = fetch_url("https://example.org/start", Settings(allow_private=True), transport=transport)
     assert body.startswith(b"<html>") and final == "https://example.org/final"
     assert seen == [("https://example.org/start", 10.0)]
+
+
+def test_headers_that_drip_stop_at_the_total_deadline(local_server):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timed out"):
+        fetch_url(local_server + "/drip-headers", Settings(timeout=1, allow_private=True))
+    assert time.monotonic() - started < 2.0
+
+
+def test_slow_redirect_hops_share_one_deadline(serve_page, local_server):
+    serve_page("/article", b"<html><body><p>moved here</p></body></html>")
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timed out"):
+        fetch_url(local_server + "/hop/5", Settings(timeout=1, allow_private=True))
+    assert time.monotonic() - started < 2.0
+
+
+def test_a_page_that_is_not_html_or_text_is_refused_by_its_content_type(local_server):
+    with pytest.raises(FetchError, match="image/svg\\+xml, not an HTML page"):
+        fetch_url(local_server + "/svg", Settings(allow_private=True))
+
+
+def test_a_malformed_redirect_location_is_one_fetch_error(local_server):
+    with pytest.raises(FetchError):
+        fetch_url(local_server + "/bad-location", Settings(allow_private=True))
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.com:99999/", "http://a..b/",
+                                 "http://" + "a" * 300 + ".com/", "http:///nohost"])
+def test_malformed_urls_are_one_fetch_error(url):
+    with pytest.raises(FetchError):
+        fetch_url(url, Settings())
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(monkeypatch):
+    """DNS rebinding: the name answers a public address first, then loopback; no second answer is trusted."""
+    import socket
+
+    answers = iter(["93.184.216.34", "127.0.0.1", "127.0.0.1", "127.0.0.1"])
+    connected = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    def create_connection(address, *args, **kwargs):
+        connected.append(address)
+        raise OSError("no network in tests")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    with pytest.raises(PrivateAddress):
+        fetch_url("http://rebind.example/story", Settings())
+    assert connected == []

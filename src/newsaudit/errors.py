@@ -10,7 +10,7 @@ the cause is kept. Exit codes are the command line's business: they live in ``cl
     ├── ConfigError         config.invalid: bad settings, stages or finding codes
     │   ├── TableError      config.table: a reference table that cannot be read
     │   └── UnknownCode     config.unknown_code: a check emitted a code codes.py does not list
-    ├── InputError          input.invalid (and input.empty, .binary, .too_large, ...)
+    ├── InputError          input.invalid (and input.empty, .binary, .too_large, .too_complex, ...)
     │   └── FetchError      fetch.failed: .url, .status
     │       └── PrivateAddress
     ├── ResourceMissing     resource.missing: a model or data package is not installed
@@ -97,6 +97,12 @@ class NoArticle(InputError):
 
 class UnsupportedLanguage(InputError):
     code = "input.language"
+
+
+class InputTooComplex(InputError):
+    """The input nests too deeply, or needs more memory than is there, to be read."""
+
+    code = "input.too_complex"
 
 
 class FetchError(InputError):

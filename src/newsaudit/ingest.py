@@ -50,28 +50,34 @@ def detect_kind(content: str) -> ContentKind:
     return "html" if len(_BLOCK_TAG.findall(head)) >= 5 else "text"
 
 
-def check_not_binary(raw: bytes) -> None:
-    sample = raw[:8192]
-    if b"\x00" in sample:
+def check_not_binary(content: str) -> None:
+    """Refuse text that is binary data decoded by accident: NULs or many control characters."""
+    sample = content[:8192]
+    if "\x00" in sample:
         raise BinaryInput("input is binary (it contains NUL bytes), not a text or HTML article")
-    control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\x0c\r")
     if sample and control / len(sample) > 0.05:
         raise BinaryInput("input is binary (too many control bytes), not a text or HTML article")
 
 
+# Byte order marks, longest first: UTF-32's little-endian mark begins with UTF-16's.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def decode(raw: bytes, *, encoding: Optional[str] = None) -> str:
-    """Decode as the caller says, else by BOM, else UTF-8, else an HTML page's declared charset."""
+    """Decode as the caller says, else by BOM, else UTF-16 by its zero bytes, else UTF-8, else an
+    HTML page's declared charset; anything else is an ``EncodingError`` with one line."""
     if encoding:
-        try:
-            return raw.decode(encoding)
-        except LookupError:
-            raise EncodingError(f"unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as err:
-            raise EncodingError(f"input is not valid {encoding} (byte offset {err.start})") from None
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+        return _decode_as(raw, encoding, "")
+    for bom, name in BOMS:
         if raw.startswith(bom):
-            return raw.decode(name, errors="strict")
+            return _decode_as(raw[len(bom):], name, " after its byte order mark")
+    unmarked = _utf16_without_bom(raw)
+    if unmarked:
+        return _decode_as(raw, unmarked, " (read as BOM-less UTF-16 from its zero bytes)")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -79,12 +85,44 @@ def decode(raw: bytes, *, encoding: Optional[str] = None) -> str:
         if declared:
             try:
                 return raw.decode(declared.group(1).decode("ascii"), errors="strict")
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, UnicodeDecodeError, UnicodeEncodeError, ValueError):
                 pass
         raise EncodingError(
             f"input is not valid UTF-8 (bad byte 0x{raw[err.start]:02x} at offset {err.start}); "
             "name its encoding with --encoding"
-        ) from None
+        ) from err
+
+
+def _decode_as(raw: bytes, encoding: str, how: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except LookupError:
+        raise EncodingError(f"unknown encoding {encoding!r}") from None
+    except (UnicodeDecodeError, ValueError) as err:
+        offset = f" (byte offset {err.start})" if isinstance(err, UnicodeDecodeError) else ""
+        raise EncodingError(f"input is not valid {encoding}{how}{offset}") from err
+
+
+def _utf16_without_bom(raw: bytes) -> Optional[str]:
+    """"utf-16-le"/"utf-16-be" when every other byte of the start is zero (ASCII text in UTF-16)."""
+    sample = raw[:4096]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _is_wide_unicode(raw: bytes) -> bool:
+    """UTF-16 or UTF-32, by BOM or by zero bytes: its zeros are text, not a sign of binary data."""
+    marked = any(raw.startswith(bom) for bom, name in BOMS if name != "utf-8")
+    return marked or _utf16_without_bom(raw) is not None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load_document(source: str | bytes, settings: Settings = DEFAULT_SETTINGS, *, name: str = "-",
@@ -93,16 +131,22 @@ def load_document(source: str | bytes, settings: Settings = DEFAULT_SETTINGS, *,
 
     ``settings`` gives the URL, kind, encoding and size cap; ``name`` is what the report's
     ``input.source`` says, ``input_kind`` what its ``input.kind`` says (the content's kind if None).
+    A string's lone surrogates (no character can be written with them) become U+FFFD.
     """
-    raw = source.encode("utf-8") if isinstance(source, str) else bytes(source)
+    if isinstance(source, str):
+        content = _SURROGATE.sub("\ufffd", source)
+        raw = content.encode("utf-8")
+    else:
+        raw = bytes(source)
     if len(raw) > settings.max_bytes:
         raise InputTooLarge(f"input is {len(raw):,} bytes; the limit is {settings.max_bytes:,} bytes")
-    if not raw.strip():
-        raise EmptyInput("input is empty")
-    check_not_binary(raw)
-    content = source if isinstance(source, str) else decode(raw, encoding=settings.encoding)
+    if not isinstance(source, str):
+        if not settings.encoding and not _is_wide_unicode(raw):
+            check_not_binary(raw.decode("latin-1"))  # before decoding, so a PNG is called binary, not bad UTF-8
+        content = decode(raw, encoding=settings.encoding)
     if not content.strip():
         raise EmptyInput("input is empty")
+    check_not_binary(content)
     content_kind: ContentKind = settings.kind or detect_kind(content)  # type: ignore[assignment]
     return Document(
         source=name,
@@ -124,7 +168,7 @@ def read_input(source: str, settings: Settings = DEFAULT_SETTINGS, *, stdin: Opt
         raw, final_url = fetch_url(source, settings, transport=transport)
         return load_document(raw, settings.replace(url=settings.url or final_url), name=source, input_kind="url")
     if source == "-":
-        raw = _read_capped((stdin or sys.stdin.buffer), settings.max_bytes, "standard input")
+        raw = _read_capped(stdin or _stdin(), settings.max_bytes, "standard input")
     else:
         raw = _read_file(Path(source), settings.max_bytes)
     return load_document(raw, settings, name=source)
@@ -147,8 +191,17 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"{path} is a directory, not a file") from None
 
 
+def _stdin() -> BinaryIO:
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError("standard input is closed: nothing to read for -")
+    return sys.stdin.buffer
+
+
 def _read_capped(handle: BinaryIO, max_bytes: int, what: str) -> bytes:
-    raw = handle.read(max_bytes + 1)
+    try:
+        raw = handle.read(max_bytes + 1)
+    except (OSError, ValueError) as error:  # a closed or unreadable descriptor
+        raise InputError(f"cannot read {what}: {getattr(error, 'strerror', None) or error}") from error
     if len(raw) > max_bytes:
         raise InputTooLarge(f"{what} is larger than the limit of {max_bytes:,} bytes (--max-bytes)")
     return raw

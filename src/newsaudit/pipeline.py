@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 
 from . import __version__
-from .errors import ConfigError, NewsauditError, StageError
+from .errors import ConfigError, InputTooComplex, NewsauditError, StageError
 from .ingest import Document
 from .model import Article, InputInfo, Report, Tool, article_id
 from .reference.resources import Resources
@@ -161,6 +161,9 @@ def _run_one(stage: Stage, report: Report, ctx: Context) -> Report:
         result = stage.run(report, ctx)
     except NewsauditError:
         raise
+    except (RecursionError, MemoryError) as error:  # what deep nesting or a huge page does to any parser
+        raise InputTooComplex(f"the input is too deeply nested or too large to read ({type(error).__name__} "
+                              f"in the {stage.name} stage)") from error
     except Exception as error:  # noqa: BLE001 - named and chained, never swallowed
         raise StageError(f"the {stage.name} stage failed: {type(error).__name__}: {error}",
                          stage=stage.name) from error

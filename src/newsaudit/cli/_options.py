@@ -7,7 +7,7 @@ from typing import Any, Callable, Optional
 import click
 
 from ..errors import ConfigError
-from ..settings import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Settings, parse_published
+from ..settings import DEFAULT_DEADLINE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Settings, parse_published
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[str]:
@@ -29,6 +29,9 @@ SETTINGS_OPTIONS: tuple[Callable[[Any], Any], ...] = (
     click.option("--allow-private", is_flag=True, help="Allow fetching from loopback and private addresses."),
     click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
                  help="Seconds allowed for fetching a URL, in all."),
+    click.option("--deadline", type=click.FloatRange(min=0), default=DEFAULT_DEADLINE, show_default=True,
+                 help="Seconds an audit may take once the input is read (0: no limit); past it the report "
+                      "says what was left out."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
                  help="Largest input accepted, in bytes."),
     click.option("--encoding", default=None, help="The input's text encoding when it is not UTF-8."),

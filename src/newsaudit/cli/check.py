@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -38,7 +39,15 @@ def check(source: str, output_format: str, out_path: Optional[Path], **options: 
 
 def _write(rendered: str, out_path: Optional[Path]) -> None:
     if out_path is None:
-        click.echo(rendered, nl=not rendered.endswith("\n"))
+        if sys.stdout is None or sys.stdout.closed:
+            raise ConfigError("standard output is closed: give --out FILE")
+        try:
+            click.echo(rendered, nl=not rendered.endswith("\n"))
+            sys.stdout.flush()
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                raise
+            raise ConfigError(f"cannot write the report to standard output: {error.strerror or error}") from error
         return
     try:
         out_path.write_text(rendered if rendered.endswith("\n") else rendered + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Report
+from .safe import markdown, neutralised
 from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, published_line, speaker_line
 
 
@@ -11,6 +12,8 @@ def _cell(text: object) -> str:
 
 
 def render_markdown(report: Report) -> str:
+    """The report as Markdown; every string from the article is escaped first (``safe.markdown``)."""
+    report = neutralised(report, markdown)
     article = report.article
     lines = [f"# Audit: {article.headline or '(no headline)'}", ""]
     lines += [

@@ -11,13 +11,16 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report
+from .safe import neutralised, plain
 from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, published_line, speaker_line
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
 
 def render_terminal(report: Report, *, color: bool | None = None, width: int | None = None) -> str:
-    """Render to a string; colour only when asked or when stdout is a terminal."""
+    """Render to a string; colour only when asked or when stdout is a terminal. Control characters
+    from the article are removed first (``safe.plain``), and its text is never read as rich markup."""
+    report = neutralised(report, plain)
     if color is None:
         color = os.isatty(1) and "NO_COLOR" not in os.environ
     width = width or min(shutil.get_terminal_size((110, 24)).columns, 140)
@@ -29,7 +32,7 @@ def render_terminal(report: Report, *, color: bool | None = None, width: int | N
     if report.notes:
         console.print(Text("Notes", style="bold"))
         for note in report.notes:
-            console.print(f"  - {note}")
+            console.print(Text(f"  - {note}"))
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 

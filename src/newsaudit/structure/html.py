@@ -92,10 +92,35 @@ def load_tree(content: str) -> Any:
     """
     from trafilatura import load_html
 
+    content = HUGE_TAG.sub(r"<\1>", content)  # libxml2 checks attributes pairwise: 100,000 of them take minutes
     tree = load_html(content) if content.strip() else None
     if tree is None:
         raise NoArticle("no article text found in the HTML page")
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        if json_depth(script.text or "") > MAX_JSON_DEPTH:  # json.loads would recurse past Python's limit
+            script.getparent().remove(script)
     return tree
+
+
+# A start tag whose attributes run past this many characters keeps its name only.
+HUGE_TAG = re.compile(r"<([A-Za-z][\w:-]{0,40})[\s/][^<>]{20000,}>")
+MAX_JSON_DEPTH = 64  # real JSON-LD nests a handful of levels; past this it is an attack or a bug
+
+
+def json_depth(text: str) -> int:
+    """How deeply ``text`` nests arrays and objects, strings skipped; a linear scan, no parsing."""
+    depth = deepest = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def parse_html(content: str, *, url: Optional[str] = None) -> Article:
@@ -398,7 +423,7 @@ def _json_ld_items(tree: Any) -> list[dict]:
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
             data = json.loads(script)
-        except ValueError:  # themes ship broken JSON-LD often enough; the other tags still count
+        except (ValueError, RecursionError):  # themes ship broken JSON-LD often enough; the other tags still count
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):

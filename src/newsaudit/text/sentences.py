@@ -94,6 +94,7 @@ STOPWORDS = frozenset(
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 # Strong breaks inside a sentence: what lies between them is one clause for matching subjects.
+MAX_SIDE = 600  # characters of a sentence read either side of a position (see sentence_around)
 CLAUSE_BREAK = re.compile(r"\s?[—–;:()]\s?|\s-\s")
 
 
@@ -131,10 +132,14 @@ def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
 
 
 def sentence_around(text: str, position: int) -> tuple[int, int]:
+    """The sentence holding ``position``, cut to ``MAX_SIDE`` characters either side of it: a
+    "sentence" longer than that is a list or a page without full stops, and reading all of it
+    for every figure in it would cost the square of its length."""
     spans, starts = sentence_split(text)
     index = bisect.bisect_right(starts, position) - 1
     if index >= 0 and spans[index][0] <= position < spans[index][1]:
-        return spans[index]
+        start, end = spans[index]
+        return max(start, position - MAX_SIDE), min(end, position + MAX_SIDE)
     return position, position
 
 
