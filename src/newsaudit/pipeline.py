@@ -66,7 +66,9 @@ class Stage:
 def _structure(report: Report, ctx: Context) -> Report:
     from .structure import build_article
 
-    return dataclasses.replace(report, article=build_article(ctx.document, ctx.settings))
+    notes: list[str] = []
+    article = build_article(ctx.document, ctx.settings, notes)
+    return dataclasses.replace(report, article=article, notes=report.notes + tuple(notes))
 
 
 def _claims(report: Report, ctx: Context) -> Report:
@@ -94,7 +96,7 @@ def _scores(report: Report, ctx: Context) -> Report:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("structure", _structure, frozenset(), frozenset({"article"})),
+    Stage("structure", _structure, frozenset(), frozenset({"article", "notes"})),
     Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes", "notes"})),
     Stage("checks", _checks, frozenset({"article", "claims", "quotes"}), frozenset({"findings", "notes"})),
     Stage("scores", _scores, frozenset({"findings"}), frozenset({"scores"})),

@@ -24,6 +24,8 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a long article page is under 2 MB; 10 MB
 DEFAULT_TIMEOUT = 20.0  # seconds for a whole fetch, redirects and body included
 DEFAULT_DEADLINE = 20.0  # seconds for one audit after reading: the claims stage stops, checks are skipped
 DEFAULT_MAX_CLAIM_CHARS = 600_000  # about 100,000 words: far past the longest news article
+DEFAULT_MAX_TEXT_CHARS = 2_000_000  # a flattened page past this is read in its first part
+DEFAULT_MAX_BODY_CHARS = 1_000_000  # the body kept for claims, checks and the report
 KINDS = ("text", "html")
 
 
@@ -42,6 +44,8 @@ class Settings:
     - ``deadline``: seconds an audit may take once its input is read (0 or None: no limit); past
       it, the claims stage stops reading and the remaining checks are skipped, and the report's
       ``notes`` say what was left out;
+    - ``max_text_chars``, ``max_body_chars``: the longest flattened text read as a page and the
+      longest body kept (each cut at a line break, with a note);
     - ``max_claim_chars``: the longest body claims are read from (a book-length page is read in
       its first part, with a note).
     """
@@ -60,6 +64,8 @@ class Settings:
     cache_dir: Optional[str] = None
     deadline: Optional[float] = DEFAULT_DEADLINE
     max_claim_chars: Optional[int] = DEFAULT_MAX_CLAIM_CHARS
+    max_text_chars: Optional[int] = DEFAULT_MAX_TEXT_CHARS
+    max_body_chars: Optional[int] = DEFAULT_MAX_BODY_CHARS
 
     def __post_init__(self) -> None:
         if isinstance(self.published, str):

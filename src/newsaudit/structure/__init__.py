@@ -22,8 +22,14 @@ DEFAULT_SETTINGS = Settings()
 MIN_BODY_WORDS = 20  # fewer words than a short news brief: nothing to audit
 
 
-def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS) -> Article:
-    """The article a document holds; refused when too short or in a language the settings exclude."""
+def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,
+                  notes: Optional[list[str]] = None) -> Article:
+    """The article a document holds; refused when too short or in a language the settings exclude.
+
+    A flattened text longer than ``settings.max_text_chars`` is read in its first part (cut at a
+    line break) and a body longer than ``settings.max_body_chars`` is kept in its first part, each
+    with a line in ``notes``: no news article is that long, and what follows is bounded by it.
+    """
     if document.kind == "html":
         from .html import parse_html
 
@@ -31,7 +37,14 @@ def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS) -> 
     else:
         from .text import parse_text
 
-        article = parse_text(document.content, url=document.url)
+        content = document.content
+        if settings.max_text_chars and len(content) > settings.max_text_chars:
+            cut = content.rfind("\n", 0, settings.max_text_chars)
+            content = content[:cut if cut > settings.max_text_chars // 2 else settings.max_text_chars]
+            _note(notes, f"structure: the text has {len(document.content):,} characters; its first "
+                         f"{len(content):,} were read as the page")
+        article = parse_text(content, url=document.url)
+    article = _bounded_body(article, settings.max_body_chars, notes)
     if len(article.text.split()) < MIN_BODY_WORDS:
         raise NoArticle(
             f"no article found: the body has {len(article.text.split())} words "
@@ -47,6 +60,21 @@ def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS) -> 
         )
     article = dataclasses.replace(article, language=language)
     return settle_published(article, settings.published)
+
+
+def _bounded_body(article: Article, most: Optional[int], notes: Optional[list[str]]) -> Article:
+    if not most or len(article.text) <= most:
+        return article
+    cut = article.text.rfind("\n", 0, most)
+    cut = cut if cut > most // 2 else most
+    _note(notes, f"structure: the body has {len(article.text):,} characters; the audit keeps its first {cut:,}")
+    sections = tuple(dataclasses.replace(s, end=min(s.end, cut)) for s in article.sections if s.start < cut)
+    return dataclasses.replace(article, text=article.text[:cut], sections=sections)
+
+
+def _note(notes: Optional[list[str]], note: str) -> None:
+    if notes is not None:
+        notes.append(note)
 
 
 def settle_published(article: Article, given: Optional[date]) -> Article:
