@@ -23,6 +23,7 @@ from .datasets import (
 )
 from .metrics import BENCHMARK_NGRAM, Alarms, Scores, match_counts, average_scores
 from . import peers
+from ..errors import NewsauditError
 
 UNLABELLED_TASKS = ("quotes", "quantities", "dates")  # public datasets the eval would read when present
 MISSING = "missing"
@@ -154,7 +155,7 @@ def war_losses_task(data_dir: Path) -> TaskResult:
     return TaskResult(WAR_LOSSES, "reference", (SystemRow("reference series", check.rows, note=verdict),), note, detail)
 
 
-def run_evaluation(data_dir: Path, limit: Optional[int] = None) -> list[TaskResult]:
+def run_evaluation(data_dir: Path, limit: Optional[int] = None, with_findings: bool = True) -> list[TaskResult]:
     results: list[TaskResult] = []
     try:
         pages = load_article_extraction(data_dir / ARTICLE_EXTRACTION, limit)
@@ -170,7 +171,37 @@ def run_evaluation(data_dir: Path, limit: Optional[int] = None) -> list[TaskResu
         results.append(TaskResult(WAR_LOSSES, MISSING, note=str(err)))
     results.extend(TaskResult(task, NO_LABELS) for task in UNLABELLED_TASKS)
     results.append(quantity_cases_task())
+    if with_findings:
+        results.append(false_alarm_task(data_dir, limit))
+        results.append(planted_task(data_dir))
     return results
+
+
+def false_alarm_task(data_dir: Path, limit: Optional[int]) -> TaskResult:
+    """Medium-or-higher findings per 100 honest real articles (every one is a false alarm)."""
+    from .false_alarms import default_jobs, false_alarm_report
+
+    try:
+        result = false_alarm_report(data_dir, limit=limit, jobs=default_jobs())
+    except NewsauditError as err:  # its data folders are absent
+        return TaskResult("false_alarms", MISSING, note=str(err))
+    total = result["total"]
+    by_code = ", ".join(f"{code} {entry['per_100']}" for code, entry in total["by_code"].items())
+    note = (f"{total['medium_plus_per_100']} medium+ per 100 of {total['audited']} audited real articles "
+            f"({total['high']} high; {total['refused']} refused); by code: {by_code or 'none'}")
+    return TaskResult("false_alarms", "ok", note=note, detail=result)
+
+
+def planted_task(data_dir: Path) -> TaskResult:
+    """Recall of problems planted one at a time into real articles, per type."""
+    from .planted import planted_report
+
+    try:
+        result = planted_report(data_dir)
+    except NewsauditError as err:  # its data folders are absent
+        return TaskResult("planted_recall", MISSING, note=str(err))
+    by_type = ", ".join(f"{entry['type']} {entry['rate']}" for entry in result["types"])
+    return TaskResult("planted_recall", "ok", note=f"recall by type: {by_type}", detail=result)
 
 
 def quantity_cases_task() -> TaskResult:
@@ -231,9 +262,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="dataset directory (default ../shared/data)")
     parser.add_argument("--out", type=Path, default=Path("eval-results"), help="where eval.md and eval.json go")
     parser.add_argument("--limit", type=int, default=None, help="at most N items per dataset")
+    parser.add_argument("--no-findings", action="store_true",
+                        help="skip the false-alarm guard and the planted-problem recall (about 7 minutes)")
     args = parser.parse_args(argv)
     data_dir = find_data_dir(args.data)
-    results = run_evaluation(data_dir, args.limit)
+    results = run_evaluation(data_dir, args.limit, with_findings=not args.no_findings)
     markdown = render_markdown(results, data_dir)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "eval.md").write_text(markdown, encoding="utf-8")
