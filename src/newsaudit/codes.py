@@ -56,7 +56,7 @@ DATE_MISSING = _code(
     "date.missing", ("low",), "provenance",
     "no publication date in metadata or dateline (the finding carries the inferred date)")
 VOICE_FIRST_PERSON_ANONYMOUS = _code(
-    "voice.first_person_anonymous", ("medium",), "provenance",
+    "voice.first_person_anonymous", ("low",), "provenance",
     "first-person reporting outside quotes with no byline to say who the reporter is")
 MEDIA_WIRE_FILENAME = _code(
     "media.wire_filename", ("medium", "low"), "provenance",
@@ -75,7 +75,7 @@ NUMBER_INCONSISTENT = _code(
     "number.inconsistent", ("medium",), "consistency",
     "the same quantity of the same subject is given values that cannot both be right")
 SOURCE_DISPUTED = _code(
-    "source.disputed", ("medium", "info"), "consistency",
+    "source.disputed", ("info",), "consistency",
     "one source denies or dismisses what another asserts, and the article does not settle it")
 ENTITY_ROLE_CONFLICT = _code(
     "entity.role_conflict", ("medium",), "consistency", "one person is given incompatible ranks or offices")

@@ -39,6 +39,7 @@ class Settings:
     - ``url``, ``encoding``: the page's URL and text encoding, when the input does not say;
     - ``max_bytes``, ``timeout``, ``allow_private``: limits of reading and fetching;
     - ``outlets_file``, ``anchors_file``, ``spacy_model``: users' tables and model;
+    - ``lists_dir``: a folder of public site lists that cannot be bundled (their licences);
     - ``cache_dir``: where derived data (the gazetteer index) is cached; "" disables the cache,
       None means ``NEWSAUDIT_CACHE_DIR`` or ``~/.cache/newsaudit``;
     - ``deadline``: seconds an audit may take once its input is read (0 or None: no limit); past
@@ -62,6 +63,7 @@ class Settings:
     anchors_file: Optional[str] = None
     spacy_model: Optional[str] = None
     cache_dir: Optional[str] = None
+    lists_dir: Optional[str] = None
     deadline: Optional[float] = DEFAULT_DEADLINE
     max_claim_chars: Optional[int] = DEFAULT_MAX_CLAIM_CHARS
     max_text_chars: Optional[int] = DEFAULT_MAX_TEXT_CHARS

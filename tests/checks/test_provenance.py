@@ -105,7 +105,7 @@ NARRATED = ("The ferry was late again. My interpreter asked the captain why, and
 
 def test_first_person_reporting_without_a_byline_is_flagged_with_each_phrase():
     [finding] = run(provenance.check_first_person, make_report(NARRATED, byline=None))
-    assert finding.severity == "medium"
+    assert finding.severity == "low"  # a pointer: columns are written in the first person (README)
     assert [e.text for e in finding.evidence] == ["My interpreter", "showed us", "I watched"]
 
 

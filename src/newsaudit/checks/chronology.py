@@ -51,6 +51,10 @@ ORDINAL_POSSESSIVE = re.compile(rf"\b(?P<noun>{_NOUN})['’]s\s+(?P<ord>{_ORD})\
                                 re.IGNORECASE)
 ORDINAL_OF = re.compile(rf"\b(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+of\s+(?:the|this|a|its|[A-Z][\w’']*)"
                         rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun>{_NOUN})\b")
+# An anniversary's own date, not its start: "anniversary tour in 2020", "anniversary on May 3, 2024".
+WHEN_YEAR = re.compile(r"^(?:\s+\w+){0,4}?\s+(?:in|on|during|this|next)\s+(?:\w+\s+){0,2}(?:18|19|20)\d{2}\b", re.IGNORECASE)
+PRESENT_TENSE = re.compile(r"\b(?:is|are|remains?|still|now|today|has|have|marks|continues?|lives?|stands?)\b",
+                           re.IGNORECASE)
 # Words that put a possessive or "of" ordinal in the present rather than in a retrospective.
 PRESENT_MARKER = re.compile(r"\b(?:now|today|tonight|this week|marks|enters|as of)\b", re.IGNORECASE)
 THEN_MARKER = re.compile(r"\bthen\b", re.IGNORECASE)
@@ -229,13 +233,26 @@ class YearsClaim:
 def years_claims(text: str, resources: Resources) -> Iterator[YearsClaim]:
     for pattern in (YEARS_SINCE, YEARS_AGO):
         for match in pattern.finditer(text):
+            if pattern is YEARS_SINCE and _narrative_after(text, match):
+                continue
             yield from _years_claim(match, number_value(match["n"]) * _unit_years(match["unit"]),
                                     (match["q"] or "").lower(), match["what"], match.start("what"), resources)
     for match in ANNIVERSARY.finditer(text):
         sentence_start, sentence_end = sentence_around(text, match.start())
         founded = FOUNDED.search(text, sentence_start, sentence_end)
         what, at = (founded[0], founded.start()) if founded else (match["what"], match.start("what"))
+        if not founded and WHEN_YEAR.match(what):
+            continue  # "its 50th anniversary tour in 2020": the year the anniversary falls, not the start
         yield from _years_claim(match, ordinal_value(match["ord"]), "", what, at, resources)
+
+
+def _narrative_after(text: str, match: re.Match[str]) -> bool:
+    """"Two years after the club closed, she moved to Leeds": counted to another past event, not
+    to the publication date; only a present-tense sentence counts "N years after" up to now."""
+    if " after " not in f" {match.group().lower()} ":
+        return False
+    start, end = sentence_around(text, match.start())
+    return not PRESENT_TENSE.search(text, start, end)
 
 
 def _unit_years(unit: str) -> int:
@@ -481,6 +498,9 @@ NEAR_FUTURE = re.compile(r"\b(?:next\sweek(?:['’]s)?|this\sweek(?:['’]s)?|la
                          re.IGNORECASE)
 HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 RECENT_DAYS = 60  # a yearless day this recent, written as ahead, was meant for this year
+SCHEDULED_DAYS = 120  # a yearless day that passed this recently, written as scheduled, is stale
+# A weekday alone ("on Tuesday", "starting Sunday"): written as ahead, it is the next one.
+WEEKDAY_ONLY = re.compile(r"^(?:\w+\s)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\W*$", re.IGNORECASE)
 
 
 def check_stale_future(report: Report, resources: Resources) -> Iterator[Finding]:
@@ -528,16 +548,17 @@ def _explicit_past(article: Article, time: TimeRef, published: date) -> Optional
 
 
 def _near_future_passed(article: Article, time: TimeRef, published: date) -> Optional[Finding]:
-    if time.kind != "date" or not time.start:
-        return None
+    if time.kind != "date" or not time.start or WEEKDAY_ONLY.match(time.text):
+        return None  # "will vote on Tuesday" means the next Tuesday, whatever the calendar says
     resolved = date.fromisoformat(time.start)
-    if published - timedelta(days=RECENT_DAYS) <= resolved < published - timedelta(days=1):
-        # "will decide on November 8" in an article of November 19: the claims stage read the
-        # yearless day as the recent past, which is what the sentence is wrong about
+    passed = resolved if resolved < published else _year_before(resolved)
+    if passed is not None and published - timedelta(days=SCHEDULED_DAYS) <= passed < published - timedelta(days=1):
+        # "is scheduled to rule on March 13" in an article of May: this year's March 13 has gone
+        # by, and next year's is too far off for a yearless date to mean it
         cue = _future_cue(article, time, FUTURE_WORDING)
         if cue is not None and not sentence_years(article.text, *sentence_around(article.text, time.char_start)):
             message = (f"“{article.text[cue.start():time.char_end]}” is written as still to come, but "
-                       f"{time.text} last fell on {resolved.isoformat()}, before the article's date "
+                       f"{time.text} last fell on {passed.isoformat()}, before the article's date "
                        f"({published.isoformat()}).")
             return Finding(codes.TIME_STALE_FUTURE, "medium", message,
                            (evidence(article, cue.start(), time.char_end),),

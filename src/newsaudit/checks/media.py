@@ -65,6 +65,10 @@ def check_wire_filenames(report: Report, resources: Resources) -> Iterator[Findi
                       (Ref("newsaudit/structure/wire.py", WIRE_SHAPES.get(wire.agency, wire.agency)),))
 
 
+HISTORY_DAYS = 3 * 365  # past this, a picture of a year the story itself names is history
+LEAD_PICTURES = 3  # the pictures a page shows with its story; the rest may be teasers of others
+
+
 def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]:
     published = published_date(report.article)
     if published is None:
@@ -77,13 +81,16 @@ def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]
         if media.caption and DISCLOSED_ARCHIVE.search(media.caption):
             continue
         gap = (published - taken).days
+        if gap > HISTORY_DAYS and str(taken.year) in report.article.text:
+            continue  # a story that speaks of that year, years ago: a picture of then, not a stale one
         basis = _dated_by(media)
         against = "the inferred publication date" if inferred else "the publication date"
         message = (f"Picture {index + 1} is dated {_long(taken)} by its {basis}, {span_words(gap)} before "
                    f"{against} ({_long(published)}), and nothing in the caption says it is an archive picture.")
         shown = tuple(Evidence(text=text, where=f"media[{index}]")
                       for text in (media.caption, media.file_name) if text)
-        yield Finding(codes.MEDIA_STALE, "medium" if gap > OLD_DAYS else "low", message, shown,
+        lead = index < LEAD_PICTURES  # later pictures on a page are often related stories' thumbnails
+        yield Finding(codes.MEDIA_STALE, "medium" if gap > OLD_DAYS and lead else "low", message, shown,
                       (Ref("publication date", f"{published.isoformat()} ({report.article.published_source})"),))
 
 

@@ -1,9 +1,23 @@
 """``number.inconsistent``: the same count about the same thing, given two different values.
 
-Two quantities are compared only when they have the same unit or counted noun, the clauses
-around them share at least two content words, they do not name different days, neither reads
-as a part or an increment ("alone", "another", "more"), and they are not attributed to two
-different sources (that is a dispute between sources, not the article contradicting itself).
+News is full of figures that share a unit and count different things: scores of different
+games, prices of different products, poll shares of different candidates, budgets of two
+years. So two figures are compared only when everything around them says they are one count:
+
+- the same unit or counted noun and kind, in different sentences, neither of which gives
+  another value of that unit (a sentence with two values of one unit is a comparison, a split,
+  a range or a change: "52 percent ..., while Sanders has 33 percent");
+- the words next to each figure (``NEAR_WORDS`` content words either side) share at least two
+  and at least half of the smaller set: "48 people were killed in the blast" and "officials said
+  63 people were killed in the blast";
+- the names and years next to them, when both have some, overlap ("51 percent of Republicans"
+  against "44 percent of Democrats" are two subjects; a count for 2019 and one for 2020, two
+  times), and the dates their clauses name, when both name some, overlap;
+- they stand under the same heading (or after the same time stamp of a live blog): different
+  sections of one page are mostly different games, products or places;
+- neither reads as a part, an increment, an update or a change ("alone", "another", "rose to",
+  "up from", "revised"), and they are not attributed to two different sources (that is a
+  dispute between sources, not the article contradicting itself).
 
 Each value becomes the interval of what it can mean: "1.14 million" is 1.13 to 1.15 million
 (one unit of its last printed digit, at most 10%), "over 100" is 100 and up, "around 200" is
@@ -13,6 +27,7 @@ Each value becomes the interval of what it can mean: "1.14 million" is 1.13 to 1
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -21,7 +36,7 @@ from typing import Iterator, Optional
 from .. import codes
 from ..model import Claim, Finding, Quantity, Ref, Report, TimeRef
 from ..reference.resources import Resources
-from ..text.sentences import clause_around, content_words
+from ..text.sentences import STOPWORDS, WORD, clause_around, stem
 from .common import evidence
 
 COMPARABLE_KINDS = frozenset({"count", "money", "percent", "length", "measure"})
@@ -29,9 +44,29 @@ LOWER_BOUND_BEFORE = re.compile(r"(?:over|more than|at least|upwards of|just ove
 UPPER_BOUND_BEFORE = re.compile(r"(?:under|less than|fewer than|up to|nearly|almost|just under|no more than)\s*$", re.I)
 ABOUT_BEFORE = re.compile(r"(?:around|about|roughly|some|approximately|an estimated|estimated|close to|~)\s*$", re.I)
 MORE_AFTER = re.compile(r"^\s*(?:—|-|–|,)?\s*(?:possibly|or|and)\s+more\b|^\+|^\s+plus\b", re.I)
-# Words that make a figure a part of, or an addition to, another: not the same count.
-PART_MARKER = re.compile(r"\b(?:alone|including|included|of them|of whom|among them|another|more|additional|"
-                         r"further|new|each|per|a day|daily|remaining|rest|out of|of the)\b", re.I)
+# Words that make a figure a part of, or an addition to, another: not the same count. The first
+# kind counts anywhere near the figure; the second only right before it or right after its unit
+# ("another 12 people", "12 more people"; not "for the new hospital").
+PART_MARKER = re.compile(r"\b(?:alone|including|included|of them|of whom|among them|a day|daily|remaining|rest|"
+                         r"out of|of the)\b", re.I)
+INCREMENT_BEFORE = re.compile(r"\b(?:another|more|additional|further|new|each|per|extra)\s+(?:\S+\s+)?$", re.I)
+INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|new|extra|each|apiece)\b", re.I)
+# Words that make two values of one count a change or a revision, which is news, not an error.
+CHANGE_MARKER = re.compile(r"\b(?:rose|rises|risen|rising|fell|falls|fallen|dropped|climbed|jumped|grew|increased|"
+                           r"decreased|declined|surged|doubled|tripled|halved|up from|down from|from\s+\S+\s+to|"
+                           r"compared (?:with|to)|versus|vs|revised|updated|corrected|raised|lowered|cut|now|"
+                           r"previously|earlier|initially|originally|at first|last year|a year ago|expected|"
+                           r"forecast|projected|target|goal|could|would|might|if)\b", re.I)
+# One side of a split or a range: "51 percent to 24 percent", "won 24-17", "from $7.25 to $12".
+SPLIT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|percent|points?)?\s*(?:to|-|–|—|and|or)\s*[$€£]?$", re.I)
+SPLIT_AFTER = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*[$€£]?\d", re.I)
+NEAR_WORDS = 6  # content words either side of a figure that say what it counts
+MIN_SHARED, MIN_SHARE = 2, 0.5  # of those, how many two figures must share, and what share of the fewer
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
+YEARISH = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+# A live blog's update stamps: "___. 9:15 p.m.", "Updated 14:05". Three or more make a live blog.
+TIME_STAMP = re.compile(r"(?:^|\n|___\.?\s*)\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?=\s)", re.I)
+MIN_STAMPS = 3
 ABOUT_MARGIN = 0.15
 ROUNDING_CAP = 0.10
 
@@ -48,9 +83,13 @@ class Figure:
     claim: Claim
     low: float
     high: float
-    words: frozenset[str]
-    part: bool  # reads as a part of, or an addition to, another figure
+    words: frozenset[str]  # content words next to the figure
+    part: bool  # reads as a part of, an addition to, or a change of another figure
     days: frozenset[str]  # the dates and periods its clause names
+    names: frozenset[str]  # capitalised names and years next to the figure
+    context: frozenset[str]  # capitalised names and years anywhere in its sentence
+    sentence: int  # where its sentence starts
+    part_of: int = 0  # which section of the article, or which time-stamped update of a live blog
 
 
 def interval(text: str, quantity: Quantity) -> tuple[float, float]:
@@ -92,10 +131,53 @@ def figures(report: Report) -> list[Figure]:
                 continue
             low, high = interval(text, quantity)
             clause = _near(clause_around(text, quantity.char_start, quantity.char_end), quantity)
-            words = content_words(text[slice(*clause)], (quantity.unit, *quantity.text.split()))
-            found.append(Figure(quantity, claim, low, high, frozenset(words), _is_part(quantity, text),
-                                _days(claim, time_starts, clause)))
-    return found
+            before, after = _words_either_side(text, clause, quantity)
+            own = {stem(word) for word in (quantity.unit, *quantity.text.split())}
+            words = frozenset(before[-NEAR_WORDS:] + after[:NEAR_WORDS]) - own
+            window = text[max(clause[0], quantity.char_start - 40): min(clause[1], quantity.char_end + 40)]
+            found.append(Figure(quantity, claim, low, high, words, _is_part(quantity, text, clause),
+                                _days(claim, time_starts, clause), _names(window), _names(claim.text), claim.start))
+    return [dataclasses.replace(f, part_of=_part_of(report, f.quantity.char_start)) for f in _without_comparisons(found)]
+
+
+def _part_of(report: Report, position: int) -> int:
+    """The section a position falls in, or the live-blog update ("9:15 p.m.") it follows."""
+    stamps = _time_stamps(report.article.text)
+    if len(stamps) >= MIN_STAMPS:
+        return bisect.bisect_right(stamps, position)
+    starts = [section.start for section in report.article.sections]
+    return bisect.bisect_right(starts, position)
+
+
+def _time_stamps(text: str) -> list[int]:
+    return [m.start() for m in TIME_STAMP.finditer(text)]
+
+
+def _years(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(name for name in names if YEARISH.fullmatch(name))
+
+
+def _without_comparisons(found: list[Figure]) -> list[Figure]:
+    """Figures whose sentence gives another value of the same unit are compared with that one
+    ("52 percent ..., while Sanders has 33 percent"): neither is a fact to hold against the text."""
+    values: dict[tuple[int, str, str], set[float]] = {}
+    for figure in found:
+        values.setdefault((figure.sentence, figure.quantity.unit or "", figure.quantity.kind), set()).add(figure.low)
+    return [figure for figure in found
+            if len(values[(figure.sentence, figure.quantity.unit or "", figure.quantity.kind)]) == 1]
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words (not opening a sentence) and years: who and when a figure is about."""
+    return frozenset(word for name in NAME.findall(text) for word in name.split()) | frozenset(YEARISH.findall(text))
+
+
+def _words_either_side(text: str, clause: tuple[int, int], quantity: Quantity) -> tuple[list[str], list[str]]:
+    """Content words of the clause before and after the figure, in order, stemmed."""
+    def words(part: str) -> list[str]:
+        return [stem(w) for w in WORD.findall(part) if w.lower() not in STOPWORDS and len(w) > 2]
+
+    return words(text[clause[0]:quantity.char_start]), words(text[quantity.char_end:clause[1]])
 
 
 def _near(clause: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
@@ -104,18 +186,27 @@ def _near(clause: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
 
 
 def same_subject(a: Figure, b: Figure) -> bool:
-    if a.quantity.unit != b.quantity.unit or a.quantity.kind != b.quantity.kind:
+    if a.quantity.unit != b.quantity.unit or a.quantity.kind != b.quantity.kind or a.sentence == b.sentence:
         return False
-    if len(a.words & b.words) < 2 or a.part or b.part:
+    shared = a.words & b.words
+    if len(shared) < MIN_SHARED or len(shared) < MIN_SHARE * min(len(a.words), len(b.words)) or a.part or b.part:
         return False
+    if b.names - a.names - a.context or (a.names and b.names and not a.names & b.names):
+        return False  # the later figure names someone, or a year, the earlier one's sentence does not
+    if _years(a.names) - _years(b.context) or _years(b.names) - _years(a.context):
+        return False  # a year next to one figure that the other's sentence does not give: two times
+    if a.part_of != b.part_of:
+        return False  # under two headings or two time stamps of a live blog: two subjects, two moments
     if a.days and b.days and not a.days & b.days:
         return False  # counts for different days may differ
     return not _different_sources(a.claim, b.claim)
 
 
-def _is_part(quantity: Quantity, text: str) -> bool:
+def _is_part(quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
     window = text[max(0, quantity.char_start - 25): quantity.char_end + 25]
-    return bool(PART_MARKER.search(window))
+    before, after = text[max(0, quantity.char_start - 20): quantity.char_start], text[quantity.char_end: quantity.char_end + 15]
+    return bool(PART_MARKER.search(window) or INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)
+                or SPLIT_BEFORE.search(before) or SPLIT_AFTER.match(after) or CHANGE_MARKER.search(text, *clause))
 
 
 def _days(claim: Claim, starts: list[int], clause: tuple[int, int]) -> frozenset[str]:
@@ -129,8 +220,13 @@ def _attributed_to(claim: Claim) -> Optional[str]:
 
 
 def _different_sources(a: Claim, b: Claim) -> bool:
+    """Two sources that share no word ("officials" and "Officials" are one; "police" and "the
+    ministry" are two): their figures differ as sources do, which is not the text's error."""
     first, second = _attributed_to(a), _attributed_to(b)
-    return bool(first and second and first != second)
+    if not first or not second:
+        return False
+    words = lambda name: {stem(w) for w in WORD.findall(name) if w.lower() not in STOPWORDS}  # noqa: E731
+    return not words(first) & words(second)
 
 
 def agree(a: Figure, b: Figure) -> bool:

@@ -161,18 +161,37 @@ def _distinctive(word: str) -> bool:
 
 
 def _is_misspelling(new: str, old: str, shared: tuple[str, ...]) -> bool:
-    """One slip of the keyboard ("Jounral", "Tirnes") in a masthead the rest of which is exact."""
-    if new in MASTHEAD_NOUNS or len(old) < 4:
+    """One slip of the keyboard ("Jounral", "Tirnes") in a masthead the rest of which is exact.
+
+    Slips that leave no English word (two letters swapped, a letter doubled or dropped: "Yokr",
+    "Todday", "Heald") count in any masthead; a changed letter counts only where the rest of
+    the name is distinctive or long, since it often makes another word ("Daily Stat" is not
+    "Daily Star" gone wrong; "Financial Tides" is "Financial Times").
+    """
+    if new in MASTHEAD_NOUNS or len(old) < 4 or _plural(new, old):
         return False
-    if shared and not any(_distinctive(w) for w in shared) and len("".join(shared) + old) < LONG_MASTHEAD:
-        return False  # "Daily Stat" is not "Daily Star" gone wrong; "Financial Tides" is "Financial Times"
     if not shared and len(old) < MIN_TYPO_LABEL:
         return False  # one-word names: only long ones ("Bloomberg", "Guardian"); short ones are words
-    if _plural(new, old):
+    if _slip(new, old):
+        return True
+    if shared and not any(_distinctive(w) for w in shared) and len("".join(shared) + old) < LONG_MASTHEAD:
         return False
     if old in MASTHEAD_NOUNS and len(new) != len(old):
         return False  # "Independente", "Expresso": foreign namesakes add letters, slips swap them
     return _fold_glyphs(new) == _fold_glyphs(old) or DamerauLevenshtein.distance(new, old) <= 1
+
+
+def _slip(new: str, old: str) -> bool:
+    """Two neighbouring letters swapped, one letter doubled, or one inner letter dropped."""
+    if len(new) == len(old):
+        pairs = [i for i, (a, b) in enumerate(zip(new, old)) if a != b]
+        return len(pairs) == 2 and pairs[1] == pairs[0] + 1 and new[pairs[0]] == old[pairs[1]] \
+            and new[pairs[1]] == old[pairs[0]]
+    if len(new) == len(old) + 1:
+        return any(new[i] == new[i - 1] and new[:i] + new[i + 1:] == old for i in range(1, len(new)))
+    if len(new) == len(old) - 1:
+        return any(old[:i] + old[i + 1:] == new for i in range(1, len(old) - 1))
+    return False
 
 
 def _plural(word: str, brand: str) -> bool:

