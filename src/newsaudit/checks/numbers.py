@@ -62,6 +62,10 @@ SPLIT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|percent|points?)?\s*(?:to|-|–|—
 SPLIT_AFTER = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*[$€£]?\d", re.I)
 NEAR_WORDS = 6  # content words either side of a figure that say what it counts
 MIN_SHARED, MIN_SHARE = 2, 0.5  # of those, how many two figures must share, and what share of the fewer
+# Percentages, money and points say nothing of what they measure (polls, prices, scores fill
+# news with them), so their neighbours must agree more.
+GENERIC_SHARED, GENERIC_SHARE = 3, 0.5
+GENERIC_UNITS = frozenset({"points", "point", "percentage points", "percentage point"})
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
 YEARISH = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # A live blog's update stamps: "___. 9:15 p.m.", "Updated 14:05". Three or more make a live blog.
@@ -167,6 +171,10 @@ def _without_comparisons(found: list[Figure]) -> list[Figure]:
             if len(values[(figure.sentence, figure.quantity.unit or "", figure.quantity.kind)]) == 1]
 
 
+def _generic(quantity: Quantity) -> bool:
+    return quantity.kind in ("percent", "money") or (quantity.unit or "").lower() in GENERIC_UNITS
+
+
 def _names(text: str) -> frozenset[str]:
     """Capitalised words (not opening a sentence) and years: who and when a figure is about."""
     return frozenset(word for name in NAME.findall(text) for word in name.split()) | frozenset(YEARISH.findall(text))
@@ -189,7 +197,8 @@ def same_subject(a: Figure, b: Figure) -> bool:
     if a.quantity.unit != b.quantity.unit or a.quantity.kind != b.quantity.kind or a.sentence == b.sentence:
         return False
     shared = a.words & b.words
-    if len(shared) < MIN_SHARED or len(shared) < MIN_SHARE * min(len(a.words), len(b.words)) or a.part or b.part:
+    least, share = (GENERIC_SHARED, GENERIC_SHARE) if _generic(a.quantity) else (MIN_SHARED, MIN_SHARE)
+    if len(shared) < least or len(shared) < share * min(len(a.words), len(b.words)) or a.part or b.part:
         return False
     if b.names - a.names - a.context or (a.names and b.names and not a.names & b.names):
         return False  # the later figure names someone, or a year, the earlier one's sentence does not

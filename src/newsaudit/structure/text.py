@@ -40,10 +40,11 @@ _CREDIT_WORD = (r"(?i:©|\(c\)|Copyright\s*(?:©|\(c\)|:)|"
                 r"(?:Photo(?:graph)?s?|Images?|Pictures?|Video)\s*(?::|by\b|courtesy\b)|"
                 r"Credits?:|Illustration:|Pictured:|Source:)")
 # A credit that closes a caption line: "... © Name/Agency", "... Photo: Name/Agency",
-# "(Photo by X/Getty Images)", "(AP Photo/Jane Doe)".
+# "(Photo by X/Getty Images)", "(AP Photo/Jane Doe)", "(David Kessler/AP)".
 INLINE_CREDIT = re.compile(
     r"(?:\s|^)(?P<credit>" + _CREDIT_WORD + r"\s*.+?|"
-    r"\((?:(?:AP|AFP|Reuters|EPA|Getty Images) )?(?i:Photo|Image|Credit)\b[^)]*\))\s*$"
+    r"\((?:(?:AP|AFP|Reuters|EPA|Getty Images) )?(?i:Photo|Image|Credit)\b[^)]*\)|"
+    r"\((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w&.'’ -]{1,40}\))\s*$"  # "(David Kessler/AP)"
 )
 # A credit after a caption's last sentence with no label: "... on Monday. REUTERS/Jane Doe",
 # "... in 2023. Jane Doe/AFP via Getty Images".
