@@ -105,10 +105,13 @@ def interval(text: str, quantity: Quantity) -> tuple[float, float]:
     after = text[quantity.char_end: quantity.char_end + 20]
     if LOWER_BOUND_BEFORE.search(before) or MORE_AFTER.match(after):
         return value, math.inf
+    # a hedge spans its share of the value or half the writer's rounding, whichever is wider:
+    # "about 10" may be 14, "nearly 20" may be 16
+    margin = max(ABOUT_MARGIN * abs(value), rounding_step(quantity.text, value) / 2)
     if UPPER_BOUND_BEFORE.search(before):
-        return value * (1 - ABOUT_MARGIN), value
+        return value - margin, value
     if ABOUT_BEFORE.search(before) or quantity.approx:
-        return value * (1 - ABOUT_MARGIN), value * (1 + ABOUT_MARGIN)
+        return value - margin, value + margin
     step = min(rounding_step(quantity.text, value), ROUNDING_CAP * abs(value))
     return value - step, value + step
 

@@ -41,11 +41,11 @@ DISPUTE_WORDS = ("propaganda", "false", "fake", "claim", "claims", "reports", "f
                  "lies", "fabricated", "baseless", "evidence", "true", "untrue", "nonsense")
 # A denial that points back instead of restating: "rejected that account", "denied it".
 ANAPHOR = re.compile(r"^\s*(?:(?:that|this|the|those|these|such)\s+(?:account|claim|claims|assertion|statement|"
-                     r"version|report|reports|figure|figures|allegation|allegations|description|story|charge|"
+                     r"version|report|reports|figure|figures|allegation|allegations|accusation|accusations|description|story|charge|"
                      r"charges)|it|this|that)\b", re.IGNORECASE)
 LEADING_FILLERS = re.compile(r"^(?:Yet|But|However|And|Still|Meanwhile|Instead)\b,?\s*")
 # What a denial verb must deny: a that-clause, a claim by its name, or a pronoun pointing back.
-DENIED_OBJECT = re.compile(r"^\s*(?:(?:any|all|the|these|those|this|that|such|his|her|their|its|[A-Z][\w.’'-]*(?:['’]s)?)\s+)?"
+DENIED_OBJECT = re.compile(r"\s*(?:(?:any|all|the|these|those|this|that|such|his|her|their|its|[A-Z][\w.’'-]*(?:['’]s)?)\s+)?"
                            r"(?:(?:\w+\s+){0,2}(?:report|reports|claim|claims|allegation|allegations|accusation|"
                            r"accusations|account|accounts|charge|charges|story|stories|notion|suggestion|suggestions|"
                            r"idea|rumou?rs?|assertion|assertions|statement|statements|figures?|assessment|"
