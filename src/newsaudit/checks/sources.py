@@ -147,20 +147,22 @@ def check_disputed(report: Report, resources: Resources) -> Iterator[Finding]:
             nearby = spans[max(0, index - 1): index]
         else:
             nearby = spans[max(0, index - LOOK_BACK): index] + spans[index + 1: index + 1 + LOOK_AHEAD]
-        for start, end in nearby:
-            claimed = _claimed(report, start, end, denial)
-            if claimed:
-                yield _dispute_finding(report, claimed, denial)
-                break
+        distant = [span for span in spans if span not in nearby and span[0] != denial.start]
+        found = next((c for c in (_claimed(report, *span, denial) for span in nearby) if c), None)
+        if found is None and not denial.anaphoric:
+            # further away, the claim must share more of what is denied: two long words, not one
+            found = next((c for c in (_claimed(report, *span, denial, least=2) for span in distant) if c), None)
+        if found:
+            yield _dispute_finding(report, found, denial)
 
 
-def _claimed(report: Report, start: int, end: int, denial: Denial) -> Optional[tuple[int, int, str]]:
+def _claimed(report: Report, start: int, end: int, denial: Denial, least: int = 1) -> Optional[tuple[int, int, str]]:
     text = report.article.text
     verb = CLAIM_VERB.search(text, start, end)
     if verb is None or DENIAL_VERB.search(text, start, end) or FALSITY.search(text, start, end):
         return None
     shared = content_words(text[start:end]) & denial.denied
-    if not denial.anaphoric and not any(len(word) >= 5 for word in shared):
+    if not denial.anaphoric and sum(len(word) >= 5 for word in shared) < least:
         return None
     party = _party(report, start, end, text[start: verb.start()])
     if _same_side(party, denial.party):
