@@ -36,9 +36,13 @@ ORDINAL_WORDS = {
     "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "hundredth": 100, "thousandth": 1000,
 }
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "a hundred": 100}
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Counts written in words, one to ninety-nine ("thirteen", "twenty-two"), and "a" and "a hundred".
+NUMBER_WORDS = {"a": 1, "a hundred": 100, **{word: n for n, word in enumerate(_UNITS, 1)}, **_TENS,
+                **{f"{ten}{joint}{unit}": value + n for ten, value in _TENS.items()
+                   for n, unit in enumerate(_UNITS[:9], 1) for joint in ("-", " ")}}
 _ORD = r"\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NOUN = "|".join(EVENT_NOUNS)
@@ -270,7 +274,7 @@ def _years_claim(match: re.Match[str], years: float, qualifier: str, what: str, 
         yield YearsClaim(years, qualifier, date(value, 1, 1), date(value, 12, 31),
                          min(match.start(), at), max(counted_end, at + year.end("year")), what, ref)
         return
-    named = resources.anchors.named_in(what)
+    named = resources.anchors.named_in(what) or resources.anchors.described_in(what)
     if len(named) == 1:
         anchor = named[0]
         alias_end = _alias_end(what, anchor)

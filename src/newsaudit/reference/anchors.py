@@ -34,6 +34,15 @@ EVENT_NOUNS = {
     "annexation": ("annexation",), "occupation": ("annexation",),
 }
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+# Words that make a phrase name an event rather than a place or a person.
+EVENT_WORDS = re.compile(r"\b(?:disaster|accident|explosion|meltdown|collapse|fall|fell|came down|bankruptcy|"
+                         r"attacks?|invasion|invaded|war|began|start|outbreak|crisis|tsunami|earthquake|annexation|"
+                         r"referendum|vote|uprising|revolution|bombing|massacre|coup)\b", re.IGNORECASE)
+DESCRIBED_WORDS = 10
+WAR_WORDS = re.compile(r"\b(?:war|invasion|invaded|began|start|outbreak)\b", re.IGNORECASE)
+MONTH_SHORT = re.compile(r"\b(?:Sept|Sep|Aug|Oct|Nov|Dec|Jan|Feb)\.", re.IGNORECASE)
+MONTH_LONG = {"sept.": "September", "sep.": "September", "aug.": "August", "oct.": "October", "nov.": "November",
+              "dec.": "December", "jan.": "January", "feb.": "February"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,22 @@ class AnchorTable:
         """Anchors one of whose aliases occurs in ``text``."""
         plain = text.translate(APOSTROPHES).lower()
         return [a for a in self.anchors if any(_has_phrase(plain, alias.lower()) for alias in a.aliases)]
+
+    def described_in(self, text: str) -> list[Anchor]:
+        """Anchors a phrase describes in other words: one anchor's distinctive context word and an
+        event word together ("the Fukushima meltdown", "the night the Berlin Wall came down",
+        "the U.S. invasion of Afghanistan"), within the first ``DESCRIBED_WORDS`` words."""
+        head = " ".join(text.translate(APOSTROPHES).split()[:DESCRIBED_WORDS])
+        event = EVENT_WORDS.search(head)
+        if not event:
+            return []
+        plain = MONTH_SHORT.sub(lambda m: MONTH_LONG[m.group().lower()], head).lower()
+        found = [a for a in self.anchors if a.kind in ("war", "event", "annexation")
+                 and any(_has_phrase(plain, word.lower()) for word in a.context if word[:1].isupper())]
+        if len(found) > 1:  # "invasion of Afghanistan" is the war, "fall of Kabul" the takeover
+            kind = "war" if WAR_WORDS.search(head) else "event"
+            found = [a for a in found if a.kind == kind]
+        return found if len(found) == 1 else []
 
     def for_noun(self, noun: str, article_text: str) -> list[Anchor]:
         """Anchors a generic noun ("the war") can mean, given the words the article uses."""
