@@ -68,8 +68,10 @@ BORN = re.compile(rf"\bborn\s(?:in\s|on\s)?(?:(?:\d{{1,2}}\s)?(?:{MONTH_FULL})\.
 EXPLICIT_YEAR = re.compile(rf"(?<![\d,.$€£-])\b(?P<year>{_YEAR})\b(?![\d,]|\s?%)")
 
 _QUALIFIER = r"(?P<q>over|more than|nearly|almost|about|around|some|at least|just over|just under|under)"
-# "ten years since the 2016 referendum", "five years after the full-scale invasion".
-YEARS_SINCE = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|decades?)\s(?:since|after)\s"
+# "ten years since the 2016 referendum", "five years after the full-scale invasion",
+# "thirteen years have passed since the disaster".
+YEARS_SINCE = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|decades?)\s"
+                         rf"(?:(?:have|has)\s(?:now\s)?(?:passed|gone\sby|elapsed)\s)?(?:since|after)\s"
                          rf"(?P<what>[^.;:!?—]{{3,80}})", re.IGNORECASE)
 # "Ten years ago, in 2012, ..."
 YEARS_AGO = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|decades?)\sago,?\s(?:in\s)?"
