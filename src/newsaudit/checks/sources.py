@@ -140,7 +140,7 @@ def _same_side(first: str, second: str) -> bool:
 
 
 def check_disputed(report: Report, resources: Resources) -> Iterator[Finding]:
-    text, spans = report.article.text, list(sentences(report.article.text))
+    spans = list(sentences(report.article.text))
     for denial in denials(report):
         index = next(i for i, span in enumerate(spans) if span[0] == denial.start)
         if denial.anaphoric:  # "that account" is the one just before, whatever its words
