@@ -504,6 +504,8 @@ NEAR_FUTURE = re.compile(r"\b(?:next\sweek(?:['’]s)?|this\sweek(?:['’]s)?|la
                          re.IGNORECASE)
 HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 RECENT_DAYS = 60  # a yearless day this recent, written as ahead, was meant for this year
+YEAR_ONLY = re.compile(r"^(?:in|by|until|during|of)?\s*(?:early|mid|late)?-?\s*(?:18|19|20)\d{2}$", re.IGNORECASE)
+YEAR_CUE_GAP = 20  # characters between a future cue and a bare year it can govern ("will run in 2028")
 SCHEDULED_DAYS = 120  # a yearless day that passed this recently, written as scheduled, is stale
 # A weekday alone ("on Tuesday", "starting Sunday"): written as ahead, it is the next one.
 WEEKDAY_ONLY = re.compile(r"^(?:\w+\s)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\W*$", re.IGNORECASE)
@@ -535,6 +537,8 @@ def _explicit_past(article: Article, time: TimeRef, published: date) -> Optional
     if date.fromisoformat(time.end) >= published - timedelta(days=1):
         return None
     cue = _future_cue(article, time, FUTURE_WORDING)
+    if cue is not None and YEAR_ONLY.match(time.text) and time.char_start - cue.end() > YEAR_CUE_GAP:
+        return None  # "will bookend his address to the convention in 2004": the year dates the address
     start = cue.start() if cue else time.char_start
     if cue is None:
         if not DEADLINE_AFTER.match(article.text[time.char_end:time.char_end + 12]):
