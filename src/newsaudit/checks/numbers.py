@@ -144,16 +144,17 @@ def figures(report: Report) -> list[Figure]:
             window = text[max(clause[0], quantity.char_start - 40): min(clause[1], quantity.char_end + 40)]
             found.append(Figure(quantity, claim, low, high, words, _is_part(quantity, text, clause),
                                 _days(claim, time_starts, clause), _names(window), _names(claim.text), claim.start))
-    return [dataclasses.replace(f, part_of=_part_of(report, f.quantity.char_start)) for f in _without_comparisons(found)]
+    bounds = _part_bounds(report)  # found once: asking per figure would reread the text each time
+    return [dataclasses.replace(f, part_of=bisect.bisect_right(bounds, f.quantity.char_start))
+            for f in _without_comparisons(found)]
 
 
-def _part_of(report: Report, position: int) -> int:
-    """The section a position falls in, or the live-blog update ("9:15 p.m.") it follows."""
+def _part_bounds(report: Report) -> list[int]:
+    """Where the parts of the article start: its live-blog updates ("9:15 p.m."), else its sections."""
     stamps = _time_stamps(report.article.text)
     if len(stamps) >= MIN_STAMPS:
-        return bisect.bisect_right(stamps, position)
-    starts = [section.start for section in report.article.sections]
-    return bisect.bisect_right(starts, position)
+        return stamps
+    return [section.start for section in report.article.sections]
 
 
 def _time_stamps(text: str) -> list[int]:
