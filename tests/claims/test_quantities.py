@@ -174,3 +174,12 @@ def test_seed_body_quantities():
     for code in ("2S1", "114th", "Buk-M3", "WW1", "1,000th"):
         position = text.index(code)
         assert not any(q.char_start <= position < q.char_end for q in by_text.values()), code
+
+
+def test_south_asian_scales_are_multipliers_not_units():
+    from newsaudit.claims.quantities import find_quantities
+
+    [lakh] = find_quantities("The state has started distributing 50 lakh masks, the minister said.")
+    assert (lakh.value, lakh.unit) == (5_000_000, "masks")
+    [crore] = find_quantities("The council set aside 2 crore for the repairs.")
+    assert crore.value == 20_000_000

@@ -47,7 +47,8 @@ VAGUE_BOUNDS = {
     "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7),
     "hundreds of millions": (2e8, 9.99e8), "billions": (2e9, 9.99e9),
 }
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+SCALES = {"thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
+          "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB",
                   "₹": "INR",
@@ -97,7 +98,7 @@ WORD_NUMBER = (rf"(?:(?:{_TENS})(?:-(?:{_SMALL}))?|{_SMALL}|an?\s(?:dozen|hundre
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
 _CURRENCY = r"(?:US|A|C|HK)\$|[$€£¥₴₽₹]|\b(?:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY)\s?"
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
-_SCALE = r"\s?(?:thousand|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)[mb]\b|(?!))"
+_SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)[mb]\b|(?!))"
 NUMERAL = re.compile(
     rf"(?<![\w.,/:\-])(?P<between>between\s)?(?P<sign>\+)?(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
