@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsaudit.eval.__main__ import MISSING, NO_LABELS, main, render_markdown, run_evaluation
+from newsaudit.eval.__main__ import MISSING, main, render_markdown, run_evaluation
 from newsaudit.eval.datasets import (
     DatasetMissing, WarLossRow, check_war_losses, date_of_day, day_of_invasion, load_article_extraction,
     load_war_losses,
@@ -97,13 +97,20 @@ def test_missing_datasets_are_reported_as_missing_not_zero(tmp_path, capsys):
     results = run_evaluation(tmp_path)
     status = {result.task: result.status for result in results}
     assert status["article_extraction"] == MISSING and status["ua_war_losses"] == MISSING
-    assert status["quotes"] == NO_LABELS
+    assert all(result.status == MISSING for result in results if not result.task.startswith("quantities"))
     # only the project's own labelled cases, which need no dataset, have rows
     assert all(not result.rows for result in results if result.task != "quantities (project cases)")
     assert main(["--data", str(tmp_path), "--out", str(tmp_path / "out")]) == 0
     table = (tmp_path / "out" / "eval.md").read_text()
     assert "| article_extraction | missing |" in table and "0.000" not in table
     assert json.loads((tmp_path / "out" / "eval.json").read_text())["tasks"][0]["status"] == MISSING
+
+
+def test_only_runs_the_named_tasks_and_refuses_unknown_names(tmp_path, capsys):
+    results = run_evaluation(tmp_path, only=["ua_war_losses"])
+    assert [result.task for result in results] == ["ua_war_losses"]
+    assert main(["--data", str(tmp_path), "--out", str(tmp_path / "out"), "--only", "no-such-task"]) == 2
+    assert "unknown task" in capsys.readouterr().err
 
 
 def test_evaluation_scores_every_system_on_a_tiny_dataset(tmp_path):

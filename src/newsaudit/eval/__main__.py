@@ -13,7 +13,6 @@ import dataclasses
 import json
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
@@ -21,35 +20,12 @@ from .datasets import (
     ARTICLE_EXTRACTION, WAR_LOSSES, DatasetMissing, Page, check_war_losses, find_data_dir,
     load_article_extraction, load_war_losses,
 )
-from .metrics import BENCHMARK_NGRAM, Alarms, Scores, match_counts, average_scores
+from .metrics import BENCHMARK_NGRAM, Alarms, match_counts, average_scores
 from . import peers
 from ..errors import NewsauditError
 
-UNLABELLED_TASKS = ("quotes", "quantities", "dates")  # public datasets the eval would read when present
-MISSING = "missing"
-NO_LABELS = "no labelled dataset present"
-
-
-@dataclass(frozen=True)
-class SystemRow:
-    """One system's figures on one task; ``scores`` is None for tasks without P/R/F."""
-
-    system: str
-    items: int
-    scores: Optional[Scores] = None
-    bag_of_words: Optional[Scores] = None  # the same pages scored on single words (n=1)
-    seconds: Optional[float] = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class TaskResult:
-    task: str
-    status: str  # ok | reference | missing | no labelled dataset present | unavailable
-    rows: tuple[SystemRow, ...] = ()
-    note: str = ""
-    detail: dict[str, Any] = field(default_factory=dict)
-
+from .results import MISSING, NO_LABELS, SystemRow, TaskResult  # noqa: F401 (NO_LABELS re-exported)
+from . import tasks as task_registry
 
 Extractor = Callable[[Page], str]
 
@@ -155,25 +131,52 @@ def war_losses_task(data_dir: Path) -> TaskResult:
     return TaskResult(WAR_LOSSES, "reference", (SystemRow("reference series", check.rows, note=verdict),), note, detail)
 
 
-def run_evaluation(data_dir: Path, limit: Optional[int] = None, with_findings: bool = True) -> list[TaskResult]:
+BUILTIN_TASKS = (ARTICLE_EXTRACTION, "outlet_impersonation_guard", WAR_LOSSES, "quantities (project cases)",
+                 "false_alarms", "planted_recall")
+
+
+def task_names() -> tuple[str, ...]:
+    return BUILTIN_TASKS + tuple(task.name for task in task_registry.discover())
+
+
+def run_evaluation(data_dir: Path, limit: Optional[int] = None, with_findings: bool = True,
+                   only: Optional[Sequence[str]] = None) -> list[TaskResult]:
+    """Every task (or those named in ``only``) on the datasets under ``data_dir``."""
+    wanted = set(only) if only else None
+    unknown = (wanted or set()) - set(task_names())
+    if unknown:
+        raise ValueError(f"unknown task(s): {', '.join(sorted(unknown))}; known: {', '.join(task_names())}")
+
+    def picked(name: str) -> bool:
+        return wanted is None or name in wanted
+
     results: list[TaskResult] = []
-    try:
-        pages = load_article_extraction(data_dir / ARTICLE_EXTRACTION, limit)
-        extraction, articles = article_extraction_task(pages)
-        results.append(extraction)
-        results.append(impersonation_guard_task(pages, articles))
-    except DatasetMissing as err:
-        results.append(TaskResult(ARTICLE_EXTRACTION, MISSING, note=str(err)))
-        results.append(TaskResult("outlet_impersonation_guard", MISSING, note=str(err)))
-    try:
-        results.append(war_losses_task(data_dir))
-    except DatasetMissing as err:
-        results.append(TaskResult(WAR_LOSSES, MISSING, note=str(err)))
-    results.extend(TaskResult(task, NO_LABELS) for task in UNLABELLED_TASKS)
-    results.append(quantity_cases_task())
-    if with_findings:
-        results.append(false_alarm_task(data_dir, limit))
-        results.append(planted_task(data_dir))
+    if picked(ARTICLE_EXTRACTION) or picked("outlet_impersonation_guard"):
+        try:
+            pages = load_article_extraction(data_dir / ARTICLE_EXTRACTION, limit)
+            extraction, articles = article_extraction_task(pages)
+            if picked(ARTICLE_EXTRACTION):
+                results.append(extraction)
+            if picked("outlet_impersonation_guard"):
+                results.append(impersonation_guard_task(pages, articles))
+        except DatasetMissing as err:
+            results.append(TaskResult(ARTICLE_EXTRACTION, MISSING, note=str(err)))
+            results.append(TaskResult("outlet_impersonation_guard", MISSING, note=str(err)))
+    if picked(WAR_LOSSES):
+        try:
+            results.append(war_losses_task(data_dir))
+        except DatasetMissing as err:
+            results.append(TaskResult(WAR_LOSSES, MISSING, note=str(err)))
+    if picked("quantities (project cases)"):
+        results.append(quantity_cases_task())
+    for task in task_registry.discover():
+        if picked(task.name) and (with_findings or not task.slow or wanted is not None):
+            results.extend(task_registry.run_task(task, data_dir, limit))
+    if with_findings or wanted is not None:
+        if picked("false_alarms"):
+            results.append(false_alarm_task(data_dir, limit))
+        if picked("planted_recall"):
+            results.append(planted_task(data_dir))
     return results
 
 
@@ -186,6 +189,8 @@ def false_alarm_task(data_dir: Path, limit: Optional[int]) -> TaskResult:
     except NewsauditError as err:  # its data folders are absent
         return TaskResult("false_alarms", MISSING, note=str(err))
     total = result["total"]
+    if not total["audited"] and not total["refused"]:
+        return TaskResult("false_alarms", MISSING, note=f"no real article found under {data_dir}")
     by_code = ", ".join(f"{code} {entry['per_100']}" for code, entry in total["by_code"].items())
     note = (f"{total['medium_plus_per_100']} medium+ per 100 of {total['audited']} audited real articles "
             f"({total['high']} high; {total['refused']} refused); by code: {by_code or 'none'}")
@@ -263,10 +268,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("eval-results"), help="where eval.md and eval.json go")
     parser.add_argument("--limit", type=int, default=None, help="at most N items per dataset")
     parser.add_argument("--no-findings", action="store_true",
-                        help="skip the false-alarm guard and the planted-problem recall (about 7 minutes)")
+                        help="skip the false-alarm guard, the planted-problem recall and other slow tasks")
+    parser.add_argument("--only", default=None, metavar="TASK[,TASK...]",
+                        help="run only these tasks (names as in the table; --list shows them)")
+    parser.add_argument("--list", action="store_true", help="list the task names and exit")
     args = parser.parse_args(argv)
+    if args.list:
+        sys.stdout.write("\n".join(task_names()) + "\n")
+        return 0
     data_dir = find_data_dir(args.data)
-    results = run_evaluation(data_dir, args.limit, with_findings=not args.no_findings)
+    only = [name.strip() for name in args.only.split(",") if name.strip()] if args.only else None
+    try:
+        results = run_evaluation(data_dir, args.limit, with_findings=not args.no_findings, only=only)
+    except ValueError as err:
+        sys.stderr.write(f"newsaudit.eval: {err}\n")
+        return 2
     markdown = render_markdown(results, data_dir)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "eval.md").write_text(markdown, encoding="utf-8")
