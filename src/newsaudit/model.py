@@ -131,6 +131,13 @@ class Claim:
 
 @dataclass(frozen=True)
 class Quote:
+    """Words attributed to someone. ``direct`` quotes are the words inside quotation marks;
+    ``kind`` says how they are reported: "direct" (in quotation marks), "indirect" ("X said
+    that ...", "X told reporters ...") or "according_to" ("..., according to X"), the last two
+    with ``direct`` False and ``text`` the reported content. ``speaker_start``/``speaker_end``
+    are the offsets of the words that name the speaker where the attribution is ("he" in "he
+    said", "Zelenskyy" in "Zelenskyy told"), when there is one."""
+
     text: str
     speaker: Optional[str]
     cue: Optional[str]
@@ -138,6 +145,9 @@ class Quote:
     start: int
     end: int
     role: Optional[str] = None
+    kind: str = "direct"  # direct | indirect | according_to
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
 
 
 @dataclass(frozen=True)
