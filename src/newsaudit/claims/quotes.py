@@ -58,7 +58,7 @@ SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
 # Attribution right after a closing quote: '," Viper whispers' / '," adds Capt. Shapoval'.
 NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-’']+\s+){0,3}?[a-z][\w\-’']+"
 AFTER_QUOTE = re.compile(
-    rf"[\s,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again|quickly|simply|once)\s+)?(?P<cue1>{SPEECH_VERBS})\b"
+    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again|quickly|simply|once)\s+)?(?P<cue1>{SPEECH_VERBS})\b"
     rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,.;:—–]|$))"
 )
 # Attribution before an opening quote with a verb: 'X said, "' / 'X told reporters "'.
@@ -66,6 +66,9 @@ ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(
 BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
                           rf"(?:\s+[\w’'.]+){{0,4}}?\s*,?\s*$")
 COLON_BEFORE_QUOTE = re.compile(r":\s*$")
+# After a quote that closed its sentence, a verb of saying attributes it only when its own
+# sentence ends soon: '"... win." Trump said at a rally.' / '"... win." he added, "..."'.
+CLOSED_AFTER_CUE = re.compile(r"(?:\s+(?!that\b)[\w’'.\-]+){0,7}?\s*(?:[.,;:!?—–]|$)", re.M)
 CLAUSE_START = re.compile(r"[.!?\n”\"]\s*(?=[^.!?\n”\"]*$)")
 CUE_IN_CLAUSE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b")
 NAME_IN_CLAUSE = re.compile(NAME)
@@ -108,7 +111,7 @@ INDIRECT_VERBS = (r"(?:says|said|say|told|tells|tell|adds|added|claims|claimed|a
                   r"warns|warned|notes|noted|explains|explained|acknowledges|acknowledged|admits|admitted|"
                   r"announces|announced|states|stated|contends|contended|maintains|maintained|asserts|asserted|"
                   r"suggests|suggested|predicts|predicted|reports|reported|wrote|writes|tweeted|concedes|conceded|"
-                  r"believes|believed|thinks|thought|promised|promises|vowed|vows|denied|denies|confirmed|confirms)")
+                  r"denied|denies|confirmed|confirms)")
 TELL_OBJECT = r"(?:reporters|journalists|supporters|the crowd|(?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,3}|him|her|them|us|me|[a-z]+\s+(?:crowd|audience|reporters))"
 ORG_HEAD = (r"(?:campaign|officials?|spokes(?:man|woman|person)|committee|department|agency|police|report|"
             r"statement|study|poll|survey|administration|government|ministry|office|aides?|advisers?|"
@@ -427,6 +430,8 @@ def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution
     closed = re.search(r"[.!?…]\s*$", text[start:end])
     if leading is not None and closed:
         return leading
+    if after and closed and not CLOSED_AFTER_CUE.match(text, after.end(), min(len(text), after.end() + 80)):
+        after = None  # '"... for me." The ministry said the bill ...': a new sentence of its own
     if after and (SPEECH_ENDING.search(text[start:end]) or len(text[start:end].split()) >= MIN_SPEECH_WORDS):
         group = "sp1" if after.group("sp1") else "sp2"
         attribution = _resolve(after.start(group), after.end(group), after.group("cue1") or after.group("cue2"),
