@@ -125,7 +125,7 @@ def check_first_person(report: Report, resources: Resources) -> Iterator[Finding
     article = report.article
     if article.byline:
         return
-    hits = list(first_person_narration(article, [(q.start, q.end) for q in report.quotes if q.direct]))
+    hits = list(first_person_narration(article, [(q.start, q.end) for q in report.quotes]))
     if not hits:
         return
     shown = tuple(evidence(article, start, end) for start, end in hits[:SHOWN_FIRST_PERSON])
