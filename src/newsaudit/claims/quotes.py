@@ -58,10 +58,15 @@ SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
 # Attribution right after a closing quote: '," Viper whispers' / '," adds Capt. Shapoval'.
 NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-’']+\s+){0,3}?[a-z][\w\-’']+"
 AFTER_QUOTE = re.compile(
-    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again|quickly|simply|once)\s+)?(?P<cue1>{SPEECH_VERBS})\b"
+    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^“”\"\n]{{1,160}}?,)?\s+(?:(?:also|then|later|again|quickly|simply|once)\s+)?(?P<cue1>{SPEECH_VERBS})\b"
     rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,.;:—–]|$))"
 )
 # Attribution before an opening quote with a verb: 'X said, "' / 'X told reporters "'.
+PARTICIPLE_BEFORE = re.compile(r",\s*(?P<cue>saying|telling\s+(?:\w+\s+){0,2}?\w+|writing|adding|asking|declaring|noting|"
+                               r"explaining|arguing|insisting|tweeting|posting)\s*[,:]?\s*$")
+CLAUSE_SUBJECT = re.compile(rf"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|However|Earlier),?\s+)?"
+                            rf"(?:(?:On|In|At|During|After|Before)\s+[^,]{{1,40}},\s+)?"
+                            rf"(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,’'])")
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:[\w\-’'.&]+\s+){0,4}?[\w\-’'.&]+),\s*$")
 BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
                           rf"(?:\s+[\w’'.]+){{0,4}}?\s*,?\s*$")
@@ -73,7 +78,7 @@ CLAUSE_START = re.compile(r"[.!?\n”\"]\s*(?=[^.!?\n”\"]*$)")
 CUE_IN_CLAUSE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b")
 NAME_IN_CLAUSE = re.compile(NAME)
 PRONOUN_IN_CLAUSE = re.compile(rf"\b{PRONOUN}\b|{ROLE_PHRASE}")
-SUBJECT_BEFORE_CUE = re.compile(rf"(?:^|(?<=[\s(—–]))(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
+SUBJECT_BEFORE_CUE = re.compile(rf"(?:^|(?<=[\s(—–]))(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})"
                                 rf"(?:,[^,]{{1,80}},)?\s+(?:(?:also|then|later|again|has|had|have|was|is)\s+)?$")
 FUNCTION_WORDS = frozenset("But And Yet So Then Still Now Also Or As In On At For With Without After Before "
                            "When While The A An This That These Those If Asked Speaking Here There It "
@@ -343,7 +348,7 @@ def find_quotes(text: str, doc: Any = None, people: Optional[People] = None) -> 
                                        if previous.speaker_start is not None else None)
         if attribution is None and not _reads_as_speech(text, start, end):
             continue
-        attribution = attribution or _Attribution(None, None, None)
+        attribution = attribution or _introduced(start, context) or _Attribution(None, None, None)
         span = attribution.span or (None, None)
         quote = Quote(text=text[inner_start:inner_end], speaker=attribution.speaker, cue=attribution.cue,
                       direct=True, start=inner_start, end=inner_end, role=attribution.role,
@@ -442,6 +447,9 @@ def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution
 
 
 def _before_attribution(before: str, window_start: int, start: int, context: _Context) -> Optional[_Attribution]:
+    participle = PARTICIPLE_BEFORE.search(before)
+    if participle:  # 'X posted a comment of her own, saying, "' : X is the subject of the clause
+        return _clause_subject(before[:participle.start()], window_start, participle.group("cue"), start, context)
     according = ACCORDING_BEFORE.search(before)
     if according:
         return _resolve_source(context, window_start + according.start("sp"), window_start + according.end("sp"),
@@ -452,6 +460,40 @@ def _before_attribution(before: str, window_start: int, start: int, context: _Co
     if said:
         return _resolve(window_start + said.start("sp"), window_start + said.end("sp"), said.group("cue"), start, context)
     return None
+
+
+def _clause_subject(clause: str, window_start: int, cue: str, start: int, context: _Context) -> Optional[_Attribution]:
+    boundary = CLAUSE_START.search(clause)
+    offset = window_start + (boundary.end() if boundary else 0)
+    clause = clause[boundary.end():] if boundary else clause
+    subject = CLAUSE_SUBJECT.match(clause)
+    if subject is None:
+        return None
+    return _resolve(offset + subject.start("sp"), offset + subject.end("sp"), cue, start, context)
+
+
+def _introduced(start: int, context: _Context) -> Optional[_Attribution]:
+    """A quote nothing attributes, opening its paragraph right after a sentence whose subject is a
+    person ("Robert Stone, 59, voted early.\n\n"Every time ..."): that person, without a cue."""
+    text = context.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start - 1].strip():
+        return None
+    index = bisect.bisect_right(context.sentence_starts, start - 2) - 1
+    while index >= 0 and context.sentences[index][1] >= start - 1:
+        index -= 1
+    if index < 0:
+        return None
+    s_start, s_end = context.sentences[index]
+    if text[s_start:s_start + 1] in OPEN_QUOTES + '"' or start - s_end > 4:
+        return None
+    subject = CLAUSE_SUBJECT.match(text, s_start, s_end)
+    if subject is None:
+        return None
+    found = _resolve(subject.start("sp"), subject.end("sp"), None, start, context)
+    if found is None or found.speaker is None or not context.people.is_person(found.speaker):
+        return None
+    return found
 
 
 def _colon_attribution(before: str, window_start: int, start: int, context: _Context) -> Optional[_Attribution]:
@@ -468,7 +510,9 @@ def _colon_attribution(before: str, window_start: int, start: int, context: _Con
             found = _resolve(offset + subject.start("sp"), offset + subject.end("sp"), cue, start, context)
             if found is not None:
                 return found
-    for match in NAME_IN_CLAUSE.finditer(clause):
+    right_before = re.search(rf"(?P<sp>{NAME})\s*$", clause)
+    matches = ([right_before] if right_before else []) + list(NAME_IN_CLAUSE.finditer(clause))
+    for match in matches:
         words = match.group().split()
         skip = 0
         while skip < len(words) and words[skip] in FUNCTION_WORDS:
