@@ -47,7 +47,7 @@ ROLE_WORDS = alternation("role_words")  # data/words/role_words.txt
 NAME_WORD = r"[A-Z][\w’'\-]+"
 TITLE = r"(?:Capt|Col|Gen|Lt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|St)\."
 INITIAL = r"[A-Z]\."
-NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:{TITLE}\s+|{INITIAL}\s+)?{NAME_WORD}){{0,3}}"
+NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:{TITLE}\s+|{INITIAL}\s+)?{NAME_WORD}){{0,5}}"
 PRONOUN = r"(?:he|she|they|He|She|They)"
 ROLE_PHRASE = r"(?:an?|the|one|An?|The|One)\s+(?:[\w\-]+\s+){0,3}?(?:" + ROLE_WORDS + r")s?"
 # A name with lower-case words before it that describe the person: "RSB head coach Jason Koski",
@@ -114,7 +114,7 @@ GENDER_LOOKAHEAD = 120  # characters after a mention read for the pronoun that r
 # --- indirect quotes ------------------------------------------------------------------------
 INDIRECT_VERBS = (r"(?:says|said|say|told|tells|tell|adds|added|claims|claimed|argues|argued|insists|insisted|"
                   r"warns|warned|notes|noted|explains|explained|acknowledges|acknowledged|admits|admitted|"
-                  r"announces|announced|states|stated|contends|contended|maintains|maintained|asserts|asserted|"
+                  r"announces|announced|states|stated|contends|contended|asserts|asserted|recalls|recalled|"
                   r"suggests|suggested|predicts|predicted|reports|reported|wrote|writes|tweeted|concedes|conceded|"
                   r"denied|denies|confirmed|confirms)")
 TELL_OBJECT = r"(?:reporters|journalists|supporters|the crowd|(?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,3}|him|her|them|us|me|[a-z]+\s+(?:crowd|audience|reporters))"
@@ -125,10 +125,12 @@ ORG_HEAD = (r"(?:campaign|officials?|spokes(?:man|woman|person)|committee|depart
 BODY = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w\-’']+\s+){{0,3}}?{ORG_HEAD}"
 INDIRECT_SUBJECT = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{BODY})"
 INDIRECT_SAID = re.compile(
-    rf"(?:^|(?<=[,;—–]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<sp>{INDIRECT_SUBJECT})(?:,[^,\n]{{1,80}},)?\s+"
+    rf"(?:^|(?<=[,;—–]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<sp>{INDIRECT_SUBJECT})(?:\s+of\s+{NAME})?(?:,[^,\n]{{1,80}},)?\s+"
     rf"(?:(?:also|has|had|have|later|then|previously|repeatedly|again|once)\s+)?"
     rf"(?P<cue>{INDIRECT_VERBS})\b(?:\s+{TELL_OBJECT})?(?:\s+(?:on|in|at|during|last|this)\s+[\w’'.]+(?:\s+[A-Z][\w’'.]*){{0,2}})?"
-    rf",?\s+(?:that\s+)?(?P<content>(?![“\"]).{{12,}})$", re.S)
+    rf"(?:\s+(?:this|last|on|earlier)\s+(?:week|month|year|morning|night|evening|[A-Z][a-z]+day))?"
+    rf",?\s+(?:that\s+)?(?P<content>(?![“\"])(?!(?:and|or|but|after|before|from|on|in|at|during|to|with|by|for|of|as|"
+    rf"about|outside|inside|while|when|if|so|the letter|a letter|an? (?:email|op-ed|statement|post|tweet|letter))\b).{{12,}})$", re.S)
 SAID_AT_END = re.compile(rf"^(?P<content>.{{12,}}?),\s+(?P<cue1>{INDIRECT_VERBS})\s+(?P<sp1>{INDIRECT_SUBJECT})[.!?]?$"
                          rf"|^(?P<content2>.{{12,}}?),\s+(?P<sp2>{INDIRECT_SUBJECT})\s+(?P<cue2>{INDIRECT_VERBS})"
                          rf"(?:\s+[\w’'.]+){{0,4}}[.!?]?$", re.S)
@@ -333,8 +335,8 @@ def find_quotes(text: str, doc: Any = None, people: Optional[People] = None) -> 
     quote are of the quoted words, of an indirect one of the reported content."""
     people = people or find_people(text, doc)
     spans = quoted_spans(text)
-    sentences, starts = sentence_split(text)
-    context = _Context(text, people, sentences, starts, spans, [s for s, _e in spans])
+    sentences = _lines_apart(text, sentence_split(text)[0])
+    context = _Context(text, people, sentences, tuple(s for s, _e in sentences), spans, [s for s, _e in spans])
     quotes: list[Quote] = []
     previous: Optional[Quote] = None
     for start, end in spans:
@@ -359,6 +361,16 @@ def find_quotes(text: str, doc: Any = None, people: Optional[People] = None) -> 
             context.attributed.append(quote)
     quotes = _carry_back(text, quotes)
     return sorted(quotes + _indirect_quotes(context, quotes), key=lambda q: (q.start, q.end))
+
+
+def _lines_apart(text: str, sentences: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sentences, none across a line break (a line ending in "U.S." still ends its sentence)."""
+    out = []
+    for start, end in sentences:
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            if line.group().strip():
+                out.append((start + line.start(), start + line.end()))
+    return tuple(out)
 
 
 def _carry_back(text: str, quotes: list[Quote]) -> list[Quote]:
