@@ -56,9 +56,9 @@ DESCRIBED_NAME = rf"(?:(?:[Tt]he|[Aa]n?|{NAME_WORD})\s+)?(?:(?!(?:and|but|when|a
 SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
 
 # Attribution right after a closing quote: '," Viper whispers' / '," adds Capt. Shapoval'.
-NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-’']+\s+){0,3}?[a-z][\w\-’']+"
+NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-’']+\s+){0,3}?[a-z\d][\w\-’']+"
 AFTER_QUOTE = re.compile(
-    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^“”\"\n]{{1,160}}?,)?\s+(?:(?:also|then|later|again|quickly|simply|once)\s+)?(?P<cue1>{SPEECH_VERBS})\b"
+    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^“”\"\n]{{1,160}}?,)?\s+(?:(?:also|then|later|again|quickly|simply|once|will|would|can|could|may|might|has|had|have)\s+)?(?P<cue1>(?i:{SPEECH_VERBS}))\b"
     rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,.;:—–]|$))"
 )
 # Attribution before an opening quote with a verb: 'X said, "' / 'X told reporters "'.
@@ -67,7 +67,7 @@ PARTICIPLE_BEFORE = re.compile(r",\s*(?P<cue>saying|telling\s+(?:\w+\s+){0,2}?\w
 CLAUSE_SUBJECT = re.compile(rf"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|However|Earlier),?\s+)?"
                             rf"(?:(?:On|In|At|During|After|Before)\s+[^,]{{1,40}},\s+)?"
                             rf"(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,’'])")
-ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:[\w\-’'.&]+\s+){0,4}?[\w\-’'.&]+),\s*$")
+ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:[\w\-’'.&]+\s+){0,4}?[\w\-’'.&]+)[,:]\s*$")
 BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
                           rf"(?:\s+[\w’'.]+){{0,4}}?\s*,?\s*$")
 COLON_BEFORE_QUOTE = re.compile(r":\s*$")
@@ -356,8 +356,9 @@ def find_quotes(text: str, doc: Any = None, people: Optional[People] = None) -> 
                       direct=True, start=inner_start, end=inner_end, role=attribution.role,
                       speaker_start=span[0], speaker_end=span[1])
         quotes.append(quote)
-        if quote.speaker:
+        if quote.speaker or quote.speaker_start is not None:  # "... ," she said. "...": hers, whoever she is
             previous = quote
+        if quote.speaker:
             context.attributed.append(quote)
     quotes = _carry_back(text, quotes)
     return sorted(quotes + _indirect_quotes(context, quotes), key=lambda q: (q.start, q.end))
@@ -649,7 +650,8 @@ def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
     after_cue = previous.cue not in (None, ":") and re.search(rf"\b{re.escape(previous.cue)}\b[^.!?]*,\s*$", gap)
     if not (opens_sentence or after_cue):
         return False
-    others = {name for at, name in people.mentions if gap_start <= at < start - 1} - {previous.speaker}
+    speaker = people.canonical(previous.speaker)[0] if previous.speaker else None
+    others = {name for at, name in people.mentions if gap_start <= at < start - 1} - {previous.speaker, speaker}
     return not others
 
 

@@ -214,6 +214,8 @@ class Tally:
     exact: int = 0
     with_source: int = 0
     speaker_right: int = 0
+    named: int = 0  # gold sources that hold a name ("Trump", "Sen. Ted Cruz"), not a pronoun or a description
+    named_right: int = 0  # ... whose name the predicted speaker carries
     seconds: float = 0.0
     misses: list[dict] = field(default_factory=list)
 
@@ -231,6 +233,9 @@ class Tally:
     def speaker(self) -> Optional[float]:
         return _round(self.speaker_right / self.with_source) if self.with_source else None
 
+    def named_speaker(self) -> Optional[float]:
+        return _round(self.named_right / self.named) if self.named else None
+
 
 def _round(value: Optional[float]) -> Optional[float]:
     return round(value, 3) if value is not None else None
@@ -243,11 +248,17 @@ def overlaps(a: Span | Predicted, b: Span | Predicted) -> bool:
 def speaker_agrees(predicted: Predicted, gold: Gold) -> bool:
     if predicted.speaker_span is not None and gold.source and any(overlaps(predicted.speaker_span, s) for s in gold.source):
         return True
-    if not predicted.speaker:
-        return False
-    gold_words = {w for w in re.findall(r"[A-Z][\w’'-]+", gold.source_text) if w not in NOT_NAME_WORDS}
-    said_words = {w for w in re.findall(r"[A-Z][\w’'-]+", predicted.speaker) if w not in NOT_NAME_WORDS}
-    return bool(gold_words & said_words)
+    return names_agree(predicted, gold)
+
+
+def name_words(text: str) -> set[str]:
+    return {w.removesuffix("’s").removesuffix("'s") for w in re.findall(r"[A-Z][\w’'-]+", text)
+            if w not in NOT_NAME_WORDS} - {"He", "She", "They", "It", "We", "I", "His", "Her"}
+
+
+def names_agree(predicted: Predicted, gold: Gold) -> bool:
+    """The resolved speaker carries a name word of the gold Source (no credit for the span)."""
+    return bool(predicted.speaker and name_words(gold.source_text) & name_words(predicted.speaker))
 
 
 def score(article: Article, predicted: Sequence[Predicted], direct: Tally, indirect: Tally, keep_misses: int) -> None:
@@ -270,6 +281,9 @@ def score(article: Article, predicted: Sequence[Predicted], direct: Tally, indir
                 tally.with_source += 1
                 right = speaker_agrees(best, gold)
                 tally.speaker_right += right
+                if name_words(gold.source_text):
+                    tally.named += 1
+                    tally.named_right += names_agree(best, gold)
                 if not right and len(tally.misses) < keep_misses and kind == "direct":
                     tally.misses.append({"article": article.name, "quote": text[gold.content.start:gold.content.end][:80],
                                          "gold": gold.source_text, "said": best.speaker})
@@ -305,10 +319,12 @@ def run(data_dir: Path, limit: Optional[int]) -> list[TaskResult]:
             overlap = direct.overlap()
             rows.append(SystemRow(name, len(items), Scores(
                 overlap["precision"], overlap["recall"], overlap["f1"], len(items)), seconds=round(direct.seconds, 1),
-                note=f"exact F1 {direct.exact_scores()['f1']}, speaker {direct.speaker()}, "
+                note=f"exact F1 {direct.exact_scores()['f1']}, speaker {direct.speaker()} "
+                     f"(named sources: resolved name {direct.named_speaker()}), "
                      f"indirect F1 {indirect.overlap()['f1']} (speech cues {speech.overlap()['f1']})"))
             detail[name] = {"direct_overlap": overlap, "direct_exact": direct.exact_scores(),
                             "speaker_accuracy": direct.speaker(), "speaker_items": direct.with_source,
+                            "named_speaker_accuracy": direct.named_speaker(), "named_speaker_items": direct.named,
                             "indirect_overlap": indirect.overlap(), "indirect_speaker_accuracy": indirect.speaker(),
                             "indirect_speech_cues_overlap": speech.overlap(),
                             "indirect_speech_cues_speaker_accuracy": speech.speaker()}
