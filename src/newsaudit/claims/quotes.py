@@ -646,6 +646,8 @@ def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
     gap = gap[closing.end():] if closing else gap
     if len(gap) > CONTINUATION_GAP or any(q in gap for q in OPEN_QUOTES + '"'):
         return False
+    if previous.speaker is None and "\n" in gap:
+        return False  # an unnamed speaker ("the officer shouted") does not carry into the next paragraph
     opens_sentence = not gap.strip() or gap.rstrip()[-1] in ".!?”\"\n"
     after_cue = previous.cue not in (None, ":") and re.search(rf"\b{re.escape(previous.cue)}\b[^.!?]*,\s*$", gap)
     if not (opens_sentence or after_cue):
