@@ -81,7 +81,7 @@ PRONOUN_IN_CLAUSE = re.compile(rf"\b{PRONOUN}\b|{ROLE_PHRASE}")
 SUBJECT_BEFORE_CUE = re.compile(rf"(?:^|(?<=[\s(—–]))(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})"
                                 rf"(?:,[^,]{{1,80}},)?\s+(?:(?:also|then|later|again|has|had|have|was|is)\s+)?$")
 FUNCTION_WORDS = frozenset("But And Yet So Then Still Now Also Or As In On At For With Without After Before "
-                           "When While The A An This That These Those If Asked Speaking Here There It "
+                           "When While The A An This That These Those If Asked Speaking Here There It Former Then Ex "
                            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight "
                            "January February March April May June July August September October November December "
                            "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
