@@ -52,7 +52,7 @@ PRONOUN = r"(?:he|she|they|He|She|They)"
 ROLE_PHRASE = r"(?:an?|the|one|An?|The|One)\s+(?:[\w\-]+\s+){0,3}?(?:" + ROLE_WORDS + r")s?"
 # A name with lower-case words before it that describe the person: "RSB head coach Jason Koski",
 # "former secretary of state Hillary Clinton", "the campaign manager, Robby Mook".
-DESCRIBED_NAME = rf"(?:(?:[Tt]he|[Aa]n?|{NAME_WORD})\s+)?(?:(?!(?:and|but|when|as|after|while|because|if|that|who|which|then)\b)[a-z][\w\-’']*,?\s+){{1,4}}{NAME}"
+DESCRIBED_NAME = rf"(?:(?:[Tt]he|[Aa]n?|{NAME_WORD})\s+)?(?:(?!(?:and|but|when|as|after|while|because|if|that|who|which|then|on|in|at|from|for|with|near|to|by|into|across)\b)[a-z][\w\-’']*,?\s+){{1,4}}{NAME}"
 SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
 
 # Attribution right after a closing quote: '," Viper whispers' / '," adds Capt. Shapoval'.
@@ -85,8 +85,10 @@ FUNCTION_WORDS = frozenset("But And Yet So Then Still Now Also Or As In On At Fo
                            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight "
                            "January February March April May June July August September October November December "
                            "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
-NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
-                                "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE", "PRODUCT", "FAC", "LOC"})
+NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Labels the small model also gives to people it does not know ("Ines Walker" as a product): they
+# rule out a one-word name only.
+UNLIKELY_SPEAKER_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "LANGUAGE", "PRODUCT", "FAC", "LOC"})
 ROLE_PREFIX = re.compile(rf"(?P<role>(?:[A-Z][\w.’'\-]*\s+)?(?:(?i:{ROLE_WORDS})\s+)+)$")
 APPOSITION_ROLE = re.compile(rf"^,\s+(?:an?|the)\s+(?P<role>(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_WORDS}))\b", re.I)
 PSEUDONYM = re.compile(
@@ -108,6 +110,8 @@ MALE_WORDS = re.compile(r"\b(?:Mr\.|he|him|his|himself|spokesman|congressman|cha
 FEMALE_WORDS = re.compile(r"\b(?:Mrs\.|Ms\.|Miss|she|her|hers|herself|spokeswoman|congresswoman|chairwoman|"
                           r"businesswoman|wife|mother|daughter|sister|queen|princess|grandmother|aunt|niece|"
                           r"girlfriend|actress|first lady)\b")
+SUBJECT_MALE = re.compile(r"\b(?:[Hh]e|himself)\b")  # "him" and "her" after a name are often someone else
+SUBJECT_FEMALE = re.compile(r"\b(?:[Ss]he|herself)\b")
 HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+$")
 GENDER_LOOKAHEAD = 120  # characters after a mention read for the pronoun that refers back to it
 
@@ -121,7 +125,8 @@ TELL_OBJECT = r"(?:reporters|journalists|supporters|the crowd|(?:the\s+)?[A-Z][\
 ORG_HEAD = (r"(?:campaign|officials?|spokes(?:man|woman|person)|committee|department|agency|police|report|"
             r"statement|study|poll|survey|administration|government|ministry|office|aides?|advisers?|"
             r"analysts?|experts?|critics?|supporters|prosecutors|investigators|lawyers?|attorneys?|sources?|"
-            r"officers?|spokespeople|authorities|group|organi[sz]ation|party|court|judge|researchers?|data)")
+            r"officers?|spokespeople|authorit(?:y|ies)|group|organi[sz]ation|party|court|judge|researchers?|data|service|board|"
+            r"council|commission|institute|bureau|network|newspaper|website|magazine|company|firm|union)")
 BODY = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w\-’']+\s+){{0,3}}?{ORG_HEAD}"
 INDIRECT_SUBJECT = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{BODY})"
 INDIRECT_SAID = re.compile(
@@ -134,7 +139,7 @@ INDIRECT_SAID = re.compile(
 SAID_AT_END = re.compile(rf"^(?P<content>.{{12,}}?),\s+(?P<cue1>{INDIRECT_VERBS})\s+(?P<sp1>{INDIRECT_SUBJECT})[.!?]?$"
                          rf"|^(?P<content2>.{{12,}}?),\s+(?P<sp2>{INDIRECT_SUBJECT})\s+(?P<cue2>{INDIRECT_VERBS})"
                          rf"(?:\s+[\w’'.]+){{0,4}}[.!?]?$", re.S)
-ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>(?:(?:a|an|the)\s+)?(?:[\w\-’'.&]+\s+){{0,5}}?[\w\-’'.&]+)"
+ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>(?:(?:a|an|the)\s+)?(?:[\w\-’'.&]+\s+){{0,5}}?[\w\-’'.&]*[\w&])"
                           rf"(?=\s*(?:[,.;:—–]|$))")
 
 
@@ -296,7 +301,7 @@ def _read_gender(people: People, text: str) -> None:
         end = people.mention_ends[k]
         limit = min(starts[k + 1] if k + 1 < len(starts) else len(text), end + GENDER_LOOKAHEAD)
         window = text[end:limit]
-        male, female = MALE_WORDS.search(window), FEMALE_WORDS.search(window)
+        male, female = SUBJECT_MALE.search(window), SUBJECT_FEMALE.search(window)
         if male and (not female or male.start() < female.start()):
             tally[0] += 1
         elif female:
@@ -448,7 +453,8 @@ def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution
     closed = re.search(r"[.!?…]\s*$", text[start:end])
     if leading is not None and closed:
         return leading
-    if after and closed and not CLOSED_AFTER_CUE.match(text, after.end(), min(len(text), after.end() + 80)):
+    if after and closed and (not CLOSED_AFTER_CUE.match(text, after.end(), min(len(text), after.end() + 80))
+                             or closed.group().strip() in ".…" and text[after.start():after.end()].lstrip(" ,—–-")[:1].isupper()):
         after = None  # '"... for me." The ministry said the bill ...': a new sentence of its own
     if after and (SPEECH_ENDING.search(text[start:end]) or len(text[start:end].split()) >= MIN_SPEECH_WORDS):
         group = "sp1" if after.group("sp1") else "sp2"
@@ -568,7 +574,7 @@ def _resolve(begin: int, finish: int, cue: str, offset: int, context: _Context) 
         return None
     label = _label_at(people, text, name_start)
     known = people.is_person(people.canonical(" ".join(words))[0])
-    if label in NOT_SPEAKER_LABELS and not known:
+    if (label in NOT_SPEAKER_LABELS or label in UNLIKELY_SPEAKER_LABELS and len(words) == 1) and not known:
         return None
     if people.labels and len(words) == 1 and label is None and not known:
         return None  # a capitalised word no model read as a name ("Having", "Wait")
@@ -642,7 +648,7 @@ def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
     """Same speaker when the gap is short, holds no other quote and names no one else."""
     gap_start = previous.end
     gap = text[gap_start:start - 1]
-    closing = re.match(r"[,\s]*[”\"]", gap)  # the previous quote's own closing mark
+    closing = re.match(r"[,\s]*[”\"“]", gap)  # the previous quote's own closing mark
     gap = gap[closing.end():] if closing else gap
     if len(gap) > CONTINUATION_GAP or any(q in gap for q in OPEN_QUOTES + '"'):
         return False
