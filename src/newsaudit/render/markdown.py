@@ -85,4 +85,4 @@ def _quotes(report: Report) -> list[str]:
 def _who(quote: Quote) -> str:
     if quote.speaker:
         return quote.speaker
-    return f"unnamed {quote.role}" if quote.role else "unattributed"
+    return f"({quote.role}, unnamed)" if quote.role else "unattributed"
