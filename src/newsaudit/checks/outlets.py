@@ -42,6 +42,7 @@ HOMOGLYPHS: tuple[tuple[str, str], ...] = (("rn", "m"), ("vv", "w"), ("cl", "d")
 MAX_NAME_WORDS = 8
 LONG_MASTHEAD = 14  # letters of a masthead made of newspaper words that is still unmistakable
 MIN_TYPO_LABEL = 7  # shorter brands ("forbes", "nature") collide with ordinary words
+LONG_WORD_LIKE = 8  # a brand made of a newspaper word this long ("economist") is still unmistakable
 
 
 @dataclass(frozen=True)
@@ -169,10 +170,17 @@ def _compare_mastheads(words: tuple[str, ...], shown: tuple[str, ...], masthead:
         reason = f'"{masthead.shown[at]}" misspelled as "{shown[at]}"'
         return _Hit(masthead.outlet, reason, near_exact=True, shared=shared)
     # A swapped-in word that is no English word is a foreign paper's own ("Addis Zemen").
-    if old in MASTHEAD_NOUNS and (lexicon is None or new in lexicon) and _is_swap(new, shared, shown, at, table):
+    if old in MASTHEAD_NOUNS and _english(new, lexicon) and _is_swap(new, shared, shown, at, table):
         reason = f'same words with "{masthead.shown[at]}" swapped for "{shown[at]}"'
         return _Hit(masthead.outlet, reason, shared=shared)
     return None
+
+
+def _english(word: str, lexicon: Optional[Container[str]]) -> bool:
+    """In the word list, or a plural of a word in it; True when there is no list to ask."""
+    if lexicon is None or word in lexicon:
+        return True
+    return any(word.endswith(end) and word[: -len(end)] in lexicon for end in ("s", "es"))
 
 
 def _distinctive(word: str) -> bool:
@@ -289,7 +297,7 @@ def _fold_glyphs(text: str) -> str:
 def _domain_lookalike(site: Site, table: OutletTable) -> Optional[_Hit]:
     if site.label in table.labels and site.suffix not in SUSPICIOUS_SUFFIXES:
         return None  # a known brand name on an ordinary suffix: another country's edition
-    for rule in (_embedded, _suffix_swap, _affixed, _look_alike, _misspelled):
+    for rule in (_embedded, _appended, _suffix_swap, _affixed, _look_alike, _misspelled):
         for brand in table.brands:
             reason = rule(site, brand, table)
             if reason:
@@ -312,6 +320,16 @@ def _embedded(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
         return None
     if f".{brand.registered}." in f".{site.subdomain}.":
         return f'"{brand.registered}" placed inside another site\'s address ({site.registered})'
+    return None
+
+
+def _appended(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
+    """A real domain with a country code or another suffix tacked on ("nytimes.com.de")."""
+    if len(brand.label) < 3 or brand.parent:
+        return None
+    host = site.host[4:] if site.host.startswith("www.") else site.host
+    if host.startswith(brand.registered + ".") and host != brand.registered:
+        return f'the real address "{brand.registered}" with ".{host[len(brand.registered) + 1:]}" added'
     return None
 
 
@@ -352,10 +370,13 @@ def _is_filler(text: str) -> bool:
 
 
 def _look_alike(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
-    if brand.parent or len(brand.label) < 4 or _word_like(brand.label) or site.label == brand.label:
+    # a word-like brand has namesakes abroad, but not spelled with look-alike letters: only short
+    # ones ("thestar") are left alone, where a fold can turn one real name into another
+    word_like = _word_like(brand.label) and len(brand.label) < LONG_WORD_LIKE
+    if brand.parent or len(brand.label) < 4 or word_like or site.label == brand.label or site.label in table.labels:
         return None
-    if _fold_glyphs(site.label) != _fold_glyphs(brand.label):
-        return None
+    if _fold_glyphs(site.label) != _fold_glyphs(brand.label) or site.label.replace("-", "") == brand.label:
+        return None  # a hyphen alone is how many real sites spell a name ("press-herald", "the-sun")
     return f'"{brand.label}" spelled with look-alike characters as "{site.label}"'
 
 
@@ -365,7 +386,7 @@ def _misspelled(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
         return None
     if site.label[:2] != label[:2]:
         return None  # "latimes"/"batimes", "nbcnews"/"abcnews": a changed initial is another brand
-    if _plural(site.label, label):
+    if _plural(site.label, label) or site.label.replace("-", "") == label:
         return None
     limit = 2 if len(label) >= 12 else 1
     if DamerauLevenshtein.distance(site.label, label, score_cutoff=limit) <= limit:
