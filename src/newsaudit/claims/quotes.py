@@ -658,6 +658,9 @@ def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
     after_cue = previous.cue not in (None, ":") and re.search(rf"\b{re.escape(previous.cue)}\b[^.!?]*,\s*$", gap)
     if not (opens_sentence or after_cue):
         return False
+    if previous.speaker_start is not None and gap_start <= previous.speaker_start < start - 1 \
+            and not re.search(r"[.!?]\s+\S", text[previous.speaker_end:start - 1].rstrip()):
+        return True  # the gap is the previous quote's own attribution ('," said X, an aide to Y. "')
     speaker = people.canonical(previous.speaker)[0] if previous.speaker else None
     others = {name for at, name in people.mentions if gap_start <= at < start - 1} - {previous.speaker, speaker}
     return not others
