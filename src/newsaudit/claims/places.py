@@ -65,7 +65,7 @@ METONYMY_VERB = re.compile(
     r"sanctioned|recognized|recognised|protested|blamed|blames)\b")
 # "West Nile virus", "Spanish flu", "Lyme disease": a place named in a disease's name.
 DISEASE_AFTER = re.compile(r"[ \t]+(?:virus|viruses|fever|disease|flu|influenza|strain|encephalitis|syndrome)\b", re.I)
-SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|asked|explained|wrote|noted)\b")
+SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|asked|explained|wrote|noted|recalled|recalls)\b")
 # "of 1935 Orchard St., Alexandria": a town after a street address.
 ADDRESS_BEFORE = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Hwy|Highway|Way|"
                             r"Court|Ct|Pl|Place|Pkwy|Parkway)\.?,[ \t]*$")
@@ -153,7 +153,8 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
                 and (_has_signal(m, text, entities, first[id(m)], doc is None)
                      or _home_town(m, first[id(m)], country, entities, text))]
     accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first)
-    kept = [m for m in mentions if id(m) in accepted_ids]
+    people = _names_read_as_people(mentions, text, entities, person_tokens, first, {id(m) for m in accepted})
+    kept = [m for m in mentions if id(m) in accepted_ids and fold(m.name) not in people]
     chosen = _resolve_all(kept, text, gazetteer)
     places = [_place(m, text, chosen.get(id(m))) for m in kept]
     return [replace(place, id=f"p{number}") for number, place in enumerate(places, 1)]
@@ -288,6 +289,25 @@ def _person_word(m: _Mention, text: str, entities: list[tuple[int, int, str]], p
     return fold(m.name) in person_tokens and _label_at(entities, m) not in ("GPE", "LOC")
 
 
+def _names_read_as_people(mentions: list[_Mention], text: str, entities: list[tuple[int, int, str]],
+                          person_tokens: frozenset[str], first: dict, accepted: set[int]) -> set[str]:
+    """Names the article uses more often as a person than as a place ("Kristina said", "Tim and
+    Kristina"): one reading per article, so a single stray GPE label does not make them towns."""
+    person: Counter[str] = Counter()
+    place: Counter[str] = Counter()  # float counts: a PERSON label is half a vote
+    for m in mentions:
+        candidate = first.get(id(m))
+        if m.demonym or m.fixed is not None or candidate is None or candidate.kind in SELF_EVIDENT:
+            continue
+        key = fold(m.name)
+        label = _label_at(entities, m)
+        strong = bool(SPEECH_AFTER.match(text, m.span_end))
+        # the small model's PERSON (alone or in a longer name) is often a town: half a vote
+        person[key] += 1.0 if strong else 0.5 if label == "PERSON" or key in person_tokens else 0.0
+        place[key] += id(m) in accepted
+    return {key for key, count in person.items() if count >= 1 and count > place[key]}
+
+
 def _inside_name(m: _Mention, entities: list[tuple[int, int, str]], text: str) -> bool:
     for start, end, label in entities:
         if label in NAME_LABELS and start <= m.start and m.span_end <= end and (end - start) > (m.span_end - m.start) + 1:
@@ -303,6 +323,10 @@ def _inside_name(m: _Mention, entities: list[tuple[int, int, str]], text: str) -
 def _place_led_org(inner: str, m: _Mention, start: int) -> bool:
     """"Hall County Sheriff's Office", "Gainesville Police": a place opens the organisation's name."""
     return m.start == start or inner.lower().startswith("the ") and m.start <= start + 4
+
+
+def _exact(m_entities: list[tuple[int, int, str]], m: _Mention) -> bool:
+    return any(start == m.start and end in (m.end, m.span_end) for start, end, _label in m_entities)
 
 
 def _entity_is(m: _Mention, entities: list[tuple[int, int, str]], label: str) -> bool:
@@ -351,7 +375,7 @@ def _country_records(gazetteer: Gazetteer) -> list[Candidate]:
 
 def _has_signal(m: _Mention, text: str, entities: list[tuple[int, int, str]],
                 candidate: Candidate, no_ner: bool) -> bool:
-    if m.region or m.demonym or m.fixed is not None:
+    if m.region or m.demonym or m.fixed is not None or text[m.start:m.end] in SHORT_FORMS:
         return True
     label = _label_at(entities, m)
     if m.from_ner:
@@ -361,8 +385,8 @@ def _has_signal(m: _Mention, text: str, entities: list[tuple[int, int, str]],
     if candidate.feature in ("ADM1", "RGN") and label not in ("PERSON", "ORG") and len(m.name) > 3:
         return True
     before = text[max(0, m.start - 16):m.start]
-    if LOCATIVE_CUE.search(before) and label not in NOT_PLACE_LABELS:
-        return True
+    if LOCATIVE_CUE.search(before) and (label not in NOT_PLACE_LABELS or label == "ORG" and _exact(entities, m)):
+        return True  # "schools in Dayton": the small model's ORG for a bare town name is overruled
     if DIRECTION_CUE.search(before) and label not in NOT_PLACE_LABELS | {"PERSON"}:
         return True
     after = text[m.span_end:m.span_end + 30]

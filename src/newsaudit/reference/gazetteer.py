@@ -162,6 +162,10 @@ class Gazetteer:
         name = strip_possessive(name.strip())
         region = REGION_SUFFIX.search(name)
         if region and region.end() == len(name) and name not in self:
+            divisions = [c for c in self.candidates(name[: region.start()]) if c.feature in ("ADM1", "ADM2")]
+            if divisions:  # "Washington State", "Kherson Oblast": the division itself
+                ctx = Context.of(context)
+                return max(divisions, key=lambda c: (score(c, name[: region.start()], ctx), c.population))
             base = self.resolve(name[: region.start()], context)
             if base is None or base.kind != "city":
                 return base
