@@ -118,7 +118,7 @@ class Place:
     geonames_id: Optional[int]
     char_start: int = 0
     char_end: int = 0
-    kind: str = "city"  # city | region | country | continent | unresolved
+    kind: str = "city"  # city | region | country | continent | street | unresolved
     id: Optional[str] = None  # "p1", "p2", ... in text order
     feature: Optional[str] = None  # GeoNames feature code: PPL, PPLC, ADM1, ADM2, PCLI, CONT, RGN
     admin1: Optional[str] = None  # the state or province a town or county lies in

@@ -166,3 +166,9 @@ def test_mentions_get_ids_in_text_order():
     found = _places("Floods reached Kramatorsk, Sloviansk and Kostyantynivka before Kharkiv.")
     assert [p.id for p in found] == [f"p{i}" for i in range(1, len(found) + 1)]
     assert [p.text for p in found] == ["Kramatorsk", "Sloviansk", "Kostyantynivka", "Kharkiv"]
+
+
+def test_streets_and_numbered_roads_are_places_without_a_point():
+    found = _by_text(_places("The crash closed Highway 10 near Walnut Street on Tuesday, deputies in Ohio said."))
+    assert (found["Highway 10"].kind, found["Highway 10"].feature, found["Highway 10"].lat) == ("street", "RD", None)
+    assert found["Walnut Street"].feature == "ST"

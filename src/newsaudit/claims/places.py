@@ -87,6 +87,12 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "tenn.": "Tennessee", "tex.": "Texas", "vt.": "Vermont", "va.": "Virginia", "wash.": "Washington",
     "w.va.": "West Virginia", "wis.": "Wisconsin", "wyo.": "Wyoming",
 }
+# Streets and numbered roads: places with no point in the gazetteer ("Memphis Street", "Highway 10").
+STREET = re.compile(
+    r"\b(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|"
+    r"Lane|Parkway|Pkwy\.|Highway|Way|Place|Court)(?![\w-])"
+    r"|\b(?:Highway|Interstate|County Road|State Road|State Route|Route|U\.S\. Highway|I-)[ \t]?\d{1,4}\b")
+STREET_HEAD = re.compile(r"^(?:The|A|An|On|In|At|Of|And|But|Then|When|After|Before|From|To|By|For|Near)$")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
 MAX_WORDS = 4
 HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
@@ -178,6 +184,16 @@ def _all_mentions(text: str, gazetteer: Gazetteer, entities: list[tuple[int, int
             del found[key]
         found[(match.start(), match.end())] = _Mention(match.start(), match.end(), match.end(), match.group(),
                                                        False, demonym=target)
+    for street in STREET.finditer(text):
+        start = street.start()
+        first_word = street.group().split()[0]
+        if STREET_HEAD.match(first_word):  # "On Main Street": the street starts after the preposition
+            start += len(first_word) + 1
+        if start < street.end() and not any(s < street.end() and start < e for s, e in found):
+            road = street.group().startswith(("Highway", "Interstate", "County Road", "State R", "Route", "U.S.", "I-"))
+            found[(start, street.end())] = _Mention(start, street.end(), street.end(), text[start:street.end()], False,
+                                                    fixed=Candidate(text[start:street.end()], None, None, None, None, 0,
+                                                                    "street", "RD" if road else "ST"))
     for start, end, label in entities:
         if label not in ("GPE", "LOC"):
             continue
