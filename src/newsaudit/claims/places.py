@@ -89,8 +89,9 @@ STATE_ABBREVIATIONS: dict[str, str] = {
 }
 # Streets and numbered roads: places with no point in the gazetteer ("Memphis Street", "Highway 10").
 STREET = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|"
-    r"Lane|Parkway|Pkwy\.|Highway|Way|Place|Court)(?![\w-])"
+    r"\b(?:(?:(?!(?:The|County|City|Parish|State|Supreme|Court|Family|Fiscal|Circuit|District)\b)[A-Z][a-z]+"
+    r"|\d+(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Parkway|"
+    r"Pkwy\.)(?![\w-])"
     r"|\b(?:Highway|Interstate|County Road|State Road|State Route|Route|U\.S\. Highway|I-)[ \t]?\d{1,4}\b")
 STREET_HEAD = re.compile(r"^(?:The|A|An|On|In|At|Of|And|But|Then|When|After|Before|From|To|By|For|Near)$")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
@@ -189,7 +190,9 @@ def _all_mentions(text: str, gazetteer: Gazetteer, entities: list[tuple[int, int
         first_word = street.group().split()[0]
         if STREET_HEAD.match(first_word):  # "On Main Street": the street starts after the preposition
             start += len(first_word) + 1
-        if start < street.end() and not any(s < street.end() and start < e for s, e in found):
+        if start < street.end():
+            for key in [key for key in found if key[0] < street.end() and start < key[1]]:
+                del found[key]  # "Walnut Street" is a street, not the town of Walnut
             road = street.group().startswith(("Highway", "Interstate", "County Road", "State R", "Route", "U.S.", "I-"))
             found[(start, street.end())] = _Mention(start, street.end(), street.end(), text[start:street.end()], False,
                                                     fixed=Candidate(text[start:street.end()], None, None, None, None, 0,
