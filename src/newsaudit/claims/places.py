@@ -493,8 +493,8 @@ def _country_votes(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Counte
             votes.update(countries)
             continue
         divisions = {c.country for c in options if c.feature == "ADM1"}
-        if len(divisions) == 1:
-            votes.update(divisions)
+        if len(divisions) == 1 and max(options, key=lambda c: c.population).country in divisions:
+            votes.update(divisions)  # a state votes for its country unless a bigger namesake lies elsewhere
         elif options and len({c.country for c in options}) == 1 and options[0].population >= 10_000:
             votes[options[0].country] += 1
     return votes
