@@ -25,6 +25,7 @@ country or capital standing for its government ("Moscow said", "Washington warne
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -100,6 +101,7 @@ HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
 BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
 SELF_EVIDENT = frozenset({"country", "continent"})
 NEIGHBOUR_ROUNDS = 1
+MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
     return [replace(place, id=f"p{number}") for number, place in enumerate(places, 1)]
 
 
-def _all_mentions(text: str, gazetteer: Gazetteer, entities: list[tuple[int, int, str]]) -> list[_Mention]:
+def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[_Mention]:
     """Gazetteer matches, demonyms, and spaCy place entities the gazetteer does not cover."""
     found = {(m.start, m.span_end): m for m in _mentions(text, gazetteer)}
     for m in list(found.values()):
@@ -253,21 +255,34 @@ def _longest_match(text: str, words: list[tuple[int, int]], i: int, gazetteer: G
     return None
 
 
-def _entities(doc: Any) -> list[tuple[int, int, str]]:
+class _Entities(list):
+    """The Doc's entities as (start, end, label), sorted; ``around(m)`` is the one that can contain
+    a mention (spaCy's entities never overlap), found by bisection so long texts stay linear."""
+
+    def __init__(self, items: Iterable[tuple[int, int, str]]) -> None:
+        super().__init__(sorted(items))
+        self.starts = [item[0] for item in self]
+
+    def around(self, m: "_Mention") -> _Entities:
+        at = bisect.bisect_right(self.starts, m.start)
+        return self[at - 1:at] if at else []
+
+
+def _entities(doc: Any) -> _Entities:
     if doc is None:
-        return []
-    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        return _Entities(())
+    return _Entities((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
 
 
-def _label_at(entities: list[tuple[int, int, str]], m: _Mention) -> Optional[str]:
+def _label_at(entities: _Entities, m: _Mention) -> Optional[str]:
     """The label of the entity that starts where the mention starts, or that equals it."""
-    for start, end, label in entities:
-        if start <= m.start and m.end <= end and (start == m.start or text_equal(start, end, m)):
+    for start, end, label in entities.around(m):
+        if start <= m.start and m.end <= end and (start == m.start or _covers(start, end, m)):
             return label
     return None
 
 
-def text_equal(start: int, end: int, m: _Mention) -> bool:
+def _covers(start: int, end: int, m: _Mention) -> bool:
     return start <= m.start and end >= m.end and end - start <= m.span_end - m.start + 4
 
 
@@ -279,7 +294,7 @@ def _person_tokens(doc: Any, person_names: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(strip_possessive(word)) for name in names for word in name.split())
 
 
-def _vetoed(m: _Mention, text: str, entities: list[tuple[int, int, str]], person_tokens: frozenset[str]) -> bool:
+def _vetoed(m: _Mention, text: str, entities: _Entities, person_tokens: frozenset[str]) -> bool:
     """Function words, person-name words, and names inside a longer non-place entity."""
     if m.fixed is not None:
         return False
@@ -287,7 +302,7 @@ def _vetoed(m: _Mention, text: str, entities: list[tuple[int, int, str]], person
         return True
     if m.demonym:  # "European Commission", "Russian Orthodox Church": part of a name
         return any(label in NAME_LABELS - {"NORP", "FAC", "PERSON"} and start <= m.start and m.end <= end
-                   and end - start > m.end - m.start + 1 for start, end, label in entities)
+                   and end - start > m.end - m.start + 1 for start, end, label in entities.around(m))
     written = text[m.start:m.end]
     folded = fold(m.name)
     if written in SHORT_FORMS:
@@ -297,7 +312,7 @@ def _vetoed(m: _Mention, text: str, entities: list[tuple[int, int, str]], person
     return _inside_name(m, entities, text)
 
 
-def _person_word(m: _Mention, text: str, entities: list[tuple[int, int, str]], person_tokens: frozenset[str],
+def _person_word(m: _Mention, text: str, entities: _Entities, person_tokens: frozenset[str],
                  candidate: Candidate) -> bool:
     """A word of a person's name ("Donald Trump", a quoted speaker), unless spaCy or the gazetteer
     says it is a country or the text gives it as a place; a speech verb after it makes it a person."""
@@ -308,7 +323,7 @@ def _person_word(m: _Mention, text: str, entities: list[tuple[int, int, str]], p
     return fold(m.name) in person_tokens and _label_at(entities, m) not in ("GPE", "LOC")
 
 
-def _names_read_as_people(mentions: list[_Mention], text: str, entities: list[tuple[int, int, str]],
+def _names_read_as_people(mentions: list[_Mention], text: str, entities: _Entities,
                           person_tokens: frozenset[str], first: dict, accepted: set[int]) -> set[str]:
     """Names the article uses more often as a person than as a place ("Kristina said", "Tim and
     Kristina"): one reading per article, so a single stray GPE label does not make them towns."""
@@ -327,8 +342,8 @@ def _names_read_as_people(mentions: list[_Mention], text: str, entities: list[tu
     return {key for key, count in person.items() if count >= 1 and count > place[key]}
 
 
-def _inside_name(m: _Mention, entities: list[tuple[int, int, str]], text: str) -> bool:
-    for start, end, label in entities:
+def _inside_name(m: _Mention, entities: _Entities, text: str) -> bool:
+    for start, end, label in entities.around(m):
         if label in NAME_LABELS and start <= m.start and m.span_end <= end and (end - start) > (m.span_end - m.start) + 1:
             inner = text[start:end]
             if label == "FAC" or label == "NORP":
@@ -344,12 +359,12 @@ def _place_led_org(inner: str, m: _Mention, start: int) -> bool:
     return m.start == start or inner.lower().startswith("the ") and m.start <= start + 4
 
 
-def _exact(m_entities: list[tuple[int, int, str]], m: _Mention) -> bool:
-    return any(start == m.start and end in (m.end, m.span_end) for start, end, _label in m_entities)
+def _exact(entities: _Entities, m: _Mention) -> bool:
+    return any(start == m.start and end in (m.end, m.span_end) for start, end, _label in entities.around(m))
 
 
-def _entity_is(m: _Mention, entities: list[tuple[int, int, str]], label: str) -> bool:
-    return any(s <= m.start and m.end <= e and lab == label for s, e, lab in entities)
+def _entity_is(m: _Mention, entities: _Entities, label: str) -> bool:
+    return any(s <= m.start and m.end <= e and lab == label for s, e, lab in entities.around(m))
 
 
 def _shouting(text: str, at: int) -> bool:
@@ -374,25 +389,14 @@ def _initial(m: _Mention, text: str, gazetteer: Gazetteer, country: Optional[str
 
 
 def _demonym_target(target: str, gazetteer: Gazetteer) -> Optional[Candidate]:
-    options = gazetteer.candidates(target) if len(target) > 2 else ()
+    """A country code ("RU") or a region's name ("Europe") as its gazetteer record."""
     if len(target) == 2:
-        return next((c for c in _country_records(gazetteer) if c.country == target), None)
+        return gazetteer.country(target)
+    options = gazetteer.candidates(target)
     return max(options, key=lambda c: c.population) if options else None
 
 
-def _country_records(gazetteer: Gazetteer) -> list[Candidate]:
-    cached = getattr(gazetteer, "_countries", None)
-    if cached is None:
-        cached = [gazetteer.records[i] for i in range(min(len(gazetteer.records), 400))
-                  if gazetteer.records[i].kind == "country"]
-        try:
-            gazetteer._countries = cached  # type: ignore[attr-defined]
-        except AttributeError:
-            pass
-    return cached
-
-
-def _has_signal(m: _Mention, text: str, entities: list[tuple[int, int, str]],
+def _has_signal(m: _Mention, text: str, entities: _Entities,
                 candidate: Candidate, no_ner: bool) -> bool:
     if m.region or m.demonym or m.fixed is not None or text[m.start:m.end] in SHORT_FORMS:
         return True
@@ -431,7 +435,7 @@ def _state_names() -> frozenset[str]:
     return frozenset(STATE_ABBREVIATIONS.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Utah"}
 
 
-def _home_town(m: _Mention, candidate: Candidate, country: Optional[str], entities: list[tuple[int, int, str]],
+def _home_town(m: _Mention, candidate: Candidate, country: Optional[str], entities: _Entities,
                text: str) -> bool:
     """A sizeable town of the country the article is about: the small English model often
     labels such names PERSON, so only ORG/DATE-like labels veto it."""
@@ -509,9 +513,9 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[
               or any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
     states |= {fold(c.admin1) for m in kept if not m.demonym
                for options in [gazetteer.candidates(m.name)] if len(options) == 1 for c in options if c.admin1}
-    points = tuple((c.lat, c.lon) for m in kept if not m.demonym
+    points = tuple(dict.fromkeys((c.lat, c.lon) for m in kept if not m.demonym
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
-                   for c in options if c.lat is not None)
+                   for c in options if c.lat is not None))[:MAX_POINTS]
     context = Context(countries=shares, admin1=frozenset(states), points=points)
     chosen = _read_names(kept, text, gazetteer, context, {})
     for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
@@ -524,6 +528,7 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
     """One reading per name; with ``before``, the other names' towns and counties count as neighbours."""
     local = {fold(m.name): (c.lat, c.lon) for m in kept for c in [before.get(id(m))]
              if c is not None and c.lat is not None and (c.kind == "city" or c.feature == "ADM2")}
+    local = dict(list(local.items())[:MAX_POINTS + 1])
     chosen: dict[int, Candidate] = {}
     by_name: dict[str, Candidate] = {}
     for m in kept:
@@ -531,7 +536,7 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         if not m.fixed and key in by_name:
             chosen[id(m)] = by_name[key]
             continue
-        points = context.points + tuple(point for name, point in local.items() if name != key)
+        points = (context.points + tuple(point for name, point in local.items() if name != key))[:MAX_POINTS]
         chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points))
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]

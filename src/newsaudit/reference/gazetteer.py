@@ -148,6 +148,14 @@ class Gazetteer:
         self.records = records
         self.index = index
         self.load_seconds = load_seconds
+        self._countries: Optional[dict[str, Candidate]] = None
+
+    def country(self, code: str) -> Optional[Candidate]:
+        """The country record of an ISO code ("RU"); countries are the first records built."""
+        if self._countries is None:
+            first = (self.records[i] for i in range(min(len(self.records), 400)))
+            self._countries = {c.country: c for c in first if c.kind == "country" and c.country}
+        return self._countries.get(code)
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         positions = [*self.index.get(fold(name), ()), *self.index.get(SKELETON_MARK + skeleton(name), ())]
