@@ -85,6 +85,8 @@ ATTRIBUTIVE_YEAR = re.compile(rf"^(?:the|its|their|his|her|a)\s(?P<year>{_YEAR})
 # A sentence that speaks of now: "N years after X" is then counted to the publication date.
 NOW_MARKER = re.compile(r"\b(?:now|today|tonight|this\s(?:week|month|year)|marks|as\sof)\b", re.IGNORECASE)
 PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+PAST_WORDS = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+ANNIVERSARY_DAY = re.compile(r"\b(?:on|at|during|by)\s(?:the|its|their)\s$")
 YEARS_SLACK = 0.05  # of a year (about 18 days) beyond a count's one year either way: "40 years" a day past 41
 
 
@@ -270,6 +272,8 @@ def years_claims(text: str, resources: Resources, published: Optional[date] = No
             yield from _years_claim(match, number_value(match["n"]) * _unit_years(match["unit"]),
                                     (match["q"] or "").lower(), what, at, text, resources, published, after=after)
     for match in ANNIVERSARY.finditer(text):
+        if _past_anniversary(text, match):
+            continue
         sentence_start, sentence_end = sentence_around(text, match.start())
         founded = FOUNDED.search(text, sentence_start, sentence_end)
         if founded:
@@ -296,6 +300,15 @@ def _narrative_after(text: str, match: re.Match[str]) -> bool:
     "marks", "still") counts "N years after" up to the publication date."""
     start, end = sentence_around(text, match.start())
     return not NOW_MARKER.search(text, start, end)
+
+
+def _past_anniversary(text: str, match: re.Match[str]) -> bool:
+    """"The attacks in Benghazi, on the 11th anniversary of 9/11, were ...": the anniversary dates a
+    past event; it is not counted to the publication date."""
+    before = text[max(0, match.start() - 12):match.start()].lower()
+    start, end = sentence_around(text, match.start())
+    return (ANNIVERSARY_DAY.search(before) is not None and PAST_WORDS.search(text, start, end) is not None
+            and not NOW_MARKER.search(text, start, end))
 
 
 def _past_perfect_since(text: str, match: re.Match[str]) -> bool:

@@ -136,6 +136,16 @@ GENERIC_WORDS = frozenset(
     "shooting attack attacks supreme court president prime minister king queen pope general "
     "oil gas river bridge tower mine airport stadium market park high concert festival".split()
 )
+# Words that tell one event from another of the same name ("the train bombings", "the school
+# shooting"): before a name, such a word must belong to the event's own vocabulary.
+DISTINGUISHING = frozenset(
+    "train subway metro tube bus car truck lorry van plane jet airliner helicopter ferry ship boat submarine "
+    "school college university campus church mosque synagogue temple cathedral nightclub club bar concert "
+    "festival stadium arena market mall hotel embassy consulate airport station hospital office factory plant "
+    "mill mine refinery warehouse bridge dam tower building highway road rail railway pipeline reactor "
+    "first second third fourth fifth last latest previous earlier later other another next new "
+    "student police army navy border prison".split()
+)
 MAX_LEAD = 4  # a name must start within the first words of the phrase (after "the", "its" ...)
 MAX_HEAD = 14  # words of a phrase read for an exact name
 MAX_SPAN = 8  # words a described name (distinctive words and event noun) may spread over
@@ -171,6 +181,7 @@ class Token:
     start: int  # character span in the text it was read from
     end: int
     cut: bool = False  # a clause break comes before this word
+    capital: bool = False  # written with a capital: a name
 
 
 def tokens(text: str) -> list[Token]:
@@ -191,7 +202,7 @@ def tokens(text: str) -> list[Token]:
         if "," in between and found and not (YEAR_TOKEN.fullmatch(word) or YEAR_TOKEN.fullmatch(found[-1].word)
                                               or found[-1].word.isdigit()):
             cut = True
-        found.append(Token(singular(word), match.start(), match.end(), cut))
+        found.append(Token(singular(word), match.start(), match.end(), cut, raw[:1].isupper()))
         last_end = match.end()
     return found
 
@@ -319,7 +330,7 @@ class AnchorTable:
             lead += 1
         vocabulary = self._index[2]
         exact = [(s, e, a, al) for s, e, a, al in self._exact(words) if s - lead < MAX_LEAD
-                 and all(_explained(t.word, vocabulary[a.key] | event_nouns(a)) for t in words[lead:s])]
+                 and all(_lead_ok(t, vocabulary[a.key] | event_nouns(a)) for t in words[lead:s])]
         matches = self._keep(exact, words, article_text, published, exact=True)
         if not matches:
             matches = self._keep(self._described(words, lead), words, article_text, published, exact=False)
@@ -361,7 +372,8 @@ class AnchorTable:
                 if first - lead >= MAX_LEAD or last - first >= MAX_SPAN:
                     continue
                 allowed = vocabulary[anchor.key] | nouns
-                if all(_explained(w, allowed) for w in clause[lead:last + 1]):
+                if all(_lead_ok(t, allowed) for t in words[lead:first]) and \
+                        all(_explained(w, allowed) for w in clause[first:last + 1]):
                     found.append((first, last + 1, anchor, alias))
         return found
 
@@ -450,6 +462,16 @@ def _around(words: list[Token], end: int) -> list[str]:
     return [t.word for t in words[:stop]]
 
 
+def _lead_ok(token: Token, allowed: frozenset[str]) -> bool:
+    """A word before a name may qualify it ("the landmark Mir launch", "the U.S.-led invasion"),
+    unless it is a name or a word that tells events apart ("the *Moscow* theater siege", "the
+    *train* bombings in Mumbai", "the *second* Chernobyl"), foreign to the event."""
+    if _explained(token.word, allowed):
+        return True
+    return not token.capital and token.word not in DISTINGUISHING and token.word not in EVENT_WORDS \
+        and not token.word.isdigit()
+
+
 def _part(plain: Iterable[str]) -> str:
     plain = set(plain)
     if plain & END_WORDS:
@@ -478,7 +500,9 @@ def load_anchors(extra_path: Optional[str | Path] = None) -> AnchorTable:
     if extra_path is not None:
         rows += list(_rows(read_table_lines(extra_path), str(extra_path)))
     by_key = {anchor.key: anchor for anchor in rows}  # a user's row replaces a bundled one
-    return AnchorTable(tuple(by_key.values()))
+    table = AnchorTable(tuple(by_key.values()))
+    table._index  # noqa: B018 - built now, while resources load, not inside an audit's time budget
+    return table
 
 
 def parse_when(text: str) -> tuple[date, date]:
