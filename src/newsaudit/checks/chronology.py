@@ -2,7 +2,12 @@
 
 - ``time.anachronism``: "a war now in its 1,000th day" when the anchor event (from
   ``data/anchors.csv``) makes the publication date another day; "a 40-year-old born in 1990";
-  "ten years since the 2019 merger".
+  "ten years since the 2019 merger"; "twenty years since the Chernobyl accident" in 2016. Events
+  are found by ``AnchorTable.find`` (names and other wordings of the table's events); a phrase
+  that may mean several events is wrong only if wrong for all, and an event the table does not
+  hold is never checked. "N years after X" counts to the publication date only in a sentence
+  that speaks of now, and then never from a year the sentence gives after a verb ("a year after
+  the club closed, in 1976").
 - ``time.interval_mismatch``: "the first ... in over two years" beside "the biggest ... since
   early 2024"; "for three years" beside "since 2024" about the same thing.
 - ``time.stale_future``: "will vote on 12 May 2024" in an article of 2025.
@@ -57,8 +62,6 @@ ORDINAL_OF = re.compile(rf"\b(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+o
                         rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun>{_NOUN})\b")
 # An anniversary's own date, not its start: "anniversary tour in 2020", "anniversary on May 3, 2024".
 WHEN_YEAR = re.compile(r"^(?:\s+\w+){0,4}?\s+(?:in|on|during|this|next)\s+(?:\w+\s+){0,2}(?:18|19|20)\d{2}\b", re.IGNORECASE)
-PRESENT_TENSE = re.compile(r"\b(?:is|are|remains?|still|now|today|has|have|marks|continues?|lives?|stands?)\b",
-                           re.IGNORECASE)
 # Words that put a possessive or "of" ordinal in the present rather than in a retrospective.
 PRESENT_MARKER = re.compile(r"\b(?:now|today|tonight|this week|marks|enters|as of)\b", re.IGNORECASE)
 THEN_MARKER = re.compile(r"\bthen\b", re.IGNORECASE)
@@ -297,7 +300,8 @@ def _what(text: str, match: re.Match[str]) -> tuple[str, int]:
 def _narrative_after(text: str, match: re.Match[str]) -> bool:
     """"Two years after the club closed, she moved to Leeds": counted to another moment, not to the
     publication date; only a sentence that says it speaks of now ("now", "today", "this year",
-    "marks", "still") counts "N years after" up to the publication date."""
+    "marks") counts "N years after" up to the publication date ("Ten years after the disaster, the
+    town is still empty" may be told from any year)."""
     start, end = sentence_around(text, match.start())
     return not NOW_MARKER.search(text, start, end)
 
@@ -396,7 +400,7 @@ def _years_between(start: Start, published: date) -> tuple[int, int]:
         return published.year - start.since.year, published.year - start.since.year
     until = start.until
     fewest = published.year - until.year - ((published.month, published.day) < (until.month, until.day))
-    return fewest, published.year - start.since.year
+    return max(0, fewest), published.year - start.since.year  # 0: still under way on the publication date
 
 
 def _years_off(claim: YearsClaim, start: Start, published: date) -> float:

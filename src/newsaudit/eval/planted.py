@@ -303,7 +303,7 @@ def _first_day(text: str) -> date:
 def true_years(row: dict[str, str], when: date) -> tuple[int, int]:
     """The fewest and most whole years from a row's event to ``when`` (from its end, from its start)."""
     start, end = row_dates(row)
-    return full_years(end, when), full_years(start, when)
+    return max(0, full_years(end, when)) if end <= when else 0, full_years(start, when)
 
 
 def anchors_before(tables: Tables, when: date, min_years: int = 3, kinds: Optional[set[str]] = None
@@ -563,14 +563,11 @@ def anachronism_wording(pick: Pick, host: Host, tables: Tables) -> Optional[Plan
     if not options:
         return None
     key, start = pick.one(options)
+    phrase = pick.one(WORDING_VARIANTS[key])
     low, high = true_years(rows[key], host.published)
-    if "start" in " ".join(WORDING_VARIANTS[key]):
+    if re.search(r"\b(?:start|invasion)\b", phrase):  # "the U.S. invasion of Afghanistan": its first day
         low = high
     n = wrong_outside(pick, low, high, 3)
-    phrase = pick.one(WORDING_VARIANTS[key])
-    if "start" in phrase:
-        low = high = full_years(start, host.published)
-        n = wrong_outside(pick, low, high, 3)
     return Planting(blocks=(years_since_line(pick, n, phrase),), note=f"{key} (variant wording {phrase!r}): {n} vs {low}-{high}")
 
 

@@ -125,6 +125,9 @@ MODIFIERS = frozenset(
 # Words of a phrase that say which part of a lasting event is meant, or when in it.
 END_WORDS = frozenset("end ended ending close conclusion finished".split())
 START_WORDS = frozenset("start started starting beginning began begun outbreak onset".split())
+# Nouns that name the first day of a lasting event: "the invasion of Iraq" is 20 March 2003, while
+# "the Iraq war" spans 2003 to 2011.
+ONSET_WORDS = START_WORDS | frozenset("invasion invaded invade launch launched".split())
 TIME_WORDS = frozenset("night day days morning week weeks months aftermath wake time date eve dawn height "
                        "anniversary".split()) | END_WORDS | START_WORDS
 # Words too common to name an event by themselves, in a described match.
@@ -476,7 +479,7 @@ def _part(plain: Iterable[str]) -> str:
     plain = set(plain)
     if plain & END_WORDS:
         return "end"
-    if plain & START_WORDS:
+    if plain & ONSET_WORDS:
         return "start"
     return "whole"
 
