@@ -405,9 +405,12 @@ class AnchorTable:
             matches.append(EventMatch(anchor, words[start].start, words[end - 1].end, exact, part))
         return matches
 
+    @functools.cached_property
+    def _folded_context(self) -> dict[str, frozenset[str]]:
+        return {anchor.key: frozenset(fold(word) for word in anchor.context) for anchor in self.anchors}
+
     def _context_in(self, anchor: Anchor, article_text: str) -> bool:
-        present = _phrases_in(fold(article_text), frozenset(fold(word) for word in anchor.context))
-        return bool(present)
+        return bool(_phrases_in(_folded(article_text), self._folded_context[anchor.key]))
 
     # --- generic nouns ("the war") ---------------------------------------------------------
 
@@ -484,6 +487,12 @@ def _part(plain: Iterable[str]) -> str:
     return "whole"
 
 
+@functools.lru_cache(maxsize=8)
+def _folded(text: str) -> str:
+    """``fold(text)`` once per article (a string's hash is kept, so a repeated lookup is cheap)."""
+    return fold(text)
+
+
 @functools.lru_cache(maxsize=64)
 def _phrases_in(text: str, phrases: frozenset[str]) -> frozenset[str]:
     """Which of ``phrases`` occur in ``text`` as whole words: one pass per article, not per question."""
@@ -504,7 +513,7 @@ def load_anchors(extra_path: Optional[str | Path] = None) -> AnchorTable:
         rows += list(_rows(read_table_lines(extra_path), str(extra_path)))
     by_key = {anchor.key: anchor for anchor in rows}  # a user's row replaces a bundled one
     table = AnchorTable(tuple(by_key.values()))
-    table._index  # noqa: B018 - built now, while resources load, not inside an audit's time budget
+    table._index, table._folded_context  # noqa: B018 - built now, while resources load, not in an audit
     return table
 
 
