@@ -198,6 +198,11 @@ def test_a_past_event_on_an_anniversary_is_not_counted_to_the_publication_date()
     assert run(time_checks.check_years_since, make_report(text, "2016-06-30")) == []
 
 
+def test_a_named_war_without_context_words_is_still_counted():
+    text = "The Yom Kippur War, now in its 2,000th day, shaped how the senator talks."
+    assert codes(run(time_checks.check_anachronisms, make_report(text, "2016-05-01"))) == ["time.anachronism"]
+
+
 def test_a_war_that_ended_is_not_what_a_present_ordinal_means():
     text = "Soldiers back from Iraq say the war, now in its 14th year, has changed them."
     assert run(time_checks.check_anachronisms, make_report(text, "2016-05-01")) == []

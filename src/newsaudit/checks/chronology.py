@@ -178,7 +178,10 @@ def check_event_ordinals(report: Report, resources: Resources) -> Iterator[Findi
 
 
 def _one_theatre(candidates: list[Anchor]) -> bool:
-    """All candidates share a context word: "the war" may mean 2014 or 2022 in Ukraine, not Gaza."""
+    """One candidate (a war the sentence names), or all share a context word: "the war" may mean
+    2014 or 2022 in Ukraine, not Gaza."""
+    if len(candidates) == 1:
+        return True
     shared = set(candidates[0].context)
     for anchor in candidates[1:]:
         shared &= set(anchor.context)
