@@ -175,17 +175,20 @@ class WarcInput(Input):
             offset = 0
             try:
                 for record in iterator:
-                    offset = iterator.get_record_offset()
                     if not _is_html_response(record):
+                        offset = iterator.get_record_offset()  # reads past the record: only after its body
                         continue
-                    record_id = record.rec_headers.get_header("WARC-Record-ID") or f"offset {offset}"
+                    record_id = record.rec_headers.get_header("WARC-Record-ID")
                     body = record.content_stream().read(limit + 1)  # past the cap: refused as too large
-                    yield Record(ref=f"{self.path}#{record_id}", format=self.format, content=body, kind="html",
-                                 input_kind="warc", url=record.rec_headers.get_header("WARC-Target-URI"),
-                                 charset=_charset(record))
+                    offset = iterator.get_record_offset()
+                    if len(body) <= limit and getattr(record.raw_stream, "limit", 0) > 0:
+                        raise EOFError(f"the record at offset {offset} ends before its Content-Length")
+                    yield Record(ref=f"{self.path}#{record_id or f'offset {offset}'}", format=self.format,
+                                 content=body, kind="html", input_kind="warc",
+                                 url=record.rec_headers.get_header("WARC-Target-URI"), charset=_charset(record))
             except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
                 yield Record(ref=f"{self.path}#after offset {offset}", format=self.format,
-                             error=InputError(f"{self.path} is truncated or corrupt after offset {offset}: "
+                             error=InputError(f"{self.path} is truncated or corrupt at offset {offset}: "
                                               f"{_short(error)}"))
 
 
