@@ -14,6 +14,7 @@ Writing to the store is not here: the caller, in one process, does it.
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import pickle
 import signal
@@ -155,8 +156,8 @@ def run_ray(jobs: Iterable[Job], settings: Settings, resources: Resources, worke
     jobs = itertools.chain([first], jobs)
     started_here = not ray.is_initialized()
     if started_here:
-        ray.init(num_cpus=max(workers, 1), include_dashboard=False, log_to_driver=False,
-                 logging_level="ERROR", configure_logging=False)
+        ray.init(num_cpus=max(workers, 1), include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # no line per dataset on the user's terminal
     try:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False

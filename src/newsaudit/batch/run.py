@@ -158,7 +158,7 @@ def _total(inputs: Sequence[Input], limit: Optional[int]) -> Optional[int]:
     return min(total, limit) if limit is not None else total
 
 
-def plain_progress(stream=sys.stderr, every: float = 2.0) -> Progress:  # noqa: ANN001
+def plain_progress(stream=sys.stderr, every: float = 1.0) -> Progress:  # noqa: ANN001
     """One line now and then, for a log file or a pipe: the first record, then every ``every`` seconds."""
     last = [-every]
 
