@@ -100,6 +100,8 @@ def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optio
                 done.add(key)
                 if isinstance(prepared, Outcome):
                     note(store.write(prepared))
+                elif store.has_article(prepared.article_id):  # the same text and URL from another record
+                    note(store.write_duplicate(record.ref, prepared.article_id, record.format))
                 else:
                     yield prepared
 

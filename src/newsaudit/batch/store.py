@@ -350,6 +350,12 @@ class Store:
             raise
         return status
 
+    def write_duplicate(self, input_ref: str, article_id: str, input_format: str) -> str:
+        """A record whose article is already stored: its ledger row only, without auditing it again."""
+        self.con.execute("INSERT INTO inputs VALUES (?, ?, ?, 'duplicate', ?)",
+                         [input_ref, article_id, input_format, _now()])
+        return "duplicate"
+
     def export_parquet(self, folder: str | Path) -> list[Path]:
         folder = Path(folder)
         try:
@@ -383,13 +389,9 @@ def _first_line(error: BaseException) -> str:
 
 
 def describe_tables(tables: Iterable[Table] = TABLES) -> str:
-    """The tables as Markdown, for the README (``python -m newsaudit.batch.store``)."""
+    """The tables as a Markdown list: what the README's table of the store says, from ``TABLES``."""
     lines = []
     for table in tables:
         lines += [f"- `{table.name}`: {table.doc}" + (f"; key ({', '.join(table.key)})" if table.key else ""),
                   "  " + ", ".join(f"`{column.name}` {column.type.replace(' NOT NULL', '')}" for column in table.columns)]
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    print(describe_tables())
