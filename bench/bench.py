@@ -384,6 +384,7 @@ def run_batch_phase(workers: int, page_limit: Optional[int]) -> dict[str, Any]:
     import tempfile
     import threading
 
+    from newsaudit import Settings
     from newsaudit.batch import run_batch
 
     pages = shared_pages(page_limit)
@@ -406,7 +407,8 @@ def run_batch_phase(workers: int, page_limit: Optional[int]) -> dict[str, Any]:
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         started, load_started, cpu_started = time.monotonic(), os.getloadavg()[0], time.process_time()
-        summary = run_batch([str(crawl)], Path(folder) / "corpus.duckdb", workers=workers, progress=progress)
+        summary = run_batch([str(crawl)], Path(folder) / "corpus.duckdb", workers=workers, progress=progress,
+                            settings=Settings(languages=None))  # every page, as html_pages reads them
         ended, parent_cpu = time.monotonic(), time.process_time() - cpu_started
         stop.set()
         sampler.join()

@@ -49,7 +49,7 @@ class Summary:
                 f"store {self.store}" + (f"; parquet in {Path(self.parquet[0]).parent}" if self.parquet else ""))
 
 
-Progress = Callable[[Summary, Optional[int]], None]  # called after every record with the running total
+Progress = Callable[[Summary, Optional[int]], None]  # called after every commit with the running total
 
 
 def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optional[Settings] = None,
@@ -77,16 +77,21 @@ def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optio
     with Store(store_path) as store:
         done = store.done()
 
-        def note(status: str) -> None:
+        def note(statuses: Sequence[str]) -> None:
             summary.seconds = time.monotonic() - started
-            if status == "audited":
-                summary.audited += 1
-            elif status == "duplicate":
-                summary.duplicates += 1
-            elif status == "error":
-                summary.errors += 1
+            for status in statuses:
+                if status == "audited":
+                    summary.audited += 1
+                elif status == "duplicate":
+                    summary.duplicates += 1
+                elif status == "error":
+                    summary.errors += 1
+                else:
+                    summary.skipped += 1
             if progress:
                 progress(summary, total)
+
+        writer = _Writer(store, note)
 
         def jobs() -> Iterator[Job]:
             for record in _records(inputs, limit):
@@ -94,23 +99,51 @@ def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optio
                 prepared = prepare(record, settings)
                 key = (record.ref, prepared.article_id or "")
                 if key in done:
-                    summary.skipped += 1
-                    note("skipped")
+                    note(["skipped"])
                     continue
                 done.add(key)
                 if isinstance(prepared, Outcome):
-                    note(store.write(prepared))
-                elif store.has_article(prepared.article_id):  # the same text and URL from another record
-                    note(store.write_duplicate(record.ref, prepared.article_id, record.format))
+                    writer.add(prepared)
+                elif writer.has_article(prepared.article_id):  # the same text and URL from another record
+                    writer.add(Outcome(input_ref=record.ref, input_format=record.format, duplicate=True,
+                                       article_id=prepared.article_id))
                 else:
                     yield prepared
 
-        for outcome in run_engine(engine, jobs(), settings, resources, workers):
-            note(store.write(outcome))
+        try:
+            for outcome in run_engine(engine, jobs(), settings, resources, workers):
+                writer.add(outcome)
+        finally:
+            writer.flush()  # what was audited before an interrupt is kept
         summary.seconds = time.monotonic() - started
         if parquet is not None:
             summary.parquet = [str(path) for path in store.export_parquet(parquet)]
     return summary
+
+
+class _Writer:
+    """Outcomes written in groups: one transaction holds whole records, at most ``most`` of them or
+    ``every`` seconds' worth, because a DuckDB commit costs far more than the rows it adds. A run
+    killed before a commit loses only audits, which the next run does again: never a stored record."""
+
+    def __init__(self, store: Store, note: Callable[[Sequence[str]], None], every: float = 1.0, most: int = 64) -> None:
+        self.store, self.note, self.every, self.most = store, note, every, most
+        self.pending: list[Outcome] = []
+        self.last = time.monotonic()
+
+    def add(self, outcome: Outcome) -> None:
+        self.pending.append(outcome)
+        if len(self.pending) >= self.most or time.monotonic() - self.last >= self.every:
+            self.flush()
+
+    def has_article(self, article_id: str) -> bool:
+        return any(item.article_id == article_id and item.status == "audited" for item in self.pending) \
+            or self.store.has_article(article_id)
+
+    def flush(self) -> None:
+        pending, self.pending, self.last = self.pending, [], time.monotonic()
+        if pending:
+            self.note(self.store.write_many(pending))
 
 
 def prepare(record: Record, settings: Settings) -> Job | Outcome:

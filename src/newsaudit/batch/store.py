@@ -9,13 +9,17 @@ Rows are read from the report *dict* (``Report.to_dict()`` or its JSON), defensi
 report does not have yet (article-level places, quote kinds, the stages that ran) is NULL or no
 rows, so the store keeps working while the report grows.
 
-Each input record is written in one transaction: its ``inputs`` row (the resume ledger), and
-either its article with every child row or its ``errors`` row. A run killed at any moment leaves
-whole records or nothing; a rerun skips every ``(input_ref, article_id)`` the ledger holds.
+Each input record is written whole within one transaction: its ``inputs`` row (the resume
+ledger), and either its article with every child row or its ``errors`` row. A transaction holds
+a group of whole records (a DuckDB commit costs far more than the rows it adds), never part of
+one. A run killed at any moment leaves whole records or nothing; a rerun skips every
+``(input_ref, article_id)`` the ledger holds.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -46,6 +50,11 @@ class Outcome:
     error_message: Optional[str] = None
     input_outlet: Optional[str] = None  # what the crawl record said, beside what newsaudit found
     input_published: Optional[str] = None
+    duplicate: bool = False  # its article is already stored from another record: a ledger row only
+
+    @property
+    def status(self) -> str:
+        return "duplicate" if self.duplicate else "error" if self.report is None else "audited"
 
 
 RowsOf = Callable[[Outcome], list[tuple]]
@@ -126,13 +135,12 @@ def _stages(report: dict[str, Any]) -> Optional[list[str]]:
 # ---------------------------------------------------------------- rows of each table
 
 def _input_rows(outcome: Outcome) -> list[tuple]:
-    status = "error" if outcome.report is None else "audited"
-    return [(outcome.input_ref, outcome.article_id or "", outcome.input_format, status, _now())]
+    return [(outcome.input_ref, outcome.article_id or "", outcome.input_format, outcome.status, _now())]
 
 
 def _article_rows(outcome: Outcome) -> list[tuple]:
     report = outcome.report
-    if report is None:
+    if report is None or outcome.duplicate:
         return []
     article, scores = report.get("article") or {}, report.get("scores") or {}
     text = article.get("text") or ""
@@ -206,7 +214,7 @@ def _finding_rows(outcome: Outcome) -> list[tuple]:
 
 
 def _error_rows(outcome: Outcome) -> list[tuple]:
-    if outcome.report is not None:
+    if outcome.status != "error":
         return []
     return [(outcome.input_ref, outcome.article_id, outcome.input_format, outcome.error_code or "error",
              outcome.error_message or "", _now())]
@@ -295,6 +303,16 @@ TABLES: tuple[Table, ...] = (
 TABLE_NAMES = tuple(table.name for table in TABLES)
 
 
+@functools.lru_cache(maxsize=None)
+def arrow_type(sql_type: str) -> Any:
+    """The Arrow type rows of a column of ``sql_type`` are handed to DuckDB in."""
+    import pyarrow as pa
+
+    return {"VARCHAR": pa.string(), "JSON": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
+            "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+            "VARCHAR[]": pa.list_(pa.string())}[sql_type.split()[0]]
+
+
 # ---------------------------------------------------------------- the store
 
 class Store:
@@ -325,36 +343,44 @@ class Store:
         return set(self.con.execute("SELECT input_ref, article_id FROM inputs").fetchall())
 
     def has_article(self, article_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone() is not None
+        return bool(self.con.execute("SELECT 1 FROM articles WHERE article_id = ? LIMIT 1", [article_id]).fetchall())
 
     def write(self, outcome: Outcome) -> str:
-        """One record and all its rows in one transaction; "duplicate" when its article is already stored
-        (from another input record): the ledger row is added, the article is not stored twice."""
-        status = "error" if outcome.report is None else "audited"
+        return self.write_many([outcome])[0]
+
+    def write_many(self, outcomes: Sequence[Outcome]) -> list[str]:
+        """Whole records in one transaction (never part of one), and their statuses. A record whose
+        article is already stored, from another record or earlier in ``outcomes``, is a duplicate:
+        its ledger row is added and the article is not stored twice."""
+        if not outcomes:
+            return []
+        import pyarrow as pa
+
         self.con.begin()
         try:
-            if outcome.report is not None and self.has_article(outcome.article_id or ""):
-                status = "duplicate"
-                tables: Sequence[Table] = (TABLES[0],)
-            else:
-                tables = TABLES
-            for table in tables:
-                rows = table.rows(outcome)
-                if table.name == "inputs":
-                    rows = [row[:3] + (status,) + row[4:] for row in rows]
-                if rows:
-                    self.con.executemany(table.insert_sql(), rows)
+            seen: set[str] = set()
+            final = []
+            for outcome in outcomes:
+                if outcome.status == "audited" and (outcome.article_id in seen
+                                                    or self.has_article(outcome.article_id or "")):
+                    outcome = dataclasses.replace(outcome, duplicate=True)
+                if outcome.status == "audited":
+                    seen.add(outcome.article_id or "")
+                final.append(outcome)
+            for table in TABLES:
+                rows = [row for outcome in final for row in (table.rows(outcome) if table.name == "inputs"
+                                                             or not outcome.duplicate else ())]
+                if not rows:
+                    continue
+                columns = list(zip(*rows))
+                batch = pa.table({column.name: pa.array(values, type=arrow_type(column.type))
+                                  for column, values in zip(table.columns, columns)})
+                self.con.from_arrow(batch).insert_into(table.name)
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
-        return status
-
-    def write_duplicate(self, input_ref: str, article_id: str, input_format: str) -> str:
-        """A record whose article is already stored: its ledger row only, without auditing it again."""
-        self.con.execute("INSERT INTO inputs VALUES (?, ?, ?, 'duplicate', ?)",
-                         [input_ref, article_id, input_format, _now()])
-        return "duplicate"
+        return [outcome.status for outcome in final]
 
     def export_parquet(self, folder: str | Path) -> list[Path]:
         folder = Path(folder)
@@ -371,7 +397,7 @@ class Store:
         return written
 
     def counts(self) -> dict[str, int]:
-        return {table.name: self.con.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0] for table in TABLES}
+        return {table.name: self.con.execute(f"SELECT count(*) FROM {table.name}").fetchall()[0][0] for table in TABLES}
 
     def close(self) -> None:
         self.con.close()
