@@ -28,6 +28,8 @@ from ..text.dates import PLAUSIBLE_YEARS, first_date
 from ..text.boilerplate import is_boilerplate
 from ..text.domains import registered_domain
 from ..text.wire import find_agency, parse_wire_filename
+from .metadata import (choose_byline, choose_headline, json_ld_authors, meta_authors, printed_bylines,
+                       site_keys)
 from .text import split_credit
 
 # A class or id naming a credit inside a figure: "credit", "photo-credit", "copyright", ...
@@ -140,18 +142,77 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
         extracted = _extract(tree, page_url, fast=False) or extracted
     if extracted is None or extracted.body is None:
         raise NoArticle("no article text found in the HTML page")
-    body = _body(extracted.body, media, extracted.title)
     page_url = page_url or extracted.url
-    published, note = published_from_html(tree, json_ld, extracted.date, page_url)
     outlet = publisher or extracted.sitename
+    keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld)), page_url or extracted.hostname)
+    stated = _stated_titles(tree, json_ld, extracted.title)
+    headline = choose_headline(stated, _printed_headings(tree), keys)
+    byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), extracted.author,
+                            *printed_bylines(tree)], keys)
+    body = _body(extracted.body, media, [headline, *stated])
+    published, note = published_from_html(tree, json_ld, extracted.date, page_url)
     return Article(
         outlet=outlet, domain=registered_domain(page_url) or registered_domain(extracted.hostname),
-        url=page_url, headline=extracted.title, byline=extracted.author,
+        url=page_url, headline=headline, byline=byline,
         published=published.isoformat() if published else None,
         published_source="metadata" if published else None, published_note=note,
         text=body.text, sections=body.sections, media=media, boilerplate=body.furniture,
         outlet_source="metadata" if outlet else None,
     )
+
+
+def _stated_titles(tree: Any, json_ld: list[dict], extracted: Optional[str]) -> list[Optional[str]]:
+    """The titles the page states, the article's own first: JSON-LD headline, og:title, <title>."""
+    stated: list[Optional[str]] = []
+    for item in sorted(json_ld, key=lambda item: not ARTICLE_TYPE.search(" ".join(_types(item)))):
+        if ARTICLE_TYPE.search(" ".join(_types(item))) and isinstance(item.get("headline"), str):
+            stated.append(item["headline"])
+            break
+    for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content'):
+        stated.extend(tree.xpath(xpath)[:1])
+    stated.append(extracted)
+    title = tree.find(".//title")
+    if title is not None:
+        stated.append(_flat(title))
+    return stated
+
+
+def _printed_headings(tree: Any) -> list[str]:
+    """The page's <h1> texts outside menus, sidebars and footers, as a reader sees them."""
+    headings = []
+    for element in tree.iter("h1"):
+        text = _inline_text(element)
+        if text and not _off_article(element) and text not in headings:
+            headings.append(text)
+    return headings[:5]
+
+
+def _inline_text(element: Any) -> str:
+    """Text as rendered: inline pieces join without a space, <br> and blocks break with one."""
+    parts: list[str] = []
+    _rendered(element, parts)
+    return " ".join("".join(parts).split())
+
+
+def _rendered(element: Any, parts: list[str]) -> None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in ("script", "style", "noscript"):
+        return
+    if tag in ("br", "div", "p", "span") and parts:
+        parts.append(" " if tag != "span" else "")
+    parts.append(element.text or "" if tag else "")
+    for child in element:
+        _rendered(child, parts)
+        parts.append(child.tail or "")
+
+
+def _json_ld_publisher(json_ld: list[dict]) -> Optional[str]:
+    for item in json_ld:
+        publisher = item.get("publisher")
+        publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return publisher["name"]
+    return None
 
 
 def _extract(tree: Any, url: Optional[str], *, fast: bool) -> Any:
@@ -216,7 +277,7 @@ def _iso_day(value: str) -> Optional[date]:
         return None
 
 
-def _body(body: Any, media: tuple[Media, ...], headline: Optional[str]) -> _Body:
+def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _Body:
     """Paragraphs and headings of trafilatura's body, minus picture text, link boxes and menus."""
     picture_text = [_norm(part) for item in media for part in (item.caption, item.credit, item.alt) if part]
     paragraphs: list[str] = []
@@ -225,10 +286,11 @@ def _body(body: Any, media: tuple[Media, ...], headline: Optional[str]) -> _Body
     heading: Optional[str] = None
     start = offset = 0
     in_link_box = has_prose = False
+    title_keys = {_norm(title) for title in titles if title}
     for kind, line in _blocks(body):
         if kind == "head":
             in_link_box = bool(RELATED_HEADING.match(line))
-            if in_link_box or (headline and _norm(line) == _norm(headline)):
+            if in_link_box or _norm(line) in title_keys:
                 continue  # a link box's title, or the headline repeated as the body's first heading
             if offset > start:  # a heading with no paragraph under it opens no section
                 sections.append(Section(heading, start, offset - 2))

@@ -1,0 +1,284 @@
+"""Headline and byline of an HTML page: what the page shows, without the site's furniture.
+
+Headline. Pages state their title several times: the ``<title>`` element and ``og:title``
+(often with the site's name: "Story | The Daily World", "Glam - Story"), JSON-LD ``headline``
+and the ``<h1>`` a reader sees. The site's part is cut from a stated title when it names the
+outlet (og:site_name, JSON-LD publisher, the outlet table's name for the domain, the domain
+itself) or is a bare date; an ``<h1>`` that agrees with a stated title is the headline as
+printed, and when none agrees the first cleaned stated title is used, the first ``<h1>`` only
+when the page states none.
+
+Byline. Candidates come from JSON-LD ``author`` (Person before Organization, arrays joined),
+meta tags (author, article:author, parsely-author, sailthru.author, dc.creator), trafilatura's
+own reading, and the page as printed: ``rel=author`` links, ``itemprop=author``, elements whose
+class names a byline or author, and "By ..." ("Von", "Par", "Por") lines. Each is cleaned: the
+label, dates, times and role text after the names are cut, "and" debris and the outlet's own name
+dropped (unless the outlet is the only credit), names split and joined again.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any, Iterable, Iterator, Optional
+
+from ..text.domains import registered_domain
+
+# Separators between a title and the site's part: " | ", " - ", " – ", " — ", " :: ", " » ", " · ".
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)\s+|\s*[|•»]\s*")
+BARE_DATE = re.compile(r"^\W*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\W*$")
+MAX_SITE_WORDS = 8  # a longer segment is part of the headline, not the site's name
+# Labels a printed byline opens with, in the languages the pages come in.
+BYLINE_LABEL = re.compile(
+    r"^(?:(?:written|posted|reported|words|story|text|reporting|photos?|interview|published)\s+by|by|von|vom|par|por|"
+    r"przez|autor(?:in|en)?|author|authors|text|texte|redaktion|verfasser(?:in)?|"
+    r"geschrieben von|ein (?:beitrag|artikel) von|un (?:article|documentaire) de|publicado por|"
+    r"escrito por|reportage)\s*[:\-–]?\s+",
+    re.IGNORECASE,
+)
+# Where the names end: a separator, a date or time, or the label printed after them.
+BYLINE_TAIL = re.compile(
+    r"\s*(?:[|•·]|\s[-–—]\s|\s\d{1,2}[./]\d{1,2}[./]\d{2,4}|\s\d{4}-\d{2}-\d{2}|\s\d{1,2}:\d{2}|"
+    r"\s(?:am|on|le|el|il|published|posted|updated|veröffentlicht|aktualisiert|stand|publié|publicado)\s+\d|"
+    r",?\s(?:published|posted|updated|veröffentlicht|aktualisiert|stand:|publié|mis à jour|actualizado)\b|"
+    r"\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember)\s+\d|\s\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)"
+    r"|\s(?:says|said|shares|follow|twitter|e-mail|email|mehr artikel|more articles)\b).*$",
+    re.IGNORECASE,
+)
+NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\ben\b|\bsowie\b)\s*")
+# Role text and degrees that ride along with a name ("Jane Doe, PhD", "Jane Doe, Staff Writer").
+ROLE = re.compile(
+    r"^(?:ph\.?d\.?|m\.?d\.?|mba|msc|ma|ba|rd|jr\.?|sr\.?|staff(?: writer| reporter)?|(?:senior |chief |political |"
+    r"staff |contributing |associate )?(?:writer|reporter|editor|correspondent|columnist|contributor)|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in)?|reporter(?:in)?|photographer|fotograf(?:in)?|"
+    r"agencies|agency|admin|administrator|redaktion|editorial team|newsroom|staff|guest|gast|team|"
+    r"facebook|twitter|instagram|linkedin)$",
+    re.IGNORECASE,
+)
+MAX_NAME_WORDS = 6
+NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$|^[\w.'’-]*[^\W\d_][\w.'’-]*$")
+AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
+               "dcterms.creator", "citation_author", "byl", "twitter:creator")
+# Classes of the printed byline; "author" alone also names author boxes and comment authors.
+BYLINE_CLASS = re.compile(r"byline|(?:^|[\s_-])(?:author|autor|verfasser)(?:[\s_-]|name|$)|(?:^|\s)fn(?:\s|$)|"
+                          r"writer|reporter", re.IGNORECASE)
+NOT_BYLINE_CLASS = re.compile(r"comment|reply|avatar|related|teaser|bio\b|description|share|social", re.IGNORECASE)
+OFF_ARTICLE = re.compile(r"comment|related|recommend|teaser|sidebar|footer|(?:^|[\s_-])nav|menu|widget",
+                         re.IGNORECASE)
+MAX_BYLINE_CHARS = 160
+PRINTED_BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR|Text:|Texte:|Autor:|Autorin:|Author:)\s+"
+                            r"(?P<names>[^\W\d_].{1,120})$")
+
+
+# --- headline ------------------------------------------------------------------------------
+
+
+def name_key(text: Optional[str]) -> str:
+    """Letters and digits only, folded: "The Daily-World.com" -> "thedailyworldcom"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).casefold()
+
+
+def site_keys(names: Iterable[Optional[str]], url: Optional[str]) -> frozenset[str]:
+    """Keys of the outlet's names: the page's own, the outlet table's, and the domain's."""
+    keys = {name_key(name) for name in names if name}
+    domain = registered_domain(url) if url else None
+    if domain:
+        keys.add(name_key(domain))
+        keys.add(name_key(domain.split(".")[0]))
+        outlet = _outlets().by_domain(domain)
+        if outlet is not None:
+            keys.update(name_key(name) for name in (outlet.name,) + outlet.aliases)
+    return frozenset(key for key in keys if len(key) >= 3)
+
+
+@functools.lru_cache(maxsize=1)
+def _outlets() -> Any:
+    from ..reference.outlets import load_outlets
+
+    return load_outlets()
+
+
+def names_site(segment: str, keys: frozenset[str]) -> bool:
+    """Whether a title segment is the site's name (or a name the site's name contains)."""
+    if len(segment.split()) > MAX_SITE_WORDS:
+        return False
+    key = name_key(segment)
+    if not key:
+        return True  # a stray separator or symbol
+    if BARE_DATE.match(segment):
+        return True
+    for site in keys:
+        if key == site or (len(site) >= 4 and (site in key or (len(key) >= 4 and key in site))):
+            return True
+    return False
+
+
+def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
+    """The title without the site's name (or a date) before or after a separator."""
+    if not title:
+        return title
+    text = " ".join(title.split())
+    for _ in range(3):  # "Story - Section - Site" loses "Site", then "Section" only if it names the site
+        parts = TITLE_SEPARATOR.split(text)
+        if len(parts) < 2:
+            break
+        matches = list(TITLE_SEPARATOR.finditer(text))
+        tail, head = text[matches[-1].end():], text[:matches[0].start()]
+        if names_site(tail, keys):
+            text = text[:matches[-1].start()].strip()
+        elif names_site(head, keys):
+            text = text[matches[0].end():].strip()
+        else:
+            # the site's part may itself hold a separator: "Story - AOC media - Analyse Opinion Critique"
+            cut = next((m for m in matches[:-1] if names_site(text[m.end():], keys)), None)
+            if cut is None:
+                break
+            text = text[:cut.start()].strip()
+    return text or " ".join(title.split())
+
+
+def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str]) -> Optional[str]:
+    """An ``<h1>`` that agrees with a stated title, else the first stated title without the site's part."""
+    cleaned = [strip_site(title, keys) for title in stated if title and title.strip()]
+    raw = [" ".join(title.split()) for title in stated if title and title.strip()]
+    for heading in printed:
+        if _agrees(heading, cleaned + raw):
+            return heading
+    if cleaned:
+        return cleaned[0]
+    return printed[0] if printed else None
+
+
+def _agrees(heading: str, titles: list[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    key = name_key(heading)
+    if len(key) < 3:
+        return False
+    for title in titles:
+        other = name_key(title)
+        if key == other or (len(key) >= 0.6 * len(other) and key in other):
+            return True
+        if fuzz.ratio(key, other) >= 90:
+            return True
+    return False
+
+
+# --- byline --------------------------------------------------------------------------------
+
+
+def clean_byline(raw: Optional[str], keys: frozenset[str]) -> Optional[str]:
+    """The names a byline credits, as printed, without label, date, role or the outlet's name."""
+    names = byline_name_list(raw)
+    if not names:
+        return None
+    people = [name for name in names if not names_site(name, keys)]
+    return join_names(people or names)
+
+
+def byline_name_list(raw: Optional[str]) -> list[str]:
+    text = " ".join((raw or "").split())
+    if not text or len(text) > MAX_BYLINE_CHARS or text.lower().startswith(("http://", "https://", "www.")):
+        return []
+    text = re.sub(r"^[\s\W]*(?=\w)", "", text)
+    for _ in range(2):
+        text = BYLINE_LABEL.sub("", text)
+    text = BYLINE_TAIL.sub("", text).strip(" ,;:-–—|()")
+    names: list[str] = []
+    for part in NAME_SPLIT.split(text):
+        part = part.strip(" .,;:-–—|()\"'“”")
+        part = re.sub(r"^(?:(?i:by|von|par|por)\s+)", "", part)
+        if not part or ROLE.match(part) or "@" in part or "://" in part:
+            continue
+        words = part.split()
+        if len(words) > MAX_NAME_WORDS or not all(NAME_WORD.match(word) for word in words):
+            return []  # a sentence or a label, not a list of names
+        if part not in names:
+            names.append(part)
+    return names
+
+
+def join_names(names: list[str]) -> Optional[str]:
+    if not names:
+        return None
+    return ", ".join(names)
+
+
+def json_ld_authors(items: list[dict], article_type: re.Pattern[str]) -> Optional[str]:
+    """The article object's ``author``: Person names before Organization names."""
+    for item in sorted(items, key=lambda item: not article_type.search(" ".join(_types(item)))):
+        authors = item.get("author") or item.get("creator")
+        if authors is None:
+            continue
+        people, others = [], []
+        for author in authors if isinstance(authors, list) else [authors]:
+            if isinstance(author, str) and author.strip():
+                people.append(author.strip())
+            elif isinstance(author, dict) and isinstance(author.get("name"), str) and author["name"].strip():
+                (others if "Organization" in " ".join(_types(author)) else people).append(author["name"].strip())
+        if people or others:
+            return ", ".join(people or others)
+    return None
+
+
+def _types(item: dict) -> list[str]:
+    kinds = item.get("@type", [])
+    return [kinds] if isinstance(kinds, str) else [kind for kind in kinds if isinstance(kind, str)]
+
+
+def meta_authors(tree: Any) -> Optional[str]:
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        value = (meta.get("content") or "").strip()
+        if key in AUTHOR_META and value and key not in found and not value.startswith(("http", "@", "www.")):
+            found[key] = value
+    return next((found[key] for key in AUTHOR_META if key in found), None)
+
+
+def printed_bylines(tree: Any) -> Iterator[str]:
+    """Bylines as the page prints them: rel=author, itemprop=author, byline classes, "By ..." lines."""
+    for element in tree.xpath('//a[@rel="author"] | //*[@itemprop="author"] | //*[@class]'):
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "body", "html"):
+            continue
+        classes = element.get("class") or ""
+        if element.get("rel") != "author" and element.get("itemprop") != "author" and not (
+                BYLINE_CLASS.search(classes) and not NOT_BYLINE_CLASS.search(classes)):
+            continue
+        if _off_article(element):
+            continue
+        name = element.xpath('string(.//*[@itemprop="name"])') if element.get("itemprop") == "author" else ""
+        text = " ".join((name or " ".join(element.itertext())).split())
+        if text and len(text) <= MAX_BYLINE_CHARS:
+            yield text
+    for element in tree.xpath('//p | //div[not(*)] | //span[not(*)]'):
+        text = " ".join(" ".join(element.itertext()).split())
+        if len(text) <= 80 and PRINTED_BYLINE.match(text) and not _off_article(element):
+            yield text
+
+
+def _off_article(element: Any) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("article", "main"):
+            return False
+        if ancestor.tag in ("footer", "nav", "aside") or OFF_ARTICLE.search(
+                (ancestor.get("class") or "") + " " + (ancestor.get("id") or "")):
+            return True
+    return False
+
+
+def choose_byline(candidates: list[Optional[str]], keys: frozenset[str]) -> Optional[str]:
+    """The first candidate that cleans to at least one name; a person before the outlet's own name."""
+    fallback = None
+    for raw in candidates:
+        names = byline_name_list(raw)
+        if not names:
+            continue
+        people = [name for name in names if not names_site(name, keys)]
+        if people:
+            return join_names(people)
+        fallback = fallback or join_names(names)
+    return fallback
