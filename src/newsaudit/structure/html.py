@@ -58,7 +58,7 @@ RELATED_LINE = re.compile(r"^(?:read (?:more|also|next)|also read|related|see al
 # and needs a word boundary after the day, which the "T" of a timestamp does not give.
 TIMESTAMP_DAY = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 ARTICLE_TYPE = re.compile(r"Article\b|\bBlogPosting\b|\bReport\b")  # schema.org types of a story
-DATE_PARAMS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
+DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}  # as trafilatura's default
 MIN_PROSE_WORDS = 8  # a body needs one paragraph at least this long to be an article
 MIN_PROSE_CHARS = 40
 FALLBACK_BELOW_CHARS = 500  # a fast-mode body shorter than this gets trafilatura's full mode
@@ -170,10 +170,10 @@ def _stated_titles(tree: Any, json_ld: list[dict], extracted: Optional[str]) -> 
             break
     for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content'):
         stated.extend(tree.xpath(xpath)[:1])
-    stated.append(extracted)
     title = tree.find(".//title")
     if title is not None:
         stated.append(_flat(title))
+    stated.append(extracted)  # trafilatura's pick, from the same tags or, failing them, a heading
     return stated
 
 
@@ -194,9 +194,19 @@ def _inline_text(element: Any) -> str:
     return " ".join("".join(parts).split())
 
 
+# A headline's kicker or overline ("Covid-19:", "Interview"), printed inside its <h1>.
+KICKER_CLASS = re.compile(r"kicker|dachzeile|overline|topline|roofline|eyebrow|supertitle|super-title|"
+                          r"spitzmarke|headline-intro|pre-?title|label", re.IGNORECASE)
+
+
+# Text for screen readers only ("Headline:", "Opens in a new window").
+HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|a11y|offscreen", re.IGNORECASE)
+
+
 def _rendered(element: Any, parts: list[str]) -> None:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag in ("script", "style", "noscript"):
+    if tag in ("script", "style", "noscript") or (parts and KICKER_CLASS.search(element.get("class") or "")) or (
+            HIDDEN_CLASS.search(element.get("class") or "")):
         return
     if tag in ("br", "div", "p", "span") and parts:
         parts.append(" " if tag != "span" else "")

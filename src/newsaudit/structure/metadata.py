@@ -19,6 +19,7 @@ dropped (unless the outlet is the only credit), names split and joined again.
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from typing import Any, Iterable, Iterator, Optional
@@ -26,9 +27,10 @@ from typing import Any, Iterable, Iterator, Optional
 from ..text.domains import registered_domain
 
 # Separators between a title and the site's part: " | ", " - ", " – ", " — ", " :: ", " » ", " · ".
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)\s+|\s*[|•»]\s*")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)\s+|(?<=\w)\|(?=\w)")
 BARE_DATE = re.compile(r"^\W*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\W*$")
-MAX_SITE_WORDS = 8  # a longer segment is part of the headline, not the site's name
+MAX_SITE_WORDS = 8
+LEADING_PUNCTUATION = re.compile(r"^[\s\-–—|:•·]+")  # a longer segment is part of the headline, not the site's name
 # Labels a printed byline opens with, in the languages the pages come in.
 BYLINE_LABEL = re.compile(
     r"^(?:(?:written|posted|reported|words|story|text|reporting|photos?|interview|published)\s+by|by|von|vom|par|por|"
@@ -111,7 +113,12 @@ def names_site(segment: str, keys: frozenset[str]) -> bool:
     if BARE_DATE.match(segment):
         return True
     for site in keys:
-        if key == site or (len(site) >= 4 and (site in key or (len(key) >= 4 and key in site))):
+        if key == site:
+            return True
+        # "Rezept von Backen.de" holds the site's name; "Teufel" is the start of "Teufel Blog"
+        if len(site) >= 4 and site in key and len(site) >= 0.4 * len(key):
+            return True
+        if len(key) >= 4 and key in site and len(key) >= 0.5 * len(site):
             return True
     return False
 
@@ -141,15 +148,33 @@ def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
 
 
 def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str]) -> Optional[str]:
-    """An ``<h1>`` that agrees with a stated title, else the first stated title without the site's part."""
-    cleaned = [strip_site(title, keys) for title in stated if title and title.strip()]
-    raw = [" ".join(title.split()) for title in stated if title and title.strip()]
+    """An ``<h1>`` that agrees with a stated title, else the first stated title without the site's part.
+
+    An ``<h1>`` that is a stated title after a kicker ("Olympics: Paris Drinks by boat to the
+    centre") gives the stated title: the kicker is the section's label, not the headline.
+    """
+    stated = [html.unescape(title) for title in stated if title and title.strip()]
+    keys = _not_titles(keys, stated)
+    cleaned = [strip_site(title, keys) for title in stated]
+    cleaned = [title for title in cleaned if title and not names_site(title, keys)]  # the site's own name
+    raw = [" ".join(title.split()) for title in stated if not names_site(title, keys)]
+    printed = [heading for heading in (LEADING_PUNCTUATION.sub("", heading) for heading in printed)
+               if heading and not names_site(heading, keys)]
     for heading in printed:
+        after_kicker = next((title for title in cleaned if _after_kicker(heading, title)), None)
+        if after_kicker:
+            return after_kicker
         if _agrees(heading, cleaned + raw):
             return heading
     if cleaned:
         return cleaned[0]
     return printed[0] if printed else None
+
+
+def _not_titles(keys: frozenset[str], stated: list[str]) -> frozenset[str]:
+    """Site names that are not a stated title in disguise (a reader's site name taken from <title>)."""
+    heads = {name_key(TITLE_SEPARATOR.split(" ".join(title.split()))[0]) for title in stated}
+    return frozenset(key for key in keys if not any(len(head) >= 8 and key.startswith(head) for head in heads))
 
 
 def _agrees(heading: str, titles: list[str]) -> bool:
@@ -165,6 +190,11 @@ def _agrees(heading: str, titles: list[str]) -> bool:
         if fuzz.ratio(key, other) >= 90:
             return True
     return False
+
+
+def _after_kicker(heading: str, title: str) -> bool:
+    key, other = name_key(heading), name_key(title)
+    return len(other) >= 12 and key.endswith(other) and len(key) > len(other)
 
 
 # --- byline --------------------------------------------------------------------------------
