@@ -28,7 +28,7 @@ from ..text.dates import PLAUSIBLE_YEARS, first_date
 from ..text.boilerplate import is_boilerplate
 from ..text.domains import registered_domain
 from ..text.wire import find_agency, parse_wire_filename
-from .metadata import (choose_byline, choose_headline, json_ld_authors, meta_authors, printed_bylines,
+from .metadata import (choose_byline, choose_headline, credit_in_text, json_ld_authors, meta_authors, printed_bylines,
                        site_keys)
 from .text import split_credit
 
@@ -150,6 +150,7 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), extracted.author,
                             *printed_bylines(tree)], keys)
     body = _body(extracted.body, media, [headline, *stated])
+    byline = byline or credit_in_text(body.text, keys)
     published, note = published_from_html(tree, json_ld, extracted.date, page_url)
     return Article(
         outlet=outlet, domain=registered_domain(page_url) or registered_domain(extracted.hostname),
@@ -241,9 +242,12 @@ def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
     An explicit published-date tag wins over htmldate when they disagree: htmldate may have
     taken the date from the URL or a page element, the tag is what the publisher declared.
     """
+    in_path = url_date(url)
     for value, tag in _published_tags(tree, json_ld):
         stated = _iso_day(value)
         if stated:
+            if in_path and in_path < stated:  # the URL was minted at first publication; the tag was updated
+                return in_path, f"from the date in the page URL, earlier than the page metadata ({tag}: {stated})"
             return stated, f"from the page metadata ({tag})"
     stated = _iso_day(found) if found else None
     if stated is None:
@@ -251,6 +255,20 @@ def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
     in_url = url and any(stated.strftime(form) in url for form in ("%Y/%m/%d", "%Y-%m-%d", "/%Y%m%d"))
     return stated, ("from the date in the page URL (htmldate)" if in_url
                     else "from a date shown on the page, not a published-date tag (htmldate)")
+
+
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|[-_][a-z]|\.html?|$)")
+
+
+def url_date(url: Optional[str]) -> Optional[date]:
+    """A full date in the URL's path ("/2017/7/12/story", "/2021-03-04-story")."""
+    match = URL_DATE.search(url or "")
+    if not match or not PLAUSIBLE_YEARS[0] <= int(match["year"]) <= PLAUSIBLE_YEARS[1]:
+        return None
+    try:
+        return date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
 
 
 def _published_tags(tree: Any, json_ld: list[dict]) -> Iterator[tuple[str, str]]:

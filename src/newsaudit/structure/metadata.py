@@ -36,7 +36,7 @@ BYLINE_LABEL = re.compile(
     r"^(?:(?:written|posted|reported|words|story|text|reporting|photos?|interview|published)\s+by|by|von|vom|par|por|"
     r"przez|autor(?:in|en)?|author|authors|text|texte|redaktion|verfasser(?:in)?|"
     r"geschrieben von|ein (?:beitrag|artikel) von|un (?:article|documentaire) de|publicado por|"
-    r"escrito por|reportage)\s*[:\-–]?\s+",
+    r"escrito por|reportage|analysis by|opinion by|commentary by|текст|автор|фото)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
 # Where the names end: a separator, a date or time, or the label printed after them.
@@ -46,19 +46,24 @@ BYLINE_TAIL = re.compile(
     r",?\s(?:published|posted|updated|veröffentlicht|aktualisiert|stand:|publié|mis à jour|actualizado)\b|"
     r"\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|januar|februar|märz|mai|juni|juli|"
     r"oktober|dezember)\s+\d|\s\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)"
-    r"|\s(?:says|said|shares|follow|twitter|e-mail|email|mehr artikel|more articles)\b).*$",
+    r"|\s(?:says|said|shares|follow|twitter|e-mail|email|mehr artikel|more articles)\b"
+    r"|\s(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag)\b).*$",
     re.IGNORECASE,
 )
 NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\ben\b|\bsowie\b)\s*")
 # Role text and degrees that ride along with a name ("Jane Doe, PhD", "Jane Doe, Staff Writer").
 ROLE = re.compile(
-    r"^(?:ph\.?d\.?|m\.?d\.?|mba|msc|ma|ba|rd|jr\.?|sr\.?|staff(?: writer| reporter)?|(?:senior |chief |political |"
-    r"staff |contributing |associate )?(?:writer|reporter|editor|correspondent|columnist|contributor)|"
-    r"redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in)?|reporter(?:in)?|photographer|fotograf(?:in)?|"
-    r"agencies|agency|admin|administrator|redaktion|editorial team|newsroom|staff|guest|gast|team|"
-    r"facebook|twitter|instagram|linkedin)$",
+    r"^(?:ph\.?d\.?|m\.?d\.?|mba|msc|ms|ma|ba|rd|rdn|cpt|jr\.?|sr\.?|agencies|agency|admin|administrator|"
+    r"facebook|twitter|instagram|linkedin)$|"
+    r"(?:^|\s)(?:writer|reporter|editor(?:-at-large)?|correspondent|columnist|contributor|redakteur(?:in)?|"
+    r"korrespondent(?:in)?|journalist(?:in)?|reporter(?:in)?|photographer|fotograf(?:in)?|staff|team|newsroom|"
+    r"redaktion)$",
     re.IGNORECASE,
 )
+# Role words glued after a name: "Tom Lee News reporter" -> "Tom Lee".
+TRAILING_ROLE = re.compile(r"(?<=\S)\s+(?:(?:news|staff|senior|chief|political|sports|business)\s+)?"
+                           r"(?:reporter|writer|correspondent|editor|journalist)$", re.IGNORECASE)
 MAX_NAME_WORDS = 6
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$|^[\w.'’-]*[^\W\d_][\w.'’-]*$")
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -71,7 +76,8 @@ OFF_ARTICLE = re.compile(r"comment|related|recommend|teaser|sidebar|footer|(?:^|
                          re.IGNORECASE)
 MAX_BYLINE_CHARS = 160
 PRINTED_BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR|Text:|Texte:|Autor:|Autorin:|Author:)\s+"
-                            r"(?P<names>[^\W\d_].{1,120})$")
+                            r"(?P<names>[A-ZÀ-ÞĀ-Ž].{1,120})$")
+NAME_PARTICLES = frozenset("von van der den de da di du del della la le bin al ibn y e".split())
 
 
 # --- headline ------------------------------------------------------------------------------
@@ -218,17 +224,23 @@ def byline_name_list(raw: Optional[str]) -> list[str]:
         text = BYLINE_LABEL.sub("", text)
     text = BYLINE_TAIL.sub("", text).strip(" ,;:-–—|()")
     names: list[str] = []
+    roles: list[str] = []
     for part in NAME_SPLIT.split(text):
         part = part.strip(" .,;:-–—|()\"'“”")
         part = re.sub(r"^(?:(?i:by|von|par|por)\s+)", "", part)
-        if not part or ROLE.match(part) or "@" in part or "://" in part:
+        if not part or "@" in part or "://" in part:
             continue
         words = part.split()
         if len(words) > MAX_NAME_WORDS or not all(NAME_WORD.match(word) for word in words):
             return []  # a sentence or a label, not a list of names
+        stripped = TRAILING_ROLE.sub("", part) if len(words) > 3 else part
+        if stripped == part and ROLE.search(part):
+            roles.append(part)  # "AP Auto Writer", "PhD": role text, unless it is the whole credit ("HNN Staff")
+            continue
+        part = stripped
         if part not in names:
             names.append(part)
-    return names
+    return names or [role for role in roles if len(role.split()) > 1]
 
 
 def join_names(names: list[str]) -> Optional[str]:
@@ -312,3 +324,45 @@ def choose_byline(candidates: list[Optional[str]], keys: frozenset[str]) -> Opti
             return join_names(people)
         fallback = fallback or join_names(names)
     return fallback
+
+
+# --- credits in the text -------------------------------------------------------------------
+
+# "Reporting by Ann Lee and Bo Chen; Editing by Cy Dow", "(Additional reporting by Ann Lee)".
+REPORTING_CREDIT = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|reported|written) by (?P<names>[^\W\d_][^;()\n]{1,120}?)"
+    r"(?:;|\)|\.?$|\s+in\s+[A-Z])", re.IGNORECASE)
+# A wire dateline's agency: "LONDON (Reuters) -", "(CNN) --", "Moscow, SANA-".
+AGENCY_DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w.'’ -]{1,40},?\s*)?(?:[A-Z][\w. ]{1,30},?\s*)?\((?P<paren>Reuters|AP|AFP|CNN|Bloomberg|dpa|EFE|"
+    r"ANSA|PTI|IANS|Xinhua|UPI|AAP|CP|KNA|APA|SDA|Yonhap|Kyodo|TASS|Anadolu|Press Association|PA|"
+    r"The Associated Press|Associated Press)\)\s*[-–—]|^(?:[A-Z][\w ]{1,30}),\s*(?P<bare>SANA|WAFA|IRNA|KUNA|WAM|SPA)\s*[-–—]")
+CREDIT_PARAGRAPHS = 4  # a credit line sits among the first or last few paragraphs
+
+
+def _capitalised(names: str) -> bool:
+    words = [word for word in re.split(r"[\s,]+", names) if word]
+    return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+
+
+def credit_in_text(text: str, keys: frozenset[str] = frozenset()) -> Optional[str]:
+    """Who the body itself credits: a "By ..." line, a "Reporting by ..." line, or a wire agency."""
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    edges = paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]
+    for paragraph in edges:
+        if len(paragraph.split()) <= 20 and PRINTED_BYLINE.match(paragraph):
+            names = clean_byline(paragraph, keys)
+            if names and _capitalised(names):
+                return names
+    for paragraph in edges:
+        for sentence in re.split(r"(?<=[.;])\s+(?=\(?[A-Z])", paragraph)[-3:]:
+            match = REPORTING_CREDIT.match(sentence.strip())
+            if match:
+                names = clean_byline(match["names"], frozenset())
+                if names:
+                    return names
+    if paragraphs:
+        match = AGENCY_DATELINE.match(paragraphs[0])
+        if match:
+            return match["paren"] or match["bare"]
+    return None
