@@ -25,7 +25,7 @@ from lxml import etree
 from ..errors import NoArticle
 from ..model import Article, Media, Section
 from ..text.dates import PLAUSIBLE_YEARS, first_date
-from ..text.boilerplate import is_boilerplate
+from ..text.boilerplate import is_boilerplate, opens_link_list
 from ..text.domains import registered_domain
 from ..text.wire import find_agency, parse_wire_filename
 from .metadata import (choose_byline, choose_headline, credit_in_text, json_ld_authors, meta_authors, printed_bylines,
@@ -250,11 +250,20 @@ def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
                 return in_path, f"from the date in the page URL, earlier than the page metadata ({tag}: {stated})"
             return stated, f"from the page metadata ({tag})"
     stated = _iso_day(found) if found else None
-    if stated is None:
-        return None, None
+    if stated is None or (stated.month == stated.day == 1 and not _prints_new_year(tree, stated)):
+        return None, None  # htmldate's extensive search turns a bare year ("since 2014") into 1 January
     in_url = url and any(stated.strftime(form) in url for form in ("%Y/%m/%d", "%Y-%m-%d", "/%Y%m%d"))
     return stated, ("from the date in the page URL (htmldate)" if in_url
                     else "from a date shown on the page, not a published-date tag (htmldate)")
+
+
+def _prints_new_year(tree: Any, day: date) -> bool:
+    """Whether the page prints 1 January of that year as a full date, not only the year."""
+    text = " ".join(tree.xpath("//body//text()"))[:200_000]
+    year = day.year
+    return bool(re.search(rf"\b{year}-01-01\b|\b0?1\.\s?0?1\.\s?{year}\b|\b0?1/0?1/{year}\b|"
+                          rf"\b1(?:st)?\.? (?:January|Januar|janvier|enero|Jan\.?) {year}\b|"
+                          rf"\b(?:January|Jan\.?) 1(?:st)?,? {year}\b", text, re.IGNORECASE))
 
 
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|[-_][a-z]|\.html?|$)")
@@ -317,8 +326,11 @@ def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _
     title_keys = {_norm(title) for title in titles if title}
     for kind, line in _blocks(body):
         if kind == "head":
-            in_link_box = bool(RELATED_HEADING.match(line))
-            if in_link_box or _norm(line) in title_keys:
+            in_link_box = bool(RELATED_HEADING.match(line)) or opens_link_list(line)
+            if in_link_box or is_boilerplate(line):  # a link box's title, an age gate or sign-up box set as a heading
+                furniture.append(line)
+                continue
+            if _norm(line) in title_keys:
                 continue  # a link box's title, or the headline repeated as the body's first heading
             if offset > start:  # a heading with no paragraph under it opens no section
                 sections.append(Section(heading, start, offset - 2))
