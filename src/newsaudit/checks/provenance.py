@@ -23,7 +23,7 @@ from typing import Iterator
 from .. import codes
 from ..model import Article, Evidence, Finding, Ref, Report
 from ..reference.resources import Resources
-from ..structure.metadata import credit_in_text
+from ..text.bylines import credit_in_text
 from ..text.boilerplate import leftover_kind
 from ..text.quotes import quoted_spans
 from .common import evidence
