@@ -235,26 +235,39 @@ def _extract(tree: Any, url: Optional[str], *, fast: bool) -> Any:
     )
 
 
+NEAR_DAYS = 3  # htmldate and the article's tag this close apart: the page's printed local day, not another date
+
+
 def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
                         url: Optional[str] = None) -> tuple[Optional[date], Optional[str]]:
-    """The first-publication date a tag states, else htmldate's (``found``), with a note naming the source.
+    """htmldate's first-publication date (``found``), else a tag's, with a note naming the source.
 
-    An explicit published-date tag wins over htmldate when they disagree: htmldate may have
-    taken the date from the URL or a page element, the tag is what the publisher declared.
+    htmldate (run for the original date, with its extensive search, as trafilatura runs it) weighs
+    the tags, the URL and the dates a page prints; on the shared pages with gold dates it is right
+    more often than any single tag: the day a page prints is the local day, where a tag's UTC
+    timestamp can fall a day either side. When htmldate's date is further than ``NEAR_DAYS`` from
+    the article's own tag (the first the page states), it is another date on the page (an image's, a
+    linked story's) and the tag stands. A bare 1 January from its extensive search is a year it
+    read ("since 2014"), not a date.
     """
-    in_path = url_date(url)
-    for value, tag in _published_tags(tree, json_ld):
-        stated = _iso_day(value)
-        if stated:
-            if in_path and in_path < stated:  # the URL was minted at first publication; the tag was updated
-                return in_path, f"from the date in the page URL, earlier than the page metadata ({tag}: {stated})"
-            return stated, f"from the page metadata ({tag})"
+    tags = [(day, tag) for day, tag in ((_iso_day(value), tag) for value, tag in _published_tags(tree, json_ld)) if day]
     stated = _iso_day(found) if found else None
-    if stated is None or (stated.month == stated.day == 1 and not _prints_new_year(tree, stated)):
-        return None, None  # htmldate's extensive search turns a bare year ("since 2014") into 1 January
-    in_url = url and any(stated.strftime(form) in url for form in ("%Y/%m/%d", "%Y-%m-%d", "/%Y%m%d"))
-    return stated, ("from the date in the page URL (htmldate)" if in_url
-                    else "from a date shown on the page, not a published-date tag (htmldate)")
+    if stated is not None and stated.month == stated.day == 1 and not _prints_new_year(tree, stated) and not any(
+            day == stated for day, _ in tags):
+        stated = None
+    if stated is not None and tags and abs((stated - tags[0][0]).days) > NEAR_DAYS:
+        stated = None  # htmldate took another date on the page (an image's, a linked story's): the tag's stands
+    if stated is not None:
+        tag = next((tag for day, tag in tags if day == stated), None)
+        if tag:
+            return stated, f"from the page metadata ({tag})"
+        if url_date(url) == stated or (url and stated.strftime("/%Y%m%d") in url):
+            return stated, "from the date in the page URL (htmldate)"
+        return stated, "from a date shown on the page, not a published-date tag (htmldate)"
+    if tags:
+        day, tag = tags[0]
+        return day, f"from the page metadata ({tag})"
+    return None, None
 
 
 def _prints_new_year(tree: Any, day: date) -> bool:

@@ -53,6 +53,7 @@ def site_keys(names: Iterable[Optional[str]], url: Optional[str], *, table: bool
         outlet = _outlets().by_domain(domain) if table else None
         if outlet is not None:
             keys.update(name_key(name) for name in (outlet.name,) + outlet.aliases)
+    keys |= {key[3:] for key in keys if key.startswith("the")}  # "The Harbour Herald" prints as "Harbour Herald"
     return frozenset(key for key in keys if len(key) >= 3)
 
 

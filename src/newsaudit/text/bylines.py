@@ -100,7 +100,8 @@ def _credited(raw: Optional[str], keys: frozenset[str]) -> tuple[Optional[str], 
     people = [name for name in names if not names_site(name, keys)]
     kept = people or names
     # as printed ("Ann Lee and Bo Chen") when nothing was cut from between the names
-    return (printed if kept == _plain_split(printed) else join_names(kept)), bool(people)
+    as_printed = kept == _plain_split(printed) and ";" not in printed
+    return (printed if as_printed else join_names(kept)), bool(people)
 
 
 def _plain_split(text: str) -> list[str]:
@@ -131,6 +132,8 @@ def _byline_parts(raw: Optional[str]) -> tuple[list[str], str]:
             roles.append(part)  # "AP Auto Writer", "PhD": role text, unless it is the whole credit ("HNN Staff")
             continue
         part = stripped
+        if len(part.split()) > 1 and not _capitalised(part):
+            return [], ""  # "the council said": words, not a name (a lone lower-case word is a user name)
         if part not in names:
             names.append(part)
     return (names or [role for role in roles if len(role.split()) > 1]), text

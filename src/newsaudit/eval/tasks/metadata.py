@@ -18,8 +18,10 @@ Scoring, per page:
   a gold date. newsaudit's date is the one it reports, unless the structure stage only
   inferred it from the body (source "inferred"): that is a guess the report marks as such;
 - body: the benchmark's segment metric on ``trafilatura_eval`` (a "with" segment found is a
-  true positive, a "without" segment found a false positive) and word F1 on
-  ``article_extraction`` (bags of words, averaged per page).
+  true positive, a "without" segment found a false positive), newsaudit's body read with its
+  section headings (trafilatura's text carries its headings too, and segments include them);
+  and word F1 on ``article_extraction`` (bags of words, averaged per page), newsaudit's body as
+  the ``article_extraction`` task reads it.
 
 Pages are split by the last hex digit of their id (the file name's sha1 prefix, or the
 benchmark's id): even digits are the development half, odd digits the held-out half; both
@@ -130,7 +132,17 @@ def newsaudit_reading(html: str, url: Optional[str]) -> Reading:
     except NewsauditError:
         return Reading(None, None, None, "")
     stated = article.published if article.published_source in ("metadata", "text") else None
-    return Reading(article.headline, article.byline, stated, article.text)
+    return Reading(article.headline, article.byline, stated, _with_headings(article))
+
+
+def _with_headings(article: Any) -> str:
+    """The body with its section headings, as trafilatura's text carries them (the segments include headings)."""
+    parts: list[str] = []
+    for section in article.sections:
+        if section.heading:
+            parts.append(section.heading)
+        parts.append(article.text[section.start:section.end])
+    return "\n\n".join(parts) if article.sections else article.text
 
 
 def trafilatura_reading(html: str, url: Optional[str]) -> Reading:
@@ -247,10 +259,10 @@ def metadata_results(pages: list[MetaPage], readings: dict[str, list[Reading]],
 
 def body_results(data_dir: Path, limit: Optional[int]) -> list[SystemRow]:
     """Word F1 on the article-extraction pages, by half, newsaudit beside trafilatura."""
-    from ..peers import trafilatura_body
+    from ..peers import newsaudit_body, trafilatura_body
 
     pages = load_article_extraction(data_dir / ARTICLE_EXTRACTION, limit)
-    bodies = {"newsaudit": [newsaudit_reading(page.html, page.url).text for page in pages],
+    bodies = {"newsaudit": [newsaudit_body(page.html, page.url) for page in pages],
               "trafilatura": [trafilatura_body(page.html, page.url) for page in pages]}
     rows = []
     for half in HALVES + ("all",):
