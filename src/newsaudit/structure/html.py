@@ -147,8 +147,8 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
     keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld)), page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
     headline = choose_headline(stated, _printed_headings(tree), keys)
-    byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), extracted.author,
-                            *printed_bylines(tree)], keys)
+    byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
+                            extracted.author], keys)
     body = _body(extracted.body, media, [headline, *stated])
     byline = byline or credit_in_text(body.text, keys)
     published, note = published_from_html(tree, json_ld, extracted.date, page_url)
