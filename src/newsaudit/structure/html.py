@@ -188,13 +188,6 @@ def _printed_headings(tree: Any) -> list[str]:
     return headings[:5]
 
 
-def _inline_text(element: Any) -> str:
-    """Text as rendered: inline pieces join without a space, <br> and blocks break with one."""
-    parts: list[str] = []
-    _rendered(element, parts)
-    return " ".join("".join(parts).split())
-
-
 # A headline's kicker or overline ("Covid-19:", "Interview"), printed inside its <h1>.
 KICKER_CLASS = re.compile(r"kicker|dachzeile|overline|topline|roofline|eyebrow|supertitle|super-title|"
                           r"spitzmarke|headline-intro|pre-?title|label", re.IGNORECASE)
@@ -204,17 +197,35 @@ KICKER_CLASS = re.compile(r"kicker|dachzeile|overline|topline|roofline|eyebrow|s
 HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|a11y|offscreen", re.IGNORECASE)
 
 
-def _rendered(element: Any, parts: list[str]) -> None:
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag in ("script", "style", "noscript") or (parts and KICKER_CLASS.search(element.get("class") or "")) or (
-            HIDDEN_CLASS.search(element.get("class") or "")):
-        return
-    if tag in ("br", "div", "p", "span") and parts:
-        parts.append(" " if tag != "span" else "")
-    parts.append(element.text or "" if tag else "")
-    for child in element:
-        _rendered(child, parts)
-        parts.append(child.tail or "")
+def _inline_text(element: Any, most: int = 400) -> str:
+    """Text as rendered: inline pieces join without a space, <br> and blocks break with one; kickers
+    and screen-reader text left out. Read iteratively and no further than ``most`` characters."""
+    parts: list[str] = []
+    length = 0
+    skipping: Optional[Any] = None
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if event == "start":
+            if skipping is None and node is not element and (
+                    tag in ("script", "style", "noscript") or not tag
+                    or KICKER_CLASS.search(node.get("class") or "") or HIDDEN_CLASS.search(node.get("class") or "")):
+                skipping = node
+            if skipping is None:
+                if tag in ("br", "div", "p") and parts:
+                    parts.append(" ")
+                parts.append(node.text or "")
+                length += len(parts[-1])
+        else:
+            if skipping is node:
+                skipping = None
+                if node is not element:
+                    parts.append(node.tail or "")
+            elif skipping is None and node is not element:
+                parts.append(node.tail or "")
+                length += len(parts[-1])
+        if length > most:
+            break
+    return " ".join("".join(parts).split())[:most]
 
 
 def _json_ld_publisher(json_ld: list[dict]) -> Optional[str]:

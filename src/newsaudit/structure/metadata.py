@@ -29,7 +29,9 @@ from ..text.domains import registered_domain
 
 # Separators between a title and the site's part: " | ", " - ", " – ", " — ", " :: ", " » ", " · ".
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)\s+|(?<=\w)\|(?=\w)")
+MAX_TITLE_CHARS = 400  # no headline is longer; a longer title is cut before it is compared (bounded time)
 LEADING_PUNCTUATION = re.compile(r"^[\s\-–—|:•·]+")  # a longer segment is part of the headline, not the site's name
+MAX_ANCESTORS = 60
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "citation_author", "byl", "twitter:creator")
 # Classes of the printed byline; "author" alone also names author boxes and comment authors.
@@ -98,7 +100,8 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     An ``<h1>`` that is a stated title after a kicker ("Olympics: Paris Drinks by boat to the
     centre") gives the stated title: the kicker is the section's label, not the headline.
     """
-    stated = [html.unescape(title) for title in stated if title and title.strip()]
+    stated = [html.unescape(title[:MAX_TITLE_CHARS]) for title in stated if title and title.strip()]
+    printed = [heading[:MAX_TITLE_CHARS] for heading in printed]
     keys = _not_titles(keys, stated)
     cleaned = [strip_site(title, keys) for title in stated]
     cleaned = [title for title in cleaned if title and not names_site(title, keys)]  # the site's own name
@@ -189,17 +192,31 @@ def printed_bylines(tree: Any) -> Iterator[str]:
         if _off_article(element):
             continue
         name = element.xpath('string(.//*[@itemprop="name"])') if element.get("itemprop") == "author" else ""
-        text = " ".join((name or " ".join(element.itertext())).split())
+        text = " ".join((name[:MAX_BYLINE_CHARS + 1] or _short_text(element, MAX_BYLINE_CHARS + 1)).split())
         if text and len(text) <= MAX_BYLINE_CHARS:
             yield text
     for element in tree.xpath('//p | //div[not(*)] | //span[not(*)]'):
-        text = " ".join(" ".join(element.itertext()).split())
+        text = " ".join(_short_text(element, 81).split())
         if len(text) <= 80 and PRINTED_BYLINE.match(text) and not _off_article(element):
             yield text
 
 
+def _short_text(element: Any, most: int) -> str:
+    """The element's text, read no further than ``most`` characters (a byline is short)."""
+    parts: list[str] = []
+    length = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        length += len(piece)
+        if length >= most:
+            break
+    return " ".join(parts)[:most]
+
+
 def _off_article(element: Any) -> bool:
-    for ancestor in element.iterancestors():
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth > MAX_ANCESTORS:
+            return True  # nested deeper than any article's markup: not the article's byline
         if ancestor.tag in ("article", "main"):
             return False
         if ancestor.tag in ("footer", "nav", "aside") or OFF_ARTICLE.search(
