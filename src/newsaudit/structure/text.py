@@ -367,7 +367,8 @@ def parse_text(content: str, *, url: Optional[str] = None) -> Article:
         headline = strip_site(headline, site_keys((outlet,), url))
     article = Article(
         outlet=outlet, domain=domain_of(url), url=url, headline=headline,
-        byline=_byline(first.get("byline"), text, keys),
+        byline=_byline(first.get("byline"), "\n".join(line.text for line in labeled if line.label in (
+            "body", "boilerplate")), keys),  # a "Reporting by" footer is set apart as furniture
         published=None, published_source=None, text=text, sections=tuple(sections),
         media=tuple(_media(labeled)), boilerplate=tuple(line.text for line in labeled if line.label == "boilerplate"),
         outlet_source="text" if outlet else None,

@@ -66,8 +66,9 @@ BOX_PHRASES = re.compile(
 )
 MAX_BOX_WORDS = 40
 # Words one of the box phrases needs: a line without any is never searched for them (speed).
-BOX_HINTS = ("birth", "view this", "older", "tip", "sign", "subscrib", "inbox", "agree", "mail", "thank", "deal",
-             "price", "shop", "commission")
+BOX_HINTS = ("birth", "view this", "or older", " tip", "sign up", "signing up", "subscrib", "inbox", "you agree",
+             "mail", "thank", "deal", "price", "shop", "commission")
+
 # Footers that feed-copying plugins append to every post they republish: the WordPress feed's
 # "The post <title> appeared first on <site>." and the autoblog plugins' "Source link".
 SCRAPER_PHRASES = re.compile(
