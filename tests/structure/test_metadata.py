@@ -94,6 +94,12 @@ def test_a_full_date_in_the_url_is_read_and_an_impossible_one_is_not():
     assert url_date("https://x.example/news/2023/13/40/pier") is None
 
 
+def test_a_url_date_far_from_the_tag_is_the_first_publication():
+    head = '<meta property="article:published_time" content="2024-06-01T09:00:00Z">'
+    article = parse_html(html_page(head), url="https://www.harbourherald.co.uk/2023/11/05/pier")
+    assert article.published == "2023-11-05" and "URL" in article.published_note
+
+
 def test_the_day_the_page_prints_wins_over_a_utc_timestamp_a_day_off():
     head = '<meta property="article:published_time" content="2024-06-02T01:30:00+00:00">'
     top = '<p class="date">Published June 1, 2024</p>'

@@ -57,6 +57,7 @@ RELATED_LINE = re.compile(r"^(?:read (?:more|also|next)|also read|related|see al
 # The day of a machine timestamp ("2025-03-03T07:45:00+00:00"); dates.ISO_DATE finds dates in prose
 # and needs a word boundary after the day, which the "T" of a timestamp does not give.
 TIMESTAMP_DAY = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+MEDIA_TYPE = re.compile(r"Image|Video|Audio|Media|Clip|Photograph")  # schema.org types of a picture or recording
 ARTICLE_TYPE = re.compile(r"Article\b|\bBlogPosting\b|\bReport\b")  # schema.org types of a story
 DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}  # as trafilatura's default
 MIN_PROSE_WORDS = 8  # a body needs one paragraph at least this long to be an article
@@ -246,9 +247,6 @@ def _extract(tree: Any, url: Optional[str], *, fast: bool) -> Any:
     )
 
 
-NEAR_DAYS = 3  # htmldate and the article's tag this close apart: the page's printed local day, not another date
-
-
 def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
                         url: Optional[str] = None) -> tuple[Optional[date], Optional[str]]:
     """htmldate's first-publication date (``found``), else a tag's, with a note naming the source.
@@ -256,9 +254,9 @@ def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
     htmldate (run for the original date, with its extensive search, as trafilatura runs it) weighs
     the tags, the URL and the dates a page prints; on the shared pages with gold dates it is right
     more often than any single tag: the day a page prints is the local day, where a tag's UTC
-    timestamp can fall a day either side. When htmldate's date is further than ``NEAR_DAYS`` from
-    the article's own tag (the first the page states), it is another date on the page (an image's, a
-    linked story's) and the tag stands. A bare 1 January from its extensive search is a year it
+    timestamp can fall a day either side, and a tag is often a later update's. When htmldate's
+    date is that of another object the page's JSON-LD describes (an image, a video), the
+    article's own tag stands. A bare 1 January from its extensive search is a year it
     read ("since 2014"), not a date.
     """
     tags = [(day, tag) for day, tag in ((_iso_day(value), tag) for value, tag in _published_tags(tree, json_ld)) if day]
@@ -266,8 +264,8 @@ def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
     if stated is not None and stated.month == stated.day == 1 and not _prints_new_year(tree, stated) and not any(
             day == stated for day, _ in tags):
         stated = None
-    if stated is not None and tags and abs((stated - tags[0][0]).days) > NEAR_DAYS:
-        stated = None  # htmldate took another date on the page (an image's, a linked story's): the tag's stands
+    if stated is not None and tags and stated != tags[0][0] and stated in _other_objects_days(json_ld):
+        stated = None  # htmldate took the date of a picture or video the page describes: the article's tag stands
     if stated is not None:
         tag = next((tag for day, tag in tags if day == stated), None)
         if tag:
@@ -279,6 +277,18 @@ def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
         day, tag = tags[0]
         return day, f"from the page metadata ({tag})"
     return None, None
+
+
+def _other_objects_days(json_ld: list[dict]) -> set[date]:
+    """Publication days of the pictures, videos and recordings the page's JSON-LD describes."""
+    days = set()
+    for item in json_ld:
+        kinds = " ".join(_types(item))
+        if MEDIA_TYPE.search(kinds) and not ARTICLE_TYPE.search(kinds) and isinstance(item.get("datePublished"), str):
+            day = _iso_day(item["datePublished"])
+            if day:
+                days.add(day)
+    return days
 
 
 def _prints_new_year(tree: Any, day: date) -> bool:
