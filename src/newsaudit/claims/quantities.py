@@ -249,14 +249,36 @@ _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len,
 _CURRENCY = r"(?:US|HK|NZ)\s?\$\s?|(?:A|C)\$\s?|[$€£¥₴₽₹]\s?|\b(?:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY|INR|CAD|AUD)\s?"
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 _SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
-NUMERAL = re.compile(
-    rf"(?=[\d$€£¥₴₽₹+\-−{_FRACTION_CHARS}otfsenadhbmucgrji])(?<![\w.,/:\-])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
+_NUMERAL_BODY = (
+    rf"(?<![\w.,/:\-])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
     rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
-    rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?"
-    rf"|\b(?P<vague>{_VAGUE})\b",
-    re.IGNORECASE,
-)
+    rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
+NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
+# The scan runs in two passes, which is several times faster than trying the words at every
+# position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
+DIGIT_NUMERAL = re.compile(rf"(?=[\d$€£¥₴₽₹+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
+# ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
+WORD = re.compile(r"[A-Za-z]+")
+OPENING_WORDS = frozenset(
+    [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
+     "tens", "between", "us", "hk", "nz", "usd", "eur", "gbp", "uah", "rub", "chf", "jpy", "cny", "inr", "cad", "aud"])
+
+
+def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """NUMERAL's matches in ``text[start:end]``, in order and never overlapping (as one finditer gives)."""
+    found = list(DIGIT_NUMERAL.finditer(text, start, end))
+    for word in WORD.finditer(text, start, end):
+        if word[0].lower() in OPENING_WORDS or word[0] in ("A", "C"):
+            match = NUMERAL.match(text, word.start(), end)
+            if match:
+                found.append(match)
+    found.sort(key=lambda match: (match.start(), -match.end()))
+    last = -1
+    for match in found:
+        if match.start() >= last:
+            last = match.end()
+            yield match
 # "3:1": one digit after the colon, so never a clock time ("10:30").
 RATIO_COLON = re.compile(r"(?<![\d:])(?P<lo>\d{1,3}):(?P<hi>\d)(?![\d:])(?P<lo_word>)?(?P<hi_word>)?")
 # "1 in 5", "one in ten": only from one, since "5 in 10 attacks" is a count and a count.
@@ -369,6 +391,7 @@ class _Numeral:
     year_like: bool
     dash: bool = False  # a range written with a dash ("15-20"), which may be a score ("2-1") or record
     currency_text: Optional[str] = None
+    fraction: bool = False  # "two thirds", "1/4", "½"
 
 
 @dataclass(frozen=True)
@@ -494,7 +517,7 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
     for ratio in _ratios(text, start, end):
         ratios.add(ratio.char_start, ratio.char_end)
         yield ratio
-    for match in NUMERAL.finditer(text, start, end):
+    for match in _numerals(text, start, end):
         if ratios.overlaps(match.start(), match.end()):
             continue
         if match["vague"]:
@@ -556,8 +579,13 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     written = (match["cur"] or match["cur2"] or "").strip()
     currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower())
     dash = bool(match["sep"] and match["sep"].strip() in "-–—")
+    fraction = bool(match["lo_word"] and FRACTION_WORD_END.search(match["lo_word"])
+                    or match["lo"] and ("/" in match["lo"] or match["lo"][-1] in FRACTION_CHARS))
     return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like, dash,
-                    written or None)
+                    written or None, fraction)
+
+
+FRACTION_WORD_END = re.compile(rf"(?i:{_FRACTION_WORD})$")
 
 
 def _value(digits: Optional[str], words: Optional[str]) -> float:
@@ -600,6 +628,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None
     if numeral.low < 0 and tail.kind not in ("temperature", "money", "percent"):
         return None  # "-3" alone is a dash before a number more often than a negative count
+    if numeral.fraction and tail.unit is None and tail.kind == "count" and not numeral.high:
+        tail = replace(tail, kind="fraction")  # "two thirds of the voters", "a quarter of"
     bare = tail.unit is None and tail.kind == "count" and not numeral.currency
     if bare and numeral.dash and not numeral.worded:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
@@ -766,10 +796,13 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if not first:
         return _Tail(position, None, "count")
     direct = _unit_word(text, first, limit, numeral)
+    second = NEXT_WORD.match(text, first.end(), limit)
+    if direct is not None and direct.unit is None and direct.counted and second and _is_counted(second["word"]) \
+            and not second["word"][:1].isupper():
+        return _counted(second)  # "seven Ravens players" count players
     if direct is not None:
         return direct
     word = first["word"].lower()
-    second = NEXT_WORD.match(text, first.end(), limit)
     if second and word in ("hong", "new", "sri") :  # "hong kong dollars", "new zealand dollars"
         third = NEXT_WORD.match(text, second.end(), limit)
         if third and third["word"].lower() in CURRENCY_WORDS:

@@ -96,6 +96,8 @@ def _scan(text: str, published: Optional[date]) -> Iterator[TimeRef]:
     yield from _arithmetic(text, published)
     yield from _in_duration(text, published)
     yield from _day_dates(text, published)
+    yield from _weekday_days(text, published)
+    yield from _numeric_yearless(text, published)
     yield from _holidays(text, published)
     yield from _month_ordinals(text, published)
     yield from _ordinals(text)
@@ -342,7 +344,7 @@ def _arithmetic(text: str, published: Optional[date]) -> Iterator[TimeRef]:
         count = _count(match["num"])
         if not count:
             continue
-        anchor = _anchor(text, match.end(), published)
+        anchor = _anchor(text, match.end(), published, match.start())
         if anchor is None:
             continue
         anchor_day, stop = anchor
@@ -357,14 +359,17 @@ def _arithmetic(text: str, published: Optional[date]) -> Iterator[TimeRef]:
         yield _ref(text, match.start(), match.end(), day, day, "date")
 
 
-def _anchor(text: str, position: int, published: Optional[date]) -> Optional[tuple[Optional[date], int]]:
-    """The day a date expression starting at ``position`` names, and where it ends."""
+def _anchor(text: str, position: int, published: Optional[date],
+            phrase_start: int) -> Optional[tuple[Optional[date], int]]:
+    """The day a date expression starting at ``position`` names, and where it ends; the words of
+    the arithmetic itself (from ``phrase_start``) are blanked, so "before" is no deadline cue."""
     now = ANCHOR_NOW.match(text, position)
     if now:
         offset = {"tomorrow": 1, "tmrw": 1, "yesterday": -1}.get(now["word"].lower(), 0)
         return (published + timedelta(days=offset) if published else None), now.end()
     first = max(0, position - 80)  # the words before stay in view: "It will happen 3 days after May 2"
-    window = text[first: position + 60]
+    blank = max(first, phrase_start)
+    window = text[first:blank] + " " * (position - blank) + text[position: position + 60]
     for ref in _scan_anchor(window, published):
         if ref.char_start == position - first and ref.start and ref.start == ref.end:
             return date.fromisoformat(ref.start), first + ref.char_end
@@ -386,6 +391,66 @@ def _in_duration(text: str, published: Optional[date]) -> Iterator[TimeRef]:
             continue  # "the highest in two years" looks back: a duration, read elsewhere
         day = shift(published, count, match["unit"]) if published else None
         yield _ref(text, match.start(), match.end(), day, day, "date")
+
+
+# --- "on 5/17", "Oct/2", "Sunday 31", "Mon 13th" ----------------------------------------------
+
+_WEEKDAY_ANY = (r"(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|Mon|Tue|Tues|Wed|Thu|Thur|"
+                r"Thurs|Fri|Sat|Sun)\.?")
+NUMERIC_YEARLESS = re.compile(
+    rf"(?:\b(?P<cue>(?i:on|by|this|next|last|since|until|till|from|before|after|through|due|meet|dated))\s|"
+    rf"\b{_WEEKDAY_ANY},?\s)(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![/\d]|\.\d)"
+    rf"|\b(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec))/(?P<md>3[01]|[12]\d|0?[1-9])(?![/\d])")
+# The day number must end the phrase ("Sunday 31!", "Mon 13th"): "on Monday 5 soldiers died" counts soldiers.
+WEEKDAY_DAY = re.compile(rf"\b{_WEEKDAY_ANY},?\s(?:(?i:the)\s)?(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b|"
+                         rf"(?P<bare>3[01]|[12]\d|0?[1-9])(?=\s?[.,;!?)]|\s*$|\s(?:at|with|and|for)\b)(?![.,]\d))")
+ABBREVIATED_DAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
+                    "sun": 6}
+
+
+def _weekday_number(name: str) -> int:
+    word = name.lower().rstrip(".")
+    return WEEKDAYS[word] if word in WEEKDAYS else ABBREVIATED_DAYS[word]
+
+
+def _numeric_yearless(text: str, published: Optional[date]) -> Iterator[TimeRef]:
+    """ "on 5/17", "next 5/12", "Friday 7/6", "Jan/3": month first, year from the reference."""
+    if "/" not in text:
+        return
+    for match in NUMERIC_YEARLESS.finditer(text):
+        if match["month"]:
+            month, day_no, cue, start = month_number(match["month"]), int(match["md"]), "", match.start()
+        else:
+            month, day_no = int(match["m"]), int(match["d"])
+            cue = (match["cue"] or "").lower()
+            start = match.start("m") if match["cue"] else match.start()
+        day = None
+        if published:
+            if cue in ("this", "next", "last"):
+                day = _safe_date(published.year + {"this": 0, "next": 1, "last": -1}[cue], month, day_no)
+            else:
+                ahead = _ahead(text, match.start(), match.end()) or cue in ("until", "till", "by", "due")
+                day = _occurrence(published, month, day_no, ahead, False)
+        yield _ref(text, start, match.end(), day, day, "date")
+
+
+def _weekday_days(text: str, published: Optional[date]) -> Iterator[TimeRef]:
+    """ "Sunday 31", "Mon 13th", "tuesday the eleventh": the nearest month where that day is that weekday."""
+    for match in WEEKDAY_DAY.finditer(text):
+        number = int(match["day"] or match["bare"])
+        day = _nearest_weekday_day(published, _weekday_number(match["weekday"]), number) if published else None
+        if day is not None or published is None:
+            yield _ref(text, match.start(), match.end(), day, day, "date")
+
+
+def _nearest_weekday_day(published: date, weekday: int, day_no: int) -> Optional[date]:
+    found = []
+    for step in range(-14, 15):
+        index = published.year * 12 + published.month - 1 + step
+        candidate = _safe_date(index // 12, index % 12 + 1, day_no)
+        if candidate and candidate.weekday() == weekday:
+            found.append(candidate)
+    return min(found, key=lambda day: (abs((day - published).days), day < published)) if found else None
 
 
 # --- holidays ---------------------------------------------------------------------------------
