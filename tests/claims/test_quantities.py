@@ -65,9 +65,9 @@ def test_fifty_thousand_words_take_well_under_a_second_each():
 
     paragraph = " ".join(case[0] for case in GOLDEN) + " " + " ".join(s for s, _ in NOT_QUANTITIES) + "\n"
     text = paragraph * (50000 // len(paragraph.split()) + 1)
-    began = time.perf_counter()
+    began = time.thread_time()  # CPU seconds of this thread: a busy machine does not fail it
     find_quantities(text)
-    assert time.perf_counter() - began < 1.5  # about 0.3 s on the project's 2-core machine
+    assert time.thread_time() - began < 1.5  # about 0.3 s on the project's 2-core machine
 
 
 # --- properties of the number parser -------------------------------------------------------

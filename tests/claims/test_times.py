@@ -112,9 +112,9 @@ def test_fifty_thousand_words_take_well_under_a_second():
 
     paragraph = " ".join(case[0] for case in GOLDEN) + "\n"
     text = paragraph * (50000 // len(paragraph.split()) + 1)
-    began = time.perf_counter()
+    began = time.thread_time()  # CPU seconds of this thread: a busy machine does not fail it
     find_times(text, PUBLISHED)
-    assert time.perf_counter() - began < 1.5  # about 0.2 s on the project's 2-core machine
+    assert time.thread_time() - began < 1.5  # about 0.2 s on the project's 2-core machine
 
 
 # --- properties -------------------------------------------------------------------------------
