@@ -87,6 +87,10 @@ class Quantity:
     char_end: int = 0
     kind: str = "count"  # count | money | percent | ratio | rate | length | duration | ...
     per: Optional[str] = None  # period of a rate: day, month, year
+    unit_text: Optional[str] = None  # the unit as written: "kilometres", "$", "per cent"
+    bound: Optional[str] = None  # about | nearly | over | under | at least | up to (claims.quantities.BOUNDS)
+    change: Optional[str] = None  # up | down: the figure is a rise or a fall ("rose 20 percent")
+    counted: Optional[str] = None  # what a count counts, as written ("people", "Ravens")
 
 
 @dataclass(frozen=True)
