@@ -168,3 +168,24 @@ def test_the_seed_with_figures_five_percent_off_gives_mismatches(seed_text):
     found = seed_series(seed_text.replace("1,147,740", "1,205,127").replace("+1,170", "+1,229"))
     assert found["1,205,127"].code == found["+1,229"].code == codes.CLAIM_SERIES_MISMATCH
     assert "1,147,740" in found["1,205,127"].message
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+def test_check_takes_series_files_and_refuses_a_bad_one_in_one_line(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    article = FIXTURES / "norland_cholera.txt"
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "newsaudit", "check", str(article), "--date", "2025-03-12",
+                               *args], capture_output=True, timeout=120)
+
+    report = json.loads(cli("--format", "json", "--series", SERIES[0]).stdout)
+    assert codes.CLAIM_SERIES_MATCH in {f["code"] for f in report["findings"]}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("key,value\nx,1\n", encoding="utf-8")
+    result = cli("--series", str(bad))
+    assert result.returncode == 2 and b"Traceback" not in result.stderr and b"columns" in result.stderr
