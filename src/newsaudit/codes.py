@@ -91,6 +91,12 @@ CLAIM_SERIES_MISMATCH = _code(
 CLAIM_SERIES_OTHER_SOURCE = _code(
     "claim.series_other_source", ("info",), None,
     "a figure from another source set beside a reference series of the same quantity")
+CLAIM_CORROBORATED = _code(
+    "claim.corroborated", ("info",), None,
+    "other articles on the same story state the same figure, quote or date (they are the evidence)")
+CLAIM_CONTRADICTED_ELSEWHERE = _code(
+    "claim.contradicted_elsewhere", ("medium",), None,
+    "another article on the same story gives a different figure, speaker or date for the same fact")
 
 
 def describe(code: str) -> Code:

@@ -1,0 +1,124 @@
+"""Story links and corroboration over a DuckDB store made by ``newsaudit batch``.
+
+``link_store(connection)`` reads the store's ``articles`` table (``article_id`` and the whole
+report as JSON in ``report``), links the articles that report one story, and rewrites two tables:
+
+- ``story_links(article_id, other_article_id, score)``: each link in both directions;
+- ``corpus_findings(article_id, idx, code, severity, message, evidence, refs)``: the
+  ``claim.corroborated`` and ``claim.contradicted_elsewhere`` findings of each linked article
+  (evidence and refs as JSON, in the report's own shape).
+
+The articles are read in chunks and kept as small sketches; the full reports are read again only
+for the articles that have links, a group of linked articles at a time, so memory stays with the
+sketches and the largest group. Example::
+
+    import duckdb
+    from newsaudit.corpus.store import link_store
+    link_store(duckdb.connect("corpus.duckdb"))
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from ..model import Report, to_dict
+from .corroborate import corroborate
+from .stories import LINK_SCORE, Link, Sketch, link_stories, sketch
+
+CHUNK = 2000  # articles read per query
+GROUP_ARTICLES = 2000  # linked articles whose reports are read together for corroboration
+
+LINKS_DDL = ("CREATE TABLE IF NOT EXISTS story_links (article_id VARCHAR NOT NULL, "
+             "other_article_id VARCHAR NOT NULL, score DOUBLE, PRIMARY KEY (article_id, other_article_id))")
+FINDINGS_DDL = ("CREATE TABLE IF NOT EXISTS corpus_findings (article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, "
+                "code VARCHAR, severity VARCHAR, message VARCHAR, evidence JSON, refs JSON, "
+                "PRIMARY KEY (article_id, idx))")
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    articles: int
+    links: int  # pairs, each counted once
+    findings: int
+
+
+def link_store(connection: Any, *, score: float = LINK_SCORE, corroborate_claims: bool = True) -> LinkSummary:
+    """Link the store's articles and write ``story_links`` (and ``corpus_findings``)."""
+    sketches = list(_sketches(connection))
+    links = link_stories(sketches, score=score)
+    connection.execute(LINKS_DDL)
+    connection.execute("DELETE FROM story_links")
+    if links:
+        connection.executemany("INSERT INTO story_links VALUES (?, ?, ?)",
+                               [(l.article_id, l.other_article_id, l.score) for l in links])
+    found = _write_findings(connection, links) if corroborate_claims else 0
+    return LinkSummary(len(sketches), len(links) // 2, found)
+
+
+def _reports(connection: Any, query: str, parameters: tuple = ()) -> Iterator[Report]:
+    cursor = connection.execute(query, parameters)
+    while True:
+        rows = cursor.fetchmany(CHUNK)
+        if not rows:
+            return
+        for _article_id, report in rows:
+            data = json.loads(report) if isinstance(report, str) else report
+            yield Report.from_dict(data)
+
+
+def _sketches(connection: Any) -> Iterator[Sketch]:
+    for report in _reports(connection, "SELECT article_id, report FROM articles ORDER BY article_id"):
+        yield sketch(report)
+
+
+def _write_findings(connection: Any, links: list[Link]) -> int:
+    connection.execute(FINDINGS_DDL)
+    connection.execute("DELETE FROM corpus_findings")
+    written = 0
+    for group in _groups(links):
+        ids = sorted({l.article_id for l in group})
+        marks = ", ".join("?" for _ in ids)
+        reports = list(_reports(connection, f"SELECT article_id, report FROM articles WHERE article_id IN ({marks})",
+                                tuple(ids)))
+        rows = []
+        for article, findings in corroborate(reports, group).items():
+            for index, finding in enumerate(findings):
+                data = to_dict(finding)
+                rows.append((article, index, finding.code, finding.severity, finding.message,
+                             json.dumps(data["evidence"], ensure_ascii=False), json.dumps(data["refs"], ensure_ascii=False)))
+        if rows:
+            connection.executemany("INSERT INTO corpus_findings VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            written += len(rows)
+    return written
+
+
+def _groups(links: list[Link]) -> Iterator[list[Link]]:
+    """Links in groups of whole connected stories, ``GROUP_ARTICLES`` articles or so at a time."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for link in links:
+        a, b = root(link.article_id), root(link.other_article_id)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    stories: dict[str, list[Link]] = {}
+    for link in links:
+        stories.setdefault(root(link.article_id), []).append(link)
+    group: list[Link] = []
+    articles = 0
+    for key in sorted(stories):
+        group += stories[key]
+        articles += len({l.article_id for l in stories[key]})
+        if articles >= GROUP_ARTICLES:
+            yield group
+            group, articles = [], 0
+    if group:
+        yield group
