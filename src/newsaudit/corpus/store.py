@@ -25,9 +25,10 @@ from typing import Any, Iterator
 
 from ..model import Report, to_dict
 from .corroborate import corroborate
-from .stories import LINK_SCORE, Link, Sketch, link_stories, sketch
+from .stories import LINK_SCORE, Link, Sketch, link_stories, sketch_data
 
 CHUNK = 2000  # articles read per query
+INSERT_ROWS = 1000  # rows written per statement
 GROUP_ARTICLES = 2000  # linked articles whose reports are read together for corroboration
 
 LINKS_DDL = ("CREATE TABLE IF NOT EXISTS story_links (article_id VARCHAR NOT NULL, "
@@ -50,9 +51,7 @@ def link_store(connection: Any, *, score: float = LINK_SCORE, corroborate_claims
     links = link_stories(sketches, score=score)
     connection.execute(LINKS_DDL)
     connection.execute("DELETE FROM story_links")
-    if links:
-        connection.executemany("INSERT INTO story_links VALUES (?, ?, ?)",
-                               [(l.article_id, l.other_article_id, l.score) for l in links])
+    _insert(connection, "story_links", [(l.article_id, l.other_article_id, l.score) for l in links])
     found = _write_findings(connection, links) if corroborate_claims else 0
     return LinkSummary(len(sketches), len(links) // 2, found)
 
@@ -69,8 +68,13 @@ def _reports(connection: Any, query: str, parameters: tuple = ()) -> Iterator[Re
 
 
 def _sketches(connection: Any) -> Iterator[Sketch]:
-    for report in _reports(connection, "SELECT article_id, report FROM articles ORDER BY article_id"):
-        yield sketch(report)
+    cursor = connection.execute("SELECT article_id, report FROM articles ORDER BY article_id")
+    while True:
+        rows = cursor.fetchmany(CHUNK)
+        if not rows:
+            return
+        for _article_id, report in rows:
+            yield sketch_data(json.loads(report) if isinstance(report, str) else report)
 
 
 def _write_findings(connection: Any, links: list[Link]) -> int:
@@ -88,10 +92,18 @@ def _write_findings(connection: Any, links: list[Link]) -> int:
                 data = to_dict(finding)
                 rows.append((article, index, finding.code, finding.severity, finding.message,
                              json.dumps(data["evidence"], ensure_ascii=False), json.dumps(data["refs"], ensure_ascii=False)))
-        if rows:
-            connection.executemany("INSERT INTO corpus_findings VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            written += len(rows)
+        _insert(connection, "corpus_findings", rows)
+        written += len(rows)
     return written
+
+
+def _insert(connection: Any, table: str, rows: list[tuple]) -> None:
+    """Rows in statements of ``INSERT_ROWS`` rows each: DuckDB's ``executemany`` runs one
+    statement a row, which made writing a large corpus's links take minutes."""
+    for start in range(0, len(rows), INSERT_ROWS):
+        chunk = rows[start:start + INSERT_ROWS]
+        marks = ", ".join("(" + ", ".join("?" for _ in chunk[0]) + ")" for _ in chunk)
+        connection.execute(f"INSERT INTO {table} VALUES {marks}", [value for row in chunk for value in row])
 
 
 def _groups(links: list[Link]) -> Iterator[list[Link]]:

@@ -61,20 +61,41 @@ class Link:
 def sketch(report: Report) -> Sketch:
     """An article's sketch from its report (headline, body lead, claims' figures and places)."""
     article = report.article
-    body_words = article.text.split()
-    lead = " ".join(body_words[:LEAD_WORDS])
+    figures = [(q.value, q.kind) for claim in report.claims for q in claim.quantities]
+    places = [p.geonames_id or p.name.lower() for claim in report.claims for p in claim.places]
+    return _sketch(_article_id(report), article.headline, article.text, article.published,
+                   article.outlet or article.domain, (figures, places))
+
+
+def sketch_data(data: dict) -> Sketch:
+    """The same sketch from a report's JSON form, without rebuilding the report (a store's pass)."""
+    article = data.get("article") or {}
+    claims = [c for c in data.get("claims") or () if isinstance(c, dict)]
+    figures = [(q.get("value"), q.get("kind")) for c in claims for q in c.get("quantities") or () if isinstance(q, dict)]
+    places = [p.get("geonames_id") or str(p.get("name") or "").lower()
+              for c in claims for p in c.get("places") or () if isinstance(p, dict)]
+    identifier = (data.get("input") or {}).get("article_id")
+    if not identifier:
+        from ..model import article_id
+
+        identifier = article_id(article.get("text") or "", article.get("url"))
+    return _sketch(identifier, article.get("headline"), article.get("text") or "", article.get("published"),
+                   article.get("outlet") or article.get("domain"), (figures, places))
+
+
+def _sketch(identifier: str, headline: Optional[str], text: str, published: Optional[str], outlet: Optional[str],
+            facts: tuple[list, list]) -> Sketch:
+    figures, places = facts
+    lead = " ".join(text[:4000].split()[:LEAD_WORDS])
     features: set[str] = set()
-    for text in (article.headline or "", lead):
-        features |= {f"w:{stem(w)}" for w in WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 3}
-    names = NAME.findall(article.headline or "") + NAME.findall(article.text[:20000])
+    for part in (headline or "", lead):
+        features |= {f"w:{stem(w)}" for w in WORD.findall(part) if w.lower() not in STOPWORDS and len(w) > 3}
+    names = NAME.findall(headline or "") + NAME.findall(text[:20000])
     features |= {f"n:{name.lower()}" for name in names if name.lower() not in COMMON_NAMES}
-    for claim in report.claims:
-        for quantity in claim.quantities:
-            if quantity.value is not None and quantity.value >= 10 and quantity.kind in ("count", "money", "percent"):
-                features.add(f"f:{quantity.value:g}")
-        for place in claim.places:
-            features.add(f"p:{place.geonames_id or place.name.lower()}")
-    return Sketch(_article_id(report), _day(article.published), article.outlet or article.domain, frozenset(features))
+    features |= {f"f:{value:g}" for value, kind in figures
+                 if isinstance(value, (int, float)) and value >= 10 and kind in ("count", "money", "percent")}
+    features |= {f"p:{place}" for place in places if place}
+    return Sketch(identifier, _day(published), outlet, frozenset(features))
 
 
 def _article_id(report: Report) -> str:
