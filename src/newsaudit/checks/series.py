@@ -60,6 +60,7 @@ ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I
 ADDED_AFTER = re.compile(r"\s+(?:new|more|additional|further|fresh)\b", re.IGNORECASE)
 # A comma, "and" or a clause break ends the stretch of words a figure owns.
 SEGMENT_BREAK = re.compile(r",\s|;\s|\s(?:and|while|whereas)\s|[—–:()]")
+MAX_FIGURES = 40  # figures in one claim past which it is a table, not a sentence
 LOOKBACK = 300  # characters before a bare figure where the noun it counts may stand
 AFTER_CHARS = 60  # characters after the number where the noun it counts stands
 MAGNITUDE = (0.5, 2.0)  # a claimed value outside this share of the series' is another quantity
@@ -102,6 +103,8 @@ def check_series(report: Report, resources: Resources) -> Iterator[Finding]:
     if not len(table):
         return
     for claim in report.claims:
+        if len(claim.quantities) > MAX_FIGURES:
+            continue  # a table or a list read as one claim: no sentence to set beside a series
         for quantity in claim.quantities:
             reading = read_figure(report.article.text, claim, quantity, published, table)
             if reading is None:
