@@ -136,3 +136,18 @@ def test_the_store_gets_story_links_and_corpus_findings(corpus):
                              "WHERE code = 'claim.contradicted_elsewhere' LIMIT 1").fetchone()
     assert row == ("claim.contradicted_elsewhere", "corpus")
     assert link_store(connection) == summary  # a rerun rewrites the tables, it does not add to them
+
+
+def test_one_new_article_is_set_beside_the_store(corpus):
+    duckdb = pytest.importorskip("duckdb")
+    from newsaudit.corpus.store import corroborate_with_store
+
+    articles, reports = corpus
+    connection = duckdb.connect(":memory:")
+    connection.execute("CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, published_date DATE, report JSON)")
+    stored = [(r.input.article_id, a["published"], r.to_json()) for a, r in zip(articles, reports) if a["outlet"] != "Daily Meridian"]
+    connection.executemany("INSERT INTO articles VALUES (?, ?, ?)", stored)
+    meridian_ferry = next(r for a, r in zip(articles, reports) if a["story"] == "ferry" and a["outlet"] == "Daily Meridian")
+    found = corroborate_with_store(connection, meridian_ferry)
+    assert {f.code for f in found} == {codes.CLAIM_CONTRADICTED_ELSEWHERE}
+    assert {ref.detail.split(",")[0] for f in found for ref in f.refs} == {"Harbor Gazette", "Coastal Courier"}

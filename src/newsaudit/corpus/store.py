@@ -10,7 +10,9 @@ report as JSON in ``report``), links the articles that report one story, and rew
 
 The articles are read in chunks and kept as small sketches; the full reports are read again only
 for the articles that have links, a group of linked articles at a time, so memory stays with the
-sketches and the largest group. Example::
+sketches and the largest group. ``corroborate_with_store(connection, report)`` sets one new
+article beside the stored articles of its days (for ``newsaudit check ARTICLE --store``).
+Example::
 
     import duckdb
     from newsaudit.corpus.store import link_store
@@ -21,11 +23,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Iterator
 
-from ..model import Report, to_dict
-from .corroborate import corroborate
-from .stories import LINK_SCORE, Link, Sketch, link_stories, sketch_data
+from ..model import Finding, Report, to_dict
+from .corroborate import corroborate, corroborate_one
+from .stories import LINK_SCORE, WINDOW_DAYS, Link, Sketch, link_stories, sketch, sketch_data
 
 CHUNK = 2000  # articles read per query
 INSERT_ROWS = 1000  # rows written per statement
@@ -56,25 +59,50 @@ def link_store(connection: Any, *, score: float = LINK_SCORE, corroborate_claims
     return LinkSummary(len(sketches), len(links) // 2, found)
 
 
-def _reports(connection: Any, query: str, parameters: tuple = ()) -> Iterator[Report]:
+def corroborate_with_store(connection: Any, report: Report, *, score: float = LINK_SCORE) -> list[Finding]:
+    """One article's ``claim.corroborated`` / ``claim.contradicted_elsewhere`` findings against the
+    store's articles published within the linking window of it (``newsaudit check --store``)."""
+    mine = sketch(report)
+    if mine.day is None:
+        query, parameters = "SELECT article_id, report FROM articles WHERE published_date IS NULL", ()
+    else:
+        first, last = mine.day - timedelta(days=WINDOW_DAYS), mine.day + timedelta(days=WINDOW_DAYS)
+        query = "SELECT article_id, report FROM articles WHERE published_date BETWEEN ? AND ?"
+        parameters = (first, last)
+    if "published_date" not in _columns(connection, "articles"):
+        query, parameters = "SELECT article_id, report FROM articles", ()
+    others = list(_datas(connection, query, parameters))
+    pool = [mine, *(sketch_data(data) for data in others)]
+    links = [l for l in link_stories(pool, score=score) if l.article_id == mine.article_id]
+    if not links:
+        return []
+    linked = {l.other_article_id for l in links}
+    reports = [Report.from_dict(data) for data in others if sketch_data(data).article_id in linked]
+    return corroborate_one(report, reports, links)
+
+
+def _columns(connection: Any, table: str) -> set[str]:
+    return {row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()}
+
+
+def _datas(connection: Any, query: str, parameters: tuple = ()) -> Iterator[dict]:
     cursor = connection.execute(query, parameters)
     while True:
         rows = cursor.fetchmany(CHUNK)
         if not rows:
             return
         for _article_id, report in rows:
-            data = json.loads(report) if isinstance(report, str) else report
-            yield Report.from_dict(data)
+            yield json.loads(report) if isinstance(report, str) else report
+
+
+def _reports(connection: Any, query: str, parameters: tuple = ()) -> Iterator[Report]:
+    for data in _datas(connection, query, parameters):
+        yield Report.from_dict(data)
 
 
 def _sketches(connection: Any) -> Iterator[Sketch]:
-    cursor = connection.execute("SELECT article_id, report FROM articles ORDER BY article_id")
-    while True:
-        rows = cursor.fetchmany(CHUNK)
-        if not rows:
-            return
-        for _article_id, report in rows:
-            yield sketch_data(json.loads(report) if isinstance(report, str) else report)
+    for data in _datas(connection, "SELECT article_id, report FROM articles ORDER BY article_id"):
+        yield sketch_data(data)
 
 
 def _write_findings(connection: Any, links: list[Link]) -> int:

@@ -29,6 +29,7 @@ from ..text.sentences import STOPWORDS, stem
 WINDOW_DAYS = 3  # articles on one story are published within a few days of each other
 MAX_POSTING = 400  # a feature more articles than this carry on one day is not rare
 LINK_SCORE = 0.3
+MIN_CORPUS = 1000  # document frequencies are read as if from at least this many articles
 MIN_SHARED = 4
 LEAD_WORDS = 120  # body words read for wording, after the headline
 MAX_FEATURES = 60  # the rarest features kept per article: the cost per article stays bounded
@@ -63,8 +64,8 @@ def sketch(report: Report) -> Sketch:
     article = report.article
     figures = [(q.value, q.kind) for claim in report.claims for q in claim.quantities]
     places = [p.geonames_id or p.name.lower() for claim in report.claims for p in claim.places]
-    return _sketch(_article_id(report), article.headline, article.text, article.published,
-                   article.outlet or article.domain, (figures, places))
+    return _sketch(_Page(_article_id(report), article.headline, article.text, article.published,
+                         article.outlet or article.domain, figures, places))
 
 
 def sketch_data(data: dict) -> Sketch:
@@ -79,23 +80,34 @@ def sketch_data(data: dict) -> Sketch:
         from ..model import article_id
 
         identifier = article_id(article.get("text") or "", article.get("url"))
-    return _sketch(identifier, article.get("headline"), article.get("text") or "", article.get("published"),
-                   article.get("outlet") or article.get("domain"), (figures, places))
+    return _sketch(_Page(identifier, article.get("headline"), article.get("text") or "", article.get("published"),
+                         article.get("outlet") or article.get("domain"), figures, places))
 
 
-def _sketch(identifier: str, headline: Optional[str], text: str, published: Optional[str], outlet: Optional[str],
-            facts: tuple[list, list]) -> Sketch:
-    figures, places = facts
-    lead = " ".join(text[:4000].split()[:LEAD_WORDS])
+@dataclass(frozen=True)
+class _Page:
+    """What a sketch is made from, read from a report or from its JSON."""
+
+    identifier: str
+    headline: Optional[str]
+    text: str
+    published: Optional[str]
+    outlet: Optional[str]
+    figures: list  # (value, kind) of each quantity of the claims
+    places: list  # geonames id (or lower-cased name) of each place of the claims
+
+
+def _sketch(page: _Page) -> Sketch:
+    lead = " ".join(page.text[:4000].split()[:LEAD_WORDS])
     features: set[str] = set()
-    for part in (headline or "", lead):
+    for part in (page.headline or "", lead):
         features |= {f"w:{stem(w)}" for w in WORD.findall(part) if w.lower() not in STOPWORDS and len(w) > 3}
-    names = NAME.findall(headline or "") + NAME.findall(text[:20000])
+    names = NAME.findall(page.headline or "") + NAME.findall(page.text[:20000])
     features |= {f"n:{name.lower()}" for name in names if name.lower() not in COMMON_NAMES}
-    features |= {f"f:{value:g}" for value, kind in figures
+    features |= {f"f:{value:g}" for value, kind in page.figures
                  if isinstance(value, (int, float)) and value >= 10 and kind in ("count", "money", "percent")}
-    features |= {f"p:{place}" for place in places if place}
-    return Sketch(identifier, _day(published), outlet, frozenset(features))
+    features |= {f"p:{place}" for place in page.places if place}
+    return Sketch(page.identifier, _day(page.published), page.outlet, frozenset(features))
 
 
 def _article_id(report: Report) -> str:
@@ -115,7 +127,7 @@ def link_stories(items: Iterable[Report | Sketch], *, score: float = LINK_SCORE)
     """Links between the articles that report the same story, both directions, sorted."""
     sketches = [item if isinstance(item, Sketch) else sketch(item) for item in items]
     frequency = Counter(feature for s in sketches for feature in s.features)
-    total = max(len(sketches), 1)
+    total = max(len(sketches), MIN_CORPUS)  # a small pool (one article against its days) weighs like a large one
     weight = {feature: math.log(1 + total / count) for feature, count in frequency.items()}
     kept = [_rarest(s, weight, frequency) for s in sketches]
     links: list[Link] = []
