@@ -189,3 +189,15 @@ def test_check_takes_series_files_and_refuses_a_bad_one_in_one_line(tmp_path):
     bad.write_text("key,value\nx,1\n", encoding="utf-8")
     result = cli("--series", str(bad))
     assert result.returncode == 2 and b"Traceback" not in result.stderr and b"columns" in result.stderr
+
+
+def test_the_bundled_series_tell_oryx_from_the_general_staff():
+    text = ("Tank losses keep rising\n\nRussia has lost 4,074 tanks since the full-scale invasion began, according "
+            "to Oryx, which counts only losses confirmed by photographs or video. Ukraine's General Staff said on "
+            "Saturday that Russian forces had lost 11,032 tanks in total. The two sources count in different ways, "
+            "analysts said, and both tallies have grown steadily this year.")
+    report = newsaudit.audit(text, published="2025-07-20")
+    found = by_figure([f for f in report.findings if f.code.startswith("claim.series")])
+    assert found["4,074 tanks"].refs[0].source == "series:oryx.russia.tanks"
+    assert found["11,032 tanks"].refs[0].source == "series:ua_general_staff.tanks"
+    assert {f.code for f in found.values()} == {codes.CLAIM_SERIES_MATCH}
