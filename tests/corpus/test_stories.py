@@ -151,3 +151,21 @@ def test_one_new_article_is_set_beside_the_store(corpus):
     found = corroborate_with_store(connection, meridian_ferry)
     assert {f.code for f in found} == {codes.CLAIM_CONTRADICTED_ELSEWHERE}
     assert {ref.detail.split(",")[0] for f in found for ref in f.refs} == {"Harbor Gazette", "Coastal Courier"}
+
+
+def test_a_batch_run_with_link_links_its_store(tmp_path):
+    pytest.importorskip("duckdb")
+    import duckdb
+
+    from newsaudit.batch.run import run_batch
+
+    articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
+    chosen = [a for a in articles if a["story"] == "ferry" or (a["story"] is None and a["published"] == "2025-04-14")]
+    records = tmp_path / "crawl.jsonl"
+    records.write_text("".join(json.dumps({"text": a["text"], "url": a["url"], "published": a["published"]}) + "\n"
+                               for a in chosen), encoding="utf-8")
+    summary = run_batch([str(records)], tmp_path / "corpus.duckdb", link=True)
+    assert summary.audited == 4 and summary.story_links == 3 and "3 story links" in summary.line()
+    connection = duckdb.connect(str(tmp_path / "corpus.duckdb"))
+    codes_found = {row[0] for row in connection.execute("SELECT code FROM corpus_findings").fetchall()}
+    assert codes.CLAIM_CONTRADICTED_ELSEWHERE in codes_found
