@@ -105,6 +105,12 @@ class TimeRef:
 
 @dataclass(frozen=True)
 class Place:
+    """One place mention: as written (``text``, offsets), the entry it resolves to, and its role.
+
+    The report's top-level ``places`` lists every mention in the body; a claim's ``places`` are
+    the same entries (same ``id``) for the mentions inside that claim.
+    """
+
     text: str
     name: str
     country: Optional[str]
@@ -113,7 +119,11 @@ class Place:
     geonames_id: Optional[int]
     char_start: int = 0
     char_end: int = 0
-    kind: str = "city"  # city | region | country
+    kind: str = "city"  # city | region | country | continent | street | unresolved
+    id: Optional[str] = None  # "p1", "p2", ... in text order
+    feature: Optional[str] = None  # GeoNames feature code: PPL, PPLC, ADM1, ADM2, PCLI, CONT, RGN
+    admin1: Optional[str] = None  # the state or province a town or county lies in
+    role: str = "literal"  # literal | demonym ("Russian forces") | metonymy ("Moscow said")
 
 
 @dataclass(frozen=True)
@@ -132,6 +142,13 @@ class Claim:
 
 @dataclass(frozen=True)
 class Quote:
+    """Words attributed to someone. ``direct`` quotes are the words inside quotation marks;
+    ``kind`` says how they are reported: "direct" (in quotation marks), "indirect" ("X said
+    that ...", "X told reporters ...") or "according_to" ("..., according to X"), the last two
+    with ``direct`` False and ``text`` the reported content. ``speaker_start``/``speaker_end``
+    are the offsets of the words that name the speaker where the attribution is ("he" in "he
+    said", "Zelenskyy" in "Zelenskyy told"), when there is one."""
+
     text: str
     speaker: Optional[str]
     cue: Optional[str]
@@ -139,6 +156,9 @@ class Quote:
     start: int
     end: int
     role: Optional[str] = None
+    kind: str = "direct"  # direct | indirect | according_to
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +239,7 @@ class Report:
     quotes: tuple[Quote, ...] = ()
     findings: tuple[Finding, ...] = ()
     scores: Scores = field(default_factory=Scores)
+    places: tuple[Place, ...] = ()  # every place mention in the body; claims' places share their ids
     notes: tuple[str, ...] = ()  # degraded resources and other things a reader should know
     schema_version: str = SCHEMA_VERSION
 

@@ -9,7 +9,7 @@ unexpected exception becomes a ``StageError`` naming the stage (the exception is
 ``NewsauditError``\\ s (the input's fault) pass through unchanged.
 
     structure  document            -> article
-    claims     article             -> claims, quotes
+    claims     article             -> claims, quotes, places
     checks     article, claims,    -> findings
                quotes
     scores     findings            -> scores
@@ -84,9 +84,11 @@ def _claims(report: Report, ctx: Context) -> Report:
     from .claims import extract_claims
 
     notes: list[str] = []
+    places: list = []  # every place mention, filled by extract_claims
     claims, quotes = extract_claims(report.article, ctx.resources, deadline=ctx.deadline_at(MODEL_SHARE),
-                                    most_chars=ctx.settings.max_claim_chars, notes=notes)
-    return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes), notes=report.notes + tuple(notes))
+                                    most_chars=ctx.settings.max_claim_chars, notes=notes, places=places)
+    return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes), places=tuple(places),
+                               notes=report.notes + tuple(notes))
 
 
 def _checks(report: Report, ctx: Context) -> Report:
@@ -106,7 +108,7 @@ def _scores(report: Report, ctx: Context) -> Report:
 
 STAGES: tuple[Stage, ...] = (
     Stage("structure", _structure, frozenset(), frozenset({"article", "notes"})),
-    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes", "notes"})),
+    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes", "places", "notes"})),
     Stage("checks", _checks, frozenset({"article", "claims", "quotes"}), frozenset({"findings", "notes"})),
     Stage("scores", _scores, frozenset({"findings"}), frozenset({"scores"})),
 )

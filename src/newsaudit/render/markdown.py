@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Report
+from ..model import Quote, Report
 from .safe import markdown, neutralised
-from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, published_line, speaker_line
+from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, place_line, published_line, speaker_line
 
 
 def _cell(text: object) -> str:
@@ -27,7 +27,7 @@ def render_markdown(report: Report) -> str:
         f"| Input | {_cell(report.input.source)} ({report.input.kind}, sha256 {report.input.sha256[:12]}…) |",
         "",
     ]
-    lines += _findings(report) + _structure(report) + _claims(report) + _quotes(report)
+    lines += _findings(report) + _structure(report) + _claims(report) + _places(report) + _quotes(report)
     if report.notes:
         lines += ["## Notes", ""] + [f"- {note}" for note in report.notes] + [""]
     return "\n".join(lines)
@@ -68,9 +68,26 @@ def _claims(report: Report) -> list[str]:
     return lines + [""]
 
 
+def _places(report: Report) -> list[str]:
+    lines = [f"## Places ({len(report.places)})", ""]
+    return lines + [f"- {place_line(place)}" for place in report.places] + [""]
+
+
 def _quotes(report: Report) -> list[str]:
-    lines = [f"## Quotes ({len(report.quotes)})", ""]
-    for quote in report.quotes:
-        who = quote.speaker or "unattributed"
-        lines.append(f"- {who} ({quote.cue or 'no cue'}): \u201c{clip(quote.text, 160)}\u201d")
+    """Direct quotes in quotation marks, then reported speech ("X said that ...") as reported."""
+    direct = [quote for quote in report.quotes if quote.direct]
+    reported = [quote for quote in report.quotes if not quote.direct]
+    lines = [f"## Quotes ({len(direct)})", ""]
+    for quote in direct:
+        lines.append(f"- {_who(quote)} ({quote.cue or 'no cue'}): \u201c{clip(quote.text, 160)}\u201d")
+    if reported:
+        lines += ["", f"## Reported speech ({len(reported)})", ""]
+        for quote in reported:
+            lines.append(f"- {_who(quote)} ({quote.cue or 'no cue'}): {clip(quote.text, 160)}")
     return lines + [""]
+
+
+def _who(quote: Quote) -> str:
+    if quote.speaker:
+        return quote.speaker
+    return f"({quote.role}, unnamed)" if quote.role else "unattributed"
