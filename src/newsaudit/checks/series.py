@@ -248,7 +248,8 @@ def _compare(report: Report, reading: Reading, table: SeriesTable, published: da
     if not candidates:
         return None
     attributed = _attribution(reading.claim, candidates)
-    if _part_of_place(report, reading):
+    subjects = {_norm(word) for series in candidates for word in series.subject}
+    if _part_of_place(report, reading, subjects):
         return None
     verdicts = [v for v in (_verdict(series, reading, published) for series in candidates) if v is not None]
     if not verdicts:
@@ -309,12 +310,14 @@ def _has_words(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
-def _part_of_place(report: Report, reading: Reading) -> bool:
-    """A figure whose segment names a town or region is that place's part of the total."""
+def _part_of_place(report: Report, reading: Reading, subjects: set[str]) -> bool:
+    """A figure whose segment names a town or region is that place's part of the total (a place
+    named like the series' own subject, "Norland" of Norland's cases, is the whole)."""
     start, end = _segment(report.article.text, reading.claim, reading.quantity)
     sentence = sentence_around(report.article.text, reading.quantity.char_start)
     near = (min(start, sentence[0]), end)
-    return any(place.kind != "country" and near[0] <= place.char_start < near[1] for place in reading.claim.places)
+    return any(place.kind != "country" and near[0] <= place.char_start < near[1] and _norm(place.text) not in subjects
+               for place in reading.claim.places)
 
 
 def _verdict(series: Series, reading: Reading, published: date) -> Optional[Verdict]:
