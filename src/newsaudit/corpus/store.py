@@ -1,0 +1,164 @@
+"""Story links and corroboration over a DuckDB store made by ``newsaudit batch``.
+
+``link_store(connection)`` reads the store's ``articles`` table (``article_id`` and the whole
+report as JSON in ``report``), links the articles that report one story, and rewrites two tables:
+
+- ``story_links(article_id, other_article_id, score)``: each link in both directions;
+- ``corpus_findings(article_id, idx, code, severity, message, evidence, refs)``: the
+  ``claim.corroborated`` and ``claim.contradicted_elsewhere`` findings of each linked article
+  (evidence and refs as JSON, in the report's own shape).
+
+The articles are read in chunks and kept as small sketches; the full reports are read again only
+for the articles that have links, a group of linked articles at a time, so memory stays with the
+sketches and the largest group. ``corroborate_with_store(connection, report)`` sets one new
+article beside the stored articles of its days (for ``newsaudit check ARTICLE --store``).
+Example::
+
+    import duckdb
+    from newsaudit.corpus.store import link_store
+    link_store(duckdb.connect("corpus.duckdb"))
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Iterator
+
+from ..model import Finding, Report, to_dict
+from .corroborate import corroborate, corroborate_one
+from .stories import LINK_SCORE, WINDOW_DAYS, Link, Sketch, link_stories, sketch, sketch_data
+
+CHUNK = 2000  # articles read per query
+INSERT_ROWS = 1000  # rows written per statement
+GROUP_ARTICLES = 2000  # linked articles whose reports are read together for corroboration
+
+LINKS_DDL = ("CREATE TABLE IF NOT EXISTS story_links (article_id VARCHAR NOT NULL, "
+             "other_article_id VARCHAR NOT NULL, score DOUBLE, PRIMARY KEY (article_id, other_article_id))")
+FINDINGS_DDL = ("CREATE TABLE IF NOT EXISTS corpus_findings (article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, "
+                "code VARCHAR, severity VARCHAR, message VARCHAR, evidence JSON, refs JSON, "
+                "PRIMARY KEY (article_id, idx))")
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    articles: int
+    links: int  # pairs, each counted once
+    findings: int
+
+
+def link_store(connection: Any, *, score: float = LINK_SCORE, corroborate_claims: bool = True) -> LinkSummary:
+    """Link the store's articles and write ``story_links`` (and ``corpus_findings``)."""
+    sketches = list(_sketches(connection))
+    links = link_stories(sketches, score=score)
+    connection.execute(LINKS_DDL)
+    connection.execute("DELETE FROM story_links")
+    _insert(connection, "story_links", [(l.article_id, l.other_article_id, l.score) for l in links])
+    found = _write_findings(connection, links) if corroborate_claims else 0
+    return LinkSummary(len(sketches), len(links) // 2, found)
+
+
+def corroborate_with_store(connection: Any, report: Report, *, score: float = LINK_SCORE) -> list[Finding]:
+    """One article's ``claim.corroborated`` / ``claim.contradicted_elsewhere`` findings against the
+    store's articles published within the linking window of it (``newsaudit check --store``)."""
+    mine = sketch(report)
+    if mine.day is None:
+        query, parameters = "SELECT article_id, report FROM articles WHERE published_date IS NULL", ()
+    else:
+        first, last = mine.day - timedelta(days=WINDOW_DAYS), mine.day + timedelta(days=WINDOW_DAYS)
+        query = "SELECT article_id, report FROM articles WHERE published_date BETWEEN ? AND ?"
+        parameters = (first, last)
+    if "published_date" not in _columns(connection, "articles"):
+        query, parameters = "SELECT article_id, report FROM articles", ()
+    others = list(_datas(connection, query, parameters))
+    pool = [mine, *(sketch_data(data) for data in others)]
+    links = [l for l in link_stories(pool, score=score) if l.article_id == mine.article_id]
+    if not links:
+        return []
+    linked = {l.other_article_id for l in links}
+    reports = [Report.from_dict(data) for data in others if sketch_data(data).article_id in linked]
+    return corroborate_one(report, reports, links)
+
+
+def _columns(connection: Any, table: str) -> set[str]:
+    return {row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()}
+
+
+def _datas(connection: Any, query: str, parameters: tuple = ()) -> Iterator[dict]:
+    cursor = connection.execute(query, parameters)
+    while True:
+        rows = cursor.fetchmany(CHUNK)
+        if not rows:
+            return
+        for _article_id, report in rows:
+            yield json.loads(report) if isinstance(report, str) else report
+
+
+def _reports(connection: Any, query: str, parameters: tuple = ()) -> Iterator[Report]:
+    for data in _datas(connection, query, parameters):
+        yield Report.from_dict(data)
+
+
+def _sketches(connection: Any) -> Iterator[Sketch]:
+    for data in _datas(connection, "SELECT article_id, report FROM articles ORDER BY article_id"):
+        yield sketch_data(data)
+
+
+def _write_findings(connection: Any, links: list[Link]) -> int:
+    connection.execute(FINDINGS_DDL)
+    connection.execute("DELETE FROM corpus_findings")
+    written = 0
+    for group in _groups(links):
+        ids = sorted({l.article_id for l in group})
+        marks = ", ".join("?" for _ in ids)
+        reports = list(_reports(connection, f"SELECT article_id, report FROM articles WHERE article_id IN ({marks})",
+                                tuple(ids)))
+        rows = []
+        for article, findings in corroborate(reports, group).items():
+            for index, finding in enumerate(findings):
+                data = to_dict(finding)
+                rows.append((article, index, finding.code, finding.severity, finding.message,
+                             json.dumps(data["evidence"], ensure_ascii=False), json.dumps(data["refs"], ensure_ascii=False)))
+        _insert(connection, "corpus_findings", rows)
+        written += len(rows)
+    return written
+
+
+def _insert(connection: Any, table: str, rows: list[tuple]) -> None:
+    """Rows in statements of ``INSERT_ROWS`` rows each: DuckDB's ``executemany`` runs one
+    statement a row, which made writing a large corpus's links take minutes."""
+    for start in range(0, len(rows), INSERT_ROWS):
+        chunk = rows[start:start + INSERT_ROWS]
+        marks = ", ".join("(" + ", ".join("?" for _ in chunk[0]) + ")" for _ in chunk)
+        connection.execute(f"INSERT INTO {table} VALUES {marks}", [value for row in chunk for value in row])
+
+
+def _groups(links: list[Link]) -> Iterator[list[Link]]:
+    """Links in groups of whole connected stories, ``GROUP_ARTICLES`` articles or so at a time."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for link in links:
+        a, b = root(link.article_id), root(link.other_article_id)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    stories: dict[str, list[Link]] = {}
+    for link in links:
+        stories.setdefault(root(link.article_id), []).append(link)
+    group: list[Link] = []
+    articles = 0
+    for key in sorted(stories):
+        group += stories[key]
+        articles += len({l.article_id for l in stories[key]})
+        if articles >= GROUP_ARTICLES:
+            yield group
+            group, articles = [], 0
+    if group:
+        yield group
