@@ -132,6 +132,8 @@ def _checks(report: Report, ctx: Context) -> Report:
     checks, skipped, not_run = registered_checks(), [], []
     findings = run_checks(report, ctx.resources, checks, stop=ctx.out_of_time, skipped=skipped, not_run=not_run)
     notes: list[str] = []
+    if getattr(ctx.resources, "lists_dir", None):  # the user's site lists: say which were not found
+        notes.extend(f"site lists: {note}" for note in ctx.resources.site_lists.notes)
     if skipped:
         notes.append(f"checks: the time budget ran out; not run: {', '.join(skipped)}")
         ctx.leave_out("checks", f"the time budget ran out before {len(skipped)} of {len(checks)} checks")
