@@ -203,9 +203,12 @@ def run_stages(document: Document, stages: Sequence[Stage | tuple] = STAGES, *,
     """Run ``stages`` over ``document``; the stages are checked before the first one runs."""
     from .reference.resources import default_resources
 
+    from .structure.language import load_identifier
+
     checked = check_stages(stages)
     resources = resources or default_resources()
     settings = settings or Settings()
+    load_identifier()  # once per process, before the clock starts: loading a model is not the audit's time
     started = time.monotonic()
     deadline = started + settings.deadline if settings.deadline else None
     ctx = Context(document=document, resources=resources, settings=settings, deadline=deadline, started=started)

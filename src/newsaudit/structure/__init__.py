@@ -47,9 +47,11 @@ def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,
                          f"{len(content):,} were read as the page")
         article = parse_text(content, url=document.url)
     article = _bounded_body(article, settings.max_body_chars, notes)
-    if len(article.text.split()) < MIN_BODY_WORDS:
+    from .text import word_count
+
+    if word_count(article.text) < MIN_BODY_WORDS:
         raise NoArticle(
-            f"no article found: the body has {len(article.text.split())} words "
+            f"no article found: the body has {word_count(article.text)} words "
             f"(at least {MIN_BODY_WORDS} are needed)"
         )
     guess = identify_language(article.text)

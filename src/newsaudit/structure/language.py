@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
 
-__all__ = ["LanguageGuess", "identify_language", "detect_language", "IDENTIFIER"]
+__all__ = ["LanguageGuess", "identify_language", "detect_language", "load_identifier", "IDENTIFIER"]
 
 IDENTIFIER = "py3langid"
 MIN_LETTERS = 40  # fewer letters than a short sentence: no identifier can tell
@@ -148,6 +148,11 @@ def _pieces(sample: str) -> list[str]:
         else:
             pieces.append(tail)
     return pieces
+
+
+def load_identifier() -> bool:
+    """Load the identifier now (about 2 s, once per process); whether it is installed."""
+    return _identifier() is not None
 
 
 @functools.lru_cache(maxsize=1)
