@@ -159,3 +159,25 @@ def test_the_stages_field_survives_json_and_fits_the_schema(report_schema):
     jsonschema.validate(data, report_schema)
     assert newsaudit.Report.from_json(report.to_json()) == report
     assert data["stages"][1] == {"name": "claims", "status": "skipped", "reason": report.stages[1].reason}
+
+
+GERMAN_PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Stadtrat schließt Bibliothek</title><meta name="author" content="Anna Beispiel">
+<meta property="article:published_time" content="2024-03-05T09:00:00+01:00"></head><body><article>
+<h1>Stadtrat schließt die Bibliothek für ein Jahr</h1>
+<p>Der Stadtrat hat am Dienstag beschlossen, die Bibliothek für Reparaturen zu schließen. Der Bürgermeister
+sagte, dass die Arbeiten fast das ganze Jahr dauern und vier Millionen Euro kosten werden.</p>
+<figure><img src="/a.jpg" alt="Die Bibliothek"><figcaption>Die Bibliothek im Archivbild vom Mai 2019.</figcaption></figure>
+<p>Die Bücher ziehen in der Zwischenzeit in eine Schulhalle um. Anwohner, die den Lesesaal jede Woche nutzen,
+sagten, niemand habe sie gefragt. Ich habe gesehen, wie die Regale schon am Montag abgebaut wurden.</p>
+</article></body></html>"""
+
+
+def test_a_german_html_page_gets_the_language_neutral_checks_and_no_english_ones():
+    report = newsaudit.audit(GERMAN_PAGE, url="https://www.stadtblatt-beispiel.de/bibliothek")
+    assert report.article.language == "de" and report.article.byline == "Anna Beispiel"
+    codes = {finding.code for finding in report.findings}
+    assert "byline.missing" not in codes and "date.missing" not in codes  # read from metadata, any language
+    assert not codes & {"media.stale", "voice.first_person_anonymous", "time.stale_future", "claim.unsourced"}
+    checks = next(run for run in report.stages if run.name == "checks")
+    assert checks.status == "partial" and "provenance.check_byline" not in checks.reason  # HTML: it ran
