@@ -4,7 +4,8 @@ findings on the shared real pages.
 ``refusals``: each page or article goes through the structure stage (refusals happen there: no
 article, or a language the caller does not accept), as HTML with its URL or as flattened text.
 Two newsaudit rows per dataset: every language accepted (the default now), and English only
-(the former default, which refused every other language); the languages reported are counted.
+(the former default, which refused every other language: the same pass, with every article whose
+language is not "en" counted as refused); the languages reported are counted.
 The baseline is trafilatura on the HTML datasets: a page it returns no text for is one it could
 not read (flattened text has no such baseline). Datasets: ``article_extraction``,
 ``trafilatura_eval`` and ``polnear`` (train and dev), as the false-alarm harness reads them, plus
@@ -70,7 +71,7 @@ def _wikiwars_text(path: Path) -> str:
     return _TAG.sub("", body).strip()
 
 
-def _structure(item, languages) -> tuple[Optional[str], Optional[str]]:
+def _structure(item, languages: Optional[frozenset[str]]) -> tuple[Optional[str], Optional[str]]:
     """(language, None) for an article read, (None, refusal code) for one refused."""
     import newsaudit
     from ...pipeline import STAGES
@@ -107,11 +108,15 @@ def refusals_result(found: dict[str, list]) -> TaskResult:
     detail: dict[str, dict] = {}
     for name, items in found.items():
         per_dataset: dict[str, dict] = {}
-        for system, languages in (("newsaudit (any language)", None), ("newsaudit (English only, former default)",
-                                                                          frozenset({"en"}))):
-            started = time.perf_counter()
-            outcomes = [_structure(item, languages) for item in items]
-            row = _refusal_row(f"{name}: {system}", outcomes, time.perf_counter() - started)
+        started = time.perf_counter()
+        read = [_structure(item, None) for item in items]
+        seconds = time.perf_counter() - started
+        # English only refuses, after the same structure, every article whose language is not en
+        english_only = [(language, code) if code or language == "en" else (None, "input.language")
+                        for language, code in read]
+        for system, outcomes in (("newsaudit (any language)", read),
+                                 ("newsaudit (English only, former default)", english_only)):
+            row = _refusal_row(f"{name}: {system}", outcomes, seconds)
             rows.append(row)
             per_dataset[system] = {
                 "items": len(items), "refused": sum(1 for _l, code in outcomes if code),
