@@ -83,7 +83,7 @@ TIME_INTERVAL_MISMATCH = _code(
 TIME_STALE_FUTURE = _code(
     "time.stale_future", ("medium",), "consistency", "a date before publication is written as still to come")
 NUMBER_INCONSISTENT = _code(
-    "number.inconsistent", ("medium",), "consistency",
+    "number.inconsistent", ("low", "medium"), "consistency",
     "the same quantity of the same subject is given values that cannot both be right")
 SOURCE_DISPUTED = _code(
     "source.disputed", ("info",), "consistency",

@@ -131,3 +131,49 @@ def test_election_turnout_given_twice_differently_is_found_end_to_end():
     found = findings_for(report)
     assert [f.code for f in found] == ["number.inconsistent"]
     assert {span.text for span in found[0].evidence} == {"61%", "48%"}
+
+
+def test_a_figure_set_apart_by_another_or_a_sum_is_not_the_same_count():
+    for second in ("Another bond measure that the council approved sets aside $40 million for the harbour wall.",
+                   "Three smaller grants for the harbour wall, totaling $40 million, were approved by the council."):
+        report = two_sentence_report("The council approved $25 million for the harbour wall on Tuesday.", second,
+                                     pa="$25 million", va=25e6, pb="$40 million", vb=40e6, unit="USD")
+        report = _as_money(report)
+        assert findings_for(report) == [], second
+
+
+def test_figures_in_a_reference_list_are_the_cited_works_own():
+    report = two_sentence_report("Okafor N et al. Outcomes of early surgery in 38 patients. Surg Rev. 2011;12(3):4-9.",
+                                 "Haddad R et al. Outcomes of early surgery in 27 patients. Surg Rev. 2014;15(2):1-8.",
+                                 pa="38 patients", va=38, pb="27 patients", vb=27, unit="patients")
+    assert findings_for(report) == []
+
+
+def test_points_and_poll_shares_are_low_findings_at_most():
+    report = two_sentence_report("In the harbour district the measure passed by six points on Tuesday night.",
+                                 "Officials said the measure passed in the harbour district by nine points.",
+                                 pa="six points", va=6, pb="nine points", vb=9, unit="points")
+    assert [f.severity for f in findings_for(report)] == ["low"]
+    report = two_sentence_report("In the county poll, 41 percent of voters backed the harbour levy outright.",
+                                 "The poll found 52 percent of voters backed the harbour levy outright.",
+                                 pa="41 percent", va=41, pb="52 percent", vb=52, unit="percent")
+    report = _as_kind(report, "percent")
+    assert [f.severity for f in findings_for(report)] == ["low"]
+
+
+def test_a_name_opening_the_later_sentence_tells_two_subjects_apart():
+    report = two_sentence_report("In March, Whitfield had 38 percent support among likely voters in the state.",
+                                 "Lindqvist had 25 percent support among likely voters in the state.",
+                                 pa="38 percent", va=38, pb="25 percent", vb=25, unit="percent")
+    assert findings_for(_as_kind(report, "percent")) == []
+
+
+def _as_kind(report: Report, kind: str) -> Report:
+    import dataclasses
+    claims = tuple(dataclasses.replace(c, quantities=tuple(dataclasses.replace(q, kind=kind) for q in c.quantities))
+                   for c in report.claims)
+    return dataclasses.replace(report, claims=claims)
+
+
+def _as_money(report: Report) -> Report:
+    return _as_kind(report, "money")

@@ -53,6 +53,22 @@ def test_real_outlets_stay_silent():
         assert run(provenance.check_impersonation, make_report(outlet=outlet, domain=domain)) == []
 
 
+def test_a_misspelt_masthead_read_as_the_headline_or_furniture_is_still_caught():
+    [finding] = run(provenance.check_impersonation, make_report(headline="Los Angelees Times"))
+    assert finding.severity == "medium" and "Los Angeles Times" in finding.message
+    assert [(e.where, e.text) for e in finding.evidence] == [("headline", "Los Angelees Times")]
+    [finding] = run(provenance.check_impersonation, make_report(boilerplate=("Menu", "Toroonto Star")))
+    assert finding.evidence[0].where == "boilerplate" and "Toronto Star" in finding.message
+
+
+def test_headlines_and_furniture_that_are_no_masthead_slip_stay_silent():
+    for headline in ("Los Angeles Times", "Council approves the new budget", "Daily Stat", "Times Square"):
+        assert run(provenance.check_impersonation, make_report(headline=headline)) == []
+    # on a known outlet's own site the page's lines are that outlet's business
+    report = make_report(headline="Los Angelees Times", url="https://www.latimes.com/a/b.html")
+    assert run(provenance.check_impersonation, report) == []
+
+
 # --- page.boilerplate ----------------------------------------------------------------------
 
 def test_a_feed_plugin_footer_is_a_medium_finding_listed_first():

@@ -52,6 +52,27 @@ def test_a_claim_dismissed_as_false_by_the_other_side_is_disputed():
     assert len(found[0].evidence) == 2 and found[0].severity == "info"
 
 
+FILLER = ("The ferry timetable changes in June. Parking on the quay will cost more from next month. "
+          "The harbour master retires in the autumn after thirty years. A new café opened by the slipway. "
+          "Tourist numbers were steady last summer. The lifeboat crew held an open day. ")
+
+
+def test_a_denial_of_a_that_clause_is_matched_by_its_words_across_the_article():
+    text = ("Inspector Lena Ortiz said Harrow Quarry Ltd had hidden blasting records from the council. " + FILLER * 2
+            + "Harrow Quarry Ltd denied that it had hidden blasting records.")
+    [finding] = run(sources.check_disputed, make_report(text))
+    assert "Lena Ortiz" in finding.message and "Harrow Quarry Ltd" in finding.message
+
+
+def test_rejecting_the_claim_points_back_to_the_claim_that_names_the_denier():
+    text = ("The port authority says Harrow Quarry Ltd ignored three warnings about the sea wall. " + FILLER * 2
+            + "Councillors said the budget would be set in March. "
+            + "A spokesman for Harrow Quarry Ltd rejected the claim.")
+    [finding] = run(sources.check_disputed, make_report(text))
+    # the claim that names the company, not the unrelated sentence just before the denial
+    assert finding.evidence[0].text.startswith("The port authority says")
+
+
 def test_a_denial_of_something_nobody_in_the_article_claimed_is_silent():
     text = ("The Harlow Electoral Board announced that turnout rose sharply. "
             "Rival candidate Priya Shah rejected the recount as fabricated, citing missing ballots.")

@@ -31,7 +31,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Container, Iterator, Optional
 
 from .. import codes
 from ..model import Claim, Finding, Quantity, Ref, Report, TimeRef
@@ -56,7 +56,19 @@ CHANGE_MARKER = re.compile(r"\b(?:rose|rises|risen|rising|fell|falls|fallen|drop
                            r"decreased|declined|surged|doubled|tripled|halved|up from|down from|from\s+\S+\s+to|"
                            r"compared (?:with|to)|versus|vs|revised|updated|corrected|raised|lowered|cut|now|"
                            r"previously|earlier|initially|originally|at first|last year|a year ago|expected|"
-                           r"forecast|projected|target|goal|could|would|might|if)\b", re.I)
+                           r"forecast|projected|target|goal|could|would|might|if|can|may|typically|usually|"
+                           r"as (?:low|high|much|many|few) as|ranges? from)\b", re.I)
+# Words before a figure, in its clause, that set it apart from another of its kind ("another
+# House bill that made available $622 million"), or make it a sum of several ("totaling $12,500").
+DISTINCT_BEFORE = re.compile(r"\b(?:another|other|separate|different|second|third|rival)\b[^.;!?]{0,60}$", re.I)
+AGGREGATE_MARKER = re.compile(r"\b(?:total(?:l?ing|l?ed)|combined|cumulative|sum of)\b", re.I)
+# A reference list: "Um SJ et al. ... in 38 patients. J Investig ... 2010;20(7):556-62".
+CITATION = re.compile(r"\bet al\b|\b(?:19|20)\d{2};\s?\d+|\bdoi:", re.I)
+CITATION_CHARS = 120
+POLL_CHARS = 400  # a poll named this far before a share (its paragraph) is the share's poll
+# Poll shares and points are answers to different questions and margins of different polls.
+POLL_CONTEXT = re.compile(r"\b(?:polls?|polling|pollsters?|survey(?:s|ed)?|respondents|approval rating|"
+                          r"margin of error)\b", re.I)
 # One side of a split or a range: "51 percent to 24 percent", "won 24-17", "from $7.25 to $12".
 SPLIT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|percent|points?)?\s*(?:to|-|–|—|and|or)\s*[$€£]?$", re.I)
 SPLIT_AFTER = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*[$€£]?\d", re.I)
@@ -68,6 +80,7 @@ GENERIC_SHARED, GENERIC_SHARE = 3, 0.5
 GENERIC_UNITS = frozenset({"points", "point", "percentage points", "percentage point"})
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
 YEARISH = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+OPENING_WORD = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][a-z]{2,})\b")
 # A live blog's update stamps: "___. 9:15 p.m.", "Updated 14:05". Three or more make a live blog.
 TIME_STAMP = re.compile(r"(?:^|\n|___\.?\s*)\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?=\s)", re.I)
 MIN_STAMPS = 3
@@ -129,13 +142,15 @@ def rounding_step(printed: str, value: float) -> float:
     return value / float(digits) * 10 ** trailing
 
 
-def figures(report: Report) -> list[Figure]:
+def figures(report: Report, lexicon: Optional[Container[str]] = None) -> list[Figure]:
     text, found = report.article.text, []
     for claim in report.claims:
         time_starts = [t.char_start for t in claim.times]  # sorted: a claim's facts are in text order
         for quantity in claim.quantities:
             if quantity.kind not in COMPARABLE_KINDS or not quantity.unit or quantity.value is None and quantity.low is None:
                 continue
+            if CITATION.search(text, max(0, quantity.char_start - CITATION_CHARS), quantity.char_end + CITATION_CHARS):
+                continue  # a reference list's figures belong to the works it cites
             low, high = interval(text, quantity)
             clause = _near(clause_around(text, quantity.char_start, quantity.char_end), quantity)
             before, after = _words_either_side(text, clause, quantity)
@@ -143,7 +158,8 @@ def figures(report: Report) -> list[Figure]:
             words = frozenset(before[-NEAR_WORDS:] + after[:NEAR_WORDS]) - own
             window = text[max(clause[0], quantity.char_start - 40): min(clause[1], quantity.char_end + 40)]
             found.append(Figure(quantity, claim, low, high, words, _is_part(quantity, text, clause),
-                                _days(claim, time_starts, clause), _names(window), _names(claim.text), claim.start))
+                                _days(claim, time_starts, clause), _names(window, lexicon), _names(claim.text, lexicon),
+                                claim.start))
     bounds = _part_bounds(report)  # found once: asking per figure would reread the text each time
     return [dataclasses.replace(f, part_of=bisect.bisect_right(bounds, f.quantity.char_start))
             for f in _without_comparisons(found)]
@@ -179,9 +195,16 @@ def _generic(quantity: Quantity) -> bool:
     return quantity.kind in ("percent", "money") or (quantity.unit or "").lower() in GENERIC_UNITS
 
 
-def _names(text: str) -> frozenset[str]:
-    """Capitalised words (not opening a sentence) and years: who and when a figure is about."""
-    return frozenset(word for name in NAME.findall(text) for word in name.split()) | frozenset(YEARISH.findall(text))
+def _names(text: str, lexicon: Optional[Container[str]] = None) -> frozenset[str]:
+    """Capitalised words and years: who and when a figure is about.
+
+    A capitalised word opening a sentence is a name only when it is no English word
+    ("Kasich was at 25 percent", not "Officials said"), which needs ``lexicon``.
+    """
+    names = {word for name in NAME.findall(text) for word in name.split()} | set(YEARISH.findall(text))
+    if lexicon is not None:
+        names |= {word for word in OPENING_WORD.findall(text) if word.lower() not in lexicon}
+    return frozenset(names)
 
 
 def _words_either_side(text: str, clause: tuple[int, int], quantity: Quantity) -> tuple[list[str], list[str]]:
@@ -219,7 +242,8 @@ def _is_part(quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
     window = text[max(0, quantity.char_start - 25): quantity.char_end + 25]
     before, after = text[max(0, quantity.char_start - 20): quantity.char_start], text[quantity.char_end: quantity.char_end + 15]
     return bool(PART_MARKER.search(window) or INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)
-                or SPLIT_BEFORE.search(before) or SPLIT_AFTER.match(after) or CHANGE_MARKER.search(text, *clause))
+                or SPLIT_BEFORE.search(before) or SPLIT_AFTER.match(after) or CHANGE_MARKER.search(text, *clause)
+                or AGGREGATE_MARKER.search(window) or DISTINCT_BEFORE.search(text, clause[0], quantity.char_start))
 
 
 def _days(claim: Claim, starts: list[int], clause: tuple[int, int]) -> frozenset[str]:
@@ -248,7 +272,7 @@ def agree(a: Figure, b: Figure) -> bool:
 
 
 def check_inconsistent_numbers(report: Report, resources: Resources) -> Iterator[Finding]:
-    found = figures(report)
+    found = figures(report, resources.lexicon)
     reported: set[int] = set()
     groups: dict[tuple[str, str], list[Figure]] = {}
     for figure in found:  # only figures of one unit and kind can be the same quantity
@@ -274,9 +298,21 @@ def _finding(report: Report, first: Figure, second: Figure) -> Finding:
     what = f"number of {a.unit}" if a.kind == "count" else f"{a.kind} figure"
     message = (f"The article gives “{a.text}” and later “{b.text}” for what reads as the same {what} "
                f"in the same context, and the two values do not agree.")
-    return Finding(codes.NUMBER_INCONSISTENT, "medium", message,
+    return Finding(codes.NUMBER_INCONSISTENT, _severity(report, first, second), message,
                    (evidence(report.article, a.char_start, a.char_end), evidence(report.article, b.char_start, b.char_end)),
                    (Ref("text", f"claims {first.claim.id} and {second.claim.id}"),))
+
+
+def _severity(report: Report, first: Figure, second: Figure) -> str:
+    """Low where figures of one shape are routinely about different things a reader cannot tell
+    apart from the words: points (players, polls, states), and poll shares."""
+    if (first.quantity.unit or "").lower() in GENERIC_UNITS:
+        return "low"
+    text = report.article.text
+    if first.quantity.kind == "percent" and any(
+            POLL_CONTEXT.search(text, max(0, f.claim.start - POLL_CHARS), f.claim.end) for f in (first, second)):
+        return "low"
+    return "medium"
 
 
 CHECKS = [check_inconsistent_numbers]

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Optional
 
 from .. import codes
 from ..model import Article, Evidence, Finding, Ref, Report
@@ -26,8 +26,8 @@ from ..text.boilerplate import leftover_kind
 from ..text.quotes import quoted_spans
 from .common import evidence
 from ..reference.lists import POSITIVE
-from ..reference.outlets import TABLE_SOURCE
-from .outlets import impersonation_of
+from ..reference.outlets import TABLE_SOURCE, site_of
+from .outlets import Match, impersonation_of, misspelt_masthead
 
 SHOWN_LEFTOVERS = 4  # lines quoted as evidence; the message gives the total
 SHOWN_FIRST_PERSON = 3
@@ -48,21 +48,50 @@ def _listed_as_real(domain: str, resources: Resources) -> bool:
     return any(listing.label in POSITIVE for listing in resources.site_lists.lookup(domain))
 
 
+MAX_STRAY_MASTHEAD_WORDS = 5  # a headline or furniture line this short may be a misread masthead
+STRAY_FURNITURE_LINES = 6  # furniture lines looked at, from the top of the page
+
+
 def check_impersonation(report: Report, resources: Resources) -> Iterator[Finding]:
     article = report.article
     domain = article.domain or article.url
-    if not article.outlet and not domain:
+    if domain and _listed_as_real(domain, resources):
         return
-    match = impersonation_of(article.outlet, domain, resources.outlets)
-    if match is None or (domain and _listed_as_real(domain, resources)):
+    lexicon = resources.lexicon
+    match = impersonation_of(article.outlet, domain, resources.outlets, lexicon) if article.outlet or domain else None
+    where = "outlet"
+    if match is None and not (domain and _known_site(domain, resources)):
+        match, where = _stray_masthead(article, resources, lexicon)
+    if match is None:
         return
     shown: list[Evidence] = []
     if match.name:
-        shown.append(Evidence(text=match.name, where="outlet"))
+        shown.append(Evidence(text=match.name, where=where))
     if match.domain:
         shown.append(Evidence(text=match.domain, where="domain"))
     yield Finding(codes.OUTLET_IMPERSONATION, match.severity, match.message, tuple(shown),
                   (Ref(TABLE_SOURCE, match.outlet.row),))
+
+
+def _known_site(domain: str, resources: Resources) -> bool:
+    site = site_of(domain)
+    return site is not None and resources.outlets.by_domain(site.host) is not None
+
+
+def _stray_masthead(article: Article, resources: Resources, lexicon) -> tuple[Optional[Match], str]:
+    """A famous masthead misspelt on a line not read as the outlet: the headline, or furniture.
+
+    Flattened pages put the masthead above the headline, and a misspelt one is not recognised
+    as an outlet name; only a near-exact slip of a listed masthead counts there.
+    """
+    lines = [("headline", article.headline)] if article.headline else []
+    lines += [("boilerplate", line) for line in article.boilerplate[:STRAY_FURNITURE_LINES]]
+    for where, line in lines:
+        if line and len(line.split()) <= MAX_STRAY_MASTHEAD_WORDS and line != article.outlet:
+            match = misspelt_masthead(line.strip(), resources.outlets, lexicon)
+            if match is not None:
+                return match, where
+    return None, "outlet"
 
 
 def check_boilerplate(report: Report, resources: Resources) -> Iterator[Finding]:

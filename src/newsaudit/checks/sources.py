@@ -42,7 +42,7 @@ DISPUTE_WORDS = ("propaganda", "false", "fake", "claim", "claims", "reports", "f
 # A denial that points back instead of restating: "rejected that account", "denied it".
 ANAPHOR = re.compile(r"^\s*(?:(?:that|this|the|those|these|such)\s+(?:account|claim|claims|assertion|statement|"
                      r"version|report|reports|figure|figures|allegation|allegations|accusation|accusations|description|story|charge|"
-                     r"charges)|it|this|that)\b", re.IGNORECASE)
+                     r"charges)|it|(?:this|that)(?=\s*(?:[,.;!?]|$)))\b", re.IGNORECASE)
 LEADING_FILLERS = re.compile(r"^(?:Yet|But|However|And|Still|Meanwhile|Instead)\b,?\s*")
 # What a denial verb must deny: a that-clause, a claim by its name, or a pronoun pointing back.
 DENIED_OBJECT = re.compile(r"\s*(?:(?:any|all|the|these|those|this|that|such|his|her|their|its|[A-Z][\w.’'-]*(?:['’]s)?)\s+)?"
@@ -57,7 +57,7 @@ NEGATED = re.compile(r"\b(?:not|never|n't|no longer|refused to|declined to|did n
 # "Mayor Helen Marsh"), a body ("the ministry", "county officials"), or a pronoun that a claim
 # attributes (left to the claims stage).
 PARTY_AT_END = re.compile(r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*(?:['’]s)?\s+){0,5}[A-Z][\w.&’'-]*|"
-                          r"(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}(?:ministry|government|department|office|agency|"
+                          r"(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}(?:ministry|government|department|office|agency|authority|"
                           r"spokes(?:man|woman|person)|officials|authorities|police|military|army|campaign|company|"
                           r"commanders|prosecutors|lawyers?|attorneys?|union|council|board|committee|court|group|"
                           r"party|critics|opponents|activists|residents|workers|doctors|experts|analysts|officers|"
@@ -68,6 +68,9 @@ NOT_A_PARTY = frozenset("""then when as after before while but and yet so if upd
 tuesday wednesday thursday friday today yesterday on in at by for of the a an it this that he she they we i you
 """.split())
 LOOK_BACK, LOOK_AHEAD = 4, 2
+# "rejected the claim" points back past the sentence before when an earlier claim names the denier:
+# "X says <company> hid reports" ... "<company> rejected the claim".
+ANAPHOR_LOOK_BACK = 80  # sentences: a claim naming the denier is found across the article
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,9 @@ def check_disputed(report: Report, resources: Resources) -> Iterator[Finding]:
     spans = list(sentences(report.article.text))
     for denial in denials(report):
         index = next(i for i, span in enumerate(spans) if span[0] == denial.start)
-        if denial.anaphoric:  # "that account" is the one just before, whatever its words
-            nearby = spans[max(0, index - 1): index]
+        if denial.anaphoric:  # "that account": the sentence before, or an earlier one naming the denier
+            nearby = _naming(report, spans[max(0, index - ANAPHOR_LOOK_BACK): index - 1], denial.party)[-1:]
+            nearby += spans[max(0, index - 1): index]  # the nearest naming sentence first
         else:
             nearby = spans[max(0, index - LOOK_BACK): index] + spans[index + 1: index + 1 + LOOK_AHEAD]
         distant = [span for span in spans if span not in nearby and span[0] != denial.start]
@@ -154,6 +158,17 @@ def check_disputed(report: Report, resources: Resources) -> Iterator[Finding]:
             found = next((c for c in (_claimed(report, *span, denial, least=2) for span in distant) if c), None)
         if found:
             yield _dispute_finding(report, found, denial)
+
+
+def _naming(report: Report, spans: list[tuple[int, int]], party: str) -> list[tuple[int, int]]:
+    """The sentences among ``spans`` that name ``party``: all the words of its capitalised name
+    ("A spokesman for Harrow Quarry Ltd" is named by "Harrow Quarry Ltd"), else of the party."""
+    named = " ".join(re.findall(r"(?<![\w’'])[A-Z][\w’'&.-]*", party)[1 if party[:1].isupper() and
+                                                                  party.split()[0] in ("A", "An", "The") else 0:])
+    words = content_words(named) or content_words(party)
+    if not words:
+        return []
+    return [span for span in spans if words <= content_words(report.article.text[span[0]:span[1]])]
 
 
 def _claimed(report: Report, start: int, end: int, denial: Denial, least: int = 1) -> Optional[tuple[int, int, str]]:

