@@ -156,6 +156,19 @@ def test_for_and_since_about_different_things_are_silent():
     assert run(time_checks.check_interval_mismatch, make_report(text, "2025-06-01", times)) == []
 
 
+def test_a_closed_past_stretch_or_a_last_occurrence_is_no_interval_to_compare():
+    text = ("Dock workers at Port Vell were on strike for three years in the 1980s. "
+            "Dock workers at Port Vell held the first strike vote since 2024 on Monday.")
+    times = (time_ref(text, "for three years", "2022-06-01", "2025-06-01", "duration", 1095.75),
+             time_ref(text, "since 2024", "2024-01-01", "2025-06-01", "period"))
+    assert run(time_checks.check_interval_mismatch, make_report(text, "2025-06-01", times)) == []
+    text = ("Dock workers at Port Vell were on strike for three years. "
+            "Dock workers at Port Vell, on strike since 2024, want a raise.")
+    times = (time_ref(text, "for three years", "2022-06-01", "2025-06-01", "duration", 1095.75),
+             time_ref(text, "since 2024", "2024-01-01", "2025-06-01", "period"))
+    assert run(time_checks.check_interval_mismatch, make_report(text, "2025-06-01", times)) == []  # "were": over
+
+
 # --- stale future ------------------------------------------------------------------------
 
 def test_explicit_past_date_written_as_future_is_stale():

@@ -450,16 +450,40 @@ def check_for_since(report: Report, resources: Resources) -> Iterator[Finding]:
     article, published = report.article, published_date(report.article)
     if published is None:
         return
-    times = all_times(report)
-    spans = [_for_span(article, t) for t in times if t.kind == "duration" and t.days and SPAN_FOR.match(t.text)]
-    points = [_since_point(article, t) for t in times if t.kind == "period" and t.text.lower().startswith("since")]
+    times, text = all_times(report), article.text
+    spans = [_for_span(article, t) for t in times if t.kind == "duration" and t.days and SPAN_FOR.match(t.text)
+             and _up_to_now(text, t)]
+    points = [_since_point(article, t) for t in times if t.kind == "period" and t.text.lower().startswith("since")
+              and not LAST_OCCURRENCE.search(text, max(0, t.char_start - 60), t.char_start)]
     for span in spans:
         for point in points:
             if point is None or len(span.words & point.words) < 2:
                 continue
+            if abs(span.evidence.start - point.evidence.start) > FOR_SINCE_CHARS:
+                continue  # paragraphs apart: two stories of one article, not one stated twice
             if _for_fits(span, point, published):
                 continue
             yield _interval_finding(span, point, published)
+
+
+# "the first elections since 1990", "the biggest drop since 2008": "since" names the last time
+# it happened, not the start of a state that lasts to now.
+LAST_OCCURRENCE = re.compile(r"\b(?:first|last|only|biggest|largest|highest|lowest|worst|best|most|least|"
+                             r"fewest|strongest|weakest|deadliest|longest|shortest|hottest|coldest|wettest|driest)\b[^.;!?]*$",
+                             re.IGNORECASE)
+# "has been held for", "have lived there for", "for the past five years": a length measured to now.
+UP_TO_NOW = re.compile(r"\b(?:has|have|hasn['’]t|haven['’]t|['’]s been|['’]ve been|is|are|remains?|still)\b[^.;!?]*$",
+                       re.IGNORECASE)
+FOR_SINCE_CHARS = 1500
+
+
+def _up_to_now(text: str, time: TimeRef) -> bool:
+    """Whether a "for N years" runs to the article's present, not a closed past stretch
+    ("held hostage for 444 days" under Carter)."""
+    if re.match(r"(?:over |in )?(?:the )?(?:past|last)\b", time.text, re.IGNORECASE):
+        return True
+    start = clause_around(text, time.char_start, time.char_end)[0]
+    return bool(UP_TO_NOW.search(text, start, time.char_start))
 
 
 def _for_span(article: Article, time: TimeRef) -> Span:

@@ -239,8 +239,10 @@ def same_subject(a: Figure, b: Figure) -> bool:
 
 
 def _is_part(quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
-    window = text[max(0, quantity.char_start - 25): quantity.char_end + 25]
-    before, after = text[max(0, quantity.char_start - 20): quantity.char_start], text[quantity.char_end: quantity.char_end + 15]
+    # the windows stay inside the figure's clause: the end of the paragraph before says nothing of it
+    window = text[max(clause[0], quantity.char_start - 25): min(clause[1], quantity.char_end + 25)]
+    before = text[max(clause[0], quantity.char_start - 20): quantity.char_start]
+    after = text[quantity.char_end: min(clause[1], quantity.char_end + 15)]
     return bool(PART_MARKER.search(window) or INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)
                 or SPLIT_BEFORE.search(before) or SPLIT_AFTER.match(after) or CHANGE_MARKER.search(text, *clause)
                 or AGGREGATE_MARKER.search(window) or DISTINCT_BEFORE.search(text, clause[0], quantity.char_start))

@@ -166,7 +166,9 @@ def _compare_mastheads(words: tuple[str, ...], shown: tuple[str, ...], masthead:
     at = differing[0]
     new, old = words[at], masthead.words[at]
     shared = tuple(w for i, w in enumerate(words) if i != at)
-    if _is_misspelling(new, old, shared) or _non_word_slip(new, old, shown[at], table, lexicon):
+    one_word_english = not shared and lexicon is not None and _english(new, lexicon)  # "Culture", not "Vulture"
+    if (_is_misspelling(new, old, shared) and not one_word_english) or _non_word_slip(new, old, shown[at], table,
+                                                                                      lexicon):
         reason = f'"{masthead.shown[at]}" misspelled as "{shown[at]}"'
         return _Hit(masthead.outlet, reason, near_exact=True, shared=shared)
     # A swapped-in word that is no English word is a foreign paper's own ("Addis Zemen").

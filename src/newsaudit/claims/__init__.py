@@ -75,7 +75,7 @@ def parse(text: str, nlp: Optional[Any], deadline: Optional[float] = None) -> Op
     else a sentence end, else a space), one chunk at a time, and the chunks are joined back into
     one ``Doc`` without their tensors: one huge ``Doc`` costs more per word and holds far more
     memory at once. The tokenizer sees ``for_tokenizer(text)``, the same length as ``text``, so
-    every offset still indexes the article. Past ``deadline`` (a ``time.monotonic`` value) no
+    every offset still indexes the article. Past ``deadline`` (a ``pipeline.clock()`` value: CPU seconds of the thread) no
     further chunk starts: the returned ``Doc`` then covers a prefix of the text, which
     ``len(doc.text)`` tells.
     """
@@ -89,7 +89,7 @@ def parse(text: str, nlp: Optional[Any], deadline: Optional[float] = None) -> Op
         for doc in nlp.pipe(paragraph_chunks(for_tokenizer(text)), batch_size=1):
             doc.tensor = numpy.zeros((0, 0), dtype="float32")  # entities are set; the tensor is dead weight
             docs.append(doc)
-            if deadline is not None and time.monotonic() > deadline:
+            if deadline is not None and time.thread_time() > deadline:
                 break
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 

@@ -20,7 +20,7 @@ ABBREVIATIONS = frozenset(
 )
 # A candidate sentence end: terminal punctuation (and closing quotes) before space and a capital.
 SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
-WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[”\"’)]*\s*$")
+WORD_BEFORE = re.compile(r"([\w.’']+)[.!?…]*[”\"’)]*\s*$")
 
 
 _SPLITS: "collections.OrderedDict[tuple[str, int], tuple[str, object]]" = collections.OrderedDict()
@@ -59,7 +59,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences as (start, end), trimmed; abbreviations ("Capt.", "U.S.", "Dec.") do not end one."""
     spans, position = [], 0
     for match in SENTENCE_BREAK.finditer(text):
-        if match.group()[0] != "\n" and _ends_in_abbreviation(text, match.start()):
+        if "\n" not in match.group() and _ends_in_abbreviation(text, match.start()):
             continue
         spans.append((position, match.start() + len(match.group().rstrip())))
         position = match.end()
