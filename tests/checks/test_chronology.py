@@ -101,7 +101,10 @@ def test_years_since_a_dated_event_off_by_years_is_an_anachronism():
 
 
 def test_years_since_an_anchor_event_within_rounding_is_silent():
-    text = "It has been three years since the full-scale invasion began."
+    bare = "It has been three years since the full-scale invasion began."
+    assert run(time_checks.check_years_since, make_report(bare, "2029-06-01")) == []
+    # "full-scale invasion" names the Ukraine war only beside its context words (here "Kyiv")
+    text = "Kyiv is tired. It has been three years since the full-scale invasion began."
     assert run(time_checks.check_years_since, make_report(text, "2025-06-01")) == []
     assert codes(run(time_checks.check_years_since, make_report(text, "2025-12-01"))) == []
     assert codes(run(time_checks.check_years_since, make_report(text, "2029-06-01"))) == ["time.anachronism"]
@@ -112,6 +115,97 @@ def test_company_anniversary_that_miscounts_its_founding_year_fires():
     findings = run(time_checks.check_years_since, make_report(text, "2025-09-01"))
     assert codes(findings) == ["time.anachronism"]
     assert run(time_checks.check_years_since, make_report(text, "2030-09-01")) == []
+
+
+# --- anachronism: events of the table named in other words ---------------------------------
+
+@pytest.mark.parametrize("phrase, published, wrong, right", [
+    ("the Sept. 11 attacks", "2016-05-01", 20, 14),
+    ("the U.S.-led invasion of Iraq", "2016-05-01", 20, 13),
+    ("the Brexit referendum", "2025-05-01", 4, 8),
+    ("the Chernobyl accident", "2016-05-01", 25, 30),
+    ("the Boxing Day tsunami", "2016-05-01", 7, 11),
+])
+def test_years_since_an_event_named_in_other_words(phrase, published, wrong, right):
+    line = "It has been {n} years since {what}, and the town still talks about it."
+    found = run(time_checks.check_years_since, make_report(line.format(n=wrong, what=phrase), published))
+    assert codes(found) == ["time.anachronism"] and found[0].refs[0].source == "anchors.csv"
+    assert phrase in found[0].evidence[0].text
+    assert run(time_checks.check_years_since, make_report(line.format(n=right, what=phrase), published)) == []
+
+
+def test_an_anniversary_of_a_described_event_is_checked():
+    text = "This year marks the 20th anniversary of the Chernobyl explosion, the mayor said."
+    assert codes(run(time_checks.check_years_since, make_report(text, "2016-04-01"))) == ["time.anachronism"]
+    assert run(time_checks.check_years_since, make_report(text, "2006-04-01")) == []
+
+
+def test_an_event_outside_the_table_is_not_checked():
+    text = "It has been 90 years since the Ruritanian grain elevator collapse, and the town still talks about it."
+    assert run(time_checks.check_years_since, make_report(text, "2016-05-01")) == []
+
+
+def test_a_count_that_fits_a_lasting_event_anywhere_in_its_span_is_silent():
+    text = "It has been {n} years since the Vietnam War, and veterans still meet."
+    for n in (41, 50, 60):
+        assert run(time_checks.check_years_since, make_report(text.format(n=n), "2016-05-01")) == []
+    assert codes(run(time_checks.check_years_since, make_report(text.format(n=20), "2016-05-01"))) == [
+        "time.anachronism"]
+    ended = "It has been 60 years since the end of the Vietnam War, and veterans still meet."
+    assert codes(run(time_checks.check_years_since, make_report(ended, "2016-05-01"))) == ["time.anachronism"]
+
+
+def test_a_name_two_events_share_stands_when_it_fits_either():
+    text = "It has been {n} years since the Haiti earthquake, and rebuilding goes on."
+    assert run(time_checks.check_years_since, make_report(text.format(n=3), "2024-09-01")) == []
+    assert run(time_checks.check_years_since, make_report(text.format(n=14), "2024-09-01")) == []
+    assert codes(run(time_checks.check_years_since, make_report(text.format(n=8), "2024-09-01"))) == [
+        "time.anachronism"]
+
+
+def test_an_event_after_the_publication_date_is_not_what_the_article_meant():
+    text = "It has been two years since the Manchester Arena bombing, and the city still grieves."
+    assert run(time_checks.check_years_since, make_report(text, "2016-05-01")) == []
+
+
+def test_a_month_precision_event_tolerates_its_month():
+    text = "It has been 50 years since the Tet Offensive, and he still dreams of Hue."
+    assert run(time_checks.check_years_since, make_report(text, "2018-01-15")) == []
+    assert codes(run(time_checks.check_years_since, make_report(text, "2025-01-15"))) == ["time.anachronism"]
+
+
+# --- anachronism: counts told in a narrative ------------------------------------------------
+
+def test_a_count_anchored_to_a_year_in_its_sentence_is_not_from_the_publication_date():
+    text = "A year after the club closed, in 1976, its owner is still paying off the loans."
+    assert run(time_checks.check_years_since, make_report(text, "2016-05-01")) == []
+
+
+def test_years_after_an_event_told_in_the_past_is_silent_and_told_of_now_is_checked():
+    past = "Two years after the Chernobyl accident, she moved to Kyiv."
+    assert run(time_checks.check_years_since, make_report(past, "2016-05-01")) == []
+    now = "Now, two years after the Chernobyl accident, the forest is growing back."
+    assert codes(run(time_checks.check_years_since, make_report(now, "2016-05-01"))) == ["time.anachronism"]
+
+
+def test_years_since_told_in_the_past_perfect_is_silent():
+    text = "In the ten years since the Chernobyl accident, the town had lost half its people."
+    assert run(time_checks.check_years_since, make_report(text, "2016-05-01")) == []
+
+
+def test_a_past_event_on_an_anniversary_is_not_counted_to_the_publication_date():
+    text = "The raid on the depot, on the 11th anniversary of 9/11, was another matter."
+    assert run(time_checks.check_years_since, make_report(text, "2016-06-30")) == []
+
+
+def test_a_named_war_without_context_words_is_still_counted():
+    text = "The Yom Kippur War, now in its 2,000th day, shaped how the senator talks."
+    assert codes(run(time_checks.check_anachronisms, make_report(text, "2016-05-01"))) == ["time.anachronism"]
+
+
+def test_a_war_that_ended_is_not_what_a_present_ordinal_means():
+    text = "Soldiers back from Iraq say the war, now in its 14th year, has changed them."
+    assert run(time_checks.check_anachronisms, make_report(text, "2016-05-01")) == []
 
 
 # --- interval mismatch -------------------------------------------------------------------

@@ -2,7 +2,12 @@
 
 - ``time.anachronism``: "a war now in its 1,000th day" when the anchor event (from
   ``data/anchors.csv``) makes the publication date another day; "a 40-year-old born in 1990";
-  "ten years since the 2019 merger".
+  "ten years since the 2019 merger"; "twenty years since the Chernobyl accident" in 2016. Events
+  are found by ``AnchorTable.find`` (names and other wordings of the table's events); a phrase
+  that may mean several events is wrong only if wrong for all, and an event the table does not
+  hold is never checked. "N years after X" counts to the publication date only in a sentence
+  that speaks of now, and then never from a year the sentence gives after a verb ("a year after
+  the club closed, in 1976").
 - ``time.interval_mismatch``: "the first ... in over two years" beside "the biggest ... since
   early 2024"; "for three years" beside "since 2024" about the same thing.
 - ``time.stale_future``: "will vote on 12 May 2024" in an article of 2025.
@@ -22,7 +27,7 @@ from typing import Iterable, Iterator, Optional
 from .. import codes
 from ..model import Article, Evidence, Finding, Ref, Report, TimeRef
 from ..reference.resources import Resources
-from ..reference.anchors import APOSTROPHES, EVENT_NOUNS, Anchor
+from ..reference.anchors import EVENT_NOUNS, Anchor
 from ..text.dates import MONTH_FULL, UNIT_DAYS
 from ..text.sentences import clause_around, content_words, sentence_around
 from .common import evidence, published_date
@@ -57,8 +62,6 @@ ORDINAL_OF = re.compile(rf"\b(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+o
                         rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun>{_NOUN})\b")
 # An anniversary's own date, not its start: "anniversary tour in 2020", "anniversary on May 3, 2024".
 WHEN_YEAR = re.compile(r"^(?:\s+\w+){0,4}?\s+(?:in|on|during|this|next)\s+(?:\w+\s+){0,2}(?:18|19|20)\d{2}\b", re.IGNORECASE)
-PRESENT_TENSE = re.compile(r"\b(?:is|are|remains?|still|now|today|has|have|marks|continues?|lives?|stands?)\b",
-                           re.IGNORECASE)
 # Words that put a possessive or "of" ordinal in the present rather than in a retrospective.
 PRESENT_MARKER = re.compile(r"\b(?:now|today|tonight|this week|marks|enters|as of)\b", re.IGNORECASE)
 THEN_MARKER = re.compile(r"\bthen\b", re.IGNORECASE)
@@ -71,15 +74,23 @@ _QUALIFIER = r"(?P<q>over|more than|nearly|almost|about|around|some|at least|jus
 # "ten years since the 2016 referendum", "five years after the full-scale invasion",
 # "thirteen years have passed since the disaster".
 YEARS_SINCE = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|decades?)\s"
-                         rf"(?:(?:have|has)\s(?:now\s)?(?:passed|gone\sby|elapsed)\s)?(?:since|after)\s"
-                         rf"(?P<what>[^.;:!?—]{{3,80}})", re.IGNORECASE)
+                         rf"(?:(?:have|has)\s(?:now\s)?(?:passed|gone\sby|elapsed)\s)?(?P<link>since|after)\s"
+                         rf"(?P<what>[^;:!?—\n]{{3,80}})", re.IGNORECASE)
 # "Ten years ago, in 2012, ..."
 YEARS_AGO = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|decades?)\sago,?\s(?:in\s)?"
                        rf"(?P<what>{_YEAR})\b", re.IGNORECASE)
-ANNIVERSARY = re.compile(rf"\b(?P<ord>{_ORD})\sanniversary\b(?P<what>[^.;:!?—]{{0,80}})", re.IGNORECASE)
+ANNIVERSARY = re.compile(rf"\b(?P<ord>{_ORD})\sanniversary\b(?P<what>[^;:!?—\n]{{0,80}})", re.IGNORECASE)
 FOUNDED = re.compile(rf"\b(?:founded|established|opened|launched|created|incorporated|formed|built)\s(?:in\s)?"
                      rf"(?P<year>{_YEAR})\b", re.IGNORECASE)
 WHAT_YEAR = re.compile(rf"^(?:[^\d]{{0,40}}?\b(?:in|of)\s|the\s|its\s)?(?P<year>{_YEAR})\b")
+# "after the 2016 referendum", "after its 1990 founding": a year that dates the start itself.
+ATTRIBUTIVE_YEAR = re.compile(rf"^(?:the|its|their|his|her|a)\s(?P<year>{_YEAR})\s[a-z]", re.IGNORECASE)
+# A sentence that speaks of now: "N years after X" is then counted to the publication date.
+NOW_MARKER = re.compile(r"\b(?:now|today|tonight|this\s(?:week|month|year)|marks|as\sof)\b", re.IGNORECASE)
+PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+PAST_WORDS = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+ANNIVERSARY_DAY = re.compile(r"\b(?:on|at|during|by)\s(?:the|its|their)\s$")
+YEARS_SLACK = 0.05  # of a year (about 18 days) beyond a count's one year either way: "40 years" a day past 41
 
 
 def ordinal_value(text: str) -> int:
@@ -139,9 +150,10 @@ MAX_ORDINAL_DAYS = 200 * 365
 
 
 def ordinal_fits(mention: OrdinalMention, anchor: Anchor, when: date) -> bool:
-    elapsed = (when - anchor.date).days
+    """The Nth unit counted from ``anchor`` (any day its date may mean) holds ``when``."""
+    most, least = (when - anchor.date).days, (when - anchor.last_start).days
     size, tolerance = UNIT_DAYS[mention.unit], ORDINAL_TOLERANCE_DAYS[mention.unit]
-    return (mention.ordinal - 1) * size - tolerance <= elapsed < mention.ordinal * size + tolerance
+    return (mention.ordinal - 1) * size - tolerance <= most and least < mention.ordinal * size + tolerance
 
 
 def check_event_ordinals(report: Report, resources: Resources) -> Iterator[Finding]:
@@ -152,7 +164,10 @@ def check_event_ordinals(report: Report, resources: Resources) -> Iterator[Findi
         if (mention.ordinal - 1) * UNIT_DAYS[mention.unit] > MAX_ORDINAL_DAYS:
             continue  # "the 10,000th year": no anchor in the table is that old
         sentence = sentence_around(article.text, mention.start)
-        candidates = resources.anchors.resolve(mention.noun, article.text[slice(*sentence)], article.text)
+        candidates = resources.anchors.resolve(mention.noun, article.text[slice(*sentence)], article.text,
+                                               when=published)
+        if mention.unit in ("day", "week"):  # a day count needs the day it counts from
+            candidates = [a for a in candidates if a.precision == "day"]
         if not candidates or not _one_theatre(candidates):
             continue
         references = reference_dates(report, published, *sentence)
@@ -163,7 +178,10 @@ def check_event_ordinals(report: Report, resources: Resources) -> Iterator[Findi
 
 
 def _one_theatre(candidates: list[Anchor]) -> bool:
-    """All candidates share a context word: "the war" may mean 2014 or 2022 in Ukraine, not Gaza."""
+    """One candidate (a war the sentence names), or all share a context word: "the war" may mean
+    2014 or 2022 in Ukraine, not Gaza."""
+    if len(candidates) == 1:
+        return True
     shared = set(candidates[0].context)
     for anchor in candidates[1:]:
         shared &= set(anchor.context)
@@ -225,104 +243,172 @@ def _sentences_with(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]
 # --- time.anachronism: "N years since X", "Nth anniversary" --------------------------------
 
 @dataclass(frozen=True)
+class Start:
+    """One thing a "since"/"anniversary" phrase may count from: the earliest and latest day it may mean."""
+
+    since: date
+    until: date
+    ref: Ref
+    label: str
+
+
+@dataclass(frozen=True)
 class YearsClaim:
     years: float
     qualifier: str
-    since: date  # earliest date the event may have
-    until: date  # latest date the event may have (a year alone spans twelve months)
+    starts: tuple[Start, ...]  # what the phrase may count from: it is wrong only if wrong for all
     start: int
     end: int
     what: str
-    ref: Ref
+
+    @property
+    def own_years(self) -> set[int]:
+        return {year for s in self.starts for year in range(s.since.year, s.until.year + 1)}
 
 
-def years_claims(text: str, resources: Resources) -> Iterator[YearsClaim]:
+def years_claims(text: str, resources: Resources, published: Optional[date] = None) -> Iterator[YearsClaim]:
     for pattern in (YEARS_SINCE, YEARS_AGO):
         for match in pattern.finditer(text):
-            if pattern is YEARS_SINCE and _narrative_after(text, match):
+            after = pattern is YEARS_SINCE and match["link"].lower() == "after"
+            if after and _narrative_after(text, match):
                 continue
+            if pattern is YEARS_SINCE and _past_perfect_since(text, match):
+                continue
+            what, at = _what(text, match)
             yield from _years_claim(match, number_value(match["n"]) * _unit_years(match["unit"]),
-                                    (match["q"] or "").lower(), match["what"], match.start("what"), resources)
+                                    (match["q"] or "").lower(), what, at, text, resources, published, after=after)
     for match in ANNIVERSARY.finditer(text):
+        if _past_anniversary(text, match):
+            continue
         sentence_start, sentence_end = sentence_around(text, match.start())
         founded = FOUNDED.search(text, sentence_start, sentence_end)
-        what, at = (founded[0], founded.start()) if founded else (match["what"], match.start("what"))
-        if not founded and WHEN_YEAR.match(what):
+        if founded:
+            yield from _years_claim(match, ordinal_value(match["ord"]), "", founded[0], founded.start(), text,
+                                    resources, published)
+            continue
+        what, at = _what(text, match)
+        if not resources.anchors.find(what, text, published) and WHEN_YEAR.match(what):
             continue  # "its 50th anniversary tour in 2020": the year the anniversary falls, not the start
-        yield from _years_claim(match, ordinal_value(match["ord"]), "", what, at, resources)
+        yield from _years_claim(match, ordinal_value(match["ord"]), "", what, at, text, resources, published)
+
+
+def _what(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """What a count is counted from, cut at the end of its sentence ("the Sept. 11 attacks" keeps
+    its abbreviation's full stop)."""
+    start, end = match.start("what"), match.end("what")
+    sentence_end = sentence_around(text, match.start())[1]
+    return text[start:min(end, sentence_end)].rstrip(" .!?\"”’)"), start
 
 
 def _narrative_after(text: str, match: re.Match[str]) -> bool:
-    """"Two years after the club closed, she moved to Leeds": counted to another past event, not
-    to the publication date; only a present-tense sentence counts "N years after" up to now."""
-    if " after " not in f" {match.group().lower()} ":
-        return False
+    """"Two years after the club closed, she moved to Leeds": counted to another moment, not to the
+    publication date; only a sentence that says it speaks of now ("now", "today", "this year",
+    "marks") counts "N years after" up to the publication date ("Ten years after the disaster, the
+    town is still empty" may be told from any year)."""
     start, end = sentence_around(text, match.start())
-    return not PRESENT_TENSE.search(text, start, end)
+    return not NOW_MARKER.search(text, start, end)
+
+
+def _past_anniversary(text: str, match: re.Match[str]) -> bool:
+    """"The attacks in Benghazi, on the 11th anniversary of 9/11, were ...": the anniversary dates a
+    past event; it is not counted to the publication date."""
+    before = text[max(0, match.start() - 12):match.start()].lower()
+    start, end = sentence_around(text, match.start())
+    return (ANNIVERSARY_DAY.search(before) is not None and PAST_WORDS.search(text, start, end) is not None
+            and not NOW_MARKER.search(text, start, end))
+
+
+def _past_perfect_since(text: str, match: re.Match[str]) -> bool:
+    """"In the five years since the war, the town had rebuilt": counted to a past moment."""
+    before = text[max(0, match.start() - 8):match.start()].lower()
+    start, end = sentence_around(text, match.start())
+    return before.rstrip().endswith("in the") and PAST_PERFECT.search(text, start, end) is not None
 
 
 def _unit_years(unit: str) -> int:
     return 10 if unit.lower().startswith("decade") else 1
 
 
-def _years_claim(match: re.Match[str], years: float, qualifier: str, what: str, at: int,
-                 resources: Resources, counted_end: Optional[int] = None) -> Iterator[YearsClaim]:
-    """``what`` (found at ``at``) names the start: a year in it, or an anchor event's alias."""
-    counted_end = counted_end or match.start("what")
-    year = WHAT_YEAR.search(what) or FOUNDED.search(what)
+def _years_claim(match: re.Match[str], years: float, qualifier: str, what: str, at: int, text: str,
+                 resources: Resources, published: Optional[date], after: bool = False) -> Iterator[YearsClaim]:
+    """``what`` (found at ``at``) names the start: an event of the table, or a year it gives."""
+    counted_end = match.start("what")  # the evidence runs from the count to the start it names
+    events = resources.anchors.find(what, text, published)
+    if events:
+        starts = tuple(Start(*event.bounds(), Ref("anchors.csv", event.anchor.describe()), event.anchor.label)
+                       for event in events)
+        end = max(at + event.end for event in events)
+        yield YearsClaim(years, qualifier, starts, min(match.start(), at), max(counted_end, end), what)
+        return
+    # after a count told with "after", only "the 2016 referendum" dates the start, not "…, in 1976"
+    year = ATTRIBUTIVE_YEAR.search(what) if after else (WHAT_YEAR.search(what) or FOUNDED.search(what))
     if year:
         value = int(year["year"])
         ref = Ref("text", f"{year['year']} as the article dates it")
-        yield YearsClaim(years, qualifier, date(value, 1, 1), date(value, 12, 31),
-                         min(match.start(), at), max(counted_end, at + year.end("year")), what, ref)
-        return
-    named = resources.anchors.named_in(what) or resources.anchors.described_in(what)
-    if len(named) == 1:
-        anchor = named[0]
-        alias_end = _alias_end(what, anchor)
-        yield YearsClaim(years, qualifier, anchor.date, anchor.date, match.start(),
-                         max(counted_end, at + alias_end), what, Ref("anchors.csv", anchor.describe()))
-
-
-def _alias_end(what: str, anchor: Anchor) -> int:
-    plain = what.translate(APOSTROPHES).lower()
-    ends = [plain.find(alias.lower()) + len(alias) for alias in anchor.aliases if alias.lower() in plain]
-    return min(ends) if ends else 0
+        start = Start(date(value, 1, 1), date(value, 12, 31), ref, year["year"])
+        yield YearsClaim(years, qualifier, (start,), min(match.start(), at),
+                         max(counted_end, at + year.end("year")), what)
 
 
 def years_fit(claim: YearsClaim, when: date) -> bool:
-    most = (when - claim.since).days / 365.25
-    least = (when - claim.until).days / 365.25
+    return any(_start_fits(claim, start, when) for start in claim.starts)
+
+
+def _start_fits(claim: YearsClaim, start: Start, when: date) -> bool:
+    most = (when - start.since).days / 365.25
+    least = (when - start.until).days / 365.25
     if claim.qualifier in ("over", "more than", "at least", "just over"):
         return most >= claim.years - 0.25
     if claim.qualifier in ("nearly", "almost", "under", "just under"):
         return least <= claim.years + 0.25
-    return most >= claim.years - 1 and least <= claim.years + 1
+    return most >= claim.years - 1 - YEARS_SLACK and least <= claim.years + 1 + YEARS_SLACK
 
 
 def check_years_since(report: Report, resources: Resources) -> Iterator[Finding]:
     article, published = report.article, published_date(report.article)
     if published is None:
         return
-    for claim in years_claims(article.text, resources):
+    for claim in years_claims(article.text, resources, published):
         sentence_start, sentence_end = sentence_around(article.text, claim.start)
-        own = {claim.since.year, claim.until.year}
-        years = sentence_years(article.text, sentence_start, sentence_end, skip=own)
+        years = sentence_years(article.text, sentence_start, sentence_end, skip=claim.own_years)
         references = [published] + [date(year, 7, 1) for year in years]
         if any(years_fit(claim, when) for when in references):
             continue
-        true_years = _years_between(claim, published)
+        start = min(claim.starts, key=lambda s: _years_off(claim, s, published))
+        low, high = _years_between(start, published)
+        counted = "" if start.ref.source == "text" else f" (counted from {start.label}, {_when(start)})"
+        was = f"{high}" if low == high else f"between {low} and {high}"
         message = (f"“{article.text[claim.start:claim.end]}” counts {claim.years:g} years, but on the "
-                   f"publication date {published.isoformat()} it was {true_years} years.")
+                   f"publication date {published.isoformat()} it was {was} years{counted}.")
+        true_years = low if abs(low - claim.years) < abs(high - claim.years) else high
         severity = "high" if abs(true_years - claim.years) >= 3 else "medium"
         yield Finding(codes.TIME_ANACHRONISM, severity, message, (evidence(article, claim.start, claim.end),),
-                      (claim.ref,))
+                      tuple(s.ref for s in claim.starts))
 
 
-def _years_between(claim: YearsClaim, published: date) -> int:
-    if claim.since != claim.until:  # a year alone: count calendar years, as anniversaries do
-        return published.year - claim.since.year
-    return published.year - claim.since.year - ((published.month, published.day) < (claim.since.month, claim.since.day))
+def _when(start: Start) -> str:
+    if start.since == start.until:
+        return start.since.isoformat()
+    return f"{start.since.isoformat()} to {start.until.isoformat()}"
+
+
+def _years_between(start: Start, published: date) -> tuple[int, int]:
+    """Whole years from the start to the publication date: the fewest and the most, for a start
+    that spans a year (a year alone counts calendar years, as anniversaries do) or longer."""
+    if start.since == start.until:
+        since = start.since
+        years = published.year - since.year - ((published.month, published.day) < (since.month, since.day))
+        return years, years
+    if start.since.year == start.until.year:
+        return published.year - start.since.year, published.year - start.since.year
+    until = start.until
+    fewest = published.year - until.year - ((published.month, published.day) < (until.month, until.day))
+    return max(0, fewest), published.year - start.since.year  # 0: still under way on the publication date
+
+
+def _years_off(claim: YearsClaim, start: Start, published: date) -> float:
+    low, high = _years_between(start, published)
+    return 0 if low <= claim.years <= high else min(abs(low - claim.years), abs(high - claim.years))
 
 
 # --- time.interval_mismatch ----------------------------------------------------------------

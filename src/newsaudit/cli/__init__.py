@@ -15,6 +15,7 @@ import click
 
 from .. import __version__
 from ._errors import EXIT_CODES, exit_code  # noqa: F401 - the documented mapping
+from .batch import batch
 from .check import check
 
 
@@ -25,5 +26,6 @@ def main() -> None:
 
 
 main.add_command(check)
+main.add_command(batch)
 
 __all__ = ["main", "EXIT_CODES", "exit_code"]

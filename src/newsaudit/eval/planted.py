@@ -96,22 +96,45 @@ KEYBOARD = {"a": "qs", "b": "vn", "c": "xv", "d": "sf", "e": "wr", "f": "dg", "g
             "t": "ry", "u": "yi", "v": "cb", "w": "qe", "y": "tu", "z": "x"}
 DOMAIN_FILLERS = ("news", "daily", "today", "online", "live", "24", "report", "world")
 HOMOGLYPHS = (("m", "rn"), ("w", "vv"), ("o", "0"), ("l", "1"), ("i", "l"))
-# Events absent from anchors.csv, with their dates (checked against the table at run time).
-OFF_TABLE_EVENTS = (("Hurricane Katrina", date(2005, 8, 29)), ("the Deepwater Horizon explosion", date(2010, 4, 20)),
-                    ("the Boston Marathon bombing", date(2013, 4, 15)),
-                    ("the Indian Ocean tsunami", date(2004, 12, 26)),
-                    ("the Columbine shooting", date(1999, 4, 20)), ("the Oklahoma City bombing", date(1995, 4, 19)),
-                    ("the fall of Saigon", date(1975, 4, 30)), ("the Apollo 11 Moon landing", date(1969, 7, 20)),
-                    ("the Haiti earthquake", date(2010, 1, 12)), ("the Sandy Hook shooting", date(2012, 12, 14)),
-                    ("the Challenger disaster", date(1986, 1, 28)), ("the Exxon Valdez oil spill", date(1989, 3, 24)))
-# Wordings of events that anchors.csv holds, phrased differently from its aliases.
+# Well-known events the events table (anchors.csv) deliberately does not hold, with their dates:
+# held out so that the ``held_out`` variant keeps measuring what the check does outside any table
+# (it cannot know these, and abstains). A name that the table comes to hold is skipped at run time.
+HELD_OUT_EVENTS = (("the Hyatt Regency walkway collapse", date(1981, 7, 17)),
+                   ("the Buffalo Creek flood", date(1972, 2, 26)), ("the Bath School disaster", date(1927, 5, 18)),
+                   ("the Texas City disaster", date(1947, 4, 16)), ("the Great Alaska earthquake", date(1964, 3, 27)),
+                   ("the Sayano-Shushenskaya dam accident", date(2009, 8, 17)),
+                   ("the Kyshtym disaster", date(1957, 9, 29)), ("the Halifax explosion", date(1917, 12, 6)),
+                   ("the sinking of the Dona Paz", date(1987, 12, 20)), ("the Luby's shooting", date(1991, 10, 16)),
+                   ("the Armero tragedy", date(1985, 11, 13)), ("the Cocoanut Grove fire", date(1942, 11, 28)),
+                   ("the Iroquois Theatre fire", date(1903, 12, 30)), ("the Banqiao dam failure", date(1975, 8, 8)))
+# Wordings of events that anchors.csv holds, phrased differently from its aliases (seen in real news).
 WORDING_VARIANTS = {"september_11": ("the Sept. 11 attacks", "the terrorist attacks of Sept. 11"),
                     "iraq_war": ("the U.S.-led invasion of Iraq", "the American invasion of Iraq"),
                     "chernobyl": ("the Chernobyl accident", "the Chernobyl explosion"),
                     "berlin_wall": ("the collapse of the Berlin Wall", "the night the Berlin Wall came down"),
                     "lehman_collapse": ("the fall of Lehman Brothers", "Lehman Brothers' bankruptcy"),
                     "fukushima": ("the Fukushima meltdown", "the 2011 tsunami in Japan"),
-                    "afghanistan_war": ("the U.S. invasion of Afghanistan", "the start of the Afghanistan war")}
+                    "afghanistan_war": ("the U.S. invasion of Afghanistan", "the start of the Afghanistan war"),
+                    "brexit_referendum": ("the Brexit referendum", "Britain's referendum on leaving the EU")}
+# How news rewords an event's noun (ours, for the fresh-wording variant; not the check's lists).
+FRESH_NOUNS = {"disaster": ("catastrophe", "tragedy", "accident"), "accident": ("disaster", "catastrophe"),
+               "attack": ("attacks", "assault", "atrocity"), "attacks": ("attack", "atrocities"),
+               "bombing": ("bombings", "blast", "attack"), "bombings": ("bombing", "attacks"),
+               "shooting": ("massacre", "mass shooting", "shootings", "rampage"),
+               "massacre": ("killings", "shooting", "slaughter"), "earthquake": ("quake", "temblor"),
+               "war": ("conflict", "fighting"), "invasion": ("war", "assault"),
+               "collapse": ("failure", "fall", "downfall"), "assassination": ("killing", "murder", "slaying"),
+               "killing": ("murder", "assassination"), "murder": ("killing", "slaying"),
+               "election": ("vote", "race"), "referendum": ("vote", "plebiscite", "ballot"),
+               "fire": ("blaze", "inferno"), "crash": ("disaster", "tragedy"), "explosion": ("blast", "disaster"),
+               "floods": ("flooding", "deluge"), "flood": ("flooding", "deluge"), "sinking": ("disaster", "wreck"),
+               "spill": ("disaster", "leak"), "riots": ("unrest", "uprising", "riot"), "crisis": ("meltdown", "crash"),
+               "revolution": ("uprising", "revolt"), "uprising": ("revolt", "rebellion"), "coup": ("putsch", "takeover"),
+               "treaty": ("pact", "accord"), "agreement": ("accord", "deal", "pact"), "ruling": ("decision", "verdict"),
+               "decision": ("ruling", "judgment"), "landing": ("mission", "touchdown"), "eruption": ("blast", "disaster")}
+FRESH_ADJECTIVES = {"harm": ("deadly", "devastating", "infamous", "catastrophic"), "other": ("historic", "landmark",
+                                                                                              "famous")}
+HARMFUL_KINDS = {"war", "attack", "shooting", "disaster", "accident", "assassination", "coup"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -171,7 +194,8 @@ class Plant:
 
 @dataclass(frozen=True)
 class Tables:
-    """The project's reference tables, read by path: outlets (name -> domain) and anchors."""
+    """The project's reference tables, read by path: outlets (name -> domain) and anchors (the events
+    table; an alias is stored without its ``~``/``?`` marks, and ``gated`` lists the ``~`` ones)."""
 
     outlets: dict[str, str]
     anchors: tuple[dict[str, str], ...]
@@ -249,8 +273,13 @@ def load_tables(folder: Path = TABLE_DIR) -> Tables:
     with (folder / "outlets.csv").open(encoding="utf-8", newline="") as handle:
         outlets = {row["name"]: row["domain"] for row in csv.DictReader(handle)}
     with (folder / "anchors.csv").open(encoding="utf-8", newline="") as handle:
-        anchors = tuple(csv.DictReader(handle))
-    aliases = tuple(alias.lower() for row in anchors for alias in row["aliases"].split("|") if alias)
+        anchors = tuple(csv.DictReader(line for line in handle if not line.startswith("#")))
+    for row in anchors:
+        names = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        row["aliases"] = "|".join(a.lstrip("~?") for a in names if not a.startswith("~"))
+        row["gated"] = "|".join(a.lstrip("~?") for a in names if a.startswith("~"))
+    aliases = tuple(alias.lower() for row in anchors for alias in (row["aliases"] + "|" + row["gated"]).split("|")
+                    if alias)
     return Tables(outlets=outlets, anchors=anchors, anchor_aliases=aliases)
 
 
@@ -259,26 +288,77 @@ def famous(tables: Tables) -> list[tuple[str, str]]:
     return [(name, tables.outlets[name]) for name in FAMOUS if name in tables.outlets]
 
 
+def row_dates(row: dict[str, str]) -> tuple[date, date]:
+    """An events-table row's start (first day its date may mean) and its end (``ended``, else the start)."""
+    start = _first_day(row["date"])
+    ended = (row.get("ended") or "").strip()
+    return start, (_first_day(ended) if ended else start)
+
+
+def _first_day(text: str) -> date:
+    text = text.strip()
+    return date.fromisoformat(text if len(text) == 10 else (text + "-01" if len(text) == 7 else text + "-01-01"))
+
+
+def true_years(row: dict[str, str], when: date) -> tuple[int, int]:
+    """The fewest and most whole years from a row's event to ``when`` (from its end, from its start)."""
+    start, end = row_dates(row)
+    return max(0, full_years(end, when)) if end <= when else 0, full_years(start, when)
+
+
 def anchors_before(tables: Tables, when: date, min_years: int = 3, kinds: Optional[set[str]] = None
                    ) -> list[tuple[dict[str, str], date]]:
-    """Anchors at least ``min_years`` before ``when`` and not near an anniversary of it."""
+    """Anchors at least ``min_years`` before ``when``, dated to the day, not near an anniversary of
+    it and with an alias a template can use."""
     found = []
     for row in tables.anchors:
-        start = date.fromisoformat(row["date"])
         if kinds and row["kind"] not in kinds:
             continue
-        if full_years(start, when) >= min_years and not near_anniversary(start, when):
+        if len(row["date"].strip()) != 10 or not phrase_aliases(row):
+            continue  # a month- or year-precision date cannot be planted at a known count
+        start, end = row_dates(row)
+        if full_years(start, when) >= min_years and not near_anniversary(start, when) \
+                and not near_anniversary(end, when) and end <= when:
             found.append((row, start))
+    return found
+
+
+OFFICE_NOUNS = re.compile(r"\b(?:administration|presidency|term|government|premiership|reign|papacy|pontificate|"
+                          r"chancellorship)\b", re.IGNORECASE)
+# Last words of a name that still takes "the" ("the Gulf War", "the Rome Statute").
+THE_ENDINGS = frozenset("war crisis massacre statute act accord accords agreement plan charter declaration conference "
+                        "revolution pact treaty protocol convention spring summit rising uprising riots crash "
+                        "depression recession movement offensive landings landing genocide campaign".split())
+VERBS = re.compile(r"\b(?:was|were|came|took|fell|began|ended|died|walked|refused|sank|went|became)\b", re.IGNORECASE)
+
+
+def phrase_aliases(row: dict[str, str]) -> list[str]:
+    """The aliases of a row a template can write after "since": noun phrases of two words or more
+    (for an office, one naming the office: "the start of the Obama administration")."""
+    found = [a for a in row["aliases"].split("|") if len(a.split()) >= 2 and not a.lower().startswith("the ")
+             and not VERBS.search(a)]
+    if row["kind"] == "office":
+        found = [a for a in found if OFFICE_NOUNS.search(a)]
     return found
 
 
 def event_phrase(row: dict[str, str], pick: Pick) -> str:
     """An alias of an anchor written as a noun phrase (with "the" unless possessive or a name)."""
-    aliases = [a for a in row["aliases"].split("|") if len(a.split()) >= 2 and not a.lower().startswith("the ")]
-    alias = pick.one(aliases or [row["label"]])
+    alias = pick.one(phrase_aliases(row) or [row["label"]])
     if row["kind"] == "office":
         return f"the start of {alias}" if ("'s" in alias or "’s" in alias) else f"the start of the {alias}"
-    return alias if ("'s" in alias or "’s" in alias) else f"the {alias}"
+    return with_article(alias)
+
+
+def with_article(alias: str) -> str:
+    """"the Chernobyl disaster", "Hurricane Katrina", "Russia's invasion of Ukraine", "the Gulf War"."""
+    words = alias.split()
+    if re.search(r"['’]s?$", words[0]) or alias.lower().startswith("the "):
+        return alias
+    is_name = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    if is_name and words[-1].lower() not in FRESH_NOUNS and words[-1].lower() not in THE_ENDINGS:
+        return alias  # "Hurricane Katrina", "Apollo 11", "Operation Desert Storm"
+    return f"the {alias}"
 
 
 def wrong_count(pick: Pick, true: int, min_off: int, low: int = 1) -> int:
@@ -408,34 +488,52 @@ def years_since_line(pick: Pick, years: int, phrase: str) -> str:
     ))
 
 
+def wrong_outside(pick: Pick, low: int, high: int, min_off: int) -> int:
+    """A count at least ``min_off`` outside [low, high] (and at least 1)."""
+    options = [n for n in range(max(1, low - 3 * min_off), high + 3 * min_off + 1)
+               if n <= low - min_off or n >= high + min_off]
+    return pick.one(options)
+
+
 def anachronism_table(how: str) -> Callable[[Pick, Host, Tables], Optional[Planting]]:
     """Years-since or anniversary counts about an anchors.csv event: wrong, or correct (control)."""
     def make(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
         if host.published is None:
             return None
-        options = anchors_before(tables, host.published, kinds={"war", "event", "annexation", "office"})
+        options = anchors_before(tables, host.published)
+        if how == "anniversary":  # an anniversary counts from a day, not from a span
+            options = [(row, start) for row, start in options if not row.get("ended")]
         if not options:
             return None
         row, start = pick.one(options)
-        true = full_years(start, host.published)
+        low, high = true_years(row, host.published)
+        if row["kind"] == "office":  # "the start of the Obama administration"
+            low = high
         phrase = event_phrase(row, pick)
         if how == "anniversary":
             true_mark = host.published.year - start.year
             n = wrong_count(pick, true_mark, 3)
             line = f"This year marks the {ordinal(n)} anniversary of {phrase}, {pick.person()} said."
-        else:
-            n = true if how == "correct" else wrong_count(pick, true, 3)
-            line = years_since_line(pick, n, phrase)
+            return Planting(blocks=(line,), note=f"{row['key']}: {ordinal(n)} anniversary vs {true_mark}")
+        n = pick.rng.randint(low, high) if how == "correct" else wrong_outside(pick, low, high, 3)
+        line = years_since_line(pick, n, phrase)
+        true = f"{low}" if low == high else f"{low}-{high}"
         return Planting(blocks=(line,), note=f"{row['key']}: {n} vs {true} years")
     return make
 
 
+ORDINAL_NOUNS = re.compile(r"\b(?:war|invasion|conflict)\b", re.IGNORECASE)
+
+
 def anachronism_ordinal(unit: str) -> Callable[[Pick, Host, Tables], Optional[Planting]]:
-    """"The <war>, now in its Nth day/year" with a wrong N, for wars in anchors.csv."""
+    """"The <war>, now in its Nth day/year" with a wrong N, for wars in anchors.csv under way then."""
     def make(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
         if host.published is None:
             return None
-        options = anchors_before(tables, host.published, min_years=1, kinds={"war"})
+        options = [(row, start) for row, start in anchors_before(tables, host.published, min_years=1, kinds={"war"})
+                   if not row.get("ended") or _first_day(row["ended"]) > host.published]
+        options = [(row, start) for row, start in options if row["context"]  # a war "the war" may mean
+                   and any(ORDINAL_NOUNS.search(a) and len(a.split()) >= 2 for a in row["aliases"].split("|"))]
         if not options:
             return None
         row, start = pick.one(options)
@@ -445,7 +543,8 @@ def anachronism_ordinal(unit: str) -> Callable[[Pick, Host, Tables], Optional[Pl
         else:
             true = full_years(start, host.published) + 1
             n = wrong_count(pick, true, 2)
-        phrase = event_phrase(row, pick)
+        aliases = [a for a in row["aliases"].split("|") if ORDINAL_NOUNS.search(a) and len(a.split()) >= 2]
+        phrase = with_article(pick.one(aliases))
         line = (f"{capitalise(phrase)}, now in its {ordinal(n)} {unit}, has shaped how {pick.person()}, "
                 f"{pick.one(ROLES)}, talks about foreign policy.")
         return Planting(blocks=(line,), note=f"{row['key']}: {unit} {n} vs {true}")
@@ -453,27 +552,68 @@ def anachronism_ordinal(unit: str) -> Callable[[Pick, Host, Tables], Optional[Pl
 
 
 def anachronism_wording(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
-    """A wrong years-since count about a table event, worded unlike the table's aliases."""
+    """A wrong years-since count about a table event, in a wording seen in real news that the
+    table's aliases do not spell out (``WORDING_VARIANTS``)."""
     if host.published is None:
         return None
     rows = {row["key"]: row for row in tables.anchors}
-    options = [(key, date.fromisoformat(rows[key]["date"])) for key in WORDING_VARIANTS if key in rows]
+    options = [(key, _first_day(rows[key]["date"])) for key in WORDING_VARIANTS if key in rows]
     options = [(k, d) for k, d in options if full_years(d, host.published) >= 3
                and not near_anniversary(d, host.published)]
     if not options:
         return None
     key, start = pick.one(options)
-    true = full_years(start, host.published)
-    n = wrong_count(pick, true, 3)
-    return Planting(blocks=(years_since_line(pick, n, pick.one(WORDING_VARIANTS[key])),),
-                    note=f"{key} (variant wording): {n} vs {true}")
+    phrase = pick.one(WORDING_VARIANTS[key])
+    low, high = true_years(rows[key], host.published)
+    if re.search(r"\b(?:start|invasion)\b", phrase):  # "the U.S. invasion of Afghanistan": its first day
+        low = high
+    n = wrong_outside(pick, low, high, 3)
+    return Planting(blocks=(years_since_line(pick, n, phrase),), note=f"{key} (variant wording {phrase!r}): {n} vs {low}-{high}")
 
 
-def anachronism_off_table(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
-    """A wrong years-since count about a well-known event that anchors.csv does not hold."""
+def fresh_wordings(row: dict[str, str]) -> list[str]:
+    """Ways to name a table event that none of its aliases spells: another event noun ("the
+    Chernobyl catastrophe"), an adjective or the year in front ("the deadly ...", "the 1986 ..."),
+    or the noun first ("the disaster in Chernobyl")."""
+    aliases = [a for a in phrase_aliases(row) if "'" not in a and "’" not in a]
+    known = {a.lower() for a in (row["aliases"] + "|" + row.get("gated", "")).split("|")}
+    year = row["date"][:4]
+    found = []
+    for alias in aliases:
+        words = alias.split()
+        for i, word in enumerate(words):
+            for other in FRESH_NOUNS.get(word.lower(), ()):
+                found.append(" ".join(words[:i] + [other] + words[i + 1:]))
+        for adjective in FRESH_ADJECTIVES["harm" if row["kind"] in HARMFUL_KINDS else "other"]:
+            found.append(f"{adjective} {alias}")
+        if not re.search(r"\b(?:19|20)\d{2}\b", alias):
+            found.append(f"{year} {alias}")
+        if words[-1].lower() in FRESH_NOUNS and all(w[:1].isupper() for w in words[:-1]):
+            found.append(f"{words[-1].lower()} in {' '.join(words[:-1])}")
+    return [f for f in dict.fromkeys(found) if f.lower() not in known]
+
+
+def anachronism_fresh(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
+    """A wrong years-since count about a random table event, in a wording of ours (``fresh_wordings``)."""
     if host.published is None:
         return None
-    options = [(name, when) for name, when in OFF_TABLE_EVENTS
+    options = [(row, start) for row, start in anchors_before(tables, host.published)
+               if row["kind"] != "office" and fresh_wordings(row)]
+    if not options:
+        return None
+    row, _start = pick.one(options)
+    phrase = with_article(pick.one(fresh_wordings(row)))
+    low, high = true_years(row, host.published)
+    n = wrong_outside(pick, low, high, 3)
+    return Planting(blocks=(years_since_line(pick, n, phrase),), note=f"{row['key']} as {phrase!r}: {n} vs {low}-{high}")
+
+
+def anachronism_held_out(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
+    """A wrong years-since count about a well-known event the table deliberately does not hold
+    (``HELD_OUT_EVENTS``): the check cannot know it and should abstain; its recall here is 0 by design."""
+    if host.published is None:
+        return None
+    options = [(name, when) for name, when in HELD_OUT_EVENTS
                if not any(alias in name.lower() for alias in tables.anchor_aliases)
                and full_years(when, host.published) >= 3 and not near_anniversary(when, host.published)]
     if not options:
@@ -488,7 +628,8 @@ def anachronism_narrative(pick: Pick, host: Host, tables: Tables) -> Optional[Pl
     """Control: "N years after <event>, X moved ..." told in the past, N below the true count."""
     if host.published is None:
         return None
-    options = anchors_before(tables, host.published, min_years=5, kinds={"war", "event"})
+    options = [(row, start) for row, start in anchors_before(tables, host.published, min_years=5)
+               if row["kind"] != "office"]
     if not options:
         return None
     row, start = pick.one(options)
@@ -497,6 +638,20 @@ def anachronism_narrative(pick: Pick, host: Host, tables: Tables) -> Optional[Pl
     unit = "year" if n == 1 else "years"
     line = f"{capitalise(count_words(n, pick))} {unit} after {event_phrase(row, pick)}, {who} moved to {town}, {state}."
     return Planting(blocks=(line,), note=f"{row['key']}: narrative {n} years after")
+
+
+def anachronism_after_year(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
+    """Control: "A year after the mill closed, in 1976, X is still ..." -- the count runs to the year
+    the sentence gives, not to the publication date."""
+    if host.published is None:
+        return None
+    n = pick.rng.randint(1, 4)
+    year = pick.rng.randint(1955, host.published.year - 10)
+    who, (town, _state) = pick.person(), pick.town()
+    count = "A year" if n == 1 else f"{capitalise(count_words(n, pick))} years"
+    line = (f"{count} after the {pick.one(FACILITIES)} in {town} closed, in {year + n}, {who} is still "
+            f"paying off the loans that kept it open.")
+    return Planting(blocks=(line,), note=f"{n} years after a closing, in {year + n}")
 
 
 # --------------------------------------------------------------------------- contradicting figures
@@ -707,9 +862,13 @@ def variants() -> tuple[Variant, ...]:
               Variant("anachronism", "table_ordinal_day", a, anachronism_ordinal("day")),
               Variant("anachronism", "table_ordinal_year", a, anachronism_ordinal("year")),
               Variant("anachronism", "wording_variant", a, anachronism_wording),
-              Variant("anachronism", "off_table", a, anachronism_off_table),
+              Variant("anachronism", "table_fresh_wording", a, anachronism_fresh),
+              # events outside any table: a type of its own, so that what the check knows and what
+              # it cannot know are reported apart (it abstains here; see HELD_OUT_EVENTS)
+              Variant("anachronism_held_out", "held_out_event", a, anachronism_held_out),
               Variant("anachronism", "control_correct_count", a, anachronism_table("correct"), control=True),
-              Variant("anachronism", "control_narrative_past", a, anachronism_narrative, control=True)]
+              Variant("anachronism", "control_narrative_past", a, anachronism_narrative, control=True),
+              Variant("anachronism", "control_after_in_year", a, anachronism_after_year, control=True)]
     found += _family("number", n, number_pair, ("deaths", "injured", "budget", "turnout", "same_paragraph"))
     found += [Variant("number", "control_same_figure", n, number_pair("same"), control=True),
               Variant("number", "control_rounded", n, number_pair("rounded"), control=True)]
