@@ -104,6 +104,12 @@ class TimeRef:
 
 @dataclass(frozen=True)
 class Place:
+    """One place mention: as written (``text``, offsets), the entry it resolves to, and its role.
+
+    The report's top-level ``places`` lists every mention in the body; a claim's ``places`` are
+    the same entries (same ``id``) for the mentions inside that claim.
+    """
+
     text: str
     name: str
     country: Optional[str]
@@ -112,7 +118,11 @@ class Place:
     geonames_id: Optional[int]
     char_start: int = 0
     char_end: int = 0
-    kind: str = "city"  # city | region | country
+    kind: str = "city"  # city | region | country | continent | street | unresolved
+    id: Optional[str] = None  # "p1", "p2", ... in text order
+    feature: Optional[str] = None  # GeoNames feature code: PPL, PPLC, ADM1, ADM2, PCLI, CONT, RGN
+    admin1: Optional[str] = None  # the state or province a town or county lies in
+    role: str = "literal"  # literal | demonym ("Russian forces") | metonymy ("Moscow said")
 
 
 @dataclass(frozen=True)
@@ -228,6 +238,7 @@ class Report:
     quotes: tuple[Quote, ...] = ()
     findings: tuple[Finding, ...] = ()
     scores: Scores = field(default_factory=Scores)
+    places: tuple[Place, ...] = ()  # every place mention in the body; claims' places share their ids
     notes: tuple[str, ...] = ()  # degraded resources and other things a reader should know
     stages: tuple[StageRun, ...] = ()  # which stages ran, in order, and why any did not (an addition)
     schema_version: str = SCHEMA_VERSION

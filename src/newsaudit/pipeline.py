@@ -9,7 +9,8 @@ unexpected exception becomes a ``StageError`` naming the stage (the exception is
 ``NewsauditError``\\ s (the input's fault) pass through unchanged.
 
     structure  document            -> article
-    claims     article             -> claims, quotes      (where a claims pipeline reads the language)
+    claims     article             -> claims, quotes,     (where a claims pipeline reads the language)
+                                      places
     checks     article, claims,    -> findings            (each check where it can read the article)
                quotes
     scores     findings            -> scores
@@ -128,11 +129,13 @@ def _claims(report: Report, ctx: Context) -> Report:
     from .claims import extract_claims
 
     notes: list[str] = []
+    places: list = []  # every place mention, filled by extract_claims
     claims, quotes = extract_claims(report.article, ctx.resources, deadline=ctx.deadline_at(MODEL_SHARE),
-                                    most_chars=ctx.settings.max_claim_chars, notes=notes)
+                                    most_chars=ctx.settings.max_claim_chars, notes=notes, places=places)
     for note in notes:
         ctx.leave_out("claims", note.removeprefix("claims: "))
-    return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes), notes=report.notes + tuple(notes))
+    return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes), places=tuple(places),
+                               notes=report.notes + tuple(notes))
 
 
 def _checks(report: Report, ctx: Context) -> Report:
@@ -164,7 +167,8 @@ def _scores(report: Report, ctx: Context) -> Report:
 
 STAGES: tuple[Stage, ...] = (
     Stage("structure", _structure, frozenset(), frozenset({"article", "notes"})),
-    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes", "notes"}), _claims_apply),
+    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes", "places", "notes"}),
+          _claims_apply),
     Stage("checks", _checks, frozenset({"article", "claims", "quotes"}), frozenset({"findings", "notes"})),
     Stage("scores", _scores, frozenset({"findings"}), frozenset({"scores"})),
 )

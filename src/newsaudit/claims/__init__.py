@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 import numpy
 
-from ..model import Article, Claim, Quote
+from ..model import Article, Claim, Place, Quote
 from ..reference.resources import Resources
 
 __all__ = ["extract_claims", "parse"]
@@ -25,9 +25,11 @@ NER_COMPONENTS = ("ner",)
 
 
 def extract_claims(article: Article, resources: Resources, *, deadline: Optional[float] = None,
-                   most_chars: Optional[int] = None, notes: Optional[list[str]] = None) -> tuple[list[Claim], list[Quote]]:
+                   most_chars: Optional[int] = None, notes: Optional[list[str]] = None,
+                   places: Optional[list[Place]] = None) -> tuple[list[Claim], list[Quote]]:
     """Claims and quotes of ``article``; a text past ``most_chars``, or a deadline that passes
-    during the spaCy pass, leaves claims for the part read, and says so in ``notes``."""
+    during the spaCy pass, leaves claims for the part read, and says so in ``notes``. Every place
+    mention of the part read (not only those inside claims) is appended to ``places``."""
     from ..text.sentences import sentence_split
     from .claims import build_claims
     from .places import find_places
@@ -49,9 +51,11 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
                      f"from the first {len(text):,} of {len(article.text):,} characters")
     people = find_people(text, doc)
     quotes = find_quotes(text, doc, people)
-    places = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people))
+    found = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people))
+    if places is not None:
+        places.extend(found)
     claims = build_claims(text, sentence_split(text)[0], find_quantities(text),
-                          find_times(text, _published(article)), places, quotes, people, doc)
+                          find_times(text, _published(article)), found, quotes, people, doc)
     return claims, quotes
 
 

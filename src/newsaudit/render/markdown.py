@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Report
 from .safe import markdown, neutralised
-from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, published_line, speaker_line
+from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, place_line, published_line, speaker_line
 
 
 def _cell(text: object) -> str:
@@ -28,7 +28,7 @@ def render_markdown(report: Report) -> str:
         f"| Input | {_cell(report.input.source)} ({report.input.kind}, sha256 {report.input.sha256[:12]}…) |",
         "",
     ]
-    lines += _findings(report) + _structure(report) + _claims(report) + _quotes(report)
+    lines += _findings(report) + _structure(report) + _claims(report) + _places(report) + _quotes(report)
     if report.notes:
         lines += ["## Notes", ""] + [f"- {note}" for note in report.notes] + [""]
     return "\n".join(lines)
@@ -67,6 +67,11 @@ def _claims(report: Report) -> list[str]:
         lines.append(f"| {claim.id} | {claim.checkworthy:.2f} | {_cell(clip(claim.text, 140))} | "
                      f"{_cell(facts_line(claim))} | {_cell(speaker_line(claim))} |")
     return lines + [""]
+
+
+def _places(report: Report) -> list[str]:
+    lines = [f"## Places ({len(report.places)})", ""]
+    return lines + [f"- {place_line(place)}" for place in report.places] + [""]
 
 
 def _quotes(report: Report) -> list[str]:

@@ -28,7 +28,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u206
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 # Written by newsaudit from a closed vocabulary: left as they are so code spans stay readable.
 OWN_FIELDS = frozenset({"code", "severity", "id", "kind", "where", "published_source", "outlet_source",
-                        "sha256", "article_id", "schema_version", "language"})
+                        "sha256", "article_id", "schema_version", "language", "role", "feature"})
 
 
 def plain(text: str) -> str:

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..model import Report
 from .safe import neutralised, plain
-from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, published_line, speaker_line
+from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, place_line, published_line, speaker_line
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
@@ -29,6 +29,7 @@ def render_terminal(report: Report, *, color: bool | None = None, width: int | N
     _header(console, report)
     _findings(console, report)
     _claims(console, report)
+    _places(console, report)
     if report.notes:
         console.print(Text("Notes", style="bold"))
         for note in report.notes:
@@ -84,3 +85,12 @@ def _claims(console: Console, report: Report) -> None:
         table.add_row(claim.id, f"{claim.checkworthy:.2f}", Text(clip(claim.text, 200)),
                       Text(facts_line(claim)), Text(speaker_line(claim)))
     console.print(table)
+
+
+def _places(console: Console, report: Report) -> None:
+    if not report.places:
+        return
+    console.print(Text(f"Places ({len(report.places)})", style="bold underline"))
+    for place in report.places:
+        console.print(Text(f"  {place_line(place)}"))
+    console.print()
