@@ -87,6 +87,10 @@ class Quantity:
     char_end: int = 0
     kind: str = "count"  # count | money | percent | ratio | rate | length | duration | ...
     per: Optional[str] = None  # period of a rate: day, month, year
+    unit_text: Optional[str] = None  # the unit as written: "kilometres", "$", "per cent"
+    bound: Optional[str] = None  # about | nearly | over | under | at least | up to (claims.quantities.BOUNDS)
+    change: Optional[str] = None  # up | down: the figure is a rise or a fall ("rose 20 percent")
+    counted: Optional[str] = None  # what a count counts, as written ("people", "Ravens")
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,13 @@ class Claim:
 
 @dataclass(frozen=True)
 class Quote:
+    """Words attributed to someone. ``direct`` quotes are the words inside quotation marks;
+    ``kind`` says how they are reported: "direct" (in quotation marks), "indirect" ("X said
+    that ...", "X told reporters ...") or "according_to" ("..., according to X"), the last two
+    with ``direct`` False and ``text`` the reported content. ``speaker_start``/``speaker_end``
+    are the offsets of the words that name the speaker where the attribution is ("he" in "he
+    said", "Zelenskyy" in "Zelenskyy told"), when there is one."""
+
     text: str
     speaker: Optional[str]
     cue: Optional[str]
@@ -148,6 +159,9 @@ class Quote:
     start: int
     end: int
     role: Optional[str] = None
+    kind: str = "direct"  # direct | indirect | according_to
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
 
 
 @dataclass(frozen=True)

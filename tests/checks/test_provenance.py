@@ -169,3 +169,12 @@ def test_sound_articles_raise_no_provenance_finding(name):
     families = {"outlet", "page", "byline", "date", "voice"}
     assert [f.code for f in report.findings if f.code.split(".")[0] in families] == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "PORT ELLIS (Reuters) - The harbour board voted to close the pier for a year.",
+    "The harbour board voted to close the pier for a year.\n\nReporting by Ann Lee; Editing by Bo Chen",
+    "By Ann Lee\n\nThe harbour board voted to close the pier for a year.",
+])
+def test_byline_missing_does_not_fire_when_the_text_credits_an_author(text):
+    assert run(provenance.check_byline, make_report(text, byline=None)) == []

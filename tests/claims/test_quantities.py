@@ -65,9 +65,9 @@ def test_fifty_thousand_words_take_well_under_a_second_each():
 
     paragraph = " ".join(case[0] for case in GOLDEN) + " " + " ".join(s for s, _ in NOT_QUANTITIES) + "\n"
     text = paragraph * (50000 // len(paragraph.split()) + 1)
-    began = time.perf_counter()
+    began = time.thread_time()  # CPU seconds of this thread: a busy machine does not fail it
     find_quantities(text)
-    assert time.perf_counter() - began < 1.5  # about 0.3 s on the project's 2-core machine
+    assert time.thread_time() - began < 1.5  # about 0.3 s on the project's 2-core machine
 
 
 # --- properties of the number parser -------------------------------------------------------
@@ -183,3 +183,73 @@ def test_south_asian_scales_are_multipliers_not_units():
     assert (lakh.value, lakh.unit) == (5_000_000, "masks")
     [crore] = find_quantities("The council set aside 2 crore for the repairs.")
     assert crore.value == 20_000_000
+
+
+# --- patterns seen on news sentences (issue 11), in sentences the project wrote ---------------
+
+@pytest.mark.parametrize("sentence", [
+    "The Hawks lost 9 - 64 in the opener.",      # a box score, spaced
+    "The club slipped to 2-4 after Sunday.",     # a win-loss record
+    "She wrote Part 2 of the trilogy.",          # a title's part
+    "The probe reached Voyager 2 territory.",    # a name with a number
+    "Section 427 Row 21 was empty.",             # seat designations
+])
+def test_scores_records_and_designations_are_not_quantities(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_a_weight_class_in_pounds_is_a_weight_and_a_fine_in_pounds_is_money():
+    (weight,) = find_quantities("He moved up to the 132 pounds division.")
+    (fine,) = find_quantities("The court set the fine at 50 pounds.")
+    assert (weight.unit, weight.kind) == ("lb", "weight") and (fine.unit, fine.kind) == ("GBP", "money")
+
+
+def test_a_capitalised_name_after_a_number_is_counted_but_is_no_unit():
+    (team,) = find_quantities("Seven of them and seven Ravens signed the letter.")
+    assert (team.value, team.unit, team.counted) == (7, None, "Ravens")
+    (players,) = find_quantities("The win sent seven Ravens players to the final.")
+    assert (players.unit, players.counted) == ("players", "players")
+
+
+@pytest.mark.parametrize("sentence, span, unit, written", [
+    ("The pipe is 40 kilometres long.", "40 kilometres", "km", "kilometres"),
+    ("The pipe is 40 km long.", "40 km", "km", "km"),
+    ("Crews laid 3 cubic metres of gravel.", "3 cubic metres", "m3", "cubic metres"),
+    ("The lake covers 12 square miles.", "12 square miles", "mi2", "square miles"),
+    ("It reached 41 degrees Celsius at noon.", "41 degrees Celsius", "°C", "degrees Celsius"),
+    ("The car hit 120 miles an hour.", "120 miles an hour", "mph", "miles"),
+    ("Each ticket costs 500 USD.", "500 USD", "USD", "USD"),
+    ("The loan is 20 billion Swiss francs.", "20 billion Swiss francs", "CHF", "Swiss francs"),
+    ("The wall is 2 1/2 feet high.", "2 1/2 feet", "ft", "feet"),
+])
+def test_units_are_normalised_and_kept_as_written(sentence, span, unit, written):
+    quantity = _found(sentence, span)
+    assert (quantity.unit, quantity.unit_text) == (unit, written)
+
+
+@pytest.mark.parametrize("sentence, span, bound, change", [
+    ("Rents rose about 20 percent.", "20 percent", "about", "up"),
+    ("Exports fell by more than 12 percent.", "12 percent", "over", "down"),
+    ("At least 7 schools shut.", "7 schools", "at least", None),
+    ("Up to 9 ferries were cancelled.", "9 ferries", "up to", None),
+    ("Nearly 50 houses flooded.", "50 houses", "nearly", None),
+    ("Sales posted a 5 percent drop.", "5 percent", None, "down"),
+])
+def test_bounds_and_changes(sentence, span, bound, change):
+    quantity = _found(sentence, span)
+    assert (quantity.bound, quantity.change) == (bound, change)
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("They counted one hundred and two boats.", "one hundred and two boats", 102),
+    ("Two thirds of the voters stayed home.", "Two thirds", 2 / 3),
+    ("The walk is two and a half miles.", "two and a half miles", 2.5),
+    ("Ninety-five delegates voted.", "Ninety-five delegates", 95),
+])
+def test_numbers_in_words_and_fractions(sentence, span, value):
+    assert _found(sentence, span).value == pytest.approx(value)
+
+
+def test_a_bare_number_takes_the_unit_of_the_measure_it_is_paired_with():
+    first, second = find_quantities("Turnout was 5 or 6 percent.")
+    assert (first.value, first.unit, second.value, second.unit) == (5, "%", 6, "%")

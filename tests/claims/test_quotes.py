@@ -83,3 +83,78 @@ def test_says_before_the_name_is_attributed():
     text = "Finance chief Anna Berg spoke last. “Costs rose by a third this year,” says Berg."
     quote = find_quotes(text)[0]
     assert (quote.speaker, quote.cue) == ("Anna Berg", "says")
+
+
+# --- speakers across sentences, titles, partial quotes, reported speech ----------------------
+
+SPEAKERS = (
+    "Mayor Helen Park met the transport minister, Tom Reyes, on Monday. Park has pressed him for months, "
+    "and she was blunt afterwards. She said, \u201cThe valley cannot wait another winter for this bridge.\u201d\n\n"
+    "Reyes defended the delay. He said the steel order had been placed in March. \u201cWe will not cut corners,\u201d "
+    "he said. \u201cSafety comes first.\u201d\n\n"
+    "Appearing on the breakfast programme \u201cMorning Valley,\u201d Reyes called the old crossing "
+    "\u201ca museum piece\u201d and said repairs were \u201cno longer worth the money.\u201d\n\n"
+    "\u201cWe lose customers every week the road is shut,\u201d bakery owner Ines Walker said. "
+    "\u201cSome of them have not come back.\u201d\n\n"
+    "Park posted a message late on Monday, saying, \u201cI expect a date from the ministry by Friday.\u201d\n\n"
+    "The river rose two meters overnight, according to the regional water authority.\n"
+)
+
+
+@pytest.fixture(scope="module", params=["spacy", "rules"])
+def speakers(request):
+    doc = parse(SPEAKERS, default_resources().nlp) if request.param == "spacy" else None
+    return find_quotes(SPEAKERS, doc)
+
+
+def test_she_is_the_woman_named_before_not_the_latest_man(speakers):
+    quote = _quote(speakers, "The valley cannot wait")
+    assert quote.speaker == "Helen Park"
+    assert SPEAKERS[quote.speaker_start:quote.speaker_end] == "She"
+
+
+def test_a_quote_after_he_said_stays_his(speakers):
+    assert _quote(speakers, "We will not cut").speaker == "Tom Reyes"
+    assert _quote(speakers, "Safety comes first").speaker == "Tom Reyes"
+
+
+def test_titles_and_partial_quotes_are_not_direct_quotes(speakers):
+    texts = {q.text for q in speakers if q.direct}
+    assert not texts & {"Morning Valley", "a museum piece", "no longer worth the money."}
+
+
+def test_a_described_name_after_the_quote_is_the_speaker_with_its_role(speakers):
+    for opening in ("We lose customers", "Some of them"):
+        quote = _quote(speakers, opening)
+        assert quote.speaker == "Ines Walker"
+        assert quote.role and "owner" in quote.role
+
+
+def test_saying_after_a_clause_gives_the_clause_subject(speakers):
+    assert _quote(speakers, "I expect a date").speaker == "Helen Park"
+
+
+def test_reported_speech_is_its_own_kind(speakers):
+    reported = {q.text: q for q in speakers if not q.direct}
+    said = reported["the steel order had been placed in March"]
+    assert (said.kind, said.speaker, said.cue) == ("indirect", "Tom Reyes", "said")
+    according = reported["The river rose two meters overnight"]
+    assert according.kind == "according_to" and according.speaker is None
+    assert according.role == "regional water authority"
+    for quote in speakers:
+        assert SPEAKERS[quote.start:quote.end] == quote.text
+        assert quote.direct == (quote.kind == "direct")
+
+
+def test_mixed_quotation_marks_pair():
+    text = "\u201cIt is unusual,\u201c said Rosa Diaz, a lawyer in the city. \u201cIt is also legal.\" The court agreed."
+    quotes = [q for q in find_quotes(text) if q.direct]
+    assert [q.text for q in quotes] == ["It is unusual", "It is also legal."]
+    assert {q.speaker for q in quotes} == {"Rosa Diaz"}
+
+
+def test_a_capitalised_word_after_a_closed_quote_is_not_a_speaker():
+    text = ("The coach, Dana Moss, was asked about the final. She replied, \u201cWe were ready.\u201d "
+            "Having said that, the team looked tired.")
+    quote = find_quotes(text, parse(text, default_resources().nlp))[0]
+    assert quote.speaker == "Dana Moss"

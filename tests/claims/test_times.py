@@ -112,9 +112,9 @@ def test_fifty_thousand_words_take_well_under_a_second():
 
     paragraph = " ".join(case[0] for case in GOLDEN) + "\n"
     text = paragraph * (50000 // len(paragraph.split()) + 1)
-    began = time.perf_counter()
+    began = time.thread_time()  # CPU seconds of this thread: a busy machine does not fail it
     find_times(text, PUBLISHED)
-    assert time.perf_counter() - began < 1.5  # about 0.2 s on the project's 2-core machine
+    assert time.thread_time() - began < 1.5  # about 0.2 s on the project's 2-core machine
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -176,3 +176,52 @@ def test_seed_body_times():
     assert by_text["since Monday"].start == "2025-11-03"
     assert by_text["early 2024"].end == "2024-04-30"
     assert all(text[ref.char_start:ref.char_end] == ref.text for ref in refs)
+
+
+# --- patterns seen on dated sentences (issue 11), in sentences the project wrote --------------
+
+@pytest.mark.parametrize("sentence, span, start", [
+    ("The board meets two days after today.", "two days after today", "2025-11-09"),
+    ("Bids close three weeks from tomorrow.", "three weeks from tomorrow", "2025-11-29"),
+    ("The tally closed 2 weeks before December 20.", "2 weeks before December 20", "2024-12-06"),
+    ("The plant will reopen in two months.", "in two months", "2026-01-07"),
+    ("The fund will run dry five years from now.", "five years from now", "2030-11-07"),
+    ("The ferry sailed on 1/2/2016 at dawn.", "1/2/2016", "2016-01-02"),
+    ("The lease ended 23.08.2019 without notice.", "23.08.2019", "2019-08-23"),
+    ("The firm sold the unit on Dec31, 1994 for cash.", "Dec31, 1994", "1994-12-31"),
+    ("Fireworks lit the bay on the fourth of July, 1999.", "fourth of July, 1999", "1999-07-04"),
+    ("The council will vote on Thursday.", "Thursday", "2025-11-13"),
+    ("The talks on Thursday will decide it.", "Thursday", "2025-11-13"),
+    ("In 2019 the January 19 release was delayed.", "January 19", "2019-01-19"),
+    ("The market reopens after Christmas.", "Christmas", "2025-12-25"),
+    ("Sales peaked on Thanksgiving 2020.", "Thanksgiving 2020", "2020-11-26"),
+    ("The audit was done last Wednesday.", "last Wednesday", "2025-10-29"),
+    ("The audit is due next Monday.", "next Monday", "2025-11-10"),
+])
+def test_date_arithmetic_numeric_dates_and_future_readings(sentence, span, start):
+    ref = _found(sentence, span)
+    assert (ref.start, ref.end) == (start, start)
+
+
+def test_a_habitual_season_is_not_a_dated_period():
+    assert [ref.text for ref in find_times("Farmers plant in spring and harvest in autumn.", PUBLISHED)] == []
+    (ref,) = find_times("Farmers planted late last spring.", PUBLISHED)
+    assert (ref.start, ref.end) == ("2025-03-01", "2025-05-31")
+
+
+def test_looking_back_in_years_stays_a_duration():
+    (ref,) = find_times("It was the highest level in two years.", PUBLISHED)
+    assert (ref.kind, ref.start) == ("duration", None)
+
+
+@pytest.mark.parametrize("sentence, span, start", [
+    ("Ballots were counted on 11/3 at noon.", "11/3", "2025-11-03"),
+    ("The sale opened Fri 14th.", "Fri 14th", "2025-11-14"),
+])
+def test_year_less_numeric_dates_and_weekday_days(sentence, span, start):
+    assert _found(sentence, span).start == start
+
+
+def test_a_weekday_before_a_count_is_no_day_of_the_month():
+    refs = find_times("On Monday 5 soldiers were killed.", PUBLISHED)
+    assert [(ref.text, ref.start) for ref in refs] == [("Monday", "2025-11-03")]

@@ -406,3 +406,26 @@ def test_body_is_the_body_lines_and_sections_index_into_it(lines):
     for section in article.sections:
         assert previous_end + 2 <= section.start <= section.end <= len(article.text)
         previous_end = section.end
+
+
+def test_a_flattened_headline_loses_the_sites_suffix_and_the_byline_its_role_text():
+    page = ("The Harbour Herald\n\nFerry pier to close for a year | The Harbour Herald\n\n"
+            "By Ann Lee and Bo Chen, Staff Writers | March 3, 2025\n\n"
+            "The harbour board voted on Tuesday to close the old ferry pier for repairs that will last a year.\n\n"
+            "Commuters will use a temporary landing stage on the north quay while the work goes on.\n")
+    article = parse_text(page)
+    assert article.headline == "Ferry pier to close for a year"
+    assert article.byline == "Ann Lee, Bo Chen"
+    assert article.published == "2025-03-03"
+
+
+def test_a_flattened_german_byline_and_a_reporting_line_are_credits():
+    german = ("Hafen schließt alten Fähranleger für ein Jahr\n\nVon Jan Vogel\n\n"
+              "Der Hafenrat hat am Dienstag beschlossen, den alten Fähranleger für ein Jahr zu schließen.\n\n"
+              "Pendler nutzen während der Arbeiten einen provisorischen Anleger am Nordkai.\n")
+    assert parse_text(german).byline == "Jan Vogel"
+    wire = ("Harbour board closes old ferry pier for a year\n\n"
+            "The harbour board voted on Tuesday to close the old ferry pier for repairs that will last a year.\n\n"
+            "Commuters will use a temporary landing stage on the north quay while the work goes on.\n\n"
+            "Reporting by Ann Lee; Editing by Bo Chen\n")
+    assert parse_text(wire).byline == "Ann Lee"

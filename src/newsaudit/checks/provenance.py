@@ -6,7 +6,8 @@
   footer is ``medium`` (the text was republished from elsewhere); theme strings and ordinary
   furniture in flattened text are ``low``; HTML pages always carry furniture around the
   article, so there only theme and scraper strings inside the extracted body count.
-- ``byline.missing``: no author. ``low``: wire briefs and editorials run without one too.
+- ``byline.missing``: no author, neither in the byline nor credited in the text ("By ...",
+  "Reporting by ...", a wire agency's dateline). ``low``: editorials run without one too.
 - ``date.missing``: neither metadata nor a dateline dates the page; the finding carries the
   date the structure stage inferred, and how.
 - ``voice.first_person_anonymous``: the narrative (outside quotation marks and attributed
@@ -22,6 +23,7 @@ from typing import Iterator, Optional
 from .. import codes
 from ..model import Article, Evidence, Finding, Ref, Report
 from ..reference.resources import Resources
+from ..text.bylines import credit_in_text
 from ..text.boilerplate import leftover_kind
 from ..text.quotes import quoted_spans
 from .common import evidence
@@ -126,8 +128,11 @@ def check_boilerplate(report: Report, resources: Resources) -> Iterator[Finding]
 
 
 def check_byline(report: Report, resources: Resources) -> Iterator[Finding]:
+    """No author: neither the page's byline nor a credit in the text itself ("By ...", "Reporting
+    by ...", a wire agency's dateline) names one. A credit the structure stage did not lift into
+    the byline still counts: the finding says no author is named, and that would be wrong."""
     article = report.article
-    if article.byline:
+    if article.byline or credit_in_text(article.text):
         return
     yield Finding(codes.BYLINE_MISSING, "low", "The article names no author.",
                   (Evidence(text=article.headline or "", where="headline"),) if article.headline else ())

@@ -31,7 +31,7 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
     during the spaCy pass, leaves claims for the part read, and says so in ``notes``. Every place
     mention of the part read (not only those inside claims) is appended to ``places``."""
     from ..text.sentences import sentence_split
-    from .claims import build_claims
+    from .claims import build_claims, sentence_scores
     from .places import find_places
     from .quantities import find_quantities
     from .quotes import find_people, find_quotes, speaker_names
@@ -54,9 +54,24 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
     found = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people))
     if places is not None:
         places.extend(found)
-    claims = build_claims(text, sentence_split(text)[0], find_quantities(text),
-                          find_times(text, _published(article)), found, quotes, people, doc)
+    sentences = sentence_split(text)[0]
+    scores = sentence_scores(text, sentences, checkworthiness_model(notes))
+    claims = build_claims(text, sentences, find_quantities(text), find_times(text, _published(article)), found,
+                          quotes, people, doc, scores)
     return claims, quotes
+
+
+def checkworthiness_model(notes: Optional[list[str]] = None) -> Optional[Any]:
+    """The shipped check-worthiness model (read once per process), or None with a note when it
+    cannot be read: claims then score 0 and only sentences with a quantity or a date are kept."""
+    from .checkworthiness import MODEL_PATH, load_model
+
+    try:
+        return load_model()
+    except (OSError, ValueError, KeyError) as err:
+        _note(notes, f"claims: the check-worthiness model {MODEL_PATH.name} could not be read ({err}); every "
+                     f"claim scores 0 and only sentences with a quantity or a date are kept")
+        return None
 
 
 def _cut_before(text: str, most: int) -> int:

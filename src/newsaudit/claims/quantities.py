@@ -53,30 +53,161 @@ SCALES = {"thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian s
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB",
                   "₹": "INR",
                   "a$": "AUD", "c$": "CAD", "hk$": "HKD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "uah": "UAH",
-                  "rub": "RUB", "chf": "CHF", "jpy": "JPY", "cny": "CNY"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rubles": "RUB",
+                  "rub": "RUB", "chf": "CHF", "jpy": "JPY", "cny": "CNY", "inr": "INR", "cad": "CAD", "aud": "AUD",
+                  "nz$": "NZD", "元": "CNY", "₿": "BTC", "btc": "BTC", "rmb": "CNY", "₩": "KRW", "₺": "TRY", "₪": "ILS"}
+# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC".
+CURRENCY_AFTER = re.compile(r"\s?(?P<code>(?-i:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY|INR|CAD|AUD|BTC|RMB)|usd|eur|gbp|rmb"
+                            r"|[€$£¥元₿₴₽₹₩₺₪])(?![\w$€£])")
+# A nationality before a currency word makes it that country's: "australian dollars", "swiss francs".
+CURRENCY_NATIONS = {("australian", "USD"): "AUD", ("canadian", "USD"): "CAD", ("hong kong", "USD"): "HKD",
+                    ("new zealand", "USD"): "NZD", ("singapore", "USD"): "SGD", ("taiwan", "USD"): "TWD",
+                    ("zimbabwe", "USD"): "ZWL", ("french", "CHF"): "FRF", ("belgian", "CHF"): "BEF",
+                    ("mexican", "MXN"): "MXN", ("argentine", "MXN"): "ARS", ("chilean", "MXN"): "CLP",
+                    ("colombian", "MXN"): "COP", ("philippine", "MXN"): "PHP", ("indian", "INR"): "INR",
+                    ("pakistani", "INR"): "PKR", ("sri lankan", "INR"): "LKR", ("nepalese", "INR"): "NPR",
+                    ("turkish", "TRY"): "TRY", ("dutch", "NLG"): "NLG", ("swiss", "CHF"): "CHF",
+                    ("us", "USD"): "USD", ("u.s.", "USD"): "USD", ("american", "USD"): "USD",
+                    ("egyptian", "GBP"): "EGP", ("irish", "GBP"): "IEP"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rubles": "RUB",
+                  "pence": "GBX", "penny": "GBX", "cents": "USc", "cent": "USc", "pesos": "MXN", "lira": "TRY",
+                  "guilders": "NLG", "rand": "ZAR", "bitcoins": "BTC", "bitcoin": "BTC",
+                  "rupee": "INR", "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "shekels": "ILS", "naira": "NGN",
                   "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yen": "JPY", "yuan": "CNY",
-                  "rupees": "INR", "francs": "CHF"}
-UNITS = {  # word -> (unit, kind)
-    "km": ("km", "length"), "kilometers": ("km", "length"), "kilometres": ("km", "length"),
-    "kilometer": ("km", "length"), "kilometre": ("km", "length"), "miles": ("mi", "length"), "mile": ("mi", "length"),
-    "mi": ("mi", "length"), "m": ("m", "length"), "meters": ("m", "length"), "metres": ("m", "length"),
-    "meter": ("m", "length"), "metre": ("m", "length"), "cm": ("cm", "length"), "mm": ("mm", "length"),
-    "feet": ("ft", "length"), "ft": ("ft", "length"), "foot": ("ft", "length"), "yards": ("yd", "length"),
-    "kg": ("kg", "weight"), "kilograms": ("kg", "weight"), "kilos": ("kg", "weight"), "grams": ("g", "weight"),
-    "t": ("t", "weight"), "tonnes": ("t", "weight"), "tons": ("t", "weight"), "tonne": ("t", "weight"),
-    "lb": ("lb", "weight"), "lbs": ("lb", "weight"), "litres": ("l", "volume"), "liters": ("l", "volume"),
-    "barrels": ("bbl", "volume"), "hectares": ("ha", "area"), "ha": ("ha", "area"), "acres": ("acre", "area"),
-    "km2": ("km2", "area"), "km²": ("km2", "area"), "square kilometers": ("km2", "area"),
-    "square kilometres": ("km2", "area"), "square miles": ("mi2", "area"), "square meters": ("m2", "area"),
-    "square metres": ("m2", "area"), "km/h": ("km/h", "speed"), "mph": ("mph", "speed"),
-    "degrees": ("deg", "temperature"), "°c": ("°C", "temperature"), "°f": ("°F", "temperature"),
-    "mw": ("MW", "power"), "gw": ("GW", "power"), "megawatts": ("MW", "power"),
-}
+                  "rupees": "INR", "francs": "CHF", "pounds sterling": "GBP", "sterling": "GBP",
+                  "markka": "FIM", "pesetas": "ESP", "peseta": "ESP", "yuan renminbi": "CNY", "renminbi": "CNY"}
+# The unit vocabulary: one symbol per unit (the value of ``Quantity.unit``), its kind, the words
+# that spell it (any case, singular and plural) and the symbols written after a number (case kept).
+UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
+    ("km", "length", "kilometer kilometers kilometre kilometres", "km"),
+    ("m", "length", "meter meters metre metres", "m"),
+    ("cm", "length", "centimeter centimeters centimetre centimetres", "cm"),
+    ("mm", "length", "millimeter millimeters millimetre millimetres", "mm"),
+    ("dm", "length", "decimeter decimeters decimetre decimetres", "dm"),
+    ("nm", "length", "nanometer nanometers nanometre nanometres", "nm"),
+    ("pm", "length", "picometer picometers picometre picometres", ""),
+    ("µm", "length", "micrometer micrometers micrometre micrometres micron microns", "µm μm"),
+    ("mi", "length", "mile miles", "mi"),
+    ("ft", "length", "foot feet", "ft"),
+    ("in", "length", "inch inches", "in"),
+    ("yd", "length", "yard yards", "yd yds"),
+    ("nmi", "length", "nautical mile nautical miles", "nmi"),
+    ("kg", "weight", "kilogram kilograms kilogramme kilogrammes kilo kilos", "kg kgs"),
+    ("g", "weight", "gram grams gramme grammes", "g"),
+    ("mg", "weight", "milligram milligrams", "mg"),
+    ("µg", "weight", "microgram micrograms microgramme microgrammes", "µg μg mcg"),
+    ("t", "weight", "tonne tonnes metric ton metric tons", "t"),
+    ("ton", "weight", "ton tons", ""),
+    ("lb", "weight", "pound pounds", "lb lbs"),
+    ("oz", "weight", "ounce ounces", "oz"),
+    ("st", "weight", "stone", ""),
+    ("l", "volume", "liter liters litre litres", "l L"),
+    ("ml", "volume", "milliliter milliliters millilitre millilitres", "ml mL"),
+    ("cl", "volume", "centiliter centiliters centilitre centilitres", "cl"),
+    ("gal", "volume", "gallon gallons", "gal"),
+    ("bbl", "volume", "barrel barrels", "bbl"),
+    ("cup", "volume", "cup cups", ""),
+    ("tbsp", "volume", "tablespoon tablespoons", "tbsp"),
+    ("tsp", "volume", "teaspoon teaspoons", "tsp"),
+    ("m3", "volume", "cubic meter cubic meters cubic metre cubic metres", "m3 m³ m^3"),
+    ("km3", "volume", "cubic kilometer cubic kilometers cubic kilometre cubic kilometres", "km3 km³ km^3"),
+    ("cm3", "volume", "cubic centimeter cubic centimeters cubic centimetre cubic centimetres", "cm3 cm³ cm^3 cc"),
+    ("ft3", "volume", "cubic foot cubic feet", "ft3 ft³"),
+    ("ha", "area", "hectare hectares", "ha"),
+    ("acre", "area", "acre acres", ""),
+    ("km2", "area", "square kilometer square kilometers square kilometre square kilometres sq km", "km2 km² km^2"),
+    ("m2", "area", "square meter square meters square metre square metres sq m", "m2 m² m^2"),
+    ("mi2", "area", "square mile square miles sq mi", "mi2 mi²"),
+    ("ft2", "area", "square foot square feet sq ft", "ft2 ft² sqft"),
+    ("km/h", "speed", "kilometers per hour kilometres per hour kilometer per hour kilometre per hour",
+     "km/h kph km/hr kmh"),
+    ("mph", "speed", "miles per hour mile per hour", "mph"),
+    ("m/s", "speed", "meters per second metres per second", "m/s"),
+    ("kn", "speed", "knot knots", "kn"),
+    ("°C", "temperature", "degrees celsius degree celsius celsius celcius degrees centigrade deg celsius deg c degrees c",
+     "°C ºC °c C"),
+    ("°F", "temperature", "degrees fahrenheit degree fahrenheit fahrenheit deg fahrenheit deg f degrees f",
+     "°F ºF °f F"),
+    ("K", "temperature", "kelvin kelvins", "K"),
+    ("deg", "angle", "degrees", "°"),
+    ("rad", "angle", "radian radians", "rad"),
+    ("W", "power", "watt watts", "W"),
+    ("kW", "power", "kilowatt kilowatts", "kW"),
+    ("MW", "power", "megawatt megawatts", "MW"),
+    ("GW", "power", "gigawatt gigawatts", "GW"),
+    ("Wh", "energy", "watt hour watt hours watt-hour watt-hours", "Wh"),
+    ("kWh", "energy", "kilowatt hour kilowatt hours kilowatt-hour kilowatt-hours", "kWh"),
+    ("MWh", "energy", "megawatt hour megawatt hours megawatt-hour megawatt-hours", "MWh"),
+    ("GWh", "energy", "gigawatt hour gigawatt hours gigawatt-hour gigawatt-hours", "GWh"),
+    ("TWh", "energy", "terawatt hour terawatt hours terawatt-hour terawatt-hours", "TWh"),
+    ("J", "energy", "joule joules", "J"),
+    ("kJ", "energy", "kilojoule kilojoules", "kJ"),
+    ("cal", "energy", "calorie calories", "cal"),
+    ("kcal", "energy", "kilocalorie kilocalories", "kcal"),
+    ("eV", "energy", "electronvolt electronvolts electron volts", "eV"),
+    ("MeV", "energy", "", "MeV"),
+    ("GeV", "energy", "", "GeV"),
+    ("TeV", "energy", "", "TeV"),
+    ("V", "voltage", "volt volts", "V"),
+    ("kV", "voltage", "kilovolt kilovolts", "kV"),
+    ("A", "current", "amp amps ampere amperes", ""),
+    ("mAh", "charge", "", "mAh"),
+    ("Hz", "frequency", "hertz", "Hz"),
+    ("kHz", "frequency", "kilohertz", "kHz"),
+    ("MHz", "frequency", "megahertz", "MHz"),
+    ("GHz", "frequency", "gigahertz", "GHz"),
+    ("bit", "data", "bit bits", ""),
+    ("B", "data", "byte bytes", ""),
+    ("KB", "data", "kilobyte kilobytes", "KB kB"),
+    ("MB", "data", "megabyte megabytes", "MB"),
+    ("GB", "data", "gigabyte gigabytes", "GB"),
+    ("TB", "data", "terabyte terabytes", "TB"),
+    ("Mbit", "data", "megabit megabits", "Mb Mbit"),
+    ("Mbit/s", "data rate", "megabits per second", "Mbps Mbit/s Mb/s"),
+    ("Gbit/s", "data rate", "gigabits per second", "Gbps Gbit/s Gb/s"),
+    ("Pa", "pressure", "pascal pascals", "Pa"),
+    ("hPa", "pressure", "hectopascal hectopascals", "hPa"),
+    ("bar", "pressure", "", "bar"),
+    ("psi", "pressure", "", "psi"),
+    ("dB", "sound", "decibel decibels", "dB"),
+    ("Gy", "dose", "", "Gy"),
+    ("mGy", "dose", "milligray", "mGy"),
+    ("Sv", "dose", "sievert sieverts", "Sv"),
+    ("mSv", "dose", "millisievert millisieverts", "mSv"),
+)
+UNITS: dict[str, tuple[str, str]] = {}  # a spelled unit, lower case -> (symbol, kind)
+UNIT_SYMBOLS: dict[str, tuple[str, str]] = {}  # a symbol as written after a number -> (symbol, kind)
+_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per".split())
+
+
+def _spellings(words: str) -> list[str]:
+    """ "kilometer kilometers per hour sq km" -> ["kilometer", "kilometers per hour", "sq km"]."""
+    tokens, out = words.split(), []
+    while tokens:
+        phrase = [tokens.pop(0)]
+        while tokens and (phrase[-1] in _JOIN_NEXT or tokens[0] in ("per", "hour", "hours")):
+            phrase.append(tokens.pop(0))
+        out.append(" ".join(phrase))
+    return out
+
+
+for _symbol, _kind, _words, _symbols in UNIT_TABLE:
+    for _word in _spellings(_words):
+        UNITS[_word.lower()] = (_symbol, _kind)
+    for _written in _symbols.split(" ") if _symbols else ():
+        if _written in ("sq",):
+            continue
+        UNIT_SYMBOLS[_written] = (_symbol, _kind)
+for _written in ("sq km", "sq mi", "sq ft", "sq m"):
+    UNIT_SYMBOLS[_written] = UNITS[_written]
+# Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
+# the digits ("20C", "5t") or, spaced, at the end of a clause ("the pencil is 2 in.").
+AMBIGUOUS_SYMBOLS = frozenset({"in", "A", "C", "F", "K", "t", "g", "l", "L", "B", "m", "V", "W", "J", "bar", "st",
+                               "kn", "kt", "cc", "rad", "Mb"})
 DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week",
                   "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour", "nights": "night",
                   "minutes": "minute", "minute": "minute", "seconds": "second", "decades": "decade",
-                  "decade": "decade", "centuries": "century", "century": "century"}
+                  "decade": "decade", "centuries": "century", "century": "century", "hrs": "hour", "hr": "hour",
+                  "mins": "minute", "secs": "second"}
 PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
            "nightly": "night", "hourly": "hour"}
 # Counted nouns that are not plain plurals ("14 dead", "60,000 people").
@@ -89,24 +220,65 @@ NOT_COUNTED = frozenset("of and or to in on at the a an as by for from with than
                         "always perhaps towards afterwards whereas besides unless nevertheless does goes its his "
                         "her their our your news series species".split())
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+FRACTION_CHARS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+                  "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
+FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                  "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+                  "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_FRACTION_CHARS = "".join(FRACTION_CHARS)
+# "2 1/2", "1/4", "3½", "½", then digits with separators or decimals.
+_DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
 # A number written in words, as one alternative a larger pattern can embed (times.py does).
-WORD_NUMBER = (rf"(?:(?:{_TENS})(?:-(?:{_SMALL}))?|{_SMALL}|an?\s(?:dozen|hundred|thousand)|dozen|hundred"
-               rf"|half\sa(?=\s(?:million|billion)))")
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+_ATOM = rf"(?:(?:{_TENS})(?:[-\s](?:{_SMALL})\b)?|{_SMALL}|{_SCALE_WORD})"
+_FIRST = rf"(?:an?\s(?:hundred|thousand|million|billion)|(?:{_TENS})(?:[-\s](?:{_SMALL})\b)?|{_SMALL})"
+# Words join only around a scale word: "one hundred and two", "three million", "ninety-five".
+_JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))(?:\s(?:and|&)\s|\s|-)"
+         rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b))")
+_FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
+_FRACTION_NEXT = (r"(?=\sof\b(?!\sa\s(?:century|mile)\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
+                  r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?)\b|\s?[.,;:?!)]|\s*$)")
+WORD_NUMBER = (rf"(?:(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
+               rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b)?"
+               rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion)))")
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
-_CURRENCY = r"(?:US|A|C|HK)\$|[$€£¥₴₽₹]|\b(?:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY)\s?"
+_CURRENCY = r"(?:US|HK|NZ)\s?\$\s?|(?:A|C)\$\s?|[$€£¥₴₽₹]\s?|\b(?:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY|INR|CAD|AUD)\s?"
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
-_SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)[mb]\b|(?!))"
-NUMERAL = re.compile(
-    rf"(?<![\w.,/:\-])(?P<between>between\s)?(?P<sign>\+)?(?P<cur>{_CURRENCY})?"
+_SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
+_NUMERAL_BODY = (
+    rf"(?<![\w.,/:\-])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
-    rf"(?:(?P<sep>-to-|\s?[–—-]\s?|\sto\s|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
-    rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?"
-    rf"|\b(?P<vague>{_VAGUE})\b",
-    re.IGNORECASE,
-)
+    rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
+    rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
+NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
+# The scan runs in two passes, which is several times faster than trying the words at every
+# position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
+DIGIT_NUMERAL = re.compile(rf"(?=[\d$€£¥₴₽₹+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
+# ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
+WORD = re.compile(r"[A-Za-z]+")
+OPENING_WORDS = frozenset(
+    [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
+     "tens", "between", "us", "hk", "nz", "usd", "eur", "gbp", "uah", "rub", "chf", "jpy", "cny", "inr", "cad", "aud"])
+
+
+def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """NUMERAL's matches in ``text[start:end]``, in order and never overlapping (as one finditer gives)."""
+    found = list(DIGIT_NUMERAL.finditer(text, start, end))
+    for word in WORD.finditer(text, start, end):
+        if word[0].lower() in OPENING_WORDS or word[0] in ("A", "C"):
+            match = NUMERAL.match(text, word.start(), end)
+            if match:
+                found.append(match)
+    found.sort(key=lambda match: (match.start(), -match.end()))
+    last = -1
+    for match in found:
+        if match.start() >= last:
+            last = match.end()
+            yield match
 # "3:1": one digit after the colon, so never a clock time ("10:30").
 RATIO_COLON = re.compile(r"(?<![\d:])(?P<lo>\d{1,3}):(?P<hi>\d)(?![\d:])(?P<lo_word>)?(?P<hi_word>)?")
 # "1 in 5", "one in ten": only from one, since "5 in 10 attacks" is a count and a count.
@@ -120,15 +292,77 @@ NOT_A_QUANTITY = (MONTH_DAY, DAY_MONTH, ISO_DATE, CLOCK_TIME, PHONE)
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
-PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b)", re.IGNORECASE)
+PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE)
 HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?P<old>-old)?\b", re.IGNORECASE)
-ATTACHED_UNIT = re.compile(r"(?P<unit>km/h|km²|km2|km|mi|mm|cm|m|kg|t|ha|ft|lbs?|mph|°[CF]|MW|GW)(?![\w²])")
-PER_SLASH = re.compile(r"/(?P<per>day|week|month|year|hour|night)\b", re.IGNORECASE)
-RATE_AFTER = re.compile(r"\s(?:(?:a|an|per|each|every)\s(?P<per>day|week|month|year|hour|night)|"
-                        r"(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly))\b"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s") for word in sorted(words, key=len, reverse=True))
+
+
+# A unit symbol right after the digits ("20km", "5t", "40°C"), case as written.
+ATTACHED_UNIT = re.compile(rf"(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
+# A unit after a space: a spelled unit in any case ("3 cubic kilometres"), or a symbol ("8 MB").
+SPACED_UNIT_WORD = re.compile(rf"\s(?P<unit>(?i:{_alternation(UNITS)}))(?![\w²³^])")
+SPACED_UNIT_SYMBOL = re.compile(rf"\s(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
+CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)")
+CUBED = re.compile(r"\^3|³|\scubed\b")
+SQUARED = re.compile(r"\^2|²|\ssquared\b")
+TIME_PERIODS = "day|week|month|year|hour|night|minute|second"
+PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|h|hr|min|s|kg|share|person|head)\b", re.IGNORECASE)
+RATE_AFTER = re.compile(rf"\s(?:(?:a|an|per|each|every)\s(?P<per>{TIME_PERIODS}|share|person|head|capita|kg|"
+                        r"kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare)|"
+                        r"(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly|per\sannum))\b"
                         r"(?!\s(?:earlier|later|ago|before|after|on)\b)", re.IGNORECASE)
+PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "kilogram": "kg", "kilo": "kg",
+             "capita": "person", "head": "person", "liter": "litre", "per annum": "year"}
+TIME_PER = frozenset(TIME_PERIODS.split("|"))
 NEXT_WORD = re.compile(r"\s[“\"‘']?(?P<word>[A-Za-z][A-Za-z’'-]*(?:/h|²)?)")
 DIMENSION = re.compile(r"-|\s(?:high|tall|long|wide|deep|thick|away|across|above|below|under|underground|of\swater)\b")
+AGE_AFTER = re.compile(r"\s?(?:yo|y/o|y\.o\.|yrs?\.?\sold)(?!\w)", re.IGNORECASE)
+# "132 pounds" is a weight unless money is spoken of around it ("paid 50 pounds", "361 million pounds").
+MONEY_CONTEXT = re.compile(r"£|\b(?:costs?|costing|paid|pay|pays|price[ds]?|worth|fined?|spent|spend|raised|budget|"
+                           r"fund(?:s|ing)?|salary|wages?|bills?|fees?|profits?|revenues?|sales|turnover|deal|bid|"
+                           r"sold|bought|buy|sell|earn(?:s|ed|ings)?|income|tax(?:es)?|debts?|grants?|invest\w*|"
+                           r"valued|pence|sterling|loan|donat\w*|compensation|bonus|rent|charged?|pounds?\s(?:a|per)\s"
+                           r"(?:week|month|year))\b", re.IGNORECASE)
+# A capitalised word right before a bare number names a thing ("Part 2", "Voyager 2", "Section 427").
+NOT_DESIGNATORS = frozenset(
+    "The A An Some About Over Nearly Around Almost Roughly Approximately Just Only All Those These Its Their His Her "
+    "Our My Your Another Every Each Both First Last Top Than Up To By Of At In On For From With And But Or Nor So Yet "
+    "After Before Since Until Under Above Below Estimated Exactly Another Least Most More Fewer Less Some Another "
+    "Another Almost Barely Fully Precisely Perhaps Possibly Maybe Another Like Between Within Nearly Plus Minus Per "
+    "Another When While If As Of Another Just Some Another Than Total Totaling Totalling About".split())
+DESIGNATORS = frozenset(
+    "Part Chapter Episode Season Series Volume Vol. No. Nos. Number Act Scene Book Game Week Round Stage Phase Level "
+    "Grade Class Category Article Section Sec. Row Room Suite Gate Flight Route Highway Interstate Lane Platform Track "
+    "Page Figure Fig. Table Item Rule Amendment Title Proposition Prop. Measure District Ward Precinct Unit Building "
+    "Block Terminal Channel Sector Zone Pier Exit Bus Line Division Brigade Battalion Regiment Corps Squadron Model "
+    "Version Mark Mk. Type Size Day Year Apollo Formula Windows Ligue Serie".split())
+SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"(]\s*)\Z")
+# What a number just before says about its size: the bound a reader takes from it.
+BOUNDS = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
+    "some": "about", "estimated": "about", "an estimated": "about", "circa": "about", "c.": "about", "~": "about",
+    "possibly": "about", "perhaps": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "just under": "nearly", "over": "over", "more than": "over", "upwards of": "over", "above": "over",
+    "in excess of": "over", "exceeding": "over", "under": "under", "less than": "under", "fewer than": "under",
+    "below": "under", "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "at most": "up to", "no more than": "up to",
+}
+CHANGE_UP = frozenset("rose rise rises rising risen up increase increased increases increasing grew grow grows growing "
+                      "grown gain gained gains gaining jumped jump jumps climbed climb climbs soared soar soars surge "
+                      "surged surges rallied added adds boosted raised hiked higher advanced".split())
+CHANGE_DOWN = frozenset("fell fall falls falling fallen down dropped drop drops dropping decline declined declines "
+                        "declining decrease decreased decreases lost lose loses losing slid slide slides slipped slip "
+                        "slips sank sink sinks sunk plunge plunged plunges plummeted tumble tumbled tumbles slump "
+                        "slumped slumps shrank shrink shrinks shrunk lower eased eases dipped dip dips shed sheds "
+                        "slashed reduced cut cuts".split())
+# Words between the verb and the figure that keep it a change: "rose by about 5%", "fell to 20".
+CHANGE_GAP = frozenset("by about nearly almost some more than over around roughly another a further just only "
+                       "an estimated".split())
+CHANGE_AFTER = re.compile(r"\s(?:(?P<up>increase|rise|gain|jump|growth|hike|surge|higher)|"
+                          r"(?P<down>decrease|drop|decline|fall|cut|reduction|loss|slump|lower))\b", re.IGNORECASE)
 OF = re.compile(r"\sof\b")
 AGE_OLD = re.compile(r"\s(?:old|of\sage)\b")
 # Words right before a number that make it approximate ("around 200", "more than 12").
@@ -155,6 +389,9 @@ class _Numeral:
     ratio: bool
     worded: bool  # written in words: needs a unit to count as a quantity
     year_like: bool
+    dash: bool = False  # a range written with a dash ("15-20"), which may be a score ("2-1") or record
+    currency_text: Optional[str] = None
+    fraction: bool = False  # "two thirds", "1/4", "½"
 
 
 @dataclass(frozen=True)
@@ -165,22 +402,64 @@ class _Tail:
     per: Optional[str] = None
     scale: float = 1.0
     approx: bool = False
+    unit_text: Optional[str] = None
+    counted: Optional[str] = None
 
 
 def parse_number(text: str) -> float:
-    """A numeral with separators ("1,147,740") or decimals ("1.14") as a float."""
+    """A numeral with separators ("1,147,740"), decimals ("1.14") or a fraction ("2 1/2", "¾") as a float."""
+    text = text.strip()
+    if text and text[-1] in FRACTION_CHARS:
+        return (float(text[:-1]) if text[:-1] else 0.0) + FRACTION_CHARS[text[-1]]
+    if "/" in text:
+        whole, _space, fraction = text.rpartition(" ")
+        top, _slash, bottom = fraction.partition("/")
+        return (float(whole) if whole else 0.0) + float(top) / float(bottom)
     return float(text.replace(",", ""))
 
 
+def is_fraction(text: str) -> bool:
+    """A proper fraction with a usual denominator ("1/4", "2 1/2"), not "24/7" or "9/11"."""
+    if "/" not in text:
+        return True
+    top, _slash, bottom = text.rpartition(" ")[2].partition("/")
+    return int(top) < int(bottom) and int(bottom) in FRACTION_DENOMINATORS
+
+
+WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
 def word_number(text: str) -> Optional[float]:
-    """A number written in words ("six", "twenty-one", "a dozen"), or None."""
+    """A number written in words ("six", "twenty-one", "one hundred and two", "two thirds"), or None."""
     words = " ".join(text.lower().split())
     if words in WORD_NUMBERS:
         return float(WORD_NUMBERS[words])
-    parts = words.split("-")
-    if len(parts) == 2 and parts[0] in TENS and parts[1] in SMALL_NUMBERS and SMALL_NUMBERS[parts[1]] < 10:
-        return float(TENS[parts[0]] + SMALL_NUMBERS[parts[1]])
-    return None
+    tokens = [t for t in re.split(r"[\s-]+", words) if t not in ("and", "&")]
+    half = 0.0
+    if tokens[-2:] == ["a", "half"] and len(tokens) > 2:
+        tokens, half = tokens[:-2], 0.5
+    if len(tokens) == 2 and tokens[1] in FRACTION_WORDS:
+        top = 1 if tokens[0] in ("a", "an") else SMALL_NUMBERS.get(tokens[0])
+        return top / FRACTION_WORDS[tokens[1]] if top else None
+    total, current = 0.0, 0.0
+    for token in tokens:
+        if token in ("a", "an"):
+            current = current or 1.0
+        elif token in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "dozen":
+            current = (current or 1.0) * 12
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+        elif token in WORD_SCALES:
+            total += (current or 1.0) * WORD_SCALES[token]
+            current = 0.0
+        else:
+            return None
+    value = total + current + half
+    return value or None
 
 
 def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> list[Quantity]:
@@ -191,7 +470,27 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
         for match in pattern.finditer(text, start, end):
             excluded.add(match.start(), match.end())
     found = [q for q in _scan(text, start, end) if not excluded.overlaps(q.char_start, q.char_start + 1)]
-    return sorted(found, key=lambda q: q.char_start)
+    return _shared_units(text, sorted(found, key=lambda q: q.char_start))
+
+
+COORDINATED = re.compile(r"\s(?:and|or|to)\s|,\s")
+MEASURES = frozenset({"length", "weight", "volume", "area", "speed", "temperature", "percent", "money", "energy",
+                      "power", "data"})
+
+
+def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "5 or 6 percent", "45 and 50 mg": a bare number takes the unit of the measure it is paired with."""
+    out = list(found)
+    for index in range(len(out) - 2, -1, -1):
+        first, second = out[index], out[index + 1]
+        if (first.unit is None and first.kind == "count" and not first.counted and second.kind in MEASURES
+                and COORDINATED.fullmatch(text, first.char_end, second.char_start)
+                and not second.text[:1] in CURRENCY_START):
+            out[index] = replace(first, unit=second.unit, kind=second.kind, per=second.per)
+    return out
+
+
+CURRENCY_START = frozenset("$€£¥₴₽₹")
 
 
 class SpanSet:
@@ -218,7 +517,7 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
     for ratio in _ratios(text, start, end):
         ratios.add(ratio.char_start, ratio.char_end)
         yield ratio
-    for match in NUMERAL.finditer(text, start, end):
+    for match in _numerals(text, start, end):
         if ratios.overlaps(match.start(), match.end()):
             continue
         if match["vague"]:
@@ -238,11 +537,16 @@ def _ratios(text: str, start: int, end: int) -> Iterator[Quantity]:
             right = _value(match["hi"], match["hi_word"])
             if right:
                 left = _value(match["lo"], match["lo_word"])
-                yield _make(text, match.start(), match.end(), left / right, None, "ratio", "ratio", None, False)
+                yield _make(text, match.start(), match.end(), left / right, None, _Tail(match.end(), "ratio", "ratio"),
+                            False)
 
 
 def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     """The number a match stands for, or None when it is a code, ordinal, score or year range."""
+    if match["lo"] and not is_fraction(match["lo"]) or match["hi"] and not is_fraction(match["hi"]):
+        return None  # "24/7", "9/11"
+    if match["lo_word"] and word_number(match["lo_word"]) is None:
+        return None
     low = _value(match["lo"], match["lo_word"])
     stop = match.end("loscale") if match["loscale"] else match.end("lo_word") if match["lo_word"] else match.end("lo")
     high, ratio = None, False
@@ -260,14 +564,28 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
         low = low / right if right else low
     if _is_code(text, match.start("lo") if match["lo"] else match.start("lo_word"), stop, match):
         return None
+    if text[max(0, match.start() - 1): match.start()] == "-" or text[max(0, match.start() - 2): match.start()] == "($":
+        return None  # a negative number or an accountant's bracket: not a count a reader checks
     year_like = bool(match["lo"] and re.fullmatch(r"1[89]\d\d|20\d\d|2100", match["lo"]) and not match["loscale"])
     if high is not None and (high <= low or year_like):
         return None  # a score ("2-1") or a span of years ("2022-2024", "2024-25")
+    if match["sign"] in ("-", "−"):
+        if high is not None:
+            return None
+        low = -low
     start = match.start("sign") if match["sign"] else match.start("cur") if match["cur"] else match.start()
     if match["between"] and high is None:
         start = match.start("sign") if match["sign"] else match.start("cur") if match["cur"] else match.start("lo")
-    currency = CURRENCY_SIGNS.get((match["cur"] or match["cur2"] or "").strip().lower())
-    return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like)
+    written = (match["cur"] or match["cur2"] or "").strip()
+    currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower())
+    dash = bool(match["sep"] and match["sep"].strip() in "-–—")
+    fraction = bool(match["lo_word"] and FRACTION_WORD_END.search(match["lo_word"])
+                    or match["lo"] and ("/" in match["lo"] or match["lo"][-1] in FRACTION_CHARS))
+    return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like, dash,
+                    written or None, fraction)
+
+
+FRACTION_WORD_END = re.compile(rf"(?i:{_FRACTION_WORD})$")
 
 
 def _value(digits: Optional[str], words: Optional[str]) -> float:
@@ -275,7 +593,10 @@ def _value(digits: Optional[str], words: Optional[str]) -> float:
 
 
 def _scale(scale: Optional[str]) -> float:
-    return SCALES[scale.strip().lower()] if scale else 1.0
+    if not scale:
+        return 1.0
+    word = scale.strip()
+    return SCALES.get(word.lower(), 1e12 if word == "T" else 1.0)
 
 
 def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
@@ -284,7 +605,7 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
         return False
     if match["cur"] is None and re.search(r"[A-Za-z]-?$", text[max(0, start - 2): start]):
         return True
-    after = text[stop: stop + 3]
+    after = text[stop: stop + 4]
     if ATTACHED_UNIT.match(after) or PERCENT.match(after) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
         return False
     return bool(ORDINAL_OR_CODE.match(after))
@@ -293,7 +614,7 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
 def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     plus = APPROX_ATTACHED.match(text, numeral.end, limit)  # "100+ drones"
     if numeral.currency:
-        tail = _Tail(numeral.end, numeral.currency, "money")
+        tail = _currency_tail(text, numeral)
     elif plus:
         tail = replace(_tail(text, plus.end(), limit, numeral), approx=True)
         tail = tail if tail.end > plus.end() else replace(tail, end=plus.end())
@@ -301,9 +622,20 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _tail(text, numeral.end, limit, numeral)
     if numeral.ratio:
         tail = _Tail(numeral.end, "ratio", "ratio")
+    if tail.unit is None and not numeral.high and _words_before(text, numeral.start, 8)[-1:] in (["aged"], ["age"]):
+        tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
         return None
-    if numeral.worded and tail.unit is None and tail.kind != "rate":
+    if numeral.low < 0 and tail.kind not in ("temperature", "money", "percent"):
+        return None  # "-3" alone is a dash before a number more often than a negative count
+    if numeral.fraction and tail.unit is None and tail.kind == "count" and not numeral.high:
+        tail = replace(tail, kind="fraction")  # "two thirds of the voters", "a quarter of"
+    bare = tail.unit is None and tail.kind == "count" and not numeral.currency
+    if bare and numeral.dash and not numeral.worded:
+        return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
+    if (bare or tail.kind == "count" and tail.counted and tail.unit is None) and _designated(text, numeral.start):
+        return None  # "Part 2", "Voyager 2", "Section 427"
+    if numeral.worded and tail.unit is None and tail.kind not in ("rate", "fraction") and not tail.counted:
         return None  # "one of them", "two said": words that count nothing a reader checks
     if numeral.worded and numeral.low == 1 and tail.kind == "count":
         return None  # "one wrong glance"
@@ -312,9 +644,30 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     attached = APPROX_ATTACHED.match(text, stop, limit)
     if attached:
         stop, approx = attached.end(), True
-    approx = approx or bool(APPROX_AFTER.match(text, stop, limit))
+    after = APPROX_AFTER.match(text, stop, limit)
+    approx = approx or bool(after)
     low, high = numeral.low * tail.scale, numeral.high * tail.scale if numeral.high is not None else None
-    return _make(text, numeral.start, stop, low, high, tail.unit, tail.kind, tail.per, approx)
+    bound = _bound(text, numeral.start) or ("at least" if plus or attached or after and "more" in after[0].lower()
+                                            else "about" if approx else None)
+    return _make(text, numeral.start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
+
+
+def _currency_tail(text: str, numeral: _Numeral) -> _Tail:
+    return _Tail(numeral.end, numeral.currency, "money", unit_text=numeral.currency_text)
+
+
+def _designated(text: str, position: int) -> bool:
+    if position < 2 or text[position - 1] != " ":
+        return False
+    word_start = text.rfind(" ", max(0, position - 16), position - 1) + 1
+    word = text[word_start: position - 1]
+    if not word or not word[0].isupper() or not (word.rstrip(".").isalpha()):
+        return False
+    if word in DESIGNATORS:
+        return True
+    if word in NOT_DESIGNATORS or word.lower() in APPROX_BEFORE:
+        return False
+    return not SENTENCE_START.search(text, max(0, word_start - 4), word_start)
 
 
 def _approx_before(text: str, position: int) -> bool:
@@ -325,34 +678,94 @@ def _approx_before(text: str, position: int) -> bool:
     return any(" ".join(words[-size:]) in APPROX_BEFORE for size in (1, 2, 3) if len(words) >= size)
 
 
-def _make(text: str, start: int, stop: int, low: float, high: Optional[float], unit: Optional[str], kind: str,
-          per: Optional[str], approx: bool) -> Quantity:
-    if high is None:
-        return Quantity(text[start:stop], low, None, None, unit, approx, start, stop, kind, per)
-    return Quantity(text[start:stop], None, low, high, unit, approx, start, stop, kind, per)
+def _bound(text: str, position: int) -> Optional[str]:
+    """The bound the words right before a number put on it: "about", "over", "at least" ..."""
+    before = text[max(0, position - 24): position]
+    if before.endswith("~"):
+        return "about"
+    words = before.lower().split()[-3:]
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(words[-size:]) in BOUNDS:
+            return BOUNDS[" ".join(words[-size:])]
+    return None
+
+
+def _change(text: str, start: int, stop: int, limit: int) -> Optional[str]:
+    """ "up" or "down" when the figure is a rise or a fall: "rose 20 percent", "a 5% drop", "+3%"."""
+    if text[start: start + 1] == "+":
+        return "up"
+    words = _words_before(text, start, 48)
+    while words and words[-1] in CHANGE_GAP:
+        words.pop()
+    if words and words[-1] in CHANGE_UP:
+        return "up"
+    if words and words[-1] in CHANGE_DOWN:
+        return "down"
+    after = CHANGE_AFTER.match(text, stop, limit)
+    if not after:
+        return None
+    return "up" if after["up"] else "down"
+
+
+def _words_before(text: str, position: int, chars: int) -> list[str]:
+    """The lower-case words in the ``chars`` characters before ``position``, the last one whole."""
+    before = text[max(0, position - chars): position]
+    if not before.endswith((" ", "\u00a0")):
+        return []
+    return [word.strip(",;:()“”\"'") for word in before.lower().split()]
+
+
+def _make(text: str, start: int, stop: int, low: float, high: Optional[float], tail: _Tail, approx: bool,
+          bound: Optional[str] = None, change: Optional[str] = None) -> Quantity:
+    value, low_, high_ = (low, None, None) if high is None else (None, low, high)
+    return Quantity(text[start:stop], value, low_, high_, tail.unit, approx, start, stop, tail.kind, tail.per,
+                    tail.unit_text, bound, change, tail.counted)
 
 
 def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     """What the numeral counts or measures, read from the text right after it."""
     percent = PERCENT.match(text, position, limit)
     if percent:
-        return _Tail(percent.end(), "%", "percent")
+        return _Tail(percent.end(), "%", "percent", unit_text=percent[0].strip())
     hyphen = HYPHEN_UNIT.match(text, position, limit)
-    if hyphen and hyphen["unit"].lower() in {**UNITS, **DURATION_UNITS}:
+    if hyphen and (hyphen["unit"].lower() in UNITS or hyphen["unit"].lower() in DURATION_UNITS
+                   or hyphen["unit"].lower() in CURRENCY_WORDS):
         return _hyphen_unit(hyphen)
+    age = AGE_AFTER.match(text, position, limit)
+    if age:
+        return _Tail(age.end(), "year", "age", unit_text=age[0].strip())
     attached = ATTACHED_UNIT.match(text, position, limit)
     if attached:
-        unit, kind = UNITS[attached["unit"].lower()]
+        written = attached["unit"]
+        unit, kind = UNIT_SYMBOLS[written]
         noun = NEXT_WORD.match(text, attached.end(), limit)
         if unit == "m" and not _metres(text, numeral.start, attached.end(), limit):
             if noun and _is_counted(noun["word"]):  # "5m people" is five million
-                return _Tail(noun.end(), noun["word"].lower(), "count", scale=1e6)
+                return _counted(noun, scale=1e6)
             return _Tail(attached.end(), None, "count", scale=1e6)  # "up from 2.9m"
-        return _Tail(attached.end(), unit, kind)
+        return _dimensioned(text, _Tail(attached.end(), unit, kind, unit_text=written), limit)
     slash = PER_SLASH.match(text, position, limit)
     if slash:
-        return _Tail(slash.end(), None, "rate", slash["per"].lower())
+        return _Tail(slash.end(), None, "rate", _per(slash["per"]))
+    code = CURRENCY_AFTER.match(text, position, limit)
+    if code and (code["code"] != "$" or not NUMERAL.match(text, code.end() + 1)):  # "10 $ 30 $": the sign leads the next
+        return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"])
     return _word_unit(text, position, limit, numeral)
+
+
+def _dimensioned(text: str, tail: _Tail, limit: int) -> _Tail:
+    """ "4 km^3", "4 km cubed", "20 m²": a length unit raised to an area or a volume."""
+    for pattern, suffix, kind in ((CUBED, "3", "volume"), (SQUARED, "2", "area")):
+        power = pattern.match(text, tail.end, limit)
+        if power and tail.kind == "length" and tail.unit in ("km", "m", "cm", "mi", "ft"):
+            return replace(tail, end=power.end(), unit=tail.unit + suffix, kind=kind,
+                           unit_text=(tail.unit_text or "") + power[0])
+    return tail
+
+
+def _per(word: str) -> str:
+    word = word.lower()
+    return PER_NAMES.get(word, word)
 
 
 def _metres(text: str, start: int, stop: int, limit: int) -> bool:
@@ -363,25 +776,45 @@ def _metres(text: str, start: int, stop: int, limit: int) -> bool:
 def _hyphen_unit(hyphen: re.Match[str]) -> _Tail:
     word = hyphen["unit"].lower()
     if word in DURATION_UNITS:
-        return _Tail(hyphen.end(), DURATION_UNITS[word], "age" if hyphen["old"] else "duration")
+        return _Tail(hyphen.end(), DURATION_UNITS[word], "age" if hyphen["old"] else "duration", unit_text=word)
+    if word in CURRENCY_WORDS:
+        return _Tail(hyphen.end(), CURRENCY_WORDS[word], "money", unit_text=word)  # "a 12-cent dividend"
     unit, kind = UNITS[word]
-    return _Tail(hyphen.end(), unit, kind)
+    return _Tail(hyphen.end(), unit, kind, unit_text=word)
 
 
 def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     """A unit, currency, duration or counted noun in the next words (one modifier may come first)."""
+    spelled = SPACED_UNIT_WORD.match(text, position, limit)
+    if spelled:
+        return _spelled_unit(text, spelled, limit, numeral)
+    symbol = SPACED_UNIT_SYMBOL.match(text, position, limit)
+    if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)):
+        unit, kind = UNIT_SYMBOLS[symbol["unit"]]
+        return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     first = NEXT_WORD.match(text, position, limit)
     if not first:
         return _Tail(position, None, "count")
-    second = NEXT_WORD.match(text, first.end(), limit)
-    if second:
-        pair = f"{first['word']} {second['word']}".lower()
-        if pair in UNITS:
-            return _Tail(second.end(), *UNITS[pair])
     direct = _unit_word(text, first, limit, numeral)
+    second = NEXT_WORD.match(text, first.end(), limit)
+    if direct is not None and direct.unit is None and direct.counted and second and _is_counted(second["word"]) \
+            and not second["word"][:1].isupper():
+        return _counted(second)  # "seven Ravens players" count players
     if direct is not None:
         return direct
     word = first["word"].lower()
+    if second and word in ("hong", "new", "sri") :  # "hong kong dollars", "new zealand dollars"
+        third = NEXT_WORD.match(text, second.end(), limit)
+        if third and third["word"].lower() in CURRENCY_WORDS:
+            nation = f"{word} {second['word'].lower()}"
+            unit = CURRENCY_WORDS[third["word"].lower()]
+            return _Tail(third.end(), CURRENCY_NATIONS.get((nation, unit), unit), "money",
+                         unit_text=text[first.start("word"): third.end()])
+    if second and second["word"].lower() in CURRENCY_WORDS:
+        unit = CURRENCY_WORDS[second["word"].lower()]
+        if (word, unit) in CURRENCY_NATIONS:
+            return _Tail(second.end(), CURRENCY_NATIONS[(word, unit)], "money",
+                         unit_text=text[first.start("word"): second.end()])
     if second and word not in NOT_COUNTED and not word.endswith("ly"):
         behind = _unit_word(text, second, limit, numeral)  # "21 grueling months", "200 Russian soldiers"
         if behind is not None:
@@ -389,21 +822,52 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     return _Tail(position, None, "count")
 
 
+def _spelled_unit(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -> _Tail:
+    written = found["unit"]
+    unit, kind = UNITS[" ".join(written.lower().split())]
+    if unit == "lb" and _money_pounds(text, numeral, found.end()):
+        return _Tail(found.end(), "GBP", "money", unit_text=written)
+    return _dimensioned(text, _Tail(found.end(), unit, kind, unit_text=written), limit)
+
+
+def _money_pounds(text: str, numeral: _Numeral, stop: int) -> bool:
+    """ "361 million pounds" and "paid 50 pounds" are sterling; "132 pounds" alone is a weight."""
+    if numeral.end > numeral.start and re.search(r"(?:million|billion|bn|thousand|m)\s?$", text[numeral.start:stop - 6],
+                                                 re.IGNORECASE):
+        return True
+    window = text[max(0, numeral.start - 60): stop + 40]
+    return bool(MONEY_CONTEXT.search(window)) and not re.search(r"\bweigh|\bheav|\blighter\b|\bkilo", window, re.I)
+
+
 def _unit_word(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -> Optional[_Tail]:
     word = found["word"].lower().strip("’'")
     if word in DURATION_UNITS:
-        old = AGE_OLD.match(text, found.end(), limit)
-        return _Tail(old.end(), DURATION_UNITS[word], "age") if old else _Tail(found.end(), DURATION_UNITS[word],
-                                                                                "duration")
+        old = AGE_AFTER.match(text, found.end(), limit) or re.compile(r"\s(?:old|of\sage)\b").match(text, found.end(),
+                                                                                                  limit)
+        kind = "age" if old else "duration"
+        return _Tail(old.end() if old else found.end(), DURATION_UNITS[word], kind, unit_text=found["word"])
     if word in CURRENCY_WORDS:
-        return _Tail(found.end(), CURRENCY_WORDS[word], "money")
-    if word in UNITS and not word.endswith("m"):  # spelled units; "m"/"km" only attach
-        return _Tail(found.end(), *UNITS[word])
-    if word in ("km", "m", "mm", "cm", "kg", "ha", "ft", "mi", "mph", "km/h", "km2", "km²", "mw", "gw"):
-        return _Tail(found.end(), *UNITS[word])
+        return _money_word(text, found, limit)
+    if word in ("times",) and RATE_AFTER.match(text, found.end(), limit):
+        return _Tail(found.end(), None, "count", unit_text=None, counted="times")  # "four times per week"
     if _is_counted(found["word"]):
-        return _Tail(found.end(), word, "count")
+        return _counted(found)
     return None
+
+
+def _money_word(text: str, found: re.Match[str], limit: int) -> _Tail:
+    """ "20 billion francs", "125 million australian dollars" (a nationality before is kept in the text)."""
+    word = found["word"].lower()
+    unit = CURRENCY_WORDS[word]
+    return _Tail(found.end(), unit, "money", unit_text=found["word"])
+
+
+def _counted(found: re.Match[str], scale: float = 1.0) -> _Tail:
+    """A counted noun: its lower case is the unit, unless capitalised ("seven Ravens" count a team, not ravens)."""
+    word = found["word"].strip("’'")
+    if word[:1].isupper() and not word.isupper() and word.lower() not in COUNT_NOUNS:
+        return _Tail(found.end(), None, "count", scale=scale, counted=word)
+    return _Tail(found.end(), word.lower(), "count", scale=scale, counted=word)
 
 
 def _is_counted(word: str) -> bool:
@@ -419,11 +883,16 @@ def _is_counted(word: str) -> bool:
 def _with_rate(text: str, tail: _Tail, limit: int) -> _Tail:
     if tail.kind in ("rate", "duration", "age", "ratio"):
         return tail
-    rate = RATE_AFTER.match(text, tail.end, limit)
+    slash = PER_SLASH.match(text, tail.end, limit)
+    rate = slash or RATE_AFTER.match(text, tail.end, limit)
     if not rate:
         return tail
-    per = rate["per"].lower() if rate["per"] else PERIODS[rate["adverb"].lower()]
-    return _Tail(rate.end(), tail.unit, "rate", per, tail.scale)
+    per = _per(rate["per"]) if rate["per"] else PERIODS.get(rate["adverb"].lower(), "year")
+    if per == "hour" and tail.unit in ("mi", "km"):  # "188 miles an hour"
+        return replace(tail, end=rate.end(), unit="mph" if tail.unit == "mi" else "km/h", kind="speed")
+    if per not in TIME_PER:  # "$70 a share", "$350 per kg": a price per thing, still money
+        return replace(tail, end=rate.end(), per=per)
+    return replace(tail, end=rate.end(), kind="rate", per=per)
 
 
 def _vague(text: str, match: re.Match[str], limit: int) -> Iterator[Quantity]:
@@ -439,8 +908,10 @@ def _vague(text: str, match: re.Match[str], limit: int) -> Iterator[Quantity]:
             break
         word = candidate["word"].lower()
         if word in CURRENCY_WORDS:
-            yield _make(text, match.start(), candidate.end(), low, high, CURRENCY_WORDS[word], "money", None, True)
+            tail = _Tail(candidate.end(), CURRENCY_WORDS[word], "money", unit_text=candidate["word"])
+            yield _make(text, match.start(), candidate.end(), low, high, tail, True, "about")
             return
         if _is_counted(word):
-            yield _make(text, match.start(), candidate.end(), low, high, word, "count", None, True)
+            tail = _Tail(candidate.end(), word, "count", counted=candidate["word"])
+            yield _make(text, match.start(), candidate.end(), low, high, tail, True, "about")
             return

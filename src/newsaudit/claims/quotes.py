@@ -1,23 +1,38 @@
-"""Direct quotes and who said them.
+"""Quotes and who said them: direct quotes, and indirect ones ("X said that ...", "according to X").
 
 Quoted spans come from curly or straight quotation marks (a quote left open at a paragraph's
 end runs to that end, the newspaper convention for a quote continued in the next paragraph).
 A span is a quote of someone when a speech construction attributes it:
 
-- after it: ``"...," X says`` / ``"...," says X`` / ``"...," a survivor told investigators``;
-- before it with a colon: ``X: "..."`` / ``X, to troops: "..."`` / ``X vows: "..."``;
-- before it with a verb: ``X said, "..."``;
+- after it: ``"...," X says`` / ``"...," says X`` / ``"...," RSB head coach X said`` /
+  ``"...," a survivor told investigators``;
+- before it with a colon: ``X: "..."`` / ``X, to troops: "..."`` / ``X tweeted Friday: "..."``;
+- before it with a verb: ``X said, "..."`` / ``X said "..."``;
 - or it continues the previous attributed quote with no other person named in between.
 
-A span with none of these is a quote of nobody known when it reads as speech (four words or
-more ending in sentence punctuation); shorter spans are scare quotes or titles ("fortress
-belt") and are dropped. Speakers resolve through :class:`People`: "Zelenskyy" to the fullest
-name the article gives, pronouns to the latest person mentioned, "the officer" to the person
-introduced with that role, a pseudonym ("call him 'Viper'") to itself.
+What is not a direct quote: a span with none of these that does not read as speech (four words
+or more ending in sentence punctuation: shorter ones are scare quotes, "fortress belt"); a
+title or a name in quotation marks (Title Case words, "Fox News Sunday", "Make America Great
+Again", or a capitalised name after a possessive: CNN's "State of the Union"); and a partial
+quote woven into the reporter's sentence (called it "a disaster", said the probe is
+"ongoing"): those words are the reporter's paraphrase with a quoted phrase, and the sentence is
+an indirect quote when a speech verb attributes it.
+
+Speakers resolve through :class:`People`: "Zelenskyy" to the fullest name the article gives,
+"the officer" to the person introduced with that role, a pseudonym ("call him 'Viper'") to
+itself, and "he"/"she" to the most salient earlier person of that gender: the subject (first
+person named outside quotation marks) of the nearest sentence that names one, or the speaker
+of a quote in it. A person's gender is read from the article itself (Mr./Ms., "spokeswoman",
+and the he/she that follows their mentions), never guessed from a first-name list.
+
+Indirect quotes (``kind`` "indirect" or "according_to", ``direct`` False) are sentences that
+report speech without quotation marks: ``X said (that) ...``, ``X told reporters ...``,
+``..., X said.``, ``according to X, ...``; their ``text`` is the reported content.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
@@ -25,29 +40,55 @@ from typing import Any, Iterable, Optional
 from ..model import Quote
 from ..reference.words import alternation
 from ..text.quotes import OPEN_QUOTES, quoted_spans
+from ..text.sentences import sentence_split
 
 SPEECH_VERBS = alternation("speech_verbs")  # data/words/speech_verbs.txt
 ROLE_WORDS = alternation("role_words")  # data/words/role_words.txt
 NAME_WORD = r"[A-Z][\w’'\-]+"
 TITLE = r"(?:Capt|Col|Gen|Lt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|St)\."
-NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:{TITLE}\s+)?{NAME_WORD}){{0,3}}"
+INITIAL = r"[A-Z]\."
+NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:{TITLE}\s+|{INITIAL}\s+)?{NAME_WORD}){{0,5}}"
 PRONOUN = r"(?:he|she|they|He|She|They)"
 ROLE_PHRASE = r"(?:an?|the|one|An?|The|One)\s+(?:[\w\-]+\s+){0,3}?(?:" + ROLE_WORDS + r")s?"
-SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME})"
+# A name with lower-case words before it that describe the person: "RSB head coach Jason Koski",
+# "former secretary of state Hillary Clinton", "the campaign manager, Robby Mook".
+DESCRIBED_NAME = rf"(?:(?:[Tt]he|[Aa]n?|{NAME_WORD})\s+)?(?:(?!(?:and|but|when|as|after|while|because|if|that|who|which|then|on|in|at|from|for|with|near|to|by|into|across)\b)[a-z][\w\-’']*,?\s+){{1,4}}{NAME}"
+SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
 
 # Attribution right after a closing quote: '," Viper whispers' / '," adds Capt. Shapoval'.
+NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-’']+\s+){0,3}?[a-z\d][\w\-’']+"
 AFTER_QUOTE = re.compile(
-    rf"\s*(?:(?P<sp1>{SPEAKER})\s+(?P<cue1>{SPEECH_VERBS})\b|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}))"
+    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^“”\"\n]{{1,160}}?,)?\s+(?:(?:also|then|later|again|quickly|simply|once|will|would|can|could|may|might|has|had|have)\s+)?(?P<cue1>(?i:{SPEECH_VERBS}))\b"
+    rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,.;:—–]|$))"
 )
-# Attribution before an opening quote with a verb and a comma: 'X said, "'.
-BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER})\s+(?P<cue>{SPEECH_VERBS})(?:\s+[a-z]+){{0,3}}\s*,\s*$")
+# Attribution before an opening quote with a verb: 'X said, "' / 'X told reporters "'.
+PARTICIPLE_BEFORE = re.compile(r",\s*(?P<cue>saying|telling\s+(?:\w+\s+){0,2}?\w+|writing|adding|asking|declaring|noting|"
+                               r"explaining|arguing|insisting|tweeting|posting)\s*[,:]?\s*$")
+CLAUSE_SUBJECT = re.compile(rf"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|However|Earlier),?\s+)?"
+                            rf"(?:(?:On|In|At|During|After|Before)\s+[^,]{{1,40}},\s+)?"
+                            rf"(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,’'])")
+ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:[\w\-’'.&]+\s+){0,4}?[\w\-’'.&]+)[,:]\s*$")
+BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
+                          rf"(?:\s+[\w’'.]+){{0,4}}?\s*,?\s*$")
 COLON_BEFORE_QUOTE = re.compile(r":\s*$")
+# After a quote that closed its sentence, a verb of saying attributes it only when its own
+# sentence ends soon: '"... win." Trump said at a rally.' / '"... win." he added, "..."'.
+CLOSED_AFTER_CUE = re.compile(r"(?:\s+(?!that\b)[\w’'.\-]+){0,7}?\s*(?:[.,;:!?—–]|$)", re.M)
 CLAUSE_START = re.compile(r"[.!?\n”\"]\s*(?=[^.!?\n”\"]*$)")
-CUE_AT_END = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\s*$")
+CUE_IN_CLAUSE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b")
 NAME_IN_CLAUSE = re.compile(NAME)
 PRONOUN_IN_CLAUSE = re.compile(rf"\b{PRONOUN}\b|{ROLE_PHRASE}")
+SUBJECT_BEFORE_CUE = re.compile(rf"(?:^|(?<=[\s(—–]))(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})"
+                                rf"(?:,[^,]{{1,80}},)?\s+(?:(?:also|then|later|again|has|had|have|was|is)\s+)?$")
 FUNCTION_WORDS = frozenset("But And Yet So Then Still Now Also Or As In On At For With Without After Before "
-                           "When While The A An This That These Those If Asked Speaking".split())
+                           "When While The A An This That These Those If Asked Speaking Here There It Former Then Ex "
+                           "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight "
+                           "January February March April May June July August September October November December "
+                           "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Labels the small model also gives to people it does not know ("Ines Walker" as a product): they
+# rule out a one-word name only.
+UNLIKELY_SPEAKER_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "LANGUAGE", "PRODUCT", "FAC", "LOC"})
 ROLE_PREFIX = re.compile(rf"(?P<role>(?:[A-Z][\w.’'\-]*\s+)?(?:(?i:{ROLE_WORDS})\s+)+)$")
 APPOSITION_ROLE = re.compile(rf"^,\s+(?:an?|the)\s+(?P<role>(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_WORDS}))\b", re.I)
 PSEUDONYM = re.compile(
@@ -61,16 +102,59 @@ SPEECH_ENDING = re.compile(r"[.,?!…—–\-]\s*$")
 POSSESSIVE_OWNER = re.compile(r"^.*[’']s\s+")
 MIN_SPEECH_WORDS = 4
 CONTINUATION_GAP = 400  # characters between two parts of one person's quote
+SALIENCE_SENTENCES = 6  # sentences a pronoun looks back for its person
+
+# --- gender, read from the article ---------------------------------------------------------
+MALE_WORDS = re.compile(r"\b(?:Mr\.|he|him|his|himself|spokesman|congressman|chairman|businessman|husband|father|"
+                        r"son|brother|king|prince|grandfather|uncle|nephew|boyfriend)\b")
+FEMALE_WORDS = re.compile(r"\b(?:Mrs\.|Ms\.|Miss|she|her|hers|herself|spokeswoman|congresswoman|chairwoman|"
+                          r"businesswoman|wife|mother|daughter|sister|queen|princess|grandmother|aunt|niece|"
+                          r"girlfriend|actress|first lady)\b")
+SUBJECT_MALE = re.compile(r"\b(?:[Hh]e|himself)\b")  # "him" and "her" after a name are often someone else
+SUBJECT_FEMALE = re.compile(r"\b(?:[Ss]he|herself)\b")
+HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+$")
+GENDER_LOOKAHEAD = 120  # characters after a mention read for the pronoun that refers back to it
+
+# --- indirect quotes ------------------------------------------------------------------------
+INDIRECT_VERBS = (r"(?:says|said|say|told|tells|tell|adds|added|claims|claimed|argues|argued|insists|insisted|"
+                  r"warns|warned|notes|noted|explains|explained|acknowledges|acknowledged|admits|admitted|"
+                  r"announces|announced|states|stated|contends|contended|asserts|asserted|recalls|recalled|"
+                  r"suggests|suggested|predicts|predicted|reports|reported|wrote|writes|tweeted|concedes|conceded|"
+                  r"denied|denies|confirmed|confirms)")
+TELL_OBJECT = r"(?:reporters|journalists|supporters|the crowd|(?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,3}|him|her|them|us|me|[a-z]+\s+(?:crowd|audience|reporters))"
+ORG_HEAD = (r"(?:campaign|officials?|spokes(?:man|woman|person)|committee|department|agency|police|report|"
+            r"statement|study|poll|survey|administration|government|ministry|office|aides?|advisers?|"
+            r"analysts?|experts?|critics?|supporters|prosecutors|investigators|lawyers?|attorneys?|sources?|"
+            r"officers?|spokespeople|authorit(?:y|ies)|group|organi[sz]ation|party|court|judge|researchers?|data|service|board|"
+            r"council|commission|institute|bureau|network|newspaper|website|magazine|company|firm|union)")
+BODY = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w\-’']+\s+){{0,3}}?{ORG_HEAD}"
+INDIRECT_SUBJECT = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{BODY})"
+INDIRECT_SAID = re.compile(
+    rf"(?:^|(?<=[,;—–]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<sp>{INDIRECT_SUBJECT})(?:\s+of\s+{NAME})?(?:,[^,\n]{{1,80}},)?\s+"
+    rf"(?:(?:also|has|had|have|later|then|previously|repeatedly|again|once)\s+)?"
+    rf"(?P<cue>{INDIRECT_VERBS})\b(?:\s+{TELL_OBJECT})?(?:\s+(?:on|in|at|during|last|this)\s+[\w’'.]+(?:\s+[A-Z][\w’'.]*){{0,2}})?"
+    rf"(?:\s+(?:this|last|on|earlier)\s+(?:week|month|year|morning|night|evening|[A-Z][a-z]+day))?"
+    rf",?\s+(?:that\s+)?(?P<content>(?![“\"])(?!(?:and|or|but|after|before|from|on|in|at|during|to|with|by|for|of|as|"
+    rf"about|outside|inside|while|when|if|so|the letter|a letter|an? (?:email|op-ed|statement|post|tweet|letter))\b).{{12,}})$", re.S)
+SAID_AT_END = re.compile(rf"^(?P<content>.{{12,}}?),\s+(?P<cue1>{INDIRECT_VERBS})\s+(?P<sp1>{INDIRECT_SUBJECT})[.!?]?$"
+                         rf"|^(?P<content2>.{{12,}}?),\s+(?P<sp2>{INDIRECT_SUBJECT})\s+(?P<cue2>{INDIRECT_VERBS})"
+                         rf"(?:\s+[\w’'.]+){{0,4}}[.!?]?$", re.S)
+ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>(?:(?:a|an|the)\s+)?(?:[\w\-’'.&]+\s+){{0,5}}?[\w\-’'.&]*[\w&])"
+                          rf"(?=\s*(?:[,.;:—–]|$))")
 
 
 @dataclass
 class People:
-    """Who the article names: full names, what short forms point to them, roles, mentions."""
+    """Who the article names: full names, what short forms point to them, roles, mentions,
+    the gender the article gives them and the entity label spaCy gave each capitalised run."""
 
     full_by_word: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     pseudonyms: set[str] = field(default_factory=set)
     mentions: list[tuple[int, str]] = field(default_factory=list)
+    mention_ends: list[int] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f"
+    labels: dict[int, str] = field(default_factory=dict)  # entity start -> spaCy label
 
     def canonical(self, name: str) -> tuple[str, Optional[str]]:
         """The fullest known name for ``name`` and the title stripped from it, if any."""
@@ -92,6 +176,9 @@ class People:
                    if start < offset and role_word in (self.roles.get(name) or "").lower()]
         return matches[-1] if matches else None
 
+    def is_person(self, name: str) -> bool:
+        return name in self.pseudonyms or name in self.full_by_word.values()
+
 
 def find_people(text: str, doc: Any = None) -> People:
     """Full names from spaCy PERSON entities, or (without a model) from capitalised runs;
@@ -102,14 +189,20 @@ def find_people(text: str, doc: Any = None) -> People:
         completed: dict[str, Optional[tuple[int, str]]] = {}  # one search of the text per surname
         names = [_with_first_name(text, e.start_char, e.text, completed) for e in doc.ents if e.label_ == "PERSON"]
         names = [(start, raw) for start, raw in names if len(raw.split()) > 1]
+        people.labels = {e.start_char: e.label_ for e in doc.ents}
     else:
         names = [(m.start(), m.group()) for m in NAME_RUN.finditer(text) if not _sentence_initial(text, m.start())]
+    votes: dict[str, dict[str, int]] = {}
     for start, raw in titled + names:
-        _register(people, text, start, raw)
+        _register(people, text, start, raw, votes)
+    for word, fulls in votes.items():  # "Clinton": the Clinton the article names in full most often
+        if len(fulls) > 1 and word not in fulls:
+            people.full_by_word[word] = max(fulls, key=lambda full: (fulls[full], -list(fulls).index(full)))
     for match in PSEUDONYM.finditer(text):
         people.pseudonyms.add(match.group("name"))
         people.roles.setdefault(match.group("name"), _clean_role(match.group("role")))
     _collect_mentions(people, text)
+    _read_gender(people, text)
     return people
 
 
@@ -136,7 +229,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not text[max(0, start - 3):start].strip(" “\"‘(") or text[max(0, start - 3):start].rstrip()[-1:] in ".!?:\n"
 
 
-def _register(people: People, text: str, start: int, raw: str) -> None:
+def _register(people: People, text: str, start: int, raw: str, votes: dict[str, dict[str, int]]) -> None:
     raw = POSSESSIVE_OWNER.sub("", raw).rstrip("’'s") if raw.endswith(("’s", "'s")) else POSSESSIVE_OWNER.sub("", raw)
     words = raw.split()
     role_words = []
@@ -147,6 +240,8 @@ def _register(people: People, text: str, start: int, raw: str) -> None:
     full = " ".join(words)
     for word in words[1:]:
         people.full_by_word.setdefault(word, full)
+        votes.setdefault(word, {}).setdefault(full, 0)
+        votes[word][full] += 1
     people.full_by_word.setdefault(full, full)
     end = text.find(raw, start)
     role = _role_before(text, text.find(full, max(0, start - 1))) or (" ".join(role_words) or None)
@@ -184,7 +279,38 @@ def _collect_mentions(people: People, text: str) -> None:
     if not known:
         return
     pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
-    people.mentions = [(m.start(), known[m.group()]) for m in pattern.finditer(text)]
+    found = [(m.start(), m.end(), known[m.group()]) for m in pattern.finditer(text)]
+    people.mentions = [(start, name) for start, _end, name in found]
+    people.mention_ends = [end for _start, end, _name in found]
+
+
+def _read_gender(people: People, text: str) -> None:
+    """He or she for each person, from what the article writes about them: an honorific or a
+    gendered role before a mention, else the first third-person pronoun after a mention (before
+    the next person is named), by majority."""
+    votes: dict[str, list[int]] = {}
+    starts = [start for start, _name in people.mentions]
+    for k, (start, name) in enumerate(people.mentions):
+        tally = votes.setdefault(name, [0, 0])
+        honorific = HONORIFIC.search(text[max(0, start - 6):start])
+        if honorific:
+            tally[0 if honorific.group("title") == "Mr" else 1] += 3
+        role = (people.roles.get(name) or "").lower()
+        tally[0] += bool(MALE_WORDS.search(role))
+        tally[1] += bool(FEMALE_WORDS.search(role))
+        end = people.mention_ends[k]
+        limit = min(starts[k + 1] if k + 1 < len(starts) else len(text), end + GENDER_LOOKAHEAD)
+        window = text[end:limit]
+        male, female = SUBJECT_MALE.search(window), SUBJECT_FEMALE.search(window)
+        if male and (not female or male.start() < female.start()):
+            tally[0] += 1
+        elif female:
+            tally[1] += 1
+    for name, (male, female) in votes.items():
+        if male > female:
+            people.gender[name] = "m"
+        elif female > male:
+            people.gender[name] = "f"
 
 
 @dataclass(frozen=True)
@@ -192,28 +318,65 @@ class _Attribution:
     speaker: Optional[str]
     role: Optional[str]
     cue: Optional[str]
+    span: Optional[tuple[int, int]] = None  # where the words naming the speaker are
+
+
+@dataclass
+class _Context:
+    """What the attribution of one article reads: the text, its people, its sentences, the
+    quotes attributed so far (for pronouns that point to the last speaker)."""
+
+    text: str
+    people: People
+    sentences: tuple[tuple[int, int], ...]
+    sentence_starts: tuple[int, ...]
+    quoted: list[tuple[int, int]]
+    quoted_starts: list[int]
+    attributed: list[Quote] = field(default_factory=list)
 
 
 def find_quotes(text: str, doc: Any = None, people: Optional[People] = None) -> list[Quote]:
-    """Direct quotes with speakers, in text order; offsets are of the quoted words."""
+    """Direct quotes with speakers, then indirect quotes, in text order; offsets of a direct
+    quote are of the quoted words, of an indirect one of the reported content."""
     people = people or find_people(text, doc)
+    spans = quoted_spans(text)
+    sentences = _lines_apart(text, sentence_split(text)[0])
+    context = _Context(text, people, sentences, tuple(s for s, _e in sentences), spans, [s for s, _e in spans])
     quotes: list[Quote] = []
     previous: Optional[Quote] = None
-    for start, end in quoted_spans(text):
+    for start, end in spans:
         inner_start, inner_end = _trim(text, start, end)
-        if inner_end <= inner_start:
+        if inner_end <= inner_start or _is_title(text, start, end) or _is_partial(text, start, end):
             continue
-        attribution = _attribute(text, start, end, people)
+        attribution = _attribute(start, end, context)
         if attribution is None and previous is not None and _continues(text, previous, start, people):
-            attribution = _Attribution(previous.speaker, previous.role, previous.cue)
+            attribution = _Attribution(previous.speaker, previous.role, previous.cue,
+                                       (previous.speaker_start, previous.speaker_end)
+                                       if previous.speaker_start is not None else None)
         if attribution is None and not _reads_as_speech(text, start, end):
             continue
-        attribution = attribution or _Attribution(None, None, None)
+        attribution = attribution or _introduced(start, context) or _Attribution(None, None, None)
+        span = attribution.span or (None, None)
         quote = Quote(text=text[inner_start:inner_end], speaker=attribution.speaker, cue=attribution.cue,
-                      direct=True, start=inner_start, end=inner_end, role=attribution.role)
+                      direct=True, start=inner_start, end=inner_end, role=attribution.role,
+                      speaker_start=span[0], speaker_end=span[1])
         quotes.append(quote)
-        previous = quote if quote.speaker else previous
-    return _carry_back(text, quotes)
+        if quote.speaker or quote.speaker_start is not None:  # "... ," she said. "...": hers, whoever she is
+            previous = quote
+        if quote.speaker:
+            context.attributed.append(quote)
+    quotes = _carry_back(text, quotes)
+    return sorted(quotes + _indirect_quotes(context, quotes), key=lambda q: (q.start, q.end))
+
+
+def _lines_apart(text: str, sentences: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sentences, none across a line break (a line ending in "U.S." still ends its sentence)."""
+    out = []
+    for start, end in sentences:
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            if line.group().strip():
+                out.append((start + line.start(), start + line.end()))
+    return tuple(out)
 
 
 def _carry_back(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -225,7 +388,8 @@ def _carry_back(text: str, quotes: list[Quote]) -> list[Quote]:
         if quote.speaker is None and quote.cue is None and unclosed and following.speaker \
                 and not text[quote.end:following.start - 1].strip():
             result[k] = Quote(text=quote.text, speaker=following.speaker, cue=following.cue, direct=True,
-                              start=quote.start, end=quote.end, role=following.role)
+                              start=quote.start, end=quote.end, role=following.role,
+                              speaker_start=following.speaker_start, speaker_end=following.speaker_end)
     return result
 
 
@@ -242,72 +406,347 @@ def _reads_as_speech(text: str, start: int, end: int) -> bool:
     return len(inner.split()) >= MIN_SPEECH_WORDS and bool(SPEECH_ENDING.search(inner)) and inner[:1].isupper()
 
 
-def _attribute(text: str, start: int, end: int, people: People) -> Optional[_Attribution]:
-    after = AFTER_QUOTE.match(text, end + 1, min(len(text), end + 120))
+SMALL_WORDS = frozenset("a an the of in on and with for to at by from vs or de la del von van is".split())
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A title or a name in quotation marks: every word capitalised (but small ones), no
+    sentence inside, two words or more, or one after a possessive ("CNN's "Hannity"")."""
+    inner = text[start:end].strip().rstrip(",.")
+    if re.search(r"[.!?;:]\s", inner) or inner.endswith(("?", "!")):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'\-]*", inner)
+    if not words or any(not w[0].isupper() and w.lower() not in SMALL_WORDS for w in words):
+        return False
+    if sum(w[0].isupper() for w in words) >= 2:
+        return True
+    return bool(re.search(r"[’']s\s+$|\b(?:on|in|of|titled|called|named|dubbed)\s+$", text[max(0, start - 12):start - 1]))
+
+
+def _is_partial(text: str, start: int, end: int) -> bool:
+    """A quoted phrase inside the reporter's own sentence: the opening mark follows a word (not a
+    verb of saying) or another quote, or the quote opens in lower case after anything but a colon."""
+    before = text[max(0, start - 40):start - 1].rstrip(" \t\u00a0")
+    if not before or before[-1] in ".!?\n:(—–[":
+        return False
+    inner = text[start:end].lstrip()
+    if before[-1] == ",":
+        return inner[:1].islower() and not re.search(rf"\b(?:{SPEECH_VERBS})\s*,$", before)
+    if before[-1] in "”\"’'":
+        return True
+    if before[-1].isalnum() or before[-1] in "’'":
+        said = re.search(rf"\b(?:{SPEECH_VERBS}|asking|saying|says|said)(?:\s+(?:him|her|them|us|me|reporters|[A-Z][\w.’'-]*))?$",
+                         before)
+        return not (said and inner[:1].isupper())
+    return False
+
+
+def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution]:
+    """Who the quote text[start:end] is attributed to. A speech verb right after it ('," X said')
+    wins, unless the quote closed its sentence inside the marks and a verb and a comma or a
+    colon open it ('X replied, "... prison." Having ...')."""
+    text = context.text
+    window_start = max(0, start - 1 - 200)
+    before = text[window_start:start - 1]
+    leading = _before_attribution(before, window_start, start, context)
+    after = AFTER_QUOTE.match(text, end + 1, min(len(text), end + 160))
+    closed = re.search(r"[.!?…]\s*$", text[start:end])
+    if leading is not None and closed:
+        return leading
+    if after and closed and (not CLOSED_AFTER_CUE.match(text, after.end(), min(len(text), after.end() + 80))
+                             or closed.group().strip() in ".…" and text[after.start():after.end()].lstrip(" ,—–-")[:1].isupper()):
+        after = None  # '"... for me." The ministry said the bill ...': a new sentence of its own
     if after and (SPEECH_ENDING.search(text[start:end]) or len(text[start:end].split()) >= MIN_SPEECH_WORDS):
-        raw = after.group("sp1") or after.group("sp2")
-        return _resolve(raw, after.group("cue1") or after.group("cue2"), start, people)
-    before = text[max(0, start - 1 - 200):start - 1]
+        group = "sp1" if after.group("sp1") else "sp2"
+        attribution = _resolve(after.start(group), after.end(group), after.group("cue1") or after.group("cue2"),
+                               start, context)
+        if attribution is not None:
+            return attribution
+    return leading
+
+
+def _before_attribution(before: str, window_start: int, start: int, context: _Context) -> Optional[_Attribution]:
+    participle = PARTICIPLE_BEFORE.search(before)
+    if participle:  # 'X posted a comment of her own, saying, "' : X is the subject of the clause
+        return _clause_subject(before[:participle.start()], window_start, participle.group("cue"), start, context)
+    according = ACCORDING_BEFORE.search(before)
+    if according:
+        return _resolve_source(context, window_start + according.start("sp"), window_start + according.end("sp"),
+                               "according to")
     if COLON_BEFORE_QUOTE.search(before):
-        return _colon_attribution(before, start, people)
+        return _colon_attribution(before, window_start, start, context)
     said = BEFORE_QUOTE.search(before)
     if said:
-        return _resolve(said.group("sp"), said.group("cue"), start, people)
+        return _resolve(window_start + said.start("sp"), window_start + said.end("sp"), said.group("cue"), start, context)
     return None
 
 
-def _colon_attribution(before: str, start: int, people: People) -> Optional[_Attribution]:
-    clause = before[: before.rstrip().rfind(":")]
+def _clause_subject(clause: str, window_start: int, cue: str, start: int, context: _Context) -> Optional[_Attribution]:
     boundary = CLAUSE_START.search(clause)
+    offset = window_start + (boundary.end() if boundary else 0)
     clause = clause[boundary.end():] if boundary else clause
-    cue_match = CUE_AT_END.search(clause)
-    cue = cue_match.group("cue") if cue_match else ":"
-    for match in NAME_IN_CLAUSE.finditer(clause):
-        words = [w for w in match.group().split() if w not in FUNCTION_WORDS]
-        if words:
-            return _resolve(" ".join(words), cue, start, people)
+    subject = CLAUSE_SUBJECT.match(clause)
+    if subject is None:
+        return None
+    return _resolve(offset + subject.start("sp"), offset + subject.end("sp"), cue, start, context)
+
+
+def _introduced(start: int, context: _Context) -> Optional[_Attribution]:
+    """A quote nothing attributes, opening its paragraph right after a sentence whose subject is a
+    person ("Robert Stone, 59, voted early.\n\n"Every time ..."): that person, without a cue."""
+    text = context.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start - 1].strip():
+        return None
+    index = bisect.bisect_right(context.sentence_starts, start - 2) - 1
+    while index >= 0 and context.sentences[index][1] >= start - 1:
+        index -= 1
+    if index < 0:
+        return None
+    s_start, s_end = context.sentences[index]
+    if text[s_start:s_start + 1] in OPEN_QUOTES + '"' or start - s_end > 4:
+        return None
+    subject = CLAUSE_SUBJECT.match(text, s_start, s_end)
+    if subject is None:
+        return None
+    found = _resolve(subject.start("sp"), subject.end("sp"), None, start, context)
+    if found is None or found.speaker is None or not context.people.is_person(found.speaker):
+        return None
+    return found
+
+
+def _colon_attribution(before: str, window_start: int, start: int, context: _Context) -> Optional[_Attribution]:
+    colon = before.rstrip().rfind(":")
+    clause = before[:colon]
+    boundary = CLAUSE_START.search(clause)
+    offset = window_start + (boundary.end() if boundary else 0)
+    clause = clause[boundary.end():] if boundary else clause
+    cues = list(CUE_IN_CLAUSE.finditer(clause))
+    cue = cues[-1].group("cue") if cues else ":"
+    if cues:
+        subject = SUBJECT_BEFORE_CUE.search(clause[:cues[-1].start()])
+        if subject:
+            found = _resolve(offset + subject.start("sp"), offset + subject.end("sp"), cue, start, context)
+            if found is not None:
+                return found
+    right_before = re.search(rf"(?P<sp>{NAME})\s*$", clause)
+    matches = ([right_before] if right_before else []) + list(NAME_IN_CLAUSE.finditer(clause))
+    for match in matches:
+        words = match.group().split()
+        skip = 0
+        while skip < len(words) and words[skip] in FUNCTION_WORDS:
+            skip += 1
+        if skip == len(words):
+            continue
+        begin = offset + match.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
+        found = _resolve(begin, offset + match.end(), cue, start, context)
+        if found is not None:
+            return found
     pronoun = PRONOUN_IN_CLAUSE.search(clause)
     if pronoun:
-        return _resolve(pronoun.group(), cue, start, people)
+        return _resolve(offset + pronoun.start(), offset + pronoun.end(), cue, start, context)
     return None
 
 
-def _resolve(raw: str, cue: str, offset: int, people: People) -> _Attribution:
-    raw = raw.strip()
+def _resolve(begin: int, finish: int, cue: str, offset: int, context: _Context) -> Optional[_Attribution]:
+    """The speaker named by text[begin:finish] (a name, a pronoun, a role, a described name),
+    or None when those words cannot speak (a date, a place named without a verb of its own)."""
+    text, people = context.text, context.people
+    raw = text[begin:finish].strip()
+    span = (begin, finish)
     if re.fullmatch(PRONOUN, raw):
-        name = people.latest_before(offset) if raw.lower() in ("he", "she") else None
-        return _Attribution(name, people.roles.get(name) if name else None, cue)
+        name = _pronoun_person(raw.lower(), begin, context) if raw.lower() in ("he", "she") else None
+        return _Attribution(name, people.roles.get(name) if name else None, cue, span)
     if re.fullmatch(ROLE_PHRASE, raw):
-        return _role_attribution(raw, cue, offset, people)
-    name, role = people.canonical(raw)
-    return _Attribution(name, role, cue)
+        return _role_attribution(raw, cue, offset, people, span)
+    name_match = re.search(rf"{NAME}$", raw)
+    if name_match is None:
+        if re.fullmatch(NOUN_PHRASE, raw) and not re.match(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s", raw):
+            return _Attribution(None, re.sub(r"^\S+\s+", "", raw), cue, span)
+        return None
+    described = raw[:name_match.start()].strip(" ,")
+    name_start = begin + name_match.start()
+    words = name_match.group().split()
+    while words and words[0] in FUNCTION_WORDS:
+        name_start = text.index(words[0], name_start) + len(words[0])
+        words.pop(0)
+    if not words:
+        return None
+    label = _label_at(people, text, name_start)
+    known = people.is_person(people.canonical(" ".join(words))[0])
+    if (label in NOT_SPEAKER_LABELS or label in UNLIKELY_SPEAKER_LABELS and len(words) == 1) and not known:
+        return None
+    if people.labels and len(words) == 1 and label is None and not known:
+        return None  # a capitalised word no model read as a name ("Having", "Wait")
+    name, role = people.canonical(" ".join(words))
+    if described and not role:
+        described_role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", described)
+        role = described_role if re.search(rf"\b(?:{ROLE_WORDS})\b|\w+(?:man|woman|er|or|ist|ant|ent)\b",
+                                           described_role, re.I) else None
+    return _Attribution(name, role, cue, span)
 
 
-def _role_attribution(raw: str, cue: str, offset: int, people: People) -> _Attribution:
+def _label_at(people: People, text: str, position: int) -> Optional[str]:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return people.labels.get(position)
+
+
+def _role_attribution(raw: str, cue: str, offset: int, people: People, span: tuple[int, int]) -> _Attribution:
     """'the officer' is someone introduced before; 'an officer' is an unnamed source."""
     article, *rest = raw.split()
     role = " ".join(rest)
     if article.lower() == "the":
         name = people.with_role(rest[-1].lower(), offset)
         if name:
-            return _Attribution(name, people.roles.get(name), cue)
-    return _Attribution(None, role, cue)
+            return _Attribution(name, people.roles.get(name), cue, span)
+    return _Attribution(None, role, cue, span)
+
+
+def _pronoun_person(pronoun: str, at: int, context: _Context) -> Optional[str]:
+    """The person "he" or "she" at ``at`` points to: going back sentence by sentence, the first
+    person of that gender named outside quotation marks (the subject, as news writes it), else
+    the speaker of a quote in that sentence; a person whose gender the article never shows may
+    be either."""
+    people, text = context.people, context.text
+    wanted = "m" if pronoun == "he" else "f"
+    index = bisect.bisect_right(context.sentence_starts, at) - 1
+    mention_starts = [start for start, _name in people.mentions]
+    for k in range(index, max(-1, index - SALIENCE_SENTENCES), -1):
+        if k < 0:
+            break
+        s_start, s_end = context.sentences[k]
+        s_end = min(s_end, at)
+        lo, hi = bisect.bisect_left(mention_starts, s_start), bisect.bisect_left(mention_starts, s_end)
+        unknown = None
+        for start, name in people.mentions[lo:hi]:
+            if _inside_quote(context, start):
+                continue
+            gender = people.gender.get(name)
+            if gender == wanted:
+                return name
+            if gender is None and unknown is None:
+                unknown = name
+        speakers = [q.speaker for q in context.attributed if s_start <= q.start < s_end and q.speaker]
+        for speaker in reversed(speakers):
+            if people.gender.get(speaker) == wanted:
+                return speaker
+        if unknown is not None:
+            return unknown
+        for speaker in reversed(speakers):
+            if people.gender.get(speaker) is None:
+                return speaker
+    return None
+
+
+def _inside_quote(context: _Context, position: int) -> bool:
+    k = bisect.bisect_right(context.quoted_starts, position) - 1
+    return k >= 0 and context.quoted[k][0] <= position < context.quoted[k][1]
 
 
 def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
     """Same speaker when the gap is short, holds no other quote and names no one else."""
     gap_start = previous.end
     gap = text[gap_start:start - 1]
-    closing = re.match(r"[,\s]*[”\"]", gap)  # the previous quote's own closing mark
+    closing = re.match(r"[,\s]*[”\"“]", gap)  # the previous quote's own closing mark
     gap = gap[closing.end():] if closing else gap
     if len(gap) > CONTINUATION_GAP or any(q in gap for q in OPEN_QUOTES + '"'):
         return False
+    if previous.speaker is None and "\n" in gap:
+        return False  # an unnamed speaker ("the officer shouted") does not carry into the next paragraph
     opens_sentence = not gap.strip() or gap.rstrip()[-1] in ".!?”\"\n"
-    after_cue = previous.cue not in (None, ":") and re.search(rf"\b{previous.cue}\b[^.!?]*,\s*$", gap)
+    after_cue = previous.cue not in (None, ":") and re.search(rf"\b{re.escape(previous.cue)}\b[^.!?]*,\s*$", gap)
     if not (opens_sentence or after_cue):
         return False
-    others = {name for at, name in people.mentions if gap_start <= at < start - 1} - {previous.speaker}
+    if previous.speaker_start is not None and gap_start <= previous.speaker_start < start - 1 \
+            and not re.search(r"[.!?]\s+\S", text[previous.speaker_end:start - 1].rstrip()):
+        return True  # the gap is the previous quote's own attribution ('," said X, an aide to Y. "')
+    speaker = people.canonical(previous.speaker)[0] if previous.speaker else None
+    others = {name for at, name in people.mentions if gap_start <= at < start - 1} - {previous.speaker, speaker}
     return not others
+
+
+# --- indirect quotes ------------------------------------------------------------------------
+
+def _indirect_quotes(context: _Context, direct: list[Quote]) -> list[Quote]:
+    """Sentences that report speech without quotation marks: 'X said (that) ...', '..., X said.',
+    'according to X, ...'. A sentence whose words are mostly a direct quote is left to it."""
+    text = context.text
+    found: list[Quote] = []
+    direct_spans = sorted((q.start, q.end) for q in direct)
+    for s_start, s_end in context.sentences:
+        sentence = text[s_start:s_end]
+        if len(sentence) > 1500 or not re.search(rf"\b(?:{INDIRECT_VERBS}|[Aa]ccording)\b", sentence):
+            continue
+        quoted = sum(max(0, min(e, s_end) - max(s, s_start)) for s, e in direct_spans if s < s_end and e > s_start)
+        if quoted > 0.5 * len(sentence):
+            continue
+        quote = _according_to(context, s_start, sentence) or _said(context, s_start, sentence)
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _according_to(context: _Context, s_start: int, sentence: str) -> Optional[Quote]:
+    match = ACCORDING_TO.search(sentence)
+    if match is None:
+        return None
+    before = sentence[:match.start()].rstrip(" ,—–")
+    after = sentence[match.end():].lstrip(" ,—–:")
+    if len(before) >= len(after):
+        c_start, c_end = s_start, s_start + len(before)
+    else:
+        c_start, c_end = s_start + len(sentence) - len(after), s_start + len(sentence)
+    c_start, c_end = _trim_content(context.text, c_start, c_end)
+    if c_end - c_start < 12:
+        return None
+    attribution = _resolve_source(context, s_start + match.start("sp"), s_start + match.end("sp"), "according to")
+    return _indirect(context, c_start, c_end, attribution, "according_to")
+
+
+def _said(context: _Context, s_start: int, sentence: str) -> Optional[Quote]:
+    match = INDIRECT_SAID.search(sentence)
+    if match is not None:
+        attribution = _resolve_source(context, s_start + match.start("sp"), s_start + match.end("sp"), match.group("cue"))
+        c_start, c_end = _trim_content(context.text, s_start + match.start("content"), s_start + match.end("content"))
+        if attribution is not None and c_end - c_start >= 12:
+            return _indirect(context, c_start, c_end, attribution, "indirect")
+    match = SAID_AT_END.search(sentence)
+    if match is not None:
+        group, cue = ("sp1", "cue1") if match.group("sp1") else ("sp2", "cue2")
+        content = "content" if match.group("content") else "content2"
+        attribution = _resolve_source(context, s_start + match.start(group), s_start + match.end(group), match.group(cue))
+        c_start, c_end = _trim_content(context.text, s_start + match.start(content), s_start + match.end(content))
+        if attribution is not None and c_end - c_start >= 12 and not context.text[c_start:c_end].lstrip()[:1] in "“\"":
+            return _indirect(context, c_start, c_end, attribution, "indirect")
+    return None
+
+
+def _resolve_source(context: _Context, begin: int, finish: int, cue: str) -> Optional[_Attribution]:
+    """A speaker of reported speech: a person, pronoun or role as for direct quotes, else a
+    body ("the campaign", "county officials") by its own words."""
+    raw = context.text[begin:finish].strip()
+    if re.fullmatch(BODY, raw) and not re.fullmatch(ROLE_PHRASE, raw):
+        return _Attribution(None, re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", raw), cue, (begin, finish))
+    if raw.split()[0].lower() in ("they", "it"):
+        return _Attribution(None, None, cue, (begin, finish))
+    return _resolve(begin, finish, cue, begin, context)
+
+
+def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,:;—–\n":
+        start += 1
+    while end > start and text[end - 1] in " .,;:—–\n":
+        end -= 1
+    return start, end
+
+
+def _indirect(context: _Context, start: int, end: int, attribution: Optional[_Attribution], kind: str) -> Optional[Quote]:
+    if attribution is None:
+        return None
+    span = attribution.span or (None, None)
+    return Quote(text=context.text[start:end], speaker=attribution.speaker, cue=attribution.cue, direct=False,
+                 start=start, end=end, role=attribution.role, kind=kind, speaker_start=span[0], speaker_end=span[1])
 
 
 def speaker_names(quotes: Iterable[Quote], people: People) -> set[str]:

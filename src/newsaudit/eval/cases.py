@@ -58,7 +58,7 @@ QUANTITY_CASES = [
     ("The pilot, a 29-year-old, landed safely.", "29-year-old", 29, None, None, "year", "age", None, False),
     ("The mayor is 45 years old.", "45 years old", 45, None, None, "year", "age", None, False),
     ("A 30-day truce began.", "30-day", 30, None, None, "day", "duration", None, False),
-    ("Harvests yielded 3.5 tonnes per hectare.", "3.5 tonnes", 3.5, None, None, "t", "weight", None, False),
+    ("Harvests yielded 3.5 tonnes per hectare.", "3.5 tonnes per hectare", 3.5, None, None, "t", "weight", "hectare", False),
     ("The fire burned 400 hectares.", "400 hectares", 400, None, None, "ha", "area", None, False),
     ("Trains slowed to 50 km/h.", "50 km/h", 50, None, None, "km/h", "speed", None, False),
     ("Millions of dollars vanished.", "Millions of dollars", None, 2e6, 9.99e6, "USD", "money", None, True),

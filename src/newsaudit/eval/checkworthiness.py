@@ -20,12 +20,11 @@ CLEF 2020 task 5 that repeat a held-out debate (located by its sentences), and a
 of :data:`MIN_COPY_WORDS` or more words whose normalised text equals a held-out one (shorter
 ones such as "Thank you." recur in every debate). Systems: (a) the model shipped in
 ``newsaudit/data``, (b) TF-IDF + logistic regression (word unigrams, smooth idf, l2 norm,
-C=1, balanced class weights, trained per dataset on the same training items; numpy only),
-(c) the hand-written feature sum ``newsaudit.claims.claims.checkworthy`` fed by newsaudit's own
-quantity, date and attribution finders on each sentence alone (no article context, capitals
-mid-sentence standing in for named entities; about 20 distinct values, so its MAP depends on
-tie order); reported as "not measured" if those modules cannot be imported or run. Average
-precision ranks ties in input (line) order, as the CLEF scorer's stable sort does.
+C=1, balanced class weights, trained per dataset on the same training items; numpy only).
+The hand-written feature sum that scored claims before the model (ClaimBuster F1 0.416, CLEF
+2019 MAP 0.198 on these items) was measured against the model and blends of the two, lost, and
+was removed. Average precision ranks ties in input (line) order, as the CLEF scorer's stable
+sort does.
 """
 
 from __future__ import annotations
@@ -420,30 +419,7 @@ def baseline_result(splits: Splits) -> dict[str, Any]:
     return result
 
 
-# --- the hand-written score and the report ----------------------------------------------------
-
-
-def handwritten_scorer() -> Optional[Scorer]:
-    """The feature sum of ``newsaudit.claims.claims`` fed by its own extractors, or None."""
-    try:
-        from ..claims.claims import CAPITALISED_MID, attribution, checkworthy
-        from ..claims.quantities import find_quantities
-        from ..claims.quotes import People
-        from ..claims.times import find_times
-    except Exception:  # the module is being moved; report it as not measured
-        return None
-
-    def score(sentences: Sequence[str]) -> list[float]:
-        """Each sentence scored alone: no article context, so no known people or quotes."""
-        people = People()
-        out = []
-        for text in sentences:
-            speaker, source = attribution(text, 0, len(text), (), people)
-            out.append(checkworthy(text, bool(find_quantities(text)), bool(find_times(text, None)),
-                                   bool(CAPITALISED_MID.search(text)), bool(speaker or source)))
-        return out
-
-    return score
+# --- the report -------------------------------------------------------------------------------
 
 
 def model_scorer(model: CheckworthinessModel) -> Scorer:
@@ -453,16 +429,11 @@ def model_scorer(model: CheckworthinessModel) -> Scorer:
 
 def checkworthiness_report(data_dir: Optional[Path] = None, model: Optional[CheckworthinessModel] = None,
                            with_baseline: bool = True) -> dict[str, Any]:
-    """Held-out figures of the shipped model, the baseline and the hand-written score."""
+    """Held-out figures of the shipped model and the baseline."""
     splits = load_splits(data_dir)
     model = model or load_model()
     systems: dict[str, Any] = {"model": evaluate_scorer(model_scorer(model), splits.dev)}
     systems["tfidf_lr"] = baseline_result(splits) if with_baseline else NOT_MEASURED
-    handwritten = handwritten_scorer()
-    try:
-        systems["handwritten"] = evaluate_scorer(handwritten, splits.dev) if handwritten else NOT_MEASURED
-    except Exception as error:  # a half-moved module can import yet fail to run
-        systems["handwritten"] = f"{NOT_MEASURED} ({type(error).__name__}: {error})"
     dev = {name: {"items": len(items), "positives": sum(item.label for item in items)}
            for name, items in splits.dev.items()}
     return {"data_dir": str(data_dir or default_data_dir()), "held_out": dev, "notes": list(splits.notes),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Report
+from ..model import Quote, Report
 from .safe import markdown, neutralised
 from .summary import SEVERITY_MARK, clip, evidence_line, facts_line, place_line, published_line, speaker_line
 
@@ -75,8 +75,20 @@ def _places(report: Report) -> list[str]:
 
 
 def _quotes(report: Report) -> list[str]:
-    lines = [f"## Quotes ({len(report.quotes)})", ""]
-    for quote in report.quotes:
-        who = quote.speaker or "unattributed"
-        lines.append(f"- {who} ({quote.cue or 'no cue'}): \u201c{clip(quote.text, 160)}\u201d")
+    """Direct quotes in quotation marks, then reported speech ("X said that ...") as reported."""
+    direct = [quote for quote in report.quotes if quote.direct]
+    reported = [quote for quote in report.quotes if not quote.direct]
+    lines = [f"## Quotes ({len(direct)})", ""]
+    for quote in direct:
+        lines.append(f"- {_who(quote)} ({quote.cue or 'no cue'}): \u201c{clip(quote.text, 160)}\u201d")
+    if reported:
+        lines += ["", f"## Reported speech ({len(reported)})", ""]
+        for quote in reported:
+            lines.append(f"- {_who(quote)} ({quote.cue or 'no cue'}): {clip(quote.text, 160)}")
     return lines + [""]
+
+
+def _who(quote: Quote) -> str:
+    if quote.speaker:
+        return quote.speaker
+    return f"({quote.role}, unnamed)" if quote.role else "unattributed"

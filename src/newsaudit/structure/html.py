@@ -25,9 +25,11 @@ from lxml import etree
 from ..errors import NoArticle
 from ..model import Article, Media, Section
 from ..text.dates import PLAUSIBLE_YEARS, first_date
-from ..text.boilerplate import is_boilerplate
+from ..text.boilerplate import is_boilerplate, opens_link_list
 from ..text.domains import registered_domain
 from ..text.wire import find_agency, parse_wire_filename
+from .metadata import (choose_byline, choose_headline, credit_in_text, json_ld_authors, meta_authors, printed_bylines,
+                       site_keys)
 from .text import split_credit
 
 # A class or id naming a credit inside a figure: "credit", "photo-credit", "copyright", ...
@@ -55,8 +57,9 @@ RELATED_LINE = re.compile(r"^(?:read (?:more|also|next)|also read|related|see al
 # The day of a machine timestamp ("2025-03-03T07:45:00+00:00"); dates.ISO_DATE finds dates in prose
 # and needs a word boundary after the day, which the "T" of a timestamp does not give.
 TIMESTAMP_DAY = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+MEDIA_TYPE = re.compile(r"Image|Video|Audio|Media|Clip|Photograph")  # schema.org types of a picture or recording
 ARTICLE_TYPE = re.compile(r"Article\b|\bBlogPosting\b|\bReport\b")  # schema.org types of a story
-DATE_PARAMS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
+DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}  # as trafilatura's default
 MIN_PROSE_WORDS = 8  # a body needs one paragraph at least this long to be an article
 MIN_PROSE_CHARS = 40
 FALLBACK_BELOW_CHARS = 500  # a fast-mode body shorter than this gets trafilatura's full mode
@@ -140,18 +143,99 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
         extracted = _extract(tree, page_url, fast=False) or extracted
     if extracted is None or extracted.body is None:
         raise NoArticle("no article text found in the HTML page")
-    body = _body(extracted.body, media, extracted.title)
     page_url = page_url or extracted.url
-    published, note = published_from_html(tree, json_ld, extracted.date, page_url)
     outlet = publisher or extracted.sitename
+    keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld)), page_url or extracted.hostname)
+    stated = _stated_titles(tree, json_ld, extracted.title)
+    headline = choose_headline(stated, _printed_headings(tree), keys)
+    byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
+                            extracted.author], keys)
+    body = _body(extracted.body, media, [headline, *stated])
+    byline = byline or credit_in_text(body.text, keys)
+    published, note = published_from_html(tree, json_ld, extracted.date, page_url)
     return Article(
         outlet=outlet, domain=registered_domain(page_url) or registered_domain(extracted.hostname),
-        url=page_url, headline=extracted.title, byline=extracted.author,
+        url=page_url, headline=headline, byline=byline,
         published=published.isoformat() if published else None,
         published_source="metadata" if published else None, published_note=note,
         text=body.text, sections=body.sections, media=media, boilerplate=body.furniture,
         outlet_source="metadata" if outlet else None,
     )
+
+
+def _stated_titles(tree: Any, json_ld: list[dict], extracted: Optional[str]) -> list[Optional[str]]:
+    """The titles the page states, the article's own first: JSON-LD headline, og:title, <title>."""
+    stated: list[Optional[str]] = []
+    for item in sorted(json_ld, key=lambda item: not ARTICLE_TYPE.search(" ".join(_types(item)))):
+        if ARTICLE_TYPE.search(" ".join(_types(item))) and isinstance(item.get("headline"), str):
+            stated.append(item["headline"])
+            break
+    for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content'):
+        stated.extend(tree.xpath(xpath)[:1])
+    title = tree.find(".//title")
+    if title is not None:
+        stated.append(_flat(title))
+    stated.append(extracted)  # trafilatura's pick, from the same tags or, failing them, a heading
+    return stated
+
+
+def _printed_headings(tree: Any) -> list[str]:
+    """The page's <h1> texts outside menus, sidebars and footers, as a reader sees them."""
+    headings = []
+    for element in tree.iter("h1"):
+        text = _inline_text(element)
+        if text and not _off_article(element) and text not in headings:
+            headings.append(text)
+    return headings[:5]
+
+
+# A headline's kicker or overline ("Covid-19:", "Interview"), printed inside its <h1>.
+KICKER_CLASS = re.compile(r"kicker|dachzeile|overline|topline|roofline|eyebrow|supertitle|super-title|"
+                          r"spitzmarke|headline-intro|pre-?title|label", re.IGNORECASE)
+
+
+# Text for screen readers only ("Headline:", "Opens in a new window").
+HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|a11y|offscreen", re.IGNORECASE)
+
+
+def _inline_text(element: Any, most: int = 400) -> str:
+    """Text as rendered: inline pieces join without a space, <br> and blocks break with one; kickers
+    and screen-reader text left out. Read iteratively and no further than ``most`` characters."""
+    parts: list[str] = []
+    length = 0
+    skipping: Optional[Any] = None
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if event == "start":
+            if skipping is None and node is not element and (
+                    tag in ("script", "style", "noscript") or not tag
+                    or KICKER_CLASS.search(node.get("class") or "") or HIDDEN_CLASS.search(node.get("class") or "")):
+                skipping = node
+            if skipping is None:
+                if tag in ("br", "div", "p") and parts:
+                    parts.append(" ")
+                parts.append(node.text or "")
+                length += len(parts[-1])
+        else:
+            if skipping is node:
+                skipping = None
+                if node is not element:
+                    parts.append(node.tail or "")
+            elif skipping is None and node is not element:
+                parts.append(node.tail or "")
+                length += len(parts[-1])
+        if length > most:
+            break
+    return " ".join("".join(parts).split())[:most]
+
+
+def _json_ld_publisher(json_ld: list[dict]) -> Optional[str]:
+    for item in json_ld:
+        publisher = item.get("publisher")
+        publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return publisher["name"]
+    return None
 
 
 def _extract(tree: Any, url: Optional[str], *, fast: bool) -> Any:
@@ -165,21 +249,69 @@ def _extract(tree: Any, url: Optional[str], *, fast: bool) -> Any:
 
 def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
                         url: Optional[str] = None) -> tuple[Optional[date], Optional[str]]:
-    """The first-publication date a tag states, else htmldate's (``found``), with a note naming the source.
+    """htmldate's first-publication date (``found``), else a tag's, with a note naming the source.
 
-    An explicit published-date tag wins over htmldate when they disagree: htmldate may have
-    taken the date from the URL or a page element, the tag is what the publisher declared.
+    htmldate (run for the original date, with its extensive search, as trafilatura runs it) weighs
+    the tags, the URL and the dates a page prints; on the shared pages with gold dates it is right
+    more often than any single tag: the day a page prints is the local day, where a tag's UTC
+    timestamp can fall a day either side, and a tag is often a later update's. When htmldate's
+    date is that of another object the page's JSON-LD describes (an image, a video), the
+    article's own tag stands. A bare 1 January from its extensive search is a year it
+    read ("since 2014"), not a date.
     """
-    for value, tag in _published_tags(tree, json_ld):
-        stated = _iso_day(value)
-        if stated:
-            return stated, f"from the page metadata ({tag})"
+    tags = [(day, tag) for day, tag in ((_iso_day(value), tag) for value, tag in _published_tags(tree, json_ld)) if day]
     stated = _iso_day(found) if found else None
-    if stated is None:
-        return None, None
-    in_url = url and any(stated.strftime(form) in url for form in ("%Y/%m/%d", "%Y-%m-%d", "/%Y%m%d"))
-    return stated, ("from the date in the page URL (htmldate)" if in_url
-                    else "from a date shown on the page, not a published-date tag (htmldate)")
+    if stated is not None and stated.month == stated.day == 1 and not _prints_new_year(tree, stated) and not any(
+            day == stated for day, _ in tags):
+        stated = None
+    if stated is not None and tags and stated != tags[0][0] and stated in _other_objects_days(json_ld):
+        stated = None  # htmldate took the date of a picture or video the page describes: the article's tag stands
+    if stated is not None:
+        tag = next((tag for day, tag in tags if day == stated), None)
+        if tag:
+            return stated, f"from the page metadata ({tag})"
+        if url_date(url) == stated or (url and stated.strftime("/%Y%m%d") in url):
+            return stated, "from the date in the page URL (htmldate)"
+        return stated, "from a date shown on the page, not a published-date tag (htmldate)"
+    if tags:
+        day, tag = tags[0]
+        return day, f"from the page metadata ({tag})"
+    return None, None
+
+
+def _other_objects_days(json_ld: list[dict]) -> set[date]:
+    """Publication days of the pictures, videos and recordings the page's JSON-LD describes."""
+    days = set()
+    for item in json_ld:
+        kinds = " ".join(_types(item))
+        if MEDIA_TYPE.search(kinds) and not ARTICLE_TYPE.search(kinds) and isinstance(item.get("datePublished"), str):
+            day = _iso_day(item["datePublished"])
+            if day:
+                days.add(day)
+    return days
+
+
+def _prints_new_year(tree: Any, day: date) -> bool:
+    """Whether the page prints 1 January of that year as a full date, not only the year."""
+    text = " ".join(tree.xpath("//body//text()"))[:200_000]
+    year = day.year
+    return bool(re.search(rf"\b{year}-01-01\b|\b0?1\.\s?0?1\.\s?{year}\b|\b0?1/0?1/{year}\b|"
+                          rf"\b1(?:st)?\.? (?:January|Januar|janvier|enero|Jan\.?) {year}\b|"
+                          rf"\b(?:January|Jan\.?) 1(?:st)?,? {year}\b", text, re.IGNORECASE))
+
+
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|[-_][a-z]|\.html?|$)")
+
+
+def url_date(url: Optional[str]) -> Optional[date]:
+    """A full date in the URL's path ("/2017/7/12/story", "/2021-03-04-story")."""
+    match = URL_DATE.search(url or "")
+    if not match or not PLAUSIBLE_YEARS[0] <= int(match["year"]) <= PLAUSIBLE_YEARS[1]:
+        return None
+    try:
+        return date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
 
 
 def _published_tags(tree: Any, json_ld: list[dict]) -> Iterator[tuple[str, str]]:
@@ -216,7 +348,7 @@ def _iso_day(value: str) -> Optional[date]:
         return None
 
 
-def _body(body: Any, media: tuple[Media, ...], headline: Optional[str]) -> _Body:
+def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _Body:
     """Paragraphs and headings of trafilatura's body, minus picture text, link boxes and menus."""
     picture_text = [_norm(part) for item in media for part in (item.caption, item.credit, item.alt) if part]
     paragraphs: list[str] = []
@@ -225,10 +357,14 @@ def _body(body: Any, media: tuple[Media, ...], headline: Optional[str]) -> _Body
     heading: Optional[str] = None
     start = offset = 0
     in_link_box = has_prose = False
+    title_keys = {_norm(title) for title in titles if title}
     for kind, line in _blocks(body):
         if kind == "head":
-            in_link_box = bool(RELATED_HEADING.match(line))
-            if in_link_box or (headline and _norm(line) == _norm(headline)):
+            in_link_box = bool(RELATED_HEADING.match(line)) or opens_link_list(line)
+            if in_link_box or is_boilerplate(line):  # a link box's title, an age gate or sign-up box set as a heading
+                furniture.append(line)
+                continue
+            if _norm(line) in title_keys:
                 continue  # a link box's title, or the headline repeated as the body's first heading
             if offset > start:  # a heading with no paragraph under it opens no section
                 sections.append(Section(heading, start, offset - 2))

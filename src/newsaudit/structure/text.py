@@ -26,6 +26,7 @@ from ..model import Article, Media, Section
 from ..text.boilerplate import is_boilerplate, is_menu_row, opens_link_list
 from ..text.dates import MONTH_DAY, MONTH_FULL, first_date
 from ..text.domains import registered_domain
+from .metadata import clean_byline, credit_in_text, has_separator, site_keys, strip_site
 from .published import dateline_date
 from ..text.wire import WireFile, find_agency, parse_wire_filename
 
@@ -71,7 +72,7 @@ CAPTION_CUE = re.compile(r"^(?:FILE(?: PHOTO)?\s*[-:–—]|In this (?:photo|ima
                          re.IGNORECASE)
 # Marks of reporting, which captions rarely carry: quotation marks and attribution.
 REPORTING = re.compile(r"[“”\"]|\b(?:said|says|told|according to)\b")
-BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Reporting by|Author:)\s+(?P<names>[A-Z].{1,160})$")
+BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Reporting by|Author:|Von|VON|Par|PAR)\s+(?P<names>[A-Z].{1,160})$")
 # Where a byline's names end: a separator, or the date or label printed after them.
 BYLINE_END = re.compile(r"\s*(?:[|•·—–]|\s-\s|\b(?:Published|Posted|Updated)\b).*$")
 NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*,?|and|&|de|da|del|der|di|du|van|von|la|le|al|bin|y)$")
@@ -380,14 +381,27 @@ def parse_text(content: str, *, url: Optional[str] = None) -> Article:
     for line in labeled:
         first.setdefault(line.label, line.text)
     outlet = first.get("outlet")
+    keys = site_keys((outlet,), url, table=False)
+    headline = first.get("headline")
+    if has_separator(headline):  # "Story | The Daily World": the outlet table knows more names
+        headline = strip_site(headline, site_keys((outlet,), url))
     article = Article(
-        outlet=outlet, domain=domain_of(url), url=url, headline=first.get("headline"),
-        byline=byline_names(first["byline"]) if "byline" in first else None,
+        outlet=outlet, domain=domain_of(url), url=url, headline=headline,
+        byline=_byline(first.get("byline"), "\n".join(line.text for line in labeled if line.label in (
+            "body", "boilerplate")), keys),  # a "Reporting by" footer is set apart as furniture
         published=None, published_source=None, text=text, sections=tuple(sections),
         media=tuple(_media(labeled)), boilerplate=tuple(line.text for line in labeled if line.label == "boilerplate"),
         outlet_source="text" if outlet else None,
     )
     return _with_printed_date(article, first.get("dateline"), first.get("byline"))
+
+
+def _byline(line: Optional[str], text: str, keys: frozenset[str]) -> Optional[str]:
+    """The byline line's names, cleaned (no date, role or outlet name), else a credit in the body."""
+    names = byline_names(line) if line else None
+    if names:
+        return clean_byline(names, keys) or names
+    return credit_in_text(text, keys)
 
 
 def _with_printed_date(article: Article, dateline: Optional[str], byline: Optional[str]) -> Article:

@@ -8,6 +8,8 @@ Three kinds of evidence:
 - phrases that make a short line furniture wherever they stand in it (``THEME_PHRASES``:
   "Click to share on Twitter", "Sign up for our newsletter", "Posted in", "Tags:"), and a few
   that do so even in a long line (``NOTICE_PHRASES``: cookie and comment-form notices);
+- boxes set inside the story (``BOX_PHRASES``): a video's age gate ("Please enter your date of
+  birth to view this video"), newsletter sign-ups, "Got a news tip?" lines, deals widgets;
 - shapes: a row of menu words joined by separators (``MENU_ROW``), a row of share buttons
   (``SHARE_ROW``), and a bare row of capitalised menu words (``is_menu_row``, which the caller
   applies only outside the article body, where a title-case heading cannot stand).
@@ -47,6 +49,26 @@ NOTICE_PHRASES = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+# Boxes a page sets inside or beside the story: a video's age gate, a newsletter sign-up, a tip
+# line, a deals widget. Furniture up to ``MAX_BOX_WORDS`` words, however they are worded around it.
+BOX_PHRASES = re.compile(
+    r"\benter your (?:date of birth|birth ?date)\b|\bto view this (?:video|content)\b|"
+    r"\byou must be (?:1[3-9]|2[01])(?: years(?: of age)?)? or older to\b|"
+    r"^(?:got|have) a (?:news |story )?tip\b|\bsend us (?:a|your) (?:news )?tips?\b|"
+    r"\b(?:sign|signing) up (?:for|to) (?:our|the)\b.{0,60}\b(?:newsletters?|alerts|e-?mails|briefing)\b|"
+    r"\bsign up to receive\b|\bsubscribe to (?:our|the)\b.{0,60}\bnewsletter|\bnewsletter sign[- ]?up\b|"
+    r"\b(?:delivered|sent) (?:straight |directly )?to your inbox\b|"
+    r"\bby (?:signing up|subscribing|clicking)\b.*\byou agree\b|^enter your e-?mail\b|"
+    r"\bthanks? (?:you )?for (?:signing up|subscribing)\b|"
+    r"^(?:today'?s |top |best |more |daily )?deals?(?: of the day| we love)?:?$|^(?:view|see|get|shop) (?:the )?deal\b|"
+    r"^check (?:the )?price\b|^shop now\b|\bwe may earn (?:a )?(?:small )?commission\b",
+    re.IGNORECASE,
+)
+MAX_BOX_WORDS = 40
+# Words one of the box phrases needs: a line without any is never searched for them (speed).
+BOX_HINTS = ("birth", "view this", "or older", " tip", "sign up", "signing up", "subscrib", "inbox", "you agree",
+             "mail", "thank", "deal", "price", "shop", "commission")
+
 # Footers that feed-copying plugins append to every post they republish: the WordPress feed's
 # "The post <title> appeared first on <site>." and the autoblog plugins' "Source link".
 SCRAPER_PHRASES = re.compile(
@@ -88,6 +110,8 @@ def is_boilerplate(line: str) -> bool:
     if text in THEME_LINES or text.rstrip(":").rstrip() in THEME_LINES:
         return True
     if NOTICE_PHRASES.search(text) or SCRAPER_PHRASES.search(text):
+        return True
+    if len(text.split()) <= MAX_BOX_WORDS and any(hint in text for hint in BOX_HINTS) and BOX_PHRASES.search(text):
         return True
     if len(text.split()) > MAX_FURNITURE_WORDS:
         return False

@@ -97,3 +97,119 @@ def iso_day(text: Optional[str]) -> Optional[date]:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+# --- the wider set of day dates the claims stage reads ----------------------------------------
+# Ordinal words for days ("the fourth of July", "January first", "twenty third day of September").
+_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9}
+ORDINAL_WORDS = {**_ORDINAL_UNITS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                 "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                 "twentieth": 20, "thirtieth": 30, "thirty first": 31,
+                 **{f"twenty {word}": 20 + value for word, value in _ORDINAL_UNITS.items()}}
+_ORDINAL_WORD = "|".join(sorted((w.replace(" ", r"[\s-]") for w in ORDINAL_WORDS), key=len, reverse=True))
+# Month names in any case, except the lower-case verbs "may" and "march"; undotted abbreviations too.
+_MONTH_ANY = (r"(?P<month>(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar\.|apr(?:il|\.)?|june?|jun\.|july?|jul\.|"
+              r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)|Mar(?:ch)?|MARCH|"
+              r"May|MAY)")
+_DAY_ANY = rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dayword>(?i:{_ORDINAL_WORD})))"
+_YEAR_TAIL = r"(?:\s*,?\s*(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})\b(?![,.]?\d)|\s+of\s+['’]?(?P<yy>\d{2})\b)"
+EXTENDED_PATTERNS = (
+    # "Dec31, 1994", "january first", "October, 1st", "july 4th of 1995", "May 3"
+    re.compile(rf"(?=[JjFfMmAaSsOoNnDd])\b{_MONTH_ANY}\s*,?\s*(?:the\s+)?{_DAY_ANY}\b(?!\s*(?:%|,\d|\.\d|:\d))(?!\s(?:percent|per\scent))"
+               rf"{_YEAR_TAIL}?"),
+    # "the fourth of July", "4th of july of 1995", "28 june in 2020", "twenty third day of September"
+    re.compile(rf"(?=[\dfFsStTeEnN])\b{_DAY_ANY}\s+(?:(?i:day)\s+)?(?:(?i:of)\s+)?{_MONTH_ANY}(?![a-z])\.?{_YEAR_TAIL}?"),
+    # "05-Aug-2016", "Sep-23-2020", "2019/aug/01"
+    re.compile(rf"\b(?P<day>\d{{1,2}})-{_MONTH_ANY}-(?P<year>(?:19|20)\d{{2}})\b"),
+    re.compile(rf"(?=[JjFfMmAaSsOoNnDd])\b{_MONTH_ANY}-(?P<day>\d{{1,2}})-(?P<year>(?:19|20)\d{{2}})\b"),
+    re.compile(rf"\b(?P<year>(?:19|20)\d{{2}})/{_MONTH_ANY}/(?P<day>\d{{1,2}})\b"),
+)
+# Numbers only: "1/1/2016" and "12/12/30" (month first unless the first is over 12), "23.08.2019"
+# (day first), "2019/08/01", "2016 10 16", "20161016".
+NUMERIC_DATE = re.compile(r"(?<![\d/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})"
+                          r"(?![\d/]|[.-]\d)")
+NUMERIC_YMD = re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d{2})(?P<sep>[/.\s])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})"
+                         r"(?![\d/]|[.-]\d)")
+COMPACT_DATE = re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2})(?P<a>0[1-9]|1[0-2])(?P<b>0[1-9]|[12]\d|3[01])"
+                          r"(?![\d]|[.,]\d)")
+ISO_NUMERIC = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<a>\d{2})-(?P<b>\d{2})(?!\d)")
+NUMERIC_DATES = (NUMERIC_DATE, NUMERIC_YMD, COMPACT_DATE, ISO_NUMERIC)
+
+
+def two_digit_year(yy: int, reference_year: Optional[int]) -> int:
+    """ "'87" is 1987 and "'12" 2012: the century that puts the year at most ten years past the reference."""
+    pivot = (reference_year or 2025) % 100 + 10
+    return (2000 if yy <= pivot else 1900) + yy
+
+
+def extended_day_mentions(text: str, reference_year: Optional[int] = None) -> Iterator[DateMention]:
+    """Every day-level date :func:`day_mentions` finds, and also lower-case and ordinal-word dates
+    ("the fourth of July", "january first"), month-name forms with dashes ("05-Aug-2016") and
+    all-number dates with a year ("1/1/2016", "2019/08/01", "20161016"), longest first at a place."""
+    found: list[DateMention] = []
+    candidates: list[DateMention] = []
+    for first, last in _month_windows(text):  # the named patterns run only where a month name is
+        for pattern in EXTENDED_PATTERNS:
+            for match in pattern.finditer(text, first, last):
+                mention = _named_mention(text, match, reference_year)
+                if mention:
+                    candidates.append(mention)
+    for pattern in NUMERIC_DATES:
+        for match in pattern.finditer(text):
+            mention = _numeric_mention(text, match, reference_year)
+            if mention:
+                candidates.append(mention)
+    last_end = -1
+    for mention in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start))):
+        if mention.start >= last_end:  # sorted by start: only the last one kept can overlap
+            last_end = mention.end
+            found.append(mention)
+    return iter(found)
+
+
+MONTH_TRIGGER = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+WINDOW_BEFORE, WINDOW_AFTER = 40, 48  # "twenty third day of September", "September 23, 2020"
+
+
+def _month_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for hit in MONTH_TRIGGER.finditer(text):
+        first, last = max(0, hit.start() - WINDOW_BEFORE), min(len(text), hit.end() + WINDOW_AFTER)
+        if windows and first <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], last)
+        else:
+            windows.append((first, last))
+    return windows
+
+
+def _named_mention(text: str, match: re.Match[str], reference_year: Optional[int]) -> Optional[DateMention]:
+    groups = match.groupdict()
+    if groups.get("dayword"):
+        day = ORDINAL_WORDS.get(" ".join(groups["dayword"].lower().replace("-", " ").split()))
+    else:
+        day = int(groups["day"]) if groups.get("day") else None
+    if not day or not 1 <= day <= 31:
+        return None
+    month = month_number(groups["month"].rstrip("."))
+    year = int(groups["year"]) if groups.get("year") else (
+        two_digit_year(int(groups["yy"]), reference_year) if groups.get("yy") else None)
+    start = match.start()
+    if text[start: start + 4].lower() == "the ":
+        start += 4
+    return DateMention(start, match.end(), month, day, year, _is_ahead(text, match))
+
+
+def _numeric_mention(text: str, match: re.Match[str], reference_year: Optional[int]) -> Optional[DateMention]:
+    a, b = int(match["a"]), int(match["b"])
+    written = match["y"]
+    year = int(written) if len(written) == 4 else two_digit_year(int(written), reference_year)
+    if match.re is NUMERIC_DATE:
+        month, day = (b, a) if a > 12 or match["sep"] == "." else (a, b)
+        if len(written) == 2 and match["sep"] == ".":
+            return None  # "3.5.10" is a version number more often than a date
+    else:
+        month, day = a, b
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DateMention(match.start(), match.end(), month, day, year, _is_ahead(text, match))

@@ -15,20 +15,25 @@ CLOSE_QUOTES = "”"
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks, in text order.
 
+    Curly and straight marks pair with each other, as pages mix them ('“We won," she said'), and a
+    “ that follows words and is followed by a space or punctuation closes ('unusual,“ said X').
     A quote opened and not closed in a paragraph runs to the paragraph's end."""
     spans = []
     for paragraph in re.finditer(r"[^\n]+", text):
-        spans += _curly_spans(text, paragraph.start(), paragraph.end())
-        spans += _straight_spans(text, paragraph.start(), paragraph.end())
-    return sorted(spans)
+        spans += _paragraph_spans(text, paragraph.start(), paragraph.end())
+    return spans
 
 
-def _curly_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, opened = [], None
     for i in range(start, end):
-        if text[i] in OPEN_QUOTES and opened is None:
-            opened = i + 1
-        elif text[i] in CLOSE_QUOTES and opened is not None:
+        mark = text[i]
+        if mark not in '“”"':
+            continue
+        if opened is None:
+            if mark != CLOSE_QUOTES:  # a stray closing mark opens nothing
+                opened = i + 1
+        elif mark != OPEN_QUOTES or _closes(text, i, end):
             spans.append((opened, i))
             opened = None
     if opened is not None:  # continued in the next paragraph
@@ -36,9 +41,7 @@ def _curly_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _straight_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    marks = [i for i in range(start, end) if text[i] == '"']
-    spans = [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:  # continued in the next paragraph
-        spans.append((marks[-1] + 1, end))
-    return spans
+def _closes(text: str, i: int, end: int) -> bool:
+    """An opening curly mark used as a closing one: after words, before a space, punctuation or the end."""
+    after = text[i + 1:i + 2]
+    return text[i - 1:i].strip() != "" and (i + 1 >= end or not after.strip() or after in ".,;:!?)")

@@ -1,0 +1,117 @@
+"""Headline and byline of HTML pages: the site's part cut, the printed <h1> preferred, bylines found and cleaned."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit.structure.html import parse_html, url_date
+from newsaudit.structure.metadata import choose_headline, site_keys, strip_site
+
+STORY = ("<p>The harbour board voted on Tuesday to close the old ferry pier for repairs that will last most of "
+         "the coming year, its chair told reporters after the meeting.</p>"
+         "<p>Commuters will use a temporary landing stage on the north quay while the work goes on, and the "
+         "board said fares would not change during the closure.</p>"
+         "<p>Engineers found cracks in three of the pier's concrete piles during an inspection in the spring, "
+         "according to a report the board published last month.</p>")
+
+
+def html_page(head: str = "", body_top: str = "", story: str = STORY, body_end: str = "") -> str:
+    return (f"<html><head>{head}</head><body><header><h1 class='logo'>Harbour Herald</h1></header>"
+            f"<article>{body_top}{story}{body_end}</article></body></html>")
+
+
+KEYS = site_keys(("The Harbour Herald",), "https://www.harbourherald.co.uk/news/pier")
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Old ferry pier to close for a year | The Harbour Herald", "Old ferry pier to close for a year"),
+    ("Harbour Herald - Old ferry pier to close for a year", "Old ferry pier to close for a year"),
+    ("Old ferry pier to close for a year - News - harbourherald.co.uk", "Old ferry pier to close for a year - News"),
+    ("12.03.2024 | Old ferry pier to close for a year", "Old ferry pier to close for a year"),
+    ("Pier closes – commuters move to the north quay", "Pier closes – commuters move to the north quay"),
+    ("Old ferry pier to close for a year", "Old ferry pier to close for a year"),
+])
+def test_the_sites_part_is_cut_from_a_stated_title_and_nothing_else(title, expected):
+    assert strip_site(title, KEYS) == expected
+
+
+def test_a_printed_h1_that_agrees_with_the_stated_title_is_the_headline_as_printed():
+    stated = ["Old Ferry Pier To Close For A Year | The Harbour Herald"]
+    assert choose_headline(stated, ["Old ferry pier to close for a year"], KEYS) == "Old ferry pier to close for a year"
+
+
+def test_a_kicker_before_the_headline_in_the_h1_is_left_out():
+    stated = ["Old ferry pier to close for a year | The Harbour Herald"]
+    printed = ["Transport Old ferry pier to close for a year"]
+    assert choose_headline(stated, printed, KEYS) == "Old ferry pier to close for a year"
+
+
+def test_an_h1_that_is_the_sites_name_is_not_the_headline():
+    stated = ["Old ferry pier to close for a year | The Harbour Herald"]
+    assert choose_headline(stated, ["Harbour Herald"], KEYS) == "Old ferry pier to close for a year"
+
+
+def test_html_headline_has_no_site_suffix_and_the_body_does_not_repeat_it():
+    head = ('<title>Old ferry pier to close for a year | The Harbour Herald</title>'
+            '<meta property="og:site_name" content="The Harbour Herald">')
+    article = parse_html(html_page(head, "<h2>Old ferry pier to close for a year</h2>"),
+                         url="https://www.harbourherald.co.uk/news/pier")
+    assert article.headline == "Old ferry pier to close for a year"
+    assert all(section.heading != article.headline for section in article.sections)
+
+
+@pytest.mark.parametrize("head, top, expected", [
+    ('<meta name="author" content="Ann Lee">', "", "Ann Lee"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Pier", "author": '
+     '[{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}]}</script>', "", "Ann Lee, Bo Chen"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Organization", '
+     '"name": "The Harbour Herald"}, {"@type": "Person", "name": "Ann Lee"}]}</script>', "", "Ann Lee"),
+    ("", '<p class="byline">By Ann Lee and Bo Chen | Published 3 May 2024, 10:15</p>', "Ann Lee and Bo Chen"),
+    ("", '<span class="author vcard"><a class="url fn n" rel="author" href="/author/al">Ann Lee</a></span>', "Ann Lee"),
+    ("", "<p>Von Jan Vogel</p>", "Jan Vogel"),
+    ('<meta name="author" content="The Harbour Herald">', "", "The Harbour Herald"),
+])
+def test_the_byline_is_found_wherever_the_page_credits_one(head, top, expected):
+    head += '<meta property="og:site_name" content="The Harbour Herald">'
+    article = parse_html(html_page(head, top), url="https://www.harbourherald.co.uk/news/pier")
+    assert article.byline == expected
+
+
+def test_a_reporting_line_at_the_end_of_the_body_is_the_byline():
+    end = "<p>Reporting by Ann Lee; Editing by Bo Chen</p>"
+    assert parse_html(html_page(body_end=end)).byline == "Ann Lee"
+
+
+def test_an_author_in_the_comments_is_not_the_byline():
+    end = ('<div class="comments"><span class="comment-author">Cy Dow</span>'
+           '<p class="byline">By Cy Dow</p></div>')
+    assert parse_html(html_page(body_end=end)).byline is None
+
+
+def test_a_full_date_in_the_url_is_read_and_an_impossible_one_is_not():
+    assert str(url_date("https://www.harbourherald.co.uk/2023/11/05/pier")) == "2023-11-05"
+    assert str(url_date("https://www.harbourherald.co.uk/news/2023-11-05-pier")) == "2023-11-05"
+    assert url_date("https://x.example/news/2023/13/40/pier") is None
+
+
+def test_a_url_date_far_from_the_tag_is_the_first_publication():
+    head = '<meta property="article:published_time" content="2024-06-01T09:00:00Z">'
+    article = parse_html(html_page(head), url="https://www.harbourherald.co.uk/2023/11/05/pier")
+    assert article.published == "2023-11-05" and "URL" in article.published_note
+
+
+def test_the_day_the_page_prints_wins_over_a_utc_timestamp_a_day_off():
+    head = '<meta property="article:published_time" content="2024-06-02T01:30:00+00:00">'
+    top = '<p class="date">Published June 1, 2024</p>'
+    article = parse_html(html_page(head, top))
+    assert article.published in ("2024-06-01", "2024-06-02")  # htmldate's reading of the printed day or the tag
+
+
+def test_an_age_gate_a_tip_box_and_a_sign_up_box_never_reach_the_body():
+    top = "<h2>Please enter your date of birth to view this video</h2>"
+    end = ("<p>Got a news tip? Email the newsroom any time.</p>"
+           "<p>Sign up for our free morning newsletter to get the top stories delivered to your inbox.</p>")
+    article = parse_html(html_page(body_top=top, body_end=end))
+    assert "date of birth" not in article.text and "news tip" not in article.text and "newsletter" not in article.text
+    assert all(section.heading is None or "birth" not in section.heading for section in article.sections)
+    assert "Engineers found cracks" in article.text
