@@ -73,8 +73,6 @@ def test_bad_date_option_is_a_usage_error():
     ("Caf\u00e9 cr\u00e8me".encode("latin-1") * 50, "UTF-8"),
     (b"<html><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav><footer>(c) 2025</footer></body></html>",
      "no article"),
-    ((("O governo anunciou ontem que a ponte ser\u00e1 reaberta em mar\u00e7o, depois de dois anos de obras "
-      "que custaram mais do que o previsto para a cidade e os moradores da regi\u00e3o. ") * 5).encode(), "English"),
 ])
 def test_bad_inputs_fail_with_one_line(tmp_path, content, fragment):
     path = tmp_path / "input.bin"
@@ -142,3 +140,45 @@ def test_a_malformed_extra_table_is_a_one_line_error(tmp_path):
     result = run_cli("check", str(EXAMPLE), "--anchors", str(table))
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert result.stderr.decode().count("\n") == 1 and "columns" in result.stderr.decode()
+
+
+PORTUGUESE = ("O governo anunciou ontem que a ponte ser\u00e1 reaberta em mar\u00e7o, depois de dois anos de obras "
+              "que custaram mais do que o previsto para a cidade e os moradores da regi\u00e3o. ") * 5
+
+
+def test_an_article_in_another_language_is_audited_and_says_what_did_not_run(tmp_path):
+    path = tmp_path / "ponte.txt"
+    path.write_text(PORTUGUESE, encoding="utf-8")
+    result = run_cli("check", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert data["article"]["language"] == "pt"
+    stages = {stage["name"]: stage for stage in data["stages"]}
+    assert stages["claims"]["status"] == "skipped" and "(pt)" in stages["claims"]["reason"]
+    assert stages["structure"]["status"] == "ran" and stages["checks"]["status"] == "partial"
+    assert any(note.startswith("claims: not run") for note in data["notes"])
+
+
+def _lists_dir(root):
+    folder = root / "opensources"
+    folder.mkdir(parents=True)
+    (folder / "sources.csv").write_text(",type,2nd type,3rd type,notes,\nhoaxdaily-example.com,fake,,,,\n",
+                                        encoding="utf-8")
+    return root
+
+
+def test_lists_option_reads_the_users_site_lists(tmp_path):
+    lists = _lists_dir(tmp_path / "lists")
+    page = str(FIXTURES / "text_local_news.txt")
+    args = ("check", page, "--format", "json", "--url", "https://www.hoaxdaily-example.com/levee")
+    plain = json.loads(run_cli(*args).stdout)
+    listed = json.loads(run_cli(*args, "--lists", str(lists)).stdout)
+    codes = lambda report: [f["code"] for f in report["findings"]]  # noqa: E731
+    assert "site.unreliable_list" not in codes(plain)
+    [finding] = [f for f in listed["findings"] if f["code"] == "site.unreliable_list"]
+    assert "OpenSources" in finding["message"] and "LGPL-3.0" in json.dumps(finding["evidence"])
+    assert any("not found in" in note for note in listed["notes"])  # the other lists are absent
+
+
+def test_a_lists_folder_without_lists_is_a_one_line_error(tmp_path):
+    assert_one_line_error(run_cli("check", str(EXAMPLE), "--lists", str(tmp_path)), "none of the site lists")

@@ -58,7 +58,8 @@ def test_utf16_with_a_bom_is_read_and_a_broken_pair_is_one_encoding_error():
 def test_a_paragraph_over_two_million_characters_is_read_in_bounded_chunks():
     report, seconds = audit_bounded(HEAD + "word " * 420_000 + "\n\n" + PROSE, seconds=3)
     assert seconds < 20
-    assert report is None or any("time budget" in note for note in report.notes)
+    # the budget ran out, or the kept body (one word repeated) is no language a claims pipeline reads
+    assert report is None or any("time budget" in note or note.startswith("claims: not run") for note in report.notes)
 
 
 @pytest.mark.parametrize("mark", [",", ".", "-", "!"])

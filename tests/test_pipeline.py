@@ -93,3 +93,91 @@ def test_a_stage_may_change_only_what_it_provides():
 def test_a_name_and_function_pair_still_works_as_a_stage():
     pairs = [(stage.name, stage.run) for stage in STAGES]
     assert newsaudit.audit(EXAMPLE, stages=pairs).to_json() == newsaudit.audit(EXAMPLE).to_json()
+
+
+# --- every language: which stages ran, and why not --------------------------------------------
+
+SPANISH = ("El ayuntamiento de la ciudad aprobó el martes el cierre de la biblioteca municipal para repararla, "
+           "y la alcaldesa dijo que las obras durarán casi todo el año y costarán cuatro millones de euros. "
+           "Los vecinos que usan la sala de lectura cada semana dijeron que nadie les había consultado.\n\n"
+           "Según el informe de los técnicos, el techo tiene grietas desde hace tres inviernos y el edificio "
+           "no cumple las normas contra incendios.")
+
+
+def test_an_article_in_another_language_is_audited_and_the_report_says_which_stages_ran():
+    report = newsaudit.audit(SPANISH)
+    assert report.article.language == "es"
+    runs = {run.name: run for run in report.stages}
+    assert [run.name for run in report.stages] == ["structure", "claims", "checks", "scores"]
+    assert runs["structure"].status == runs["scores"].status == "ran"
+    assert runs["claims"].status == "skipped" and "(es)" in runs["claims"].reason
+    assert runs["checks"].status == "partial" and "English words" in runs["checks"].reason
+    assert not report.claims and not report.quotes
+    assert any(note.startswith("claims: not run") for note in report.notes)
+    assert any(note.startswith("checks:") and "check_first_person" in note for note in report.notes)
+
+
+def test_an_english_article_runs_every_stage():
+    report = newsaudit.audit(EXAMPLE)
+    assert report.article.language == "en"
+    assert [(run.name, run.status) for run in report.stages] == [
+        ("structure", "ran"), ("claims", "ran"), ("checks", "ran"), ("scores", "ran")]
+
+
+def test_checks_that_read_english_words_do_not_run_on_other_languages():
+    from newsaudit.checks import registered_checks, run_checks
+
+    report = newsaudit.audit(SPANISH)
+    not_run: list[tuple[str, str]] = []
+    run_checks(report, Resources(), registered_checks(), not_run=not_run)
+    names = {name for name, _why in not_run}
+    assert {"provenance.check_first_person", "provenance.check_byline", "chronology.check_stale_future",
+            "sources.check_unsourced"} <= names
+    assert "provenance.check_impersonation" not in names and "reputation.check_reputation" not in names
+    assert "media.check_wire_filenames" not in names
+
+
+def test_a_language_is_added_to_the_claims_stage_by_registering_its_pipeline(monkeypatch):
+    from newsaudit import pipeline
+
+    monkeypatch.setitem(pipeline.CLAIMS_PIPELINES, "es",
+                        pipeline.ClaimsPipeline("es", ("es_core_news_sm",), "Spanish rules (test)"))
+    report = newsaudit.audit(SPANISH)
+    assert next(run for run in report.stages if run.name == "claims").status == "ran"
+
+
+def test_a_caller_who_names_the_languages_still_gets_others_refused():
+    with pytest.raises(newsaudit.NewsauditError, match=r"language \(es\) is not one of the accepted languages: en"):
+        newsaudit.audit(SPANISH, languages={"en"})
+
+
+def test_the_stages_field_survives_json_and_fits_the_schema(report_schema):
+    import jsonschema
+
+    report = newsaudit.audit(SPANISH)
+    data = report.to_dict()
+    jsonschema.validate(data, report_schema)
+    assert newsaudit.Report.from_json(report.to_json()) == report
+    assert data["stages"][1] == {"name": "claims", "status": "skipped", "reason": report.stages[1].reason}
+
+
+GERMAN_PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Stadtrat schließt Bibliothek</title><meta name="author" content="Anna Beispiel">
+<meta property="article:published_time" content="2024-03-05T09:00:00+01:00"></head><body><article>
+<h1>Stadtrat schließt die Bibliothek für ein Jahr</h1>
+<p>Der Stadtrat hat am Dienstag beschlossen, die Bibliothek für Reparaturen zu schließen. Der Bürgermeister
+sagte, dass die Arbeiten fast das ganze Jahr dauern und vier Millionen Euro kosten werden.</p>
+<figure><img src="/a.jpg" alt="Die Bibliothek"><figcaption>Die Bibliothek im Archivbild vom Mai 2019.</figcaption></figure>
+<p>Die Bücher ziehen in der Zwischenzeit in eine Schulhalle um. Anwohner, die den Lesesaal jede Woche nutzen,
+sagten, niemand habe sie gefragt. Ich habe gesehen, wie die Regale schon am Montag abgebaut wurden.</p>
+</article></body></html>"""
+
+
+def test_a_german_html_page_gets_the_language_neutral_checks_and_no_english_ones():
+    report = newsaudit.audit(GERMAN_PAGE, url="https://www.stadtblatt-beispiel.de/bibliothek")
+    assert report.article.language == "de" and report.article.byline == "Anna Beispiel"
+    codes = {finding.code for finding in report.findings}
+    assert "byline.missing" not in codes and "date.missing" not in codes  # read from metadata, any language
+    assert not codes & {"media.stale", "voice.first_person_anonymous", "time.stale_future", "claim.unsourced"}
+    checks = next(run for run in report.stages if run.name == "checks")
+    assert checks.status == "partial" and "provenance.check_byline" not in checks.reason  # HTML: it ran

@@ -47,6 +47,17 @@ def _code(code: str, severities: tuple[str, ...], score: Score, meaning: str, ca
 OUTLET_IMPERSONATION = _code(
     "outlet.impersonation", ("high", "medium"), "provenance",
     "the outlet name or domain imitates a real outlet in the outlet table")
+SITE_UNRELIABLE_LIST = _code(
+    "site.unreliable_list", ("medium", "low"), "provenance",
+    "the site is on a public list of unreliable or fake news sites and on no list of real outlets "
+    "(low when the lists only call it satire)")
+SITE_DISPUTED_LISTS = _code(
+    "site.disputed_lists", ("low",), "provenance",
+    "lists disagree: the site is on a list of unreliable or fake sites and on a list of real outlets "
+    "(the outlet table included); it is not reported as fake")
+SITE_STATE_AFFILIATED = _code(
+    "site.state_affiliated", ("low", "info"), "provenance",
+    "a state-media list names the site (info when the list rates it editorially independent public media)")
 PAGE_BOILERPLATE = _code(
     "page.boilerplate", ("medium", "low"), "provenance",
     "theme or scraper leftovers stand in the text (a feed-copying plugin's footer is medium)")

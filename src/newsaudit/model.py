@@ -235,6 +235,16 @@ def _normal_url(url: Optional[str]) -> str:
 
 
 @dataclass(frozen=True)
+class StageRun:
+    """Whether one stage of the audit ran: ``status`` is "ran", "partial" (it ran, but left some of
+    its work out: ``reason`` says what) or "skipped" (``reason`` says why)."""
+
+    name: str
+    status: Literal["ran", "partial", "skipped"]
+    reason: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class Report:
     tool: Tool
     input: InputInfo
@@ -245,6 +255,7 @@ class Report:
     scores: Scores = field(default_factory=Scores)
     places: tuple[Place, ...] = ()  # every place mention in the body; claims' places share their ids
     notes: tuple[str, ...] = ()  # degraded resources and other things a reader should know
+    stages: tuple[StageRun, ...] = ()  # which stages ran, in order, and why any did not (an addition)
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:

@@ -9,10 +9,16 @@ unexpected exception becomes a ``StageError`` naming the stage (the exception is
 ``NewsauditError``\\ s (the input's fault) pass through unchanged.
 
     structure  document            -> article
-    claims     article             -> claims, quotes, places
-    checks     article, claims,    -> findings
+    claims     article             -> claims, quotes,     (where a claims pipeline reads the language)
+                                      places
+    checks     article, claims,    -> findings            (each check where it can read the article)
                quotes
     scores     findings            -> scores
+
+A stage may say when it does not apply (``Stage.applies``: a reason, or None to run): the claims
+stage runs only for a language of ``CLAIMS_PIPELINES``. The report's ``stages`` records every
+stage as "ran", "partial" (it left some work out, and says what) or "skipped" (and why), and a
+stage that did not run, or ran in part, also leaves a line in ``notes``.
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ from typing import Callable, Iterable, Optional, Sequence
 from . import __version__
 from .errors import ConfigError, InputTooComplex, NewsauditError, StageError
 from .ingest import Document
-from .model import Article, InputInfo, Report, Tool, article_id
-from .reference.resources import Resources
+from .model import Article, InputInfo, Report, StageRun, Tool, article_id
+from .reference.resources import SPACY_PACKAGES, Resources
 from .settings import Settings
 
 def clock() -> float:
@@ -55,6 +61,11 @@ class Context:
     deadline: Optional[float] = None
 
     started: float = 0.0
+    left_out: dict[str, list[str]] = dataclasses.field(default_factory=dict)  # stage -> what it left out
+
+    def leave_out(self, stage: str, what: str) -> None:
+        """Record that ``stage`` left part of its work out (the report marks it "partial")."""
+        self.left_out.setdefault(stage, []).append(what)
 
     def out_of_time(self) -> bool:
         return self.deadline is not None and clock() > self.deadline
@@ -70,6 +81,29 @@ class Stage:
     run: Callable[[Report, Context], Report]
     requires: frozenset[str] = frozenset()
     provides: frozenset[str] = frozenset()
+    applies: Optional[Callable[[Report, Context], Optional[str]]] = None  # why not to run, or None to run
+
+
+@dataclass(frozen=True)
+class ClaimsPipeline:
+    """What reads claims in one language: its spaCy model packages (tried in order) and its rules."""
+
+    language: str  # ISO 639-1
+    spacy_packages: tuple[str, ...]
+    rules: str
+
+
+# The languages the claims stage reads. English uses ``Resources.nlp`` (SPACY_PACKAGES) and the
+# English cue, unit and date rules of ``claims/``; a language is added by adding its entry here
+# with its model and rules.
+CLAIMS_PIPELINES: dict[str, ClaimsPipeline] = {
+    "en": ClaimsPipeline("en", SPACY_PACKAGES, "English quote cues, units, number words and dates"),
+}
+
+
+def claims_pipeline(language: Optional[str]) -> Optional[ClaimsPipeline]:
+    """The claims pipeline for ``language``; an article of unknown language (None) is read as English."""
+    return CLAIMS_PIPELINES.get(language or "en")
 
 
 def _structure(report: Report, ctx: Context) -> Report:
@@ -80,6 +114,17 @@ def _structure(report: Report, ctx: Context) -> Report:
     return dataclasses.replace(report, article=article, notes=report.notes + tuple(notes))
 
 
+def _claims_apply(report: Report, ctx: Context) -> Optional[str]:
+    language = report.article.language
+    if claims_pipeline(language) is not None:
+        return None
+    known = ", ".join(sorted(CLAIMS_PIPELINES))
+    if language == "und":
+        return (f"the article's language could not be determined, and claims are read only in the languages "
+                f"of a claims pipeline ({known})")
+    return f"no claims pipeline for the article's language ({language}); claims are read in: {known}"
+
+
 def _claims(report: Report, ctx: Context) -> Report:
     from .claims import extract_claims
 
@@ -87,6 +132,8 @@ def _claims(report: Report, ctx: Context) -> Report:
     places: list = []  # every place mention, filled by extract_claims
     claims, quotes = extract_claims(report.article, ctx.resources, deadline=ctx.deadline_at(MODEL_SHARE),
                                     most_chars=ctx.settings.max_claim_chars, notes=notes, places=places)
+    for note in notes:
+        ctx.leave_out("claims", note.removeprefix("claims: "))
     return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes), places=tuple(places),
                                notes=report.notes + tuple(notes))
 
@@ -94,10 +141,22 @@ def _claims(report: Report, ctx: Context) -> Report:
 def _checks(report: Report, ctx: Context) -> Report:
     from .checks import registered_checks, run_checks
 
-    checks, skipped = registered_checks(), []
-    findings = run_checks(report, ctx.resources, checks, stop=ctx.out_of_time, skipped=skipped)
-    notes = (f"checks: the time budget ran out; not run: {', '.join(skipped)}",) if skipped else ()
-    return dataclasses.replace(report, findings=tuple(findings), notes=report.notes + notes)
+    checks, skipped, not_run = registered_checks(), [], []
+    findings = run_checks(report, ctx.resources, checks, stop=ctx.out_of_time, skipped=skipped, not_run=not_run)
+    notes: list[str] = []
+    if getattr(ctx.resources, "lists_dir", None):  # the user's site lists: say which were not found
+        notes.extend(f"site lists: {note}" for note in ctx.resources.site_lists.notes)
+    if skipped:
+        notes.append(f"checks: the time budget ran out; not run: {', '.join(skipped)}")
+        ctx.leave_out("checks", f"the time budget ran out before {len(skipped)} of {len(checks)} checks")
+    if not_run:
+        reasons: dict[str, list[str]] = {}
+        for name, why in not_run:
+            reasons.setdefault(why, []).append(name)
+        parts = "; ".join(f"{len(names)} because {why} ({', '.join(names)})" for why, names in reasons.items())
+        notes.append(f"checks: {len(not_run)} of {len(checks)} checks were not run: {parts}")
+        ctx.leave_out("checks", f"{len(not_run)} of {len(checks)} checks were not run: {parts}")
+    return dataclasses.replace(report, findings=tuple(findings), notes=report.notes + tuple(notes))
 
 
 def _scores(report: Report, ctx: Context) -> Report:
@@ -108,7 +167,8 @@ def _scores(report: Report, ctx: Context) -> Report:
 
 STAGES: tuple[Stage, ...] = (
     Stage("structure", _structure, frozenset(), frozenset({"article", "notes"})),
-    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes", "places", "notes"})),
+    Stage("claims", _claims, frozenset({"article"}), frozenset({"claims", "quotes", "places", "notes"}),
+          _claims_apply),
     Stage("checks", _checks, frozenset({"article", "claims", "quotes"}), frozenset({"findings", "notes"})),
     Stage("scores", _scores, frozenset({"findings"}), frozenset({"scores"})),
 )
@@ -156,15 +216,26 @@ def run_stages(document: Document, stages: Sequence[Stage | tuple] = STAGES, *,
     """Run ``stages`` over ``document``; the stages are checked before the first one runs."""
     from .reference.resources import default_resources
 
+    from .structure.language import load_identifier
+
     checked = check_stages(stages)
     resources = resources or default_resources()
     settings = settings or Settings()
+    load_identifier()  # once per process, before the clock starts: loading a model is not the audit's time
     started = clock()
     deadline = started + settings.deadline if settings.deadline else None
     ctx = Context(document=document, resources=resources, settings=settings, deadline=deadline, started=started)
     report = empty_report(document)
     for stage in checked:
-        report = _run_one(stage, report, ctx)
+        reason = stage.applies(report, ctx) if stage.applies is not None else None
+        if reason is not None:
+            run = StageRun(stage.name, "skipped", reason)
+            report = dataclasses.replace(report, notes=report.notes + (f"{stage.name}: not run: {reason}",))
+        else:
+            report = _run_one(stage, report, ctx)
+            left_out = ctx.left_out.get(stage.name)
+            run = StageRun(stage.name, "partial", "; ".join(left_out)) if left_out else StageRun(stage.name, "ran")
+        report = dataclasses.replace(report, stages=report.stages + (run,))
     notes = tuple(dict.fromkeys(resources.notes))  # the resources' degradations hold for every report
     return dataclasses.replace(report, notes=report.notes + notes) if notes else report
 

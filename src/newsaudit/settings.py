@@ -34,7 +34,8 @@ class Settings:
     """What to audit and how. Every field has a default that suits one article from the CLI.
 
     - ``published``: the publication date when the caller knows it (overrides the page);
-    - ``languages``: the languages an article may be in, as ISO 639-1 codes; ``None`` for any;
+    - ``languages``: the languages an article may be in, as ISO 639-1 codes ("und" for text too
+      short or too mixed to tell); ``None`` (the default) for any, so every article is audited;
     - ``kind``: read the input as "text" or "html" (detected when None);
     - ``url``, ``encoding``: the page's URL and text encoding, when the input does not say;
     - ``max_bytes``, ``timeout``, ``allow_private``: limits of reading and fetching;
@@ -53,7 +54,7 @@ class Settings:
     """
 
     published: Optional[date] = None
-    languages: Optional[frozenset[str]] = frozenset({"en"})
+    languages: Optional[frozenset[str]] = None
     kind: Optional[str] = None
     url: Optional[str] = None
     encoding: Optional[str] = None

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from newsaudit.checks.reputation import CODES, check_reputation, check_site_reputation
+from newsaudit import codes
+from newsaudit.checks import registered_checks, run_checks
+from newsaudit.checks.reputation import check_reputation, check_site_reputation
+from newsaudit.reference.outlets import load_outlets
 from newsaudit.model import Article, Finding, InputInfo, Report, Tool
 from newsaudit.reference.lists import (
     BUNDLED_CSV, BUNDLED_META, LABELS, NEGATIVE, POSITIVE, Listing, ListInfo, SiteLists, load_site_lists,
@@ -262,13 +265,73 @@ def test_no_finding_for_a_site_no_list_names(lists):
     assert findings(lists, domain="goodpaper-example.com") == []
 
 
-def test_codes_table_lists_every_code_and_severity_the_check_emits(lists):
-    catalogue = {info.code: info for info in CODES}
+def test_the_catalogue_lists_every_code_and_severity_the_check_emits(lists):
+    site_codes = {code: entry for code, entry in codes.CATALOGUE.items() if entry.family == "site"}
     emitted = [f for domain in ("fakedaily-example.com", "spoof-example.com", "disputed-example.com",
                                 "statey-example.com") for f in findings(lists, domain=domain)]
-    assert {f.code for f in emitted} == set(catalogue)
-    assert all(f.severity in catalogue[f.code].severities for f in emitted)
-    assert all(info.meaning and info.score == "provenance" for info in CODES)
+    assert {f.code for f in emitted} == set(site_codes) == {
+        codes.SITE_UNRELIABLE_LIST, codes.SITE_DISPUTED_LISTS, codes.SITE_STATE_AFFILIATED}
+    for finding in emitted:
+        codes.check_finding(finding.code, finding.severity)
+    assert all(entry.meaning and entry.score == "provenance" for entry in site_codes.values())
+
+
+def test_the_check_is_registered_and_its_findings_pass_the_catalogue(lists):
+    assert check_reputation in registered_checks()
+
+    class Resources:
+        site_lists = lists
+    found = run_checks(make_report(domain="fakedaily-example.com"), Resources(), [check_reputation])
+    assert [f.code for f in found] == ["site.unreliable_list"]
+
+
+def test_evidence_gives_each_lists_name_licence_date_label_and_age(lists):
+    [finding] = findings(lists, url="https://www.fakedaily-example.com/2021/story.html")
+    lines = [e.text for e in finding.evidence if e.where == "site_list"]
+    assert "OpenSources (LGPL-3.0), 2017-04-28, 4.0 years old when the article was published: “fake”" in lines
+
+
+# --- the outlet table as a list of real outlets ---------------------------------------------
+
+def test_an_outlet_of_the_outlet_table_on_a_fake_list_is_disputed_not_fake():
+    lists = site_lists(listing("nytimes.com", "unreliable", "blocklist", raw="blocklisted"))
+    outlets = load_outlets()
+    report = make_report(url="https://www.nytimes.com/2021/04/28/world/story.html")
+    [finding] = check_site_reputation(report, lists, today=TODAY, outlets=outlets)
+    assert (finding.code, finding.severity) == ("site.disputed_lists", "low")
+    assert "1 list of real outlets lists it too (newsaudit outlet table" in finding.message
+    assert any("The New York Times" in e.text for e in finding.evidence)
+    assert any(ref.source == "site list newsaudit_outlets" for ref in finding.refs)
+    assert list(check_site_reputation(report, lists, today=TODAY)) != [finding]  # without the table: fake
+
+
+def test_a_state_outlet_in_the_outlet_table_keeps_its_own_state_label():
+    lists = site_lists(listing("statetv-example.com", "unreliable", "blocklist"),
+                       listing("statetv-example.com", "state", "state_media", raw="SC: state-controlled"))
+
+    class Outlets:
+        @staticmethod
+        def by_domain(domain):
+            from newsaudit.reference.outlets import Outlet
+            return Outlet("State TV", "statetv-example.com", "XX") if domain == "statetv-example.com" else None
+    found = list(check_site_reputation(make_report(domain="statetv-example.com"), lists, today=TODAY,
+                                       outlets=Outlets()))
+    assert [(f.code, f.severity) for f in found] == [("site.disputed_lists", "low"), ("site.state_affiliated", "low")]
+
+
+def test_the_outlet_table_alone_gives_no_finding():
+    outlets = load_outlets()
+    assert list(check_site_reputation(make_report(url="https://www.nytimes.com/a"), site_lists(), today=TODAY,
+                                      outlets=outlets)) == []
+
+
+def test_the_bundled_lists_flag_no_outlet_of_the_outlet_table_as_fake():
+    bundled, outlets = load_site_lists(), load_outlets()
+    fake = sorted(outlet.domain for outlet in outlets.outlets
+                  for f in check_site_reputation(make_report(url=f"https://{outlet.domain}/a"), bundled,
+                                                 today=TODAY, outlets=outlets)
+                  if f.code == "site.unreliable_list")
+    assert fake == []
 
 
 def test_the_registry_form_reads_lists_from_resources(lists):

@@ -37,6 +37,9 @@ SETTINGS_OPTIONS: tuple[Callable[[Any], Any], ...] = (
     click.option("--encoding", default=None, help="The input's text encoding when it is not UTF-8."),
     click.option("--outlets", "outlets_file", type=click.Path(exists=True, dir_okay=False), default=None,
                  help="CSV of more known outlets (name,domain,country,aliases) to add to the bundled table."),
+    click.option("--lists", "lists_dir", type=click.Path(exists=True, file_okay=False), default=None,
+                 help="Folder of public site lists whose licences keep them out of the package (opensources, "
+                      "fake_news_site_lists, media_reliability, us_news_domains), read beside the bundled ones."),
     click.option("--anchors", "anchors_file", type=click.Path(exists=True, dir_okay=False), default=None,
                  help="CSV of more anchor events (key,label,date,kind,aliases,context); a key replaces a bundled row."),
     click.option("--series", "series_files", type=click.Path(exists=True, dir_okay=False), multiple=True,

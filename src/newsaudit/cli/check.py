@@ -33,6 +33,8 @@ def check(source: str, output_format: str, out_path: Optional[Path], **options: 
         resources = Resources.from_settings(settings)
         if settings.outlets_file or settings.anchors_file or settings.series_files:
             resources.outlets, resources.anchors, resources.series  # noqa: B018 - a bad table fails before any fetch
+        if settings.lists_dir:
+            resources.site_lists  # noqa: B018 - a folder without any list fails before any fetch
         report = audit(read(source, settings), settings=settings, resources=resources)
         _write(RENDERERS[output_format](report), out_path)
 

@@ -547,7 +547,8 @@ def load_site_lists(lists_dir: Union[str, Path, None] = None, *, bundled: bool =
             raise FileNotFoundError(f"site lists directory {folder} does not exist")
         readers, missing = _external_rows(folder)
         if not readers:
-            raise FileNotFoundError(f"{folder} holds none of the site lists ({', '.join(sorted(EXTERNAL_LISTS))})")
+            raise FileNotFoundError(f"{folder} holds none of the site lists (opensources, fake_news_site_lists, "
+                                    f"media_reliability, us_news_domains, in the layout of the project's shared data)")
         external, skipped = make_listings((row for reader in readers for row in reader), EXTERNAL_LISTS)
         used = {listing.list for listing in external}
         infos.extend(info for name, info in EXTERNAL_LISTS.items() if name in used)

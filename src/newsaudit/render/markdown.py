@@ -23,6 +23,7 @@ def render_markdown(report: Report) -> str:
         f"| URL | {_cell(article.url)} |",
         f"| Byline | {_cell(article.byline or 'none')} |",
         f"| Published | {_cell(published_line(report))} |",
+        f"| Language | {_cell(article.language or 'unknown')} |",
         f"| Scores | provenance {report.scores.provenance:g}, consistency {report.scores.consistency:g} |",
         f"| Input | {_cell(report.input.source)} ({report.input.kind}, sha256 {report.input.sha256[:12]}…) |",
         "",

@@ -44,6 +44,7 @@ def _header(console: Console, report: Report) -> None:
     table.add_column()
     rows = [("Headline", article.headline), ("Outlet", article.outlet), ("Domain", article.domain),
             ("Byline", article.byline or "none"), ("Published", published_line(report)),
+            ("Language", article.language),
             ("Sections", ", ".join(s.heading or "(opening)" for s in article.sections)),
             ("Media", str(len(article.media))), ("Furniture removed", "; ".join(article.boilerplate) or "none"),
             ("Scores", f"provenance {report.scores.provenance:g}/100, consistency {report.scores.consistency:g}/100")]

@@ -2,8 +2,10 @@
 
 HTML goes through ``html.parse_html`` (trafilatura, htmldate and what they miss); flattened
 text through ``text.parse_text`` (a line classifier). Both return an ``Article``; this module
-then settles the publication date (metadata, else a dateline, else inferred from the body)
-and refuses text that is not an English article.
+then identifies the language (``language.identify_language``, an ISO 639-1 code, "und" with a
+note when too short or mixed) and settles the publication date (metadata, else a dateline, else
+inferred from the body). Every language is read; only a caller who names the accepted languages
+(``Settings.languages``) gets others refused.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from ..errors import NoArticle, UnsupportedLanguage
 from ..ingest import Document
 from ..model import Article
 from ..settings import Settings
-from .language import detect_language
+from .language import identify_language
 
 DEFAULT_SETTINGS = Settings()
 MIN_BODY_WORDS = 20  # fewer words than a short news brief: nothing to audit
@@ -45,19 +47,21 @@ def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,
                          f"{len(content):,} were read as the page")
         article = parse_text(content, url=document.url)
     article = _bounded_body(article, settings.max_body_chars, notes)
-    if len(article.text.split()) < MIN_BODY_WORDS:
+    from .text import word_count
+
+    if word_count(article.text) < MIN_BODY_WORDS:
         raise NoArticle(
-            f"no article found: the body has {len(article.text.split())} words "
+            f"no article found: the body has {word_count(article.text)} words "
             f"(at least {MIN_BODY_WORDS} are needed)"
         )
-    language = detect_language(article.text)
+    guess = identify_language(article.text)
+    if guess.note:
+        _note(notes, guess.note)
+    language = guess.code
     if not settings.accepts_language(language):
         accepted = ", ".join(sorted(settings.languages or ()))
         raise UnsupportedLanguage(
-            f"the article is not in English (detected: {language}); newsaudit audits English articles"
-            if settings.languages == {"en"} else
-            f"the article's language ({language}) is not one of the accepted languages: {accepted}"
-        )
+            f"the article's language ({language}) is not one of the accepted languages: {accepted}")
     article = dataclasses.replace(article, language=language)
     return settle_published(article, settings.published)
 

@@ -77,8 +77,9 @@ BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Reporting by|Author:|Von|VON
 BYLINE_END = re.compile(r"\s*(?:[|•·—–]|\s-\s|\b(?:Published|Posted|Updated)\b).*$")
 NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*,?|and|&|de|da|del|der|di|du|van|von|la|le|al|bin|y)$")
 NOT_A_NAME = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|^(?:" + MONTH_FULL + r"|Then|Now|Contrast|Comparison)\b")
-SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
-STATEMENT_END = re.compile(r"[.…\"”’')\]]$")  # a line ending so is a paragraph, not a title or question
+SENTENCE_END = re.compile(r"[.!?…\"”’')\]。！？」』）]$")
+STATEMENT_END = re.compile(r"[.…\"”’')\]。」』）]$")  # a line ending so is a paragraph, not a title or question
+UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han
 DOMAIN_LINE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
 SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs via with nor per".split())
@@ -89,6 +90,7 @@ MAX_OUTLET_WORDS = 6
 MAX_CAPTION_WORDS = 80
 MAX_DATELINE_WORDS = 10
 MAX_CREDIT_WORDS = 14
+MAX_INLINE_CREDIT_WORDS = 20  # a credit closing a caption line: names, an agency, "via ..."
 MAX_TEASER_WORDS = 25
 
 
@@ -100,7 +102,8 @@ class LabeledLine:
 
 
 def word_count(line: str) -> int:
-    return len(line.split())
+    """Words of a line; Chinese and Japanese, written without spaces, count a word per two characters."""
+    return len(line.split()) + len(UNSPACED_SCRIPT.findall(line)) // 2
 
 
 def is_title_case(line: str) -> bool:
@@ -119,9 +122,13 @@ def looks_like_heading(line: str) -> bool:
 
 
 def split_credit(line: str) -> tuple[str, Optional[str]]:
-    """Caption text and the credit closing it, if any ("... troops. © Jane Doe/Reuters")."""
+    """Caption text and the credit closing it, if any ("... troops. © Jane Doe/Reuters").
+
+    A credit is a name or two and an agency: a "credit" of more than ``MAX_INLINE_CREDIT_WORDS``
+    words is the rest of a paragraph that happens to contain "Source:" or "(Name / Paper)".
+    """
     match = INLINE_CREDIT.search(line) or TRAILING_CREDIT.search(line)
-    if not match or match.start("credit") < 15:
+    if not match or match.start("credit") < 15 or word_count(match["credit"]) > MAX_INLINE_CREDIT_WORDS:
         return line.strip(), None
     return line[: match.start("credit")].strip(), clean_credit(match["credit"])
 
@@ -160,6 +167,7 @@ def classify_lines(content: str) -> list[LabeledLine]:
     _label_captions(lines, labels)
     _label_alt_text(lines, labels)
     _label_short_lines(lines, labels)
+    _label_body_of_last_resort(lines, labels)
     return [LabeledLine(line, index, label) for index, (line, label) in enumerate(zip(lines, labels))]
 
 
@@ -181,7 +189,9 @@ def _first_pass(line: str) -> str:
         return "alt"
     if words <= MAX_DATELINE_WORDS and dateline_date(line):
         return "dateline"
-    if split_credit(line)[1] or (words <= MAX_CAPTION_WORDS and CAPTION_CUE.match(line)):
+    # A caption is a few sentences at most: a longer line is a paragraph, whatever credit or cue
+    # it holds (a one-paragraph article quoting "(Jane Doe / The Courier)" is not a caption).
+    if words <= MAX_CAPTION_WORDS and (split_credit(line)[1] or CAPTION_CUE.match(line)):
         return "caption"
     return "body" if STATEMENT_END.search(line) or words > MAX_SHORT_WORDS else "short"
 
@@ -332,6 +342,16 @@ def _label_short_lines(lines: list[str], labels: list[str]) -> None:
                                           first_body < index < last_body, index > last_body >= 0)
         if labels[index] not in MEDIA_LABELS:
             previous = index
+
+
+def _label_body_of_last_resort(lines: list[str], labels: list[str]) -> None:
+    """A page left without any body is one whose paragraphs were read as captions (a one-line
+    article quoting its pictures' credits, a wire opener): its paragraph-long lines are its body."""
+    if "body" in labels:
+        return
+    for index, line in enumerate(lines):
+        if labels[index] in ("caption", "alt", "short") and word_count(line) > MAX_SHORT_WORDS:
+            labels[index] = "body"
 
 
 def _settle_short(lines: list[str], labels: list[str], ahead: list[int], index: int, previous: int,
