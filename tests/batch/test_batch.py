@@ -12,6 +12,7 @@ from newsaudit.model import article_id
 from newsaudit.reference.resources import default_resources
 
 from batchdata import ARTICLES, as_text
+from batch_fixtures import folder, jsonl, parquet, warc  # noqa: F401 - pytest fixtures
 
 
 def run(sources, store, **options):

@@ -12,6 +12,7 @@ from newsaudit.errors import InputError
 from newsaudit.settings import Settings
 
 from batchdata import ARTICLES, gunzip_to, write_warc
+from batch_fixtures import folder, jsonl, parquet, warc  # noqa: F401 - pytest fixtures
 
 SETTINGS = Settings()
 

@@ -7,6 +7,7 @@ import importlib.util
 import pytest
 
 from test_batch import run, stored_rows
+from batch_fixtures import folder  # noqa: F401 - pytest fixtures
 
 pytestmark = [
     pytest.mark.ray,

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from test_batch import run, stored_rows
+from batch_fixtures import folder, jsonl, warc  # noqa: F401 - pytest fixtures
 
 PROGRESS = re.compile(r"newsaudit: batch: (\d+) of (\d+) inputs")
 

@@ -1,4 +1,8 @@
-"""Fixtures: each batch input kind, made in a temporary folder from the articles of batchdata."""
+"""Fixtures: each batch input kind, made in a temporary folder from the articles of batchdata.
+
+Imported by the batch test modules (not a conftest.py: a second module named ``conftest`` would
+replace the root one that other tests import from).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,6 @@ from pathlib import Path
 import pytest
 
 from batchdata import ARTICLES, as_html, as_text, jsonl_records, write_warc
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "ray: runs Ray Data in local mode (skipped when ray is not importable)")
 
 
 @pytest.fixture
