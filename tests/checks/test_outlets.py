@@ -123,3 +123,21 @@ def test_a_long_masthead_keeps_its_frame_when_the_last_word_is_swapped(table):
     assert match is not None and match.outlet.name == "The Globe and Mail" and match.severity == "medium"
     assert impersonation_of("The Lanterns and Mail", None, table, LEXICON).outlet.name == "The Globe and Mail"
     assert impersonation_of("The Daily Lanterns", None, table, LEXICON) is None  # "The Daily" is no frame
+
+
+@pytest.mark.parametrize("name, domain, language", [
+    ("Política", None, "es"),               # an accent no slip adds
+    ("El Nuevo Día", None, "es"),
+    ("Antary", None, "id"),                 # short one-word names are words somewhere
+    ("TINE.no", "tine.no", "no"),
+    (None, "publica.pl", "pl"),             # another country's suffix: a namesake in its language
+    ("Política", "politica.com.ar", "es"),
+])
+def test_names_and_sites_in_other_languages_are_not_slips_of_english_mastheads(table, name, domain, language):
+    assert impersonation_of(name, domain, table, LEXICON, language) is None
+
+
+def test_a_slip_that_leaves_no_english_word_counts_on_english_pages_only(table):
+    assert impersonation_of("USA Todsy", None, table, LEXICON, "en") is not None
+    plain = impersonation_of("USA Todsy", None, table, LEXICON, "de")
+    assert plain is None or "misspelled" not in plain.name_reason

@@ -79,11 +79,13 @@ class _Hit:
 
 
 def impersonation_of(name: Optional[str], domain: Optional[str], table: OutletTable,
-                     lexicon: Optional[Container[str]] = None) -> Optional[Match]:
+                     lexicon: Optional[Container[str]] = None, language: Optional[str] = None) -> Optional[Match]:
     """The known outlet that ``name`` (as printed) or ``domain`` (host or URL) imitates, or None.
 
     ``lexicon`` (lower-case English words) lets a changed letter that leaves no English word
-    ("USA Todsy", "The Globe and Mqil") count as a slip even in a masthead of common words.
+    ("USA Todsy", "The Globe and Mqil") count as a slip even in a masthead of common words; on a
+    page in another ``language`` it only vets swapped-in words (a word the list lacks is no slip
+    there: it may be the page's own language).
 
     >>> impersonation_of("The New York Budgets", None, load_outlets()).outlet.name
     'The New York Times'
@@ -93,7 +95,8 @@ def impersonation_of(name: Optional[str], domain: Optional[str], table: OutletTa
         return None  # a known outlet's own site is that outlet, whatever its pages call it
     claimed = table.by_name(name) if name else None
     domain_hit = _domain_lookalike(site, table) if site else None
-    name_hit = _name_lookalike(name, table, lexicon) if name and claimed is None else None
+    english = language in (None, "en", "und")
+    name_hit = _name_lookalike(name, table, lexicon, english) if name and claimed is None else None
     shown_domain = site.host if site else None
     if domain_hit and name_hit and name_hit.outlet == domain_hit.outlet:
         return Match(domain_hit.outlet, "high", name, shown_domain, name_hit.reason, domain_hit.reason)
@@ -129,7 +132,8 @@ def _carries(site: Site, shared: tuple[str, ...]) -> bool:
 # --- names ---------------------------------------------------------------------------------
 
 
-def misspelt_masthead(line: str, table: OutletTable, lexicon: Optional[Container[str]] = None) -> Optional[Match]:
+def misspelt_masthead(line: str, table: OutletTable, lexicon: Optional[Container[str]] = None,
+                      language: Optional[str] = None) -> Optional[Match]:
     """A famous masthead with one slip in it, when ``line`` is one ("Los Angelees Times").
 
     For lines that were not read as the outlet (a masthead taken for the headline, or set
@@ -137,13 +141,14 @@ def misspelt_masthead(line: str, table: OutletTable, lexicon: Optional[Container
     """
     if not line or table.by_name(line) is not None:
         return None
-    hit = _name_lookalike(line, table, lexicon)
+    hit = _name_lookalike(line, table, lexicon, language in (None, "en", "und"))
     if hit is None or not hit.near_exact:
         return None
     return Match(hit.outlet, "medium", name=line, name_reason=hit.reason)
 
 
-def _name_lookalike(name: str, table: OutletTable, lexicon: Optional[Container[str]] = None) -> Optional[_Hit]:
+def _name_lookalike(name: str, table: OutletTable, lexicon: Optional[Container[str]] = None,
+                    english: bool = True) -> Optional[_Hit]:
     words, shown = name_words(name)
     if not words or len(words) > MAX_NAME_WORDS:
         return None
@@ -151,7 +156,7 @@ def _name_lookalike(name: str, table: OutletTable, lexicon: Optional[Container[s
     for masthead in table.mastheads:
         if len(masthead.words) != len(words):
             continue
-        hit = _compare_mastheads(words, shown, masthead, table, lexicon)
+        hit = _compare_mastheads(words, shown, masthead, table, lexicon, english)
         if hit is not None and hit.near_exact:
             return hit
         swapped = swapped or hit  # table order: the better-known outlet first
@@ -159,7 +164,8 @@ def _name_lookalike(name: str, table: OutletTable, lexicon: Optional[Container[s
 
 
 def _compare_mastheads(words: tuple[str, ...], shown: tuple[str, ...], masthead: Masthead,
-                       table: OutletTable, lexicon: Optional[Container[str]] = None) -> Optional[_Hit]:
+                       table: OutletTable, lexicon: Optional[Container[str]] = None,
+                       english: bool = True) -> Optional[_Hit]:
     differing = [i for i, (a, b) in enumerate(zip(words, masthead.words)) if a != b]
     if len(differing) != 1:
         return None
@@ -167,8 +173,10 @@ def _compare_mastheads(words: tuple[str, ...], shown: tuple[str, ...], masthead:
     new, old = words[at], masthead.words[at]
     shared = tuple(w for i, w in enumerate(words) if i != at)
     one_word_english = not shared and lexicon is not None and _english(new, lexicon)  # "Culture", not "Vulture"
-    if (_is_misspelling(new, old, shared) and not one_word_english) or _non_word_slip(new, old, shown[at], table,
-                                                                                      lexicon):
+    if _foreign_letters(shown[at], masthead.shown[at]):
+        return None  # slips do not add accents: "Política" is a Spanish word, not "Politico" mistyped
+    if (_is_misspelling(new, old, shared) and not one_word_english) or _non_word_slip(new, old, shown[at], shared,
+                                                                                      table, lexicon if english else None):
         reason = f'"{masthead.shown[at]}" misspelled as "{shown[at]}"'
         return _Hit(masthead.outlet, reason, near_exact=True, shared=shared)
     # A swapped-in word that is no English word is a foreign paper's own ("Addis Zemen").
@@ -210,14 +218,19 @@ def _is_misspelling(new: str, old: str, shared: tuple[str, ...]) -> bool:
     return _fold_glyphs(new) == _fold_glyphs(old) or DamerauLevenshtein.distance(new, old) <= 1
 
 
-def _non_word_slip(new: str, old: str, printed: str, table: OutletTable, lexicon: Optional[Container[str]]) -> bool:
+def _non_word_slip(new: str, old: str, printed: str, shared: tuple[str, ...], table: OutletTable,
+                   lexicon: Optional[Container[str]]) -> bool:
     """One letter changed into a string that is no English word and no word of a known masthead.
 
     "Todsy", "Mqil", "Ieish" are slips whatever the rest of the name; "Stat", "Tides" are words
     and may name another paper, so the stricter rule of :func:`_is_misspelling` decides those.
+    Only for English pages (the lexicon is English: "Antary", "Tine" are words elsewhere), and a
+    one-word name only when long, as in :func:`_is_misspelling`.
     """
     if lexicon is None or len(old) < 4 or len(new) != len(old) or not new.isalpha() or printed.isupper():
         return False  # acronyms one letter apart are other bodies ("SABA", "SABC")
+    if not shared and len(old) < MIN_TYPO_LABEL:
+        return False
     if new in lexicon or new in _masthead_words(table):
         return False
     return DamerauLevenshtein.distance(new, old, score_cutoff=1) <= 1
@@ -233,6 +246,11 @@ def _masthead_words(table: OutletTable) -> frozenset[str]:
         _MASTHEAD_WORDS.clear()  # one table at a time in practice; never grows
         _MASTHEAD_WORDS[key] = frozenset(word for masthead in table.mastheads for word in masthead.words)
     return _MASTHEAD_WORDS[key]
+
+
+def _foreign_letters(printed: str, masthead: str) -> bool:
+    """Letters beyond ASCII in the printed word that the masthead's word does not have."""
+    return any(ord(ch) > 127 and ch.isalpha() and ch not in masthead for ch in printed)
 
 
 def _slip(new: str, old: str) -> bool:
@@ -360,6 +378,14 @@ def _affixed(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     return None
 
 
+def _other_country(site: Site, brand: Brand) -> bool:
+    """A site under another country's suffix than the brand's: a namesake in that country's own
+    language ("publica.pl" is not "publico.pt", "politica.com.ar" not "politico.com"), since a
+    look-alike keeps the brand's suffix or takes a throwaway one."""
+    country = site.suffix.rsplit(".", 1)[-1]
+    return site.suffix != brand.suffix and len(country) == 2 and site.suffix not in SUSPICIOUS_SUFFIXES
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_filler(text: str) -> bool:
     """Whether ``text`` is filler words run together ("news", "newsdaily", "247news", "24")."""
@@ -388,7 +414,7 @@ def _misspelled(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
         return None
     if site.label[:2] != label[:2]:
         return None  # "latimes"/"batimes", "nbcnews"/"abcnews": a changed initial is another brand
-    if _plural(site.label, label) or site.label.replace("-", "") == label:
+    if _plural(site.label, label) or site.label.replace("-", "") == label or _other_country(site, brand):
         return None
     limit = 2 if len(label) >= 12 else 1
     if DamerauLevenshtein.distance(site.label, label, score_cutoff=limit) <= limit:

@@ -60,7 +60,8 @@ def check_impersonation(report: Report, resources: Resources) -> Iterator[Findin
     if domain and _listed_as_real(domain, resources):
         return
     lexicon = resources.lexicon
-    match = impersonation_of(article.outlet, domain, resources.outlets, lexicon) if article.outlet or domain else None
+    match = (impersonation_of(article.outlet, domain, resources.outlets, lexicon, article.language)
+             if article.outlet or domain else None)
     where = "outlet"
     if match is None and not (domain and _known_site(domain, resources)):
         match, where = _stray_masthead(article, resources, lexicon)
@@ -86,11 +87,13 @@ def _stray_masthead(article: Article, resources: Resources, lexicon) -> tuple[Op
     Flattened pages put the masthead above the headline, and a misspelt one is not recognised
     as an outlet name; only a near-exact slip of a listed masthead counts there.
     """
+    if article.language not in (None, "en", "und"):
+        return None, "outlet"  # a line's slips are read against English words only
     lines = [("headline", article.headline)] if article.headline else []
     lines += [("boilerplate", line) for line in article.boilerplate[:STRAY_FURNITURE_LINES]]
     for where, line in lines:
         if line and len(line.split()) <= MAX_STRAY_MASTHEAD_WORDS and line != article.outlet:
-            match = misspelt_masthead(line.strip(), resources.outlets, lexicon)
+            match = misspelt_masthead(line.strip(), resources.outlets, lexicon, article.language)
             if match is not None:
                 return match, where
     return None, "outlet"
