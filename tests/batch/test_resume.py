@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from batchdata import ARTICLES, as_text
 from test_batch import run, stored_rows
 from batch_fixtures import folder, jsonl, warc  # noqa: F401 - pytest fixtures
 
@@ -50,20 +51,36 @@ def run_until(sources, store, *options, kill_after_handled: int, delay: float) -
     return "".join(seen)
 
 
+EXTRA_PAGES = 40  # enough audits that a kill right after the first progress line lands mid-run
+
+
+def more_pages(folder: Path) -> Path:
+    """``EXTRA_PAGES`` distinct flattened articles: the fixture kinds alone finish in a second."""
+    root = folder / "extra"
+    root.mkdir()
+    for n in range(EXTRA_PAGES):
+        article = ARTICLES[n % len(ARTICLES)]
+        text = as_text(article).replace("\n\n", f"\n\nPage {n} of the harbour series, filed {n + 1} May.\n\n", 1)
+        (root / f"page-{n:02d}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
 def test_a_batch_killed_mid_run_and_run_again_stores_every_input_once(folder, jsonl, warc, tmp_path):
-    sources = [folder, jsonl, warc]
+    sources = [folder, jsonl, warc, more_pages(tmp_path)]
+    total = 10 + EXTRA_PAGES
     store = tmp_path / "corpus.duckdb"
     killed = run_until(sources, store, kill_after_handled=1, delay=0.3)
     assert "Traceback" not in killed
     finished = subprocess.run(command(sources, store), capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
-    counts = re.search(r"10 inputs: (\d+) audited, (\d+) duplicates, 0 errors, (\d+) already stored", finished.stdout)
+    counts = re.search(rf"{total} inputs: (\d+) audited, (\d+) duplicates, 0 errors, (\d+) already stored",
+                       finished.stdout)
     assert counts, finished.stdout
     audited, duplicates, skipped = map(int, counts.groups())
-    assert 1 <= skipped < 10 and audited + duplicates + skipped == 10, "the kill did not come mid-run"
+    assert 1 <= skipped < total and audited + duplicates + skipped == total, "the kill did not come mid-run"
 
     clean = tmp_path / "clean.duckdb"
     run(sources, clean)
     resumed = stored_rows(store)
-    assert len(resumed["inputs"]) == 10 and len({row[0] for row in resumed["inputs"]}) == 10
+    assert len(resumed["inputs"]) == total and len({row[0] for row in resumed["inputs"]}) == total
     assert resumed == stored_rows(clean)
