@@ -211,6 +211,15 @@ def empty_report(document: Document) -> Report:
     )
 
 
+def _preload(resources: Resources) -> None:
+    """Every model and table the claims and checks read, loaded once per process (and per
+    ``Resources``) before the audit's clock starts."""
+    from .claims import checkworthiness_model
+
+    resources.load_all()
+    checkworthiness_model()
+
+
 def run_stages(document: Document, stages: Sequence[Stage | tuple] = STAGES, *,
                settings: Optional[Settings] = None, resources: Optional[Resources] = None) -> Report:
     """Run ``stages`` over ``document``; the stages are checked before the first one runs."""
@@ -222,6 +231,8 @@ def run_stages(document: Document, stages: Sequence[Stage | tuple] = STAGES, *,
     resources = resources or default_resources()
     settings = settings or Settings()
     load_identifier()  # once per process, before the clock starts: loading a model is not the audit's time
+    if settings.deadline and any(stage.name in ("claims", "checks") for stage in checked):
+        _preload(resources)
     started = clock()
     deadline = started + settings.deadline if settings.deadline else None
     ctx = Context(document=document, resources=resources, settings=settings, deadline=deadline, started=started)
