@@ -20,16 +20,14 @@ from __future__ import annotations
 
 import json
 import time
-import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from ..results import MISSING, SystemRow, TaskResult
-from . import Task
+from . import HELD_OUT_MODULUS, Task, held_out
 
-HELD_OUT_MODULUS = 4
 SPECS = ("DateTimeModel.json", "DateTimeModelExtendedTypes.json")
 
 
@@ -44,9 +42,6 @@ class Item:
 
 Reader = Callable[[Item], Optional[str]]
 
-
-def held_out(text: str) -> bool:
-    return zlib.crc32(" ".join(text.lower().split()).encode("utf-8")) % HELD_OUT_MODULUS == 0
 
 
 def load_items(data_dir: Path) -> list[Item]:

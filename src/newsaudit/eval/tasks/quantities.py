@@ -23,16 +23,14 @@ from __future__ import annotations
 import json
 import math
 import time
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from ..metrics import Scores
 from ..results import MISSING, SystemRow, TaskResult
-from . import Task
+from . import HELD_OUT_MODULUS, Task, held_out
 
-HELD_OUT_MODULUS = 4
 
 
 @dataclass(frozen=True)
@@ -56,10 +54,6 @@ class Predicted:
 
 Reader = Callable[[str], list[Predicted]]
 
-
-def held_out(text: str) -> bool:
-    """The fixed held-out part: about a quarter of the sentences, by a hash of their text."""
-    return zlib.crc32(" ".join(text.lower().split()).encode("utf-8")) % HELD_OUT_MODULUS == 0
 
 
 # newsaudit's unit symbols (claims.quantities.UNITS) and every dataset's names, to one name each.
