@@ -12,9 +12,9 @@ RESOURCES = Resources()
 
 
 def make_report(*pictures: Media, kind: str = "text", published: str | None = "2025-06-12",
-                source: str = "metadata") -> Report:
+                source: str = "metadata", text: str = "Body text of the article.") -> Report:
     article = Article(None, None, None, "A headline", "Ana Ruiz", published, source if published else None,
-                      "Body text of the article.", media=pictures)
+                      text, media=pictures)
     return Report(Tool("newsaudit", "test"), InputInfo("-", kind, "0"), article)
 
 
@@ -50,6 +50,15 @@ def test_an_html_alt_attribute_credited_to_the_same_agency_is_only_low():
     assert codes(media.check_wire_filenames, make_report(pic, kind="text")) == [("media.wire_filename", "medium")]
 
 
+def test_an_alt_attribute_is_low_whenever_the_picture_is_credited_and_medium_when_nobody_is():
+    name = "GettyImages-1187654321.jpg"
+    credited = picture("Bacteria seen under a microscope.", name, "(KIM LARSEN/SCIENCE IMAGE LIBRARY)", None, name)
+    uncredited = picture("Bacteria seen under a microscope.", name, None, None, name)
+    assert codes(media.check_wire_filenames, make_report(credited, kind="html")) == [("media.wire_filename", "low")]
+    assert codes(media.check_wire_filenames, make_report(uncredited, kind="html")) == [
+        ("media.wire_filename", "medium")]
+
+
 def test_an_id_that_opens_the_caption_is_shown_to_readers():
     pic = picture("epa11800001 Firefighters at work in Carvell.", None, "EPA-EFE/JOHN MARLOW", None, "epa11800001")
     [finding] = media.check_wire_filenames(make_report(pic, kind="html"), RESOURCES)
@@ -80,6 +89,22 @@ def test_a_few_months_is_low_and_a_few_weeks_is_nothing():
 def test_a_picture_the_caption_marks_as_an_archive_one_is_disclosed():
     for caption in ("FILE - Flood waters in Derna, Sept. 12, 2023.", "A file photo of the dam from 2019."):
         assert codes(media.check_stale_media, make_report(picture(caption, date="2019-05-01"))) == []
+
+
+def test_an_archive_mark_in_the_alt_text_or_the_credit_discloses_it_too():
+    in_alt = picture("A sign outside the office tower.", "FILE PHOTO: A sign outside the office tower in Leeds, "
+                     "March 3, 2024.", "Reuters", "2024-03-03")
+    in_credit = picture("A sign outside the office tower, March 3, 2024.", None, "REUTERS/Ines Walker/File Photo",
+                        "2024-03-03")
+    for pic in (in_alt, in_credit):
+        assert codes(media.check_stale_media, make_report(pic)) == []
+
+
+def test_a_picture_of_a_year_the_story_speaks_of_is_only_low():
+    pic = picture("Nurses at the clinic in Tamworth on May 2, 2024.", date="2024-05-02")
+    recalls = "Three nurses left the clinic during the 2024 outbreak, and the county never replaced them."
+    assert codes(media.check_stale_media, make_report(pic, text=recalls)) == [("media.stale", "low")]
+    assert codes(media.check_stale_media, make_report(pic)) == [("media.stale", "medium")]
 
 
 def test_the_file_name_is_named_as_what_dated_the_picture():

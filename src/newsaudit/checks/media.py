@@ -3,13 +3,21 @@
 - ``media.wire_filename``: a news agency's file name or picture ID stands where a caption or
   alt text should be (``structure/wire.py`` knows the shapes). It shows the picture came
   from a wire feed and, for Reuters and AP, the date it was filed. ``medium`` when readers see
-  it (a caption, or any line of flattened text); ``low`` for an HTML alt attribute whose
-  credit names the same agency, where it is only a careless upload of a licensed picture.
+  it (a caption, or any line of flattened text), or when it sits in an HTML alt attribute of a
+  picture that credits nobody (the file name is then the only trace of where it came from);
+  ``low`` for an alt attribute of a credited picture: readers never see the alt text, and a
+  credited picture with a raw alt is a careless upload of a licensed picture (agencies resell
+  each other's pictures, so the credit need not name the agency the file name does).
   Camera names ("IMG_1234.JPG") are no agency's and are left alone.
 - ``media.stale``: a picture the caption or file name dates more than ``STALE_DAYS`` before
-  the publication date: ``low`` up to ``OLD_DAYS``, ``medium`` beyond. Captions that say
-  the picture is from the archive ("FILE -", "file photo", "archive") disclose it and are
-  left alone; the message gives the gap, the date and what dated it.
+  the publication date: ``low`` up to ``OLD_DAYS``, ``medium`` beyond. A caption, alt text or
+  credit that says the picture is from the archive ("FILE -", "file photo", "archive",
+  "REUTERS/.../File Photo") discloses it and is left alone. A picture of a year the story itself
+  speaks of is a picture of then: left alone years back (``HISTORY_DAYS``), ``low`` nearer (a
+  story recalling "the 2018 flu season" illustrated by a picture of 2018 is normal reporting;
+  the check cannot tell that from an old picture passed off as new). Pictures past the first
+  ``LEAD_PICTURES`` of a page are ``low`` (related stories' thumbnails). The message gives the
+  gap, the date and what dated it.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from typing import Iterator, Optional
 from .. import codes
 from ..model import Evidence, Finding, Media, Ref, Report
 from ..reference.resources import Resources
-from ..text.wire import find_agency, parse_wire_filename
+from ..text.wire import parse_wire_filename
 from ..text.dates import iso_day
 from .common import published_date
 
@@ -29,9 +37,9 @@ STALE_DAYS = 30
 OLD_DAYS = 180
 # Captions that say the picture is an archive one.
 DISCLOSED_ARCHIVE = re.compile(r"^\s*FILE\b|\bfile (?:photo|picture|image)\b|\barchive (?:photo|picture|image)\b|"
-                               r"\bfrom the archives?\b|\bin this (?:file|archive)\b|\(file\)|\bphoto from \d{4}\b",
+                               r"\bfrom the archives?\b|\bin this (?:file|archive)\b|\(file\)|\bphoto from \d{4}\b|"
+                               r"[/,]\s*File(?: Photo)?\s*\)?\s*$",
                                re.IGNORECASE)
-AGENCY_FAMILIES = (frozenset({"Getty Images", "AFP"}), frozenset({"EPA"}), frozenset({"AP"}), frozenset({"Reuters"}))
 WIRE_SHAPES = {
     "Reuters": "Reuters names files by filing time, sequence number and picture ID",
     "AP": "AP numbers pictures by year, day of the year and sequence",
@@ -54,8 +62,8 @@ def check_wire_filenames(report: Report, resources: Resources) -> Iterator[Findi
         else:
             field = "printed beside it"
         encoded = f"; the name encodes the filing date {_long(wire.date)}" if wire.date else ""
-        credited = _same_agency(wire.agency, media.credit)
-        severity = "low" if field == "as its alt text" and credited else "medium"
+        # the alt text of a credited picture: readers never see it (see the module's docstring)
+        severity = "low" if field == "as its alt text" and _credited(media.credit) else "medium"
         message = (f"Picture {index + 1} has a raw {wire.agency} file name (“{_short(wire.raw)}”) {field} "
                    f"instead of words for readers{encoded}.")
         shown = [Evidence(text=wire.raw, where=f"media[{index}]")]
@@ -78,10 +86,11 @@ def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]
         taken = iso_day(media.date)
         if taken is None or (published - taken).days <= STALE_DAYS:
             continue
-        if media.caption and DISCLOSED_ARCHIVE.search(media.caption):
+        if any(text and DISCLOSED_ARCHIVE.search(text) for text in (media.caption, media.alt, media.credit)):
             continue
         gap = (published - taken).days
-        if gap > HISTORY_DAYS and str(taken.year) in report.article.text:
+        of_then = taken.year != published.year and re.search(rf"\b{taken.year}\b", report.article.text)
+        if gap > HISTORY_DAYS and of_then:
             continue  # a story that speaks of that year, years ago: a picture of then, not a stale one
         basis = _dated_by(media)
         against = "the inferred publication date" if inferred else "the publication date"
@@ -90,7 +99,8 @@ def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]
         shown = tuple(Evidence(text=text, where=f"media[{index}]")
                       for text in (media.caption, media.file_name) if text)
         lead = index < LEAD_PICTURES  # later pictures on a page are often related stories' thumbnails
-        yield Finding(codes.MEDIA_STALE, "medium" if gap > OLD_DAYS and lead else "low", message, shown,
+        severity = "medium" if gap > OLD_DAYS and lead and not of_then else "low"
+        yield Finding(codes.MEDIA_STALE, severity, message, shown,
                       (Ref("publication date", f"{published.isoformat()} ({report.article.published_source})"),))
 
 
@@ -119,11 +129,9 @@ def _dated_by(media: Media) -> str:
     return "caption"
 
 
-def _same_agency(agency: str, credit: Optional[str]) -> bool:
-    if not credit:
-        return False
-    credited = find_agency(credit)
-    return credited is not None and any(agency in family and credited in family for family in AGENCY_FAMILIES)
+def _credited(credit: Optional[str]) -> bool:
+    """A credit with a name in it (a photographer, an agency, a picture library), not bare punctuation."""
+    return bool(credit) and re.search(r"[^\W\d_]{2}", credit) is not None
 
 
 def _long(day: date) -> str:
