@@ -55,6 +55,12 @@ def test_no_outlet_in_the_table_is_taken_for_an_imitation_of_another(table):
     ("The Chicago Defender", None),
     ("The Millbrook Courier", None),
     (None, "thestar.com.my"),
+    (None, "telegraphindia.com"),  # a newspaper-word brand and a place, on its own suffix: a namesake
+    (None, "dailytelegraph.com.au"),
+    (None, "belfasttelegraph.co.uk"),
+    (None, "thestaronline.com"),  # a short newspaper-word brand with filler: too many namesakes
+    (None, "batimes.com.ar"),
+    (None, "phillyvoice.com"),  # built on "philly", an old second address of the Inquirer: a plain word
     ("Valley Farm Weekly", "valleyfarmweekly.com"),
 ])
 def test_real_or_unrelated_outlets_with_similar_names_stay_silent(table, name, domain):
@@ -77,6 +83,11 @@ def test_real_or_unrelated_outlets_with_similar_names_stay_silent(table, name, d
     (None, "foxnews-24.com", "Fox News", "medium"),
     (None, "https://www.cnn-breakingnews247.com/world/story", "CNN", "medium"),
     ("BBC News Daily", "bbc-newsdaily.co", "BBC News", "high"),
+    (None, "theguardiandaily.com", "The Guardian", "medium"),  # a long newspaper-word brand, filler, own suffix
+    (None, "telegraphworld.co.uk", "The Daily Telegraph", "medium"),
+    (None, "srnh.com.au", "The Sydney Morning Herald", "medium"),  # "rn" for "m" in a three-letter brand
+    (None, "vvsj.com", "The Wall Street Journal", "medium"),
+    (None, "latimes-24.com", "Los Angeles Times", "medium"),  # "la" here is no article
 ])
 def test_imitations_name_the_outlet_they_imitate(table, name, domain, imitated, severity):
     match = impersonation_of(name, domain, table)

@@ -61,6 +61,23 @@ def test_a_misspelt_masthead_read_as_the_headline_or_furniture_is_still_caught()
     assert finding.evidence[0].where == "boilerplate" and "Toronto Star" in finding.message
 
 
+def test_a_swapped_masthead_on_the_topmost_furniture_line_of_flattened_text_is_caught():
+    [finding] = run(provenance.check_impersonation, make_report(boilerplate=("The Wall Street Kettles", "Menu")))
+    assert "The Wall Street Journal" in finding.message and finding.evidence[0].where == "boilerplate"
+    # lower down, in the headline, or around an HTML article a swap may be anything ("The New York Minute")
+    for report in (make_report(boilerplate=("Menu", "The Wall Street Kettles")),
+                   make_report(headline="The Wall Street Kettles"),
+                   make_report(boilerplate=("The Wall Street Kettles",), kind="html")):
+        assert run(provenance.check_impersonation, report) == []
+
+
+def test_the_full_host_of_the_address_is_read_not_only_its_registered_part():
+    # "smh.com.au.de" registers as "au.de": the look-alike is the part before it
+    report = make_report(url="https://www.smh.com.au.de/2025/05/01/story.html", domain="au.de")
+    [finding] = run(provenance.check_impersonation, report)
+    assert "The Sydney Morning Herald" in finding.message and finding.evidence[0].text == "smh.com.au.de"
+
+
 def test_headlines_and_furniture_that_are_no_masthead_slip_stay_silent():
     for headline in ("Los Angeles Times", "Council approves the new budget", "Daily Stat", "Times Square"):
         assert run(provenance.check_impersonation, make_report(headline=headline)) == []

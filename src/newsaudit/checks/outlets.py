@@ -26,7 +26,7 @@ from typing import Container, Optional
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ..reference.words import word_list
-from ..reference.outlets import Brand, Masthead, Outlet, OutletTable, Site, name_words, site_of
+from ..reference.outlets import Brand, Masthead, Outlet, OutletTable, Site, fold, name_words, site_of
 
 __all__ = ["Match", "impersonation_of", "misspelt_masthead"]
 
@@ -133,16 +133,18 @@ def _carries(site: Site, shared: tuple[str, ...]) -> bool:
 
 
 def misspelt_masthead(line: str, table: OutletTable, lexicon: Optional[Container[str]] = None,
-                      language: Optional[str] = None) -> Optional[Match]:
+                      language: Optional[str] = None, swaps: bool = False) -> Optional[Match]:
     """A famous masthead with one slip in it, when ``line`` is one ("Los Angelees Times").
 
     For lines that were not read as the outlet (a masthead taken for the headline, or set
-    aside as furniture): only a near-exact misspelling counts there, never a swapped word.
+    aside as furniture): only a near-exact misspelling counts there, and a swapped word ("The
+    Wall Street Ledgers") only when ``swaps`` says the line stands where a masthead does (the
+    topmost furniture line of a flattened page); a headline may well read "The New York Minute".
     """
     if not line or table.by_name(line) is not None:
         return None
     hit = _name_lookalike(line, table, lexicon, language in (None, "en", "und"))
-    if hit is None or not hit.near_exact:
+    if hit is None or not (hit.near_exact or swaps):
         return None
     return Match(hit.outlet, "medium", name=line, name_reason=hit.reason)
 
@@ -325,18 +327,27 @@ def _domain_lookalike(site: Site, table: OutletTable) -> Optional[_Hit]:
     return None
 
 
+def _brand_word_like(brand: Brand) -> bool:
+    """:func:`_word_like` for a brand: a foreign article opening its label is one only when the
+    outlet's name opens with it ("lemonde" of Le Monde; not "latimes" of the Los Angeles Times)."""
+    first = fold(brand.outlet.name.split()[0]) if brand.outlet.name.split() else ""
+    return _word_like(brand.label, first)
+
+
 @functools.lru_cache(maxsize=4096)
-def _word_like(label: str) -> bool:
+def _word_like(label: str, first_word: Optional[str] = None) -> bool:
     """Brands that are newspaper words ("thestar", "standard") have real namesakes abroad ("standaard")."""
     if len(label) < 3:
         return True
-    stem = re.sub(r"^(?:the|le|la|el|de|il|o)(?=\w{4})", "", label)
+    article = re.match(r"^(?:the|le|la|el|de|il|o)(?=\w{4})", label)
+    keep = article is not None and first_word is not None and article.group() not in ("the", first_word)
+    stem = label if keep else re.sub(r"^(?:the|le|la|el|de|il|o)(?=\w{4})", "", label)
     return stem in MASTHEAD_NOUNS or any(
         len(noun) >= 5 and DamerauLevenshtein.distance(stem, noun, score_cutoff=1) <= 1 for noun in MASTHEAD_NOUNS)
 
 
 def _embedded(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
-    if not site.subdomain or len(brand.label) < 3 or _word_like(brand.label):
+    if not site.subdomain or len(brand.label) < 3 or _brand_word_like(brand):
         return None
     if f".{brand.registered}." in f".{site.subdomain}.":
         return f'"{brand.registered}" placed inside another site\'s address ({site.registered})'
@@ -363,13 +374,21 @@ def _suffix_swap(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
 
 def _affixed(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     label = brand.label
-    if brand.parent or _word_like(label) or label == site.label:
+    if brand.parent or label == site.label:
+        return None
+    if site_of(brand.outlet.domain) is not None and site_of(brand.outlet.domain).registered != brand.registered:
+        return None  # an outlet's second address is often a plain word local sites build on ("philly")
+    # A brand that is a newspaper word has namesakes ("telegraphindia.com", "dailytelegraph.com.au");
+    # a long one with only filler added under the brand's own suffix ("theguardiandaily.com",
+    # "telegraphworld.co.uk") is no namesake: a namesake adds its place, on its own suffix.
+    own_word = _brand_word_like(brand)
+    if own_word and (len(label) < LONG_WORD_LIKE or site.suffix != brand.suffix):
         return None
     parts = site.label.split("-")
     if len(parts) > 1 and label in parts and all(_is_filler(p) for p in parts if p != label):
         extra = site.label.replace(label, "", 1)
         return f'the brand name "{label}" with "{extra}" added'
-    if len(label) < 6 or label in table.stems:
+    if len(label) < 6 or (label in table.stems and not own_word):
         return None  # "nbc" + "dfw", "live" + "science": real sites are built on short or plain words
     for extra in (site.label[len(label):] if site.label.startswith(label) else None,
                   site.label[:-len(label)] if site.label.endswith(label) else None):
@@ -400,9 +419,11 @@ def _is_filler(text: str) -> bool:
 def _look_alike(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     # a word-like brand has namesakes abroad, but not spelled with look-alike letters: only short
     # ones ("thestar") are left alone, where a fold can turn one real name into another
-    word_like = _word_like(brand.label) and len(brand.label) < LONG_WORD_LIKE
-    if brand.parent or len(brand.label) < 4 or word_like or site.label == brand.label or site.label in table.labels:
+    word_like = _brand_word_like(brand) and len(brand.label) < LONG_WORD_LIKE
+    if brand.parent or len(brand.label) < 3 or word_like or site.label == brand.label or site.label in table.labels:
         return None
+    if len(brand.label) < 4 and (len(site.label) <= len(brand.label) or site.suffix != brand.suffix):
+        return None  # a three-letter brand: only two letters drawn as one ("srnh" for "smh"), on its suffix
     if _fold_glyphs(site.label) != _fold_glyphs(brand.label) or site.label.replace("-", "") == brand.label:
         return None  # a hyphen alone is how many real sites spell a name ("press-herald", "the-sun")
     return f'"{brand.label}" spelled with look-alike characters as "{site.label}"'
@@ -410,7 +431,7 @@ def _look_alike(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
 
 def _misspelled(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     label = brand.label
-    if brand.parent or len(label) < MIN_TYPO_LABEL or _word_like(label) or site.label in table.labels:
+    if brand.parent or len(label) < MIN_TYPO_LABEL or _brand_word_like(brand) or site.label in table.labels:
         return None
     if site.label[:2] != label[:2]:
         return None  # "latimes"/"batimes", "nbcnews"/"abcnews": a changed initial is another brand

@@ -56,7 +56,9 @@ STRAY_FURNITURE_LINES = 6  # furniture lines looked at, from the top of the page
 
 def check_impersonation(report: Report, resources: Resources) -> Iterator[Finding]:
     article = report.article
-    domain = article.domain or article.url
+    # the page's full host when its address is known: "smh.com.au.de" registers as "au.de", and
+    # the look-alike is in what comes before the registered part
+    domain = article.url if site_of(article.url) is not None else (article.domain or article.url)
     if domain and _listed_as_real(domain, resources):
         return
     lexicon = resources.lexicon
@@ -64,7 +66,7 @@ def check_impersonation(report: Report, resources: Resources) -> Iterator[Findin
              if article.outlet or domain else None)
     where = "outlet"
     if match is None and not (domain and _known_site(domain, resources)):
-        match, where = _stray_masthead(article, resources, lexicon)
+        match, where = _stray_masthead(article, resources, lexicon, report.input.kind)
     if match is None:
         return
     shown: list[Evidence] = []
@@ -81,7 +83,8 @@ def _known_site(domain: str, resources: Resources) -> bool:
     return site is not None and resources.outlets.by_domain(site.host) is not None
 
 
-def _stray_masthead(article: Article, resources: Resources, lexicon) -> tuple[Optional[Match], str]:
+def _stray_masthead(article: Article, resources: Resources, lexicon,
+                    report_kind: str = "text") -> tuple[Optional[Match], str]:
     """A famous masthead misspelt on a line not read as the outlet: the headline, or furniture.
 
     Flattened pages put the masthead above the headline, and a misspelt one is not recognised
@@ -89,11 +92,14 @@ def _stray_masthead(article: Article, resources: Resources, lexicon) -> tuple[Op
     """
     if article.language not in (None, "en", "und"):
         return None, "outlet"  # a line's slips are read against English words only
-    lines = [("headline", article.headline)] if article.headline else []
-    lines += [("boilerplate", line) for line in article.boilerplate[:STRAY_FURNITURE_LINES]]
-    for where, line in lines:
+    lines = [("headline", article.headline, False)] if article.headline else []
+    # the topmost furniture line of a flattened page is where its masthead stands: a swapped
+    # word counts there too ("The Wall Street Ledgers"), as on the outlet line
+    lines += [("boilerplate", line, i == 0 and report_kind == "text")
+              for i, line in enumerate(article.boilerplate[:STRAY_FURNITURE_LINES])]
+    for where, line, swaps in lines:
         if line and len(line.split()) <= MAX_STRAY_MASTHEAD_WORDS and line != article.outlet:
-            match = misspelt_masthead(line.strip(), resources.outlets, lexicon, article.language)
+            match = misspelt_masthead(line.strip(), resources.outlets, lexicon, article.language, swaps=swaps)
             if match is not None:
                 return match, where
     return None, "outlet"

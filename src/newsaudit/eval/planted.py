@@ -82,8 +82,16 @@ SCENES = ("{who} speaks to supporters at a rally in {town}, {state}",
           "Firefighters work at the scene of a warehouse fire in {town}, {state}",
           "{who} greets workers at a factory gate in {town}, {state}")
 SITES = ("Liberty Daily Wire", "Patriot News Hub", "The Morning Dispatch Blog", "Heartland Report Now")
+# Ordinary words swapped into a masthead: none is a word papers are named with ("Compass", a
+# paper's name in several countries, was one and is no longer: a masthead with it may be real).
 SWAP_WORDS = ("Budgets", "Tides", "Toast", "Coast", "Minutes", "Signals", "Stories", "Echoes", "Lanterns",
-              "Harbors", "Compass", "Ledgers", "Mirrors", "Beacons")
+              "Harbors", "Kettles", "Ledgers", "Mirrors", "Beacons")
+# Words a masthead keeps that identify no one paper: edition words and nationality adjectives,
+# which many real papers share ("The Daily Mail", "Daily Star", ...; "The Irish News", "Irish
+# Sun", ...). A swap keeping only these ("The Daily Budgets", "The Irish Lanterns") imitates no
+# outlet in particular, so the harness does not plant it as an imitation.
+GENERIC_KEPT = frozenset(("The", "and", "of", "Daily", "Sunday", "Morning", "Evening", "Weekly", "National",
+                          "Irish", "British", "Scottish", "Welsh", "American", "Canadian", "Australian"))
 NEWSPAPER_WORDS = ("Times", "Post", "Journal", "Today", "Guardian", "Telegraph", "Independent", "Economist",
                    "Mail", "Tribune", "Globe", "Chronicle", "Herald", "Star")
 FAMOUS = ("The New York Times", "The Washington Post", "The Wall Street Journal", "USA Today",
@@ -376,6 +384,8 @@ def swap_word(pick: Pick, name: str) -> Optional[str]:
     if not spots or len(words) < 3:  # "The Guardian" swapped is no longer an imitation of anything
         return None
     i = pick.one(spots)
+    if all(w in GENERIC_KEPT for k, w in enumerate(words) if k != i):
+        return None  # what is left identifies no one paper (see GENERIC_KEPT)
     words[i] = pick.one([w for w in SWAP_WORDS if w != words[i]])
     return " ".join(words)
 
@@ -1149,6 +1159,11 @@ def render_markdown(result: dict[str, Any]) -> str:
              f"Overall recall: **{_fmt(overall['recall'])}** ({overall['hits']} of {overall['plants']} plants).", "",
              "## Recall per type", ""]
     lines += _table(result["types"], control=False, with_variant=False)
+    if any(row["type"] == "anachronism_held_out" for row in result["types"]):
+        lines += ["`anachronism_held_out` plants well-known events that `data/anchors.csv` deliberately does "
+                  "not hold (`HELD_OUT_EVENTS`): the check knows only the table's events and abstains on any "
+                  "other, so its recall there is 0 by design. It is reported apart from `anachronism` so that "
+                  "what the check cannot know is never counted as what it misses.", ""]
     lines += ["## Recall per variant", ""] + _table(result["variants"], control=False, with_variant=True)
     lines += ["## Controls (correct statements: the code should stay silent)", ""]
     lines += _table(result["controls"], control=True, with_variant=True)
