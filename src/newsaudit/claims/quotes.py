@@ -45,9 +45,13 @@ from ..text.sentences import sentence_split
 SPEECH_VERBS = alternation("speech_verbs")  # data/words/speech_verbs.txt
 ROLE_WORDS = alternation("role_words")  # data/words/role_words.txt
 NAME_WORD = r"[A-Z][\w’'\-]+"
-TITLE = r"(?:Capt|Col|Gen|Lt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|St)\."
+TITLE = r"(?:Capt|Col|Gen|Lt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Del|Rev|Amb|Atty|Supt|Cmdr|Adm|St)\."
 INITIAL = r"[A-Z]\."
-NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:{TITLE}\s+|{INITIAL}\s+)?{NAME_WORD}){{0,5}}"
+# Initials before a name ("G.K. Butterfield", "J. Edgar Hoover"), never on their own ("U.S.").
+INITIALS = r"(?:[A-Z]\.){1,3}\s*(?=[A-Z][a-z])"
+NAME = rf"(?:{TITLE}\s+)?(?:{INITIALS})?{NAME_WORD}(?:\s+(?:{TITLE}\s+|{INITIAL}\s+)?{NAME_WORD}){{0,5}}"
+# A party and state, or a state, in brackets after a legislator's name: "(D-N.C.)", "(R-Utah)", "(Vt.)".
+AFFILIATION = r"(?:\s*\((?:[DRI]|[A-Z][a-z]*\.?)(?:-[A-Z][\w.\- ]{0,18})?\))"
 PRONOUN = r"(?:he|she|they|He|She|They)"
 ROLE_PHRASE = r"(?:an?|the|one|An?|The|One)\s+(?:[\w\-]+\s+){0,3}?(?:" + ROLE_WORDS + r")s?"
 # A name with lower-case words before it that describe the person: "RSB head coach Jason Koski",
@@ -58,9 +62,12 @@ SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
 # Attribution right after a closing quote: '," Viper whispers' / '," adds Capt. Shapoval'.
 NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-’']+\s+){0,3}?[a-z\d][\w\-’']+"
 AFTER_QUOTE = re.compile(
-    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^“”\"\n]{{1,160}}?,)?\s+(?:(?:also|then|later|again|quickly|simply|once|will|would|can|could|may|might|has|had|have)\s+)?(?P<cue1>(?i:{SPEECH_VERBS}))\b"
-    rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,.;:—–]|$))"
+    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE}){AFFILIATION}?(?:,[^“”\"\n]{{1,160}}?,)?\s+(?:(?:also|then|later|again|quickly|simply|once|will|would|can|could|may|might|has|had|have)\s+)?(?P<cue1>(?i:{SPEECH_VERBS}))\b"
+    rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,.;:—–(]|$))"
 )
+# A quote signed by a dash and a name that end the paragraph (or before the next quote opens):
+# '..." ― Ana Ruiz', '..." — Ana Ruiz, a teacher in Leeds.'
+DASH_AFTER = re.compile(rf"[ \t\u00a0]*[―—–]\s*(?P<sp>{NAME}){AFFILIATION}?(?:,[^\n“”\"]{{1,100}}?)?[ \t\u00a0.]*(?=\n|$|[“\"])")
 # Attribution before an opening quote with a verb: 'X said, "' / 'X told reporters "'.
 PARTICIPLE_BEFORE = re.compile(r",\s*(?P<cue>saying|telling\s+(?:\w+\s+){0,2}?\w+|writing|adding|asking|declaring|noting|"
                                r"explaining|arguing|insisting|tweeting|posting)\s*[,:]?\s*$")
@@ -68,7 +75,7 @@ CLAUSE_SUBJECT = re.compile(rf"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|Ho
                             rf"(?:(?:On|In|At|During|After|Before)\s+[^,]{{1,40}},\s+)?"
                             rf"(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,’'])")
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:[\w\-’'.&]+\s+){0,4}?[\w\-’'.&]+)[,:]\s*$")
-BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
+BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER}){AFFILIATION}?(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
                           rf"(?:\s+[\w’'.]+){{0,4}}?\s*,?\s*$")
 COLON_BEFORE_QUOTE = re.compile(r":\s*$")
 # After a quote that closed its sentence, a verb of saying attributes it only when its own
@@ -79,7 +86,7 @@ CUE_IN_CLAUSE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b")
 NAME_IN_CLAUSE = re.compile(NAME)
 PRONOUN_IN_CLAUSE = re.compile(rf"\b{PRONOUN}\b|{ROLE_PHRASE}")
 SUBJECT_BEFORE_CUE = re.compile(rf"(?:^|(?<=[\s(—–]))(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})"
-                                rf"(?:,[^,]{{1,80}},)?\s+(?:(?:also|then|later|again|has|had|have|was|is)\s+)?$")
+                                rf"{AFFILIATION}?(?:,[^,]{{1,80}},)?\s+(?:(?:also|then|later|again|has|had|have|was|is)\s+)?$")
 FUNCTION_WORDS = frozenset("But And Yet So Then Still Now Also Or As In On At For With Without After Before "
                            "When While The A An This That These Those If Asked Speaking Here There It Former Then Ex "
                            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight "
@@ -130,7 +137,7 @@ ORG_HEAD = (r"(?:campaign|officials?|spokes(?:man|woman|person)|committee|depart
 BODY = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w\-’']+\s+){{0,3}}?{ORG_HEAD}"
 INDIRECT_SUBJECT = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{BODY})"
 INDIRECT_SAID = re.compile(
-    rf"(?:^|(?<=[,;—–]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<sp>{INDIRECT_SUBJECT})(?:\s+of\s+{NAME})?(?:,[^,\n]{{1,80}},)?\s+"
+    rf"(?:^|(?<=[,;—–]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<sp>{INDIRECT_SUBJECT}){AFFILIATION}?(?:\s+of\s+{NAME})?(?:,[^,\n]{{1,80}},)?\s+"
     rf"(?:(?:also|has|had|have|later|then|previously|repeatedly|again|once)\s+)?"
     rf"(?P<cue>{INDIRECT_VERBS})\b(?:\s+{TELL_OBJECT})?(?:\s+(?:on|in|at|during|last|this)\s+[\w’'.]+(?:\s+[A-Z][\w’'.]*){{0,2}})?"
     rf"(?:\s+(?:this|last|on|earlier)\s+(?:week|month|year|morning|night|evening|[A-Z][a-z]+day))?"
@@ -448,6 +455,11 @@ def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution
     text = context.text
     window_start = max(0, start - 1 - 200)
     before = text[window_start:start - 1]
+    signed = DASH_AFTER.match(text, end + 1, min(len(text), end + 200))
+    if signed:  # '..." ― Ana Ruiz' / '..." — Ana Ruiz, teacher': a quote signed with a name
+        found = _resolve(signed.start("sp"), signed.end("sp"), "―", start, context)
+        if found is not None and found.speaker:
+            return found
     leading = _before_attribution(before, window_start, start, context)
     after = AFTER_QUOTE.match(text, end + 1, min(len(text), end + 160))
     closed = re.search(r"[.!?…]\s*$", text[start:end])
