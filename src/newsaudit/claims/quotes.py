@@ -56,7 +56,9 @@ PRONOUN = r"(?:he|she|they|He|She|They)"
 ROLE_PHRASE = r"(?:an?|the|one|An?|The|One)\s+(?:[\w\-]+\s+){0,3}?(?:" + ROLE_WORDS + r")s?"
 # A name with lower-case words before it that describe the person: "RSB head coach Jason Koski",
 # "former secretary of state Hillary Clinton", "the campaign manager, Robby Mook".
-DESCRIBED_NAME = rf"(?:(?:[Tt]he|[Aa]n?|{NAME_WORD})\s+)?(?:(?!(?:and|but|when|as|after|while|because|if|that|who|which|then|on|in|at|from|for|with|near|to|by|into|across)\b)[a-z][\w\-’']*,?\s+){{1,4}}{NAME}"
+# An organisation's name may lead the description: "Republican National Committee chairman X",
+# "L2 president X".
+DESCRIBED_NAME = rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.&’'\-]*\s+){{0,4}}(?:(?!(?:and|but|when|as|after|while|because|if|that|who|which|then|on|in|at|from|for|with|near|to|by|into|across)\b)[a-z][\w\-’']*,?\s+){{1,4}}{NAME}"
 SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
 
 # Attribution right after a closing quote: '," Viper whispers' / '," adds Capt. Shapoval'.
@@ -78,6 +80,13 @@ ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(
 BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER}){AFFILIATION}?(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
                           rf"(?:\s+[\w’'.]+){{0,4}}?\s*,?\s*$")
 COLON_BEFORE_QUOTE = re.compile(r":\s*$")
+# The sentence right before the quote ends with an inverted attribution of its own (of a partial
+# quote or a paraphrase): '..., Cole said. "' / '... a "change agent," said Cole, an aide. "'.
+SAID_SENTENCE_BEFORE = re.compile(
+    rf"[,”\"]\s*(?:(?P<sp1>{SPEAKER}){AFFILIATION}?(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?"
+    rf"(?P<cue1>{SPEECH_VERBS})\b[^.!?“”\"\n]{{0,80}}"
+    rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}){AFFILIATION}?(?:,[^.!?“”\"\n]{{1,160}})?)"
+    rf"\.\s*$")
 # After a quote that closed its sentence, a verb of saying attributes it only when its own
 # sentence ends soon: '"... win." Trump said at a rally.' / '"... win." he added, "..."'.
 CLOSED_AFTER_CUE = re.compile(r"(?:\s+(?!that\b)[\w’'.\-]+){0,7}?\s*(?:[.,;:!?—–]|$)", re.M)
@@ -356,7 +365,7 @@ def find_quotes(text: str, doc: Any = None, people: Optional[People] = None) -> 
         if inner_end <= inner_start or _is_title(text, start, end) or _is_partial(text, start, end):
             continue
         attribution = _attribute(start, end, context)
-        if attribution is None and previous is not None and _continues(text, previous, start, people):
+        if attribution is None and previous is not None and _continues(previous, start, context):
             attribution = _Attribution(previous.speaker, previous.role, previous.cue,
                                        (previous.speaker_start, previous.speaker_end)
                                        if previous.speaker_start is not None else None)
@@ -490,7 +499,21 @@ def _before_attribution(before: str, window_start: int, start: int, context: _Co
     said = BEFORE_QUOTE.search(before)
     if said:
         return _resolve(window_start + said.start("sp"), window_start + said.end("sp"), said.group("cue"), start, context)
+    said = SAID_SENTENCE_BEFORE.search(before)
+    if said and not ("\n" in before[len(before.rstrip()):] and _runs_to_paragraph_end(context, start)):
+        # 'Yet he is a "change agent," Cole said. "That's exactly ...': Cole goes on (a paragraph
+        # left open after a paragraph break is someone's whose attribution closes it later)
+        group, cue = ("sp1", "cue1") if said.group("sp1") else ("sp2", "cue2")
+        return _resolve(window_start + said.start(group), window_start + said.end(group), said.group(cue), start, context)
     return None
+
+
+def _runs_to_paragraph_end(context: _Context, start: int) -> bool:
+    k = bisect.bisect_right(context.quoted_starts, start) - 1
+    if k < 0 or context.quoted[k][0] != start:
+        return False
+    end = context.quoted[k][1]
+    return end >= len(context.text) or context.text[end] == "\n"
 
 
 def _clause_subject(clause: str, window_start: int, cue: str, start: int, context: _Context) -> Optional[_Attribution]:
@@ -656,9 +679,16 @@ def _inside_quote(context: _Context, position: int) -> bool:
     return k >= 0 and context.quoted[k][0] <= position < context.quoted[k][1]
 
 
-def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
-    """Same speaker when the gap is short, holds no other quote and names no one else."""
+def _continues(previous: Quote, start: int, context: _Context) -> bool:
+    """Same speaker when the gap is the previous quote's own attribution sentence ('," said X, an
+    aide to Y, on CNN's "This Week." "'), or is short, holds no other quote and names no one else."""
+    text, people = context.text, context.people
     gap_start = previous.end
+    if previous.speaker is None and "\n" in text[gap_start:start - 1]:
+        return False  # an unnamed speaker ("the officer shouted") does not carry into the next paragraph
+    if previous.speaker_start is not None and gap_start <= previous.speaker_start < start - 1 \
+            and _same_sentence_until(context, previous.speaker_start, start - 1):
+        return True
     gap = text[gap_start:start - 1]
     closing = re.match(r"[,\s]*[”\"“]", gap)  # the previous quote's own closing mark
     gap = gap[closing.end():] if closing else gap
@@ -676,6 +706,19 @@ def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
     speaker = people.canonical(previous.speaker)[0] if previous.speaker else None
     others = {name for at, name in people.mentions if gap_start <= at < start - 1} - {previous.speaker, speaker}
     return not others
+
+
+def _same_sentence_until(context: _Context, position: int, quote_mark: int) -> bool:
+    """The sentence holding ``position`` runs up to the opening mark at ``quote_mark`` (nothing
+    but spaces and line breaks between its end and the mark) or past it."""
+    index = bisect.bisect_right(context.sentence_starts, position) - 1
+    if index < 0:
+        return False
+    s_end = context.sentences[index][1]
+    if s_end >= quote_mark:
+        return True
+    between = context.text[s_end:quote_mark]
+    return not between.strip(" \t\u00a0\n.”\"")
 
 
 # --- indirect quotes ------------------------------------------------------------------------
