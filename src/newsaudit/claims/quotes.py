@@ -171,6 +171,7 @@ class People:
     mention_ends: list[int] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f"
     labels: dict[int, str] = field(default_factory=dict)  # entity start -> spaCy label
+    namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Obama" -> full names, most named first
 
     def canonical(self, name: str) -> tuple[str, Optional[str]]:
         """The fullest known name for ``name`` and the title stripped from it, if any."""
@@ -180,6 +181,11 @@ class People:
         bare = name[title.end():] if title else name
         last = bare.split()[-1] if bare.split() else bare
         full = self.full_by_word.get(bare) or self.full_by_word.get(last) or bare
+        honorific = re.match(r"(Mr|Mrs|Ms|Miss)\b", role or "")
+        if honorific and last in self.namesakes:  # "Mr. Obama" when the article names two Obamas
+            wanted = "m" if honorific.group(1) == "Mr" else "f"
+            if self.gender.get(full) != wanted:
+                full = next((other for other in self.namesakes[last] if self.gender.get(other) == wanted), full)
         return full, self.roles.get(full) or role
 
     def latest_before(self, offset: int) -> Optional[str]:
@@ -213,7 +219,9 @@ def find_people(text: str, doc: Any = None) -> People:
         _register(people, text, start, raw, votes)
     for word, fulls in votes.items():  # "Clinton": the Clinton the article names in full most often
         if len(fulls) > 1 and word not in fulls:
-            people.full_by_word[word] = max(fulls, key=lambda full: (fulls[full], -list(fulls).index(full)))
+            ranked = sorted(fulls, key=lambda full: (-fulls[full], list(fulls).index(full)))
+            people.full_by_word[word] = ranked[0]
+            people.namesakes[word] = tuple(ranked)
     for match in PSEUDONYM.finditer(text):
         people.pseudonyms.add(match.group("name"))
         people.roles.setdefault(match.group("name"), _clean_role(match.group("role")))
@@ -308,6 +316,8 @@ def _read_gender(people: People, text: str) -> None:
     starts = [start for start, _name in people.mentions]
     for k, (start, name) in enumerate(people.mentions):
         tally = votes.setdefault(name, [0, 0])
+        if text[start:people.mention_ends[k]] in people.namesakes:
+            continue  # "Mr. Pratt" where two Pratts are named: not evidence for either
         honorific = HONORIFIC.search(text[max(0, start - 6):start])
         if honorific:
             tally[0 if honorific.group("title") == "Mr" else 1] += 3
