@@ -71,8 +71,10 @@ AFTER_QUOTE = re.compile(
 # '..." ― Ana Ruiz', '..." — Ana Ruiz, a teacher in Leeds.'
 DASH_AFTER = re.compile(rf"[ \t\u00a0]*[―—–]\s*(?P<sp>{NAME}){AFFILIATION}?(?:,[^\n“”\"]{{1,100}}?)?[ \t\u00a0.]*(?=\n|$|[“\"])")
 # Attribution before an opening quote with a verb: 'X said, "' / 'X told reporters "'.
-PARTICIPLE_BEFORE = re.compile(r",\s*(?P<cue>saying|telling\s+(?:\w+\s+){0,2}?\w+|writing|adding|asking|declaring|noting|"
+PARTICIPLE_BEFORE = re.compile(r"(?:,\s*|\s+(?:by|while|before|after)\s+|\b(?:statement|tweet|post|message)\s+)(?P<cue>saying|telling\s+(?:\w+\s+){0,2}?\w+|writing|adding|asking|declaring|noting|"
                                r"explaining|arguing|insisting|tweeting|posting)\s*[,:]?\s*$")
+COORDINATED_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:later|then|also|quickly|simply)\s+)?(?P<cue>said|says|added|adds|asked|"
+                                r"replied|declared|wrote|tweeted|told\s+(?:\w+\s+){0,2}?\w+)\s*[,:]?\s*$")
 CLAUSE_SUBJECT = re.compile(rf"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|However|Earlier),?\s+)?"
                             rf"(?:(?:On|In|At|During|After|Before)\s+[^,]{{1,40}},\s+)?"
                             rf"(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,’'])")
@@ -497,6 +499,9 @@ def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution
 
 
 def _before_attribution(before: str, window_start: int, start: int, context: _Context) -> Optional[_Attribution]:
+    coordinated = COORDINATED_BEFORE.search(before)
+    if coordinated:  # 'Hayek confirmed she had been and said, "': the subject of the clause
+        return _clause_subject(before[:coordinated.start()], window_start, coordinated.group("cue"), start, context)
     participle = PARTICIPLE_BEFORE.search(before)
     if participle:  # 'X posted a comment of her own, saying, "' : X is the subject of the clause
         return _clause_subject(before[:participle.start()], window_start, participle.group("cue"), start, context)
