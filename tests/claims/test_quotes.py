@@ -202,3 +202,13 @@ def test_a_paragraph_break_after_an_unnamed_speaker_ends_the_attribution():
             '"Not once," Mara Quist added.')
     quotes = [q for q in find_quotes(text) if q.direct]
     assert [q.speaker for q in quotes] == [None, "Mara Quist", "Mara Quist"]
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    ('Nadia Kaur read the report twice and said, "The numbers do not add up at all."', "The numbers", "Nadia Kaur"),
+    ('Ivo Petrov ended the meeting by saying "We vote again next week on the plan."', "We vote", "Ivo Petrov"),
+    ('Greta Lund released a statement saying, "The company will pay every claim."', "The company", "Greta Lund"),
+    ('"The vote was rigged from the start," Ola Berg mocked.', "The vote", "Ola Berg"),
+])
+def test_cues_in_coordinated_and_participle_clauses(text, opening, speaker):
+    assert _quote(find_quotes(text), opening).speaker == speaker
