@@ -212,3 +212,14 @@ def test_a_paragraph_break_after_an_unnamed_speaker_ends_the_attribution():
 ])
 def test_cues_in_coordinated_and_participle_clauses(text, opening, speaker):
     assert _quote(find_quotes(text), opening).speaker == speaker
+
+
+def test_a_one_word_source_right_before_its_verb_speaks():
+    text = 'The watchdog posted its verdict. "The claim is false on every count," FactDesk says.'
+    assert _quote(find_quotes(text, parse(text, default_resources().nlp)), "The claim").speaker == "FactDesk"
+
+
+def test_an_unnamed_describer_before_the_quote_is_the_speaker_span():
+    text = 'As the phone rang, the narrator said, "Somebody has to answer it tonight."'
+    quote = _quote(find_quotes(text), "Somebody")
+    assert text[quote.speaker_start:quote.speaker_end] == "the narrator" and quote.speaker is None

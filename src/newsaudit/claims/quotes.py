@@ -79,8 +79,8 @@ CLAUSE_SUBJECT = re.compile(rf"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|Ho
                             rf"(?:(?:On|In|At|During|After|Before)\s+[^,]{{1,40}},\s+)?"
                             rf"(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,’'])")
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:[\w\-’'.&]+\s+){0,4}?[\w\-’'.&]+)[,:]\s*$")
-BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER}){AFFILIATION}?(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
-                          rf"(?:\s+[\w’'.]+){{0,4}}?\s*,?\s*$")
+BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER}|{NOUN_PHRASE}){AFFILIATION}?(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
+                          rf"(?:\s+[\w’'.]+){{0,6}}?\s*,?\s*$")
 COLON_BEFORE_QUOTE = re.compile(r":\s*$")
 # The sentence right before the quote ends with an inverted attribution of its own (of a partial
 # quote or a paraphrase): '..., Cole said. "' / '... a "change agent," said Cole, an aide. "'.
@@ -491,8 +491,11 @@ def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution
         after = None  # '"... for me." The ministry said the bill ...': a new sentence of its own
     if after and (SPEECH_ENDING.search(text[start:end]) or len(text[start:end].split()) >= MIN_SPEECH_WORDS):
         group = "sp1" if after.group("sp1") else "sp2"
+        verb_next = group == "sp1" and text[start:end].rstrip().endswith(",") \
+            and bool(re.match(r"\s+\S+$", text[after.end(group):after.start("cue1")]) or
+                     not text[after.end(group):after.start("cue1")].strip())
         attribution = _resolve(after.start(group), after.end(group), after.group("cue1") or after.group("cue2"),
-                               start, context)
+                               start, context, verb_next)
         if attribution is not None:
             return attribution
     return leading
@@ -598,9 +601,12 @@ def _colon_attribution(before: str, window_start: int, start: int, context: _Con
     return None
 
 
-def _resolve(begin: int, finish: int, cue: str, offset: int, context: _Context) -> Optional[_Attribution]:
+def _resolve(begin: int, finish: int, cue: str, offset: int, context: _Context,
+             verb_next: bool = False) -> Optional[_Attribution]:
     """The speaker named by text[begin:finish] (a name, a pronoun, a role, a described name),
-    or None when those words cannot speak (a date, a place named without a verb of its own)."""
+    or None when those words cannot speak (a date, a place named without a verb of its own).
+    ``verb_next``: the cue follows the words at once, inside the attribution ('," PolitiFact
+    says'), so a one-word name speaks whatever label the model gave it (or none)."""
     text, people = context.text, context.people
     raw = text[begin:finish].strip()
     span = (begin, finish)
@@ -624,9 +630,10 @@ def _resolve(begin: int, finish: int, cue: str, offset: int, context: _Context) 
         return None
     label = _label_at(people, text, name_start)
     known = people.is_person(people.canonical(" ".join(words))[0])
-    if (label in NOT_SPEAKER_LABELS or label in UNLIKELY_SPEAKER_LABELS and len(words) == 1) and not known:
+    if (label in NOT_SPEAKER_LABELS or label in UNLIKELY_SPEAKER_LABELS and len(words) == 1 and not verb_next) \
+            and not known:
         return None
-    if people.labels and len(words) == 1 and label is None and not known:
+    if people.labels and len(words) == 1 and label is None and not known and not verb_next:
         return None  # a capitalised word no model read as a name ("Having", "Wait")
     name, role = people.canonical(" ".join(words))
     if described and not role:
