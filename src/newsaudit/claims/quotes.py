@@ -8,7 +8,15 @@ A span is a quote of someone when a speech construction attributes it:
   ``"...," a survivor told investigators``;
 - before it with a colon: ``X: "..."`` / ``X, to troops: "..."`` / ``X tweeted Friday: "..."``;
 - before it with a verb: ``X said, "..."`` / ``X said "..."``;
-- or it continues the previous attributed quote with no other person named in between.
+- signed: ``"..." ― Ana Ruiz`` / ``"..." — Ana Ruiz, a nurse`` at the paragraph's end;
+- in the sentence before it, an inverted attribution of a partial quote or a paraphrase:
+  ``... a "change agent," Cole said. "..."``;
+- or it continues the previous attributed quote: through that quote's own attribution sentence
+  (``"...," said X, who worked with Mr. Y. "..."``, ``"...," X said on CNN's "This Week." "..."``),
+  else with no other person named in between.
+
+Names may carry initials and a legislator's party in brackets ("Rep. G.K. Butterfield (D-N.C.)"),
+and a description may open with an organisation ("RNC chairman Reince Priebus").
 
 What is not a direct quote: a span with none of these that does not read as speech (four words
 or more ending in sentence punctuation: shorter ones are scare quotes, "fortress belt"); a
