@@ -516,11 +516,45 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[
     points = tuple(dict.fromkeys((c.lat, c.lon) for m in kept if not m.demonym
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
                    for c in options if c.lat is not None))[:MAX_POINTS]
-    context = Context(countries=shares, admin1=frozenset(states), points=points)
+    context = Context(countries=shares, admin1=frozenset(states), points=points,
+                      states=_state_shares(kept, text, gazetteer, shares))
     chosen = _read_names(kept, text, gazetteer, context, {})
     for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
         chosen = _read_names(kept, text, gazetteer, context, chosen)
     return {key: value for key, value in chosen.items() if value is not None}
+
+
+def _state_shares(kept: list[_Mention], text: str, gazetteer: Gazetteer,
+                  countries: dict[str, float]) -> dict[str, float]:
+    """Folded state name -> its share of the article's state votes (see ``Context.states``).
+
+    A state named ("Indiana", "Ind." after a town) is one vote per mention; any other name of
+    the article's main countries splits one vote, once per article, among its namesakes' states.
+    """
+    main = {code for code, share in countries.items() if share >= 0.2}
+    votes: Counter[str] = Counter()
+    spread: set[str] = set()
+    for m in kept:
+        if m.demonym:
+            continue
+        if m.fixed is not None:
+            if m.fixed.feature == "ADM1":
+                votes[fold(m.fixed.name)] += 1.0
+            continue
+        options = gazetteer.candidates(m.name)
+        named = [c for c in options if c.feature == "ADM1" and c.country in main and fold(c.name) == fold(m.name)]
+        if named:
+            votes[fold(named[0].name)] += 1.0
+            continue
+        key = fold(m.name)
+        if key in spread:
+            continue
+        spread.add(key)
+        within = {fold(c.admin1) for c in options if c.admin1 and c.country in main}
+        for state in within:
+            votes[state] += 1.0 / len(within)
+    total = sum(votes.values())
+    return {state: count / total for state, count in votes.items()} if total else {}
 
 
 def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: Context,
@@ -531,24 +565,30 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
     local = dict(list(local.items())[:MAX_POINTS + 1])
     chosen: dict[int, Candidate] = {}
     by_name: dict[str, Candidate] = {}
+    pinned: dict[str, str] = {}  # a state written after any mention of a name holds for all of them
+    for m in kept:
+        state = None if m.fixed or m.demonym else _state_after(text[m.span_end:m.span_end + 30])
+        if state:
+            pinned.setdefault(fold(m.name), state)
     for m in kept:
         key = fold(m.name)
         if not m.fixed and key in by_name:
             chosen[id(m)] = by_name[key]
             continue
         points = (context.points + tuple(point for name, point in local.items() if name != key))[:MAX_POINTS]
-        chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points))
+        chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points), pinned.get(key))
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]
     return chosen
 
 
-def _resolve_one(m: _Mention, text: str, gazetteer: Gazetteer, context: Context) -> Optional[Candidate]:
+def _resolve_one(m: _Mention, text: str, gazetteer: Gazetteer, context: Context,
+                 state: Optional[str] = None) -> Optional[Candidate]:
     if m.fixed is not None:
         return m.fixed
     if m.demonym:
         return _demonym_target(m.demonym, gazetteer)
-    state = _state_after(text[m.span_end:m.span_end + 30])
+    state = state or _state_after(text[m.span_end:m.span_end + 30])
     if state:
         narrowed = [c for c in gazetteer.candidates(m.name) if c.admin1 and fold(c.admin1) == fold(state)]
         if narrowed:

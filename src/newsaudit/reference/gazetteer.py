@@ -115,12 +115,16 @@ class Context:
 
     ``countries`` maps a country code to its share (0..1) of the article's country votes;
     ``admin1`` holds the folded names of the states and provinces it names; ``points`` the
-    coordinates of places it names that have only one reading.
+    coordinates of places it names that have only one reading; ``states`` maps a folded state or
+    province name to its share (0..1) of the article's state votes: each mention of a state is a
+    vote, and each other name splits one vote among the states its namesakes lie in, so the state
+    that holds most of the article's towns and counties wins ("Boone", "Hamilton", "Clinton").
     """
 
     countries: Mapping[str, float] = field(default_factory=dict)
     admin1: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = ()
+    states: Mapping[str, float] = field(default_factory=dict)  # folded admin1 -> share of the article's votes
 
     @classmethod
     def of(cls, value: "Context | str | None") -> "Context":
@@ -133,6 +137,7 @@ class Context:
 KIND_BONUS = {"country": 1.5, "continent": 2.5, "region": 0.5, "city": 0.0}
 COUNTRY_WEIGHT = 3.0  # times the article's share of votes for the candidate's country
 ADMIN1_BONUS = 3.0  # the article names the state or province the candidate lies in
+STATE_WEIGHT = 4.0  # times the article's share of state votes for the candidate's state
 NEAR_BONUS = 2.0  # the candidate is near a place the article names unambiguously
 NEAR_KM = 250.0
 ALIAS_PENALTY = 1.5  # matched through another record's old or foreign name
@@ -191,8 +196,9 @@ def score(candidate: Candidate, query: str, ctx: Context) -> float:
     value = math.log10(candidate.population + 100) + KIND_BONUS.get(candidate.kind, 0.0)
     value += FEATURE_BONUS.get(candidate.feature, 0.0)
     value += COUNTRY_WEIGHT * ctx.countries.get(candidate.country or "", 0.0)
-    if candidate.admin1 and fold(candidate.admin1) in ctx.admin1 and candidate.kind != "region":
-        value += ADMIN1_BONUS
+    if candidate.admin1 and (candidate.kind != "region" or candidate.feature == "ADM2"):
+        state = fold(candidate.admin1)
+        value += ADMIN1_BONUS * (state in ctx.admin1) + STATE_WEIGHT * ctx.states.get(state, 0.0)
     if (candidate.kind == "city" or candidate.feature == "ADM2") and candidate.lat is not None and any(_km(candidate.lat, candidate.lon, lat, lon) <= NEAR_KM
                                          for lat, lon in ctx.points):
         value += NEAR_BONUS
