@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ..model import Place
-from ..reference.gazetteer import REGION_SUFFIX, Candidate, Context, Gazetteer, fold, strip_possessive
+from ..reference.gazetteer import REGION_SUFFIX, Candidate, Context, Gazetteer, fold, score, strip_possessive
 
 # Words capitalised by convention that are never a place in running text.
 NOT_PLACES: frozenset[str] = frozenset(
@@ -95,6 +95,9 @@ STREET = re.compile(
     r"Pkwy\.)(?![\w-])"
     r"|\b(?:Highway|Interstate|County Road|State Road|State Route|Route|U\.S\. Highway|I-)[ \t]?\d{1,4}\b")
 STREET_HEAD = re.compile(r"^(?:The|A|An|On|In|At|Of|And|But|Then|When|After|Before|From|To|By|For|Near)$")
+# "Becker, Clay and Douglas counties": each name of the list is a county.
+COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))+"
+                         r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?)[ \t]+(counties|parishes)\b")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
 MAX_WORDS = 4
 HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
@@ -565,6 +568,7 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
     local = dict(list(local.items())[:MAX_POINTS + 1])
     chosen: dict[int, Candidate] = {}
     by_name: dict[str, Candidate] = {}
+    counties = _county_lists(text)
     pinned: dict[str, str] = {}  # a state written after any mention of a name holds for all of them
     for m in kept:
         state = None if m.fixed or m.demonym else _state_after(text[m.span_end:m.span_end + 30])
@@ -576,10 +580,29 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
             chosen[id(m)] = by_name[key]
             continue
         points = (context.points + tuple(point for name, point in local.items() if name != key))[:MAX_POINTS]
+        county = _county_word(m, counties)
+        if county and not m.fixed and not m.demonym and not m.region:
+            options = [c for c in gazetteer.candidates(f"{m.name} {county}") if c.feature == "ADM2"]
+            if options:  # a county of the list, never memorised as the name's reading
+                ctx = replace(context, points=points)
+                chosen[id(m)] = max(options, key=lambda c: (score(c, c.name, ctx), c.population))
+                continue
         chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points), pinned.get(key))
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]
     return chosen
+
+
+def _county_lists(text: str) -> list[tuple[int, int, str]]:
+    """The spans of "A, B and C counties" lists, with the word a member takes ("County", "Parish")."""
+    if "counties" not in text and "parishes" not in text:
+        return []
+    return [(found.start(1), found.end(1), "County" if found.group(2) == "counties" else "Parish")
+            for found in COUNTY_LIST.finditer(text)]
+
+
+def _county_word(m: _Mention, lists: list[tuple[int, int, str]]) -> Optional[str]:
+    return next((word for start, end, word in lists if start <= m.start and m.end <= end), None)
 
 
 def _resolve_one(m: _Mention, text: str, gazetteer: Gazetteer, context: Context,

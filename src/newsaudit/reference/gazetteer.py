@@ -33,13 +33,20 @@ from typing import Any, Mapping, NamedTuple, Optional
 
 # Short forms newspapers use for countries whose geonames name is different.
 COUNTRY_ALIASES: dict[str, str] = {
-    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US",
     "united states of america": "US", "holland": "NL", "the netherlands": "NL",
     "czech republic": "CZ", "ivory coast": "CI", "burma": "MM", "turkiye": "TR",
     "russian federation": "RU", "vatican": "VA", "drc": "CD", "dr congo": "CD", "uae": "AE",
     "the philippines": "PH", "the gambia": "GM", "east timor": "TL", "palestine": "PS",
     "republic of ireland": "IE", "south korea": "KR", "north korea": "KP", "the bahamas": "BS",
+    "netherlands": "NL", "congo": "CD", "congo-kinshasa": "CD", "zaire": "CD", "dr of congo": "CD",
+    "republic of congo": "CG", "congo-brazzaville": "CG",
+}
+# Short forms of first-order divisions: (country, division name as countrystatecity spells it) -> forms.
+DIVISION_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("AU", "New South Wales"): ("nsw",), ("AU", "Queensland"): ("qld",), ("AU", "Western Australia"): ("wa",),
+    ("US", "District of Columbia"): ("dc", "washington dc", "washington, dc"),
 }
 # Regions that are neither countries nor divisions, at the point GeoNames gives them.
 REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
@@ -144,6 +151,9 @@ ALIAS_PENALTY = 1.5  # matched through another record's old or foreign name
 FEATURE_BONUS = {"PPLC": 1.0, "ADM1": 0.0}
 # GeoNames' own point for the United States (6252001); countrystatecity's lies 230 km away.
 CENTRE_OVERRIDES = {"US": (39.76, -98.5)}
+# GeoNames' points for divisions that countrystatecity places on their namesake city (New York
+# State at New York City's point, 270 km from the state's own).
+DIVISION_CENTRE_OVERRIDES = {("US", "New York"): (43.00035, -75.4999)}
 
 
 class Gazetteer:
@@ -187,6 +197,9 @@ class Gazetteer:
         if not options:
             return None
         ctx = Context.of(context)
+        named = [c for c in options if c.kind in ("country", "continent") or c.feature == "ADM1" and _own(c, name)]
+        if named:  # "Mexico" the country, never Mexico City through its alternate name
+            options = [c for c in options if c in named or _own(c, name)]
         return max(options, key=lambda c: (score(c, name, ctx), c.population))
 
 
@@ -206,6 +219,12 @@ def score(candidate: Candidate, query: str, ctx: Context) -> float:
     if skeleton(own) != skeleton(query) and fold(own) != fold(query):
         value -= ALIAS_PENALTY
     return value
+
+
+def _own(candidate: Candidate, query: str) -> bool:
+    """``query`` is the candidate's own name (not an alternate or older one)."""
+    own = candidate.name.split(",")[0]
+    return skeleton(own) == skeleton(query) or fold(own) == fold(query)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -296,8 +315,9 @@ def _add_divisions(records: list[Candidate], index: dict[str, list[int]], popula
                 continue
             code = row["country_code"]
             people = population.get((code, fold(row["name"])), 0) // 4 or DIVISION_WEIGHT
-            _add(records, index, Candidate(row["name"], code, float(row["latitude"]), float(row["longitude"]), None,
-                                           people, "region", "ADM1"), _division_keys(row))
+            lat, lon = DIVISION_CENTRE_OVERRIDES.get((code, row["name"]), (float(row["latitude"]), float(row["longitude"])))
+            _add(records, index, Candidate(row["name"], code, lat, lon, None, people, "region", "ADM1"),
+                 _division_keys(row))
     counties: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for (code, admin1, admin2), points in towns["admin2"].items():
         if ADMIN2_WORDS.search(admin2):
@@ -310,7 +330,7 @@ def _add_divisions(records: list[Candidate], index: dict[str, list[int]], popula
 
 
 def _division_keys(row: dict) -> set[str]:
-    keys = {fold(row["name"])}
+    keys = {fold(row["name"]), *DIVISION_ALIASES.get((row["country_code"], row["name"]), ())}
     name = row["name"]
     for word in (" Province", " Region", " State", " Oblast", " Governorate", " Prefecture", " County"):
         if name.endswith(word) and len(name) > len(word) + 3:
@@ -360,7 +380,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 4  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 5  # bump when the records or keys built above change
 
 
 class _Records:
