@@ -143,10 +143,12 @@ class Context:
 # Weights of the namesake score (see :func:`score`).
 KIND_BONUS = {"country": 1.5, "continent": 2.5, "region": 0.5, "city": 0.0}
 COUNTRY_WEIGHT = 3.0  # times the article's share of votes for the candidate's country
+FOREIGN_PENALTY = 1.5  # a town of a country the article gives no vote, when it has votes
 ADMIN1_BONUS = 3.0  # the article names the state or province the candidate lies in
 STATE_WEIGHT = 4.0  # times the article's share of state votes for the candidate's state
 NEAR_BONUS = 2.0  # the candidate is near a place the article names unambiguously
 NEAR_KM = 250.0
+NEAR_SLOPE = 0.5  # the bonus falls by half from 0 km to NEAR_KM
 ALIAS_PENALTY = 1.5  # matched through another record's old or foreign name
 FEATURE_BONUS = {"PPLC": 1.0, "ADM1": 0.0}
 # GeoNames' own point for the United States (6252001); countrystatecity's lies 230 km away.
@@ -209,12 +211,15 @@ def score(candidate: Candidate, query: str, ctx: Context) -> float:
     value = math.log10(candidate.population + 100) + KIND_BONUS.get(candidate.kind, 0.0)
     value += FEATURE_BONUS.get(candidate.feature, 0.0)
     value += COUNTRY_WEIGHT * ctx.countries.get(candidate.country or "", 0.0)
+    if ctx.countries and candidate.kind in ("city", "region") and candidate.country not in ctx.countries:
+        value -= FOREIGN_PENALTY  # a town or division of a country the article never names
     if candidate.admin1 and (candidate.kind != "region" or candidate.feature == "ADM2"):
         state = fold(candidate.admin1)
         value += ADMIN1_BONUS * (state in ctx.admin1) + STATE_WEIGHT * ctx.states.get(state, 0.0)
-    if (candidate.kind == "city" or candidate.feature == "ADM2") and candidate.lat is not None and any(_km(candidate.lat, candidate.lon, lat, lon) <= NEAR_KM
-                                         for lat, lon in ctx.points):
-        value += NEAR_BONUS
+    if (candidate.kind == "city" or candidate.feature == "ADM2") and candidate.lat is not None and ctx.points:
+        nearest = min(_km(candidate.lat, candidate.lon, lat, lon) for lat, lon in ctx.points)
+        if nearest <= NEAR_KM:  # the nearer, the more: a neighbour 20 km off counts more than one 200 km off
+            value += NEAR_BONUS * (1.0 - NEAR_SLOPE * nearest / NEAR_KM)
     own = candidate.name.split(",")[0]  # "Washington, D.C." is its own "Washington"
     if skeleton(own) != skeleton(query) and fold(own) != fold(query):
         value -= ALIAS_PENALTY
