@@ -200,3 +200,19 @@ def test_a_country_named_exactly_beats_a_city_read_through_an_alternate_name(gaz
     new_york = gazetteer.resolve("New York", "US")
     assert new_york.feature == "ADM1" and new_york.lat > 42  # the state's own point, not the city's
     assert gazetteer.resolve("England").feature == "ADM1"
+
+
+def test_the_outlets_country_comes_from_its_table_row_or_its_country_suffix():
+    from newsaudit.claims.places import home_country
+
+    outlets = default_resources().outlets
+    assert home_country("www.nytimes.com", outlets) == "US"
+    assert home_country("localpaper.co.uk", outlets) == "GB" and home_country("gazette.ca") == "CA"
+    assert home_country("example-news.com") is None and home_country("station.fm") is None and home_country(None) is None
+
+
+def test_the_outlets_country_breaks_a_tie_the_text_leaves_open():
+    text = "Perth council members met on Monday to discuss the new bus routes."
+    gazetteer = default_resources().gazetteer
+    assert _by_text(find_places(text, gazetteer, None))["Perth"].country == "AU"
+    assert _by_text(find_places(text, gazetteer, None, home="GB"))["Perth"].country == "GB"

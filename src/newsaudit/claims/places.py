@@ -100,6 +100,9 @@ COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:
                          r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?)[ \t]+(counties|parishes)\b")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
 MAX_WORDS = 4
+HOME_VOTES = 3  # the outlet's country counts as this many mentions of it
+# Country-code top-level domains that are not a country's press ("radio.fm", "news.tv", "site.io").
+GENERIC_SUFFIXES = frozenset({"tv", "fm", "io", "me", "co", "ly", "am", "to", "cc", "ws", "eu", "info", "news"})
 HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
 BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
 SELF_EVIDENT = frozenset({"country", "continent"})
@@ -148,11 +151,12 @@ def _stop_words() -> frozenset[str]:
 
 
 def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
-                person_names: Iterable[str] = ()) -> list[Place]:
+                person_names: Iterable[str] = (), home: Optional[str] = None) -> list[Place]:
     """Every place the text names, in order, with offsets into ``text`` and ids p1, p2, ...
 
     ``doc`` is the article's spaCy Doc (its entity labels are signals); ``person_names`` are
-    speakers and pseudonyms the quotes stage found, which are never places.
+    speakers and pseudonyms the quotes stage found, which are never places; ``home`` is the
+    outlet's country (:func:`home_country`), worth ``HOME_VOTES`` of the article's country votes.
     """
     entities = _entities(doc)
     person_tokens = _person_tokens(doc, person_names)
@@ -167,9 +171,24 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
     accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first)
     people = _names_read_as_people(mentions, text, entities, person_tokens, first, {id(m) for m in accepted})
     kept = [m for m in mentions if id(m) in accepted_ids and fold(m.name) not in people]
-    chosen = _resolve_all(kept, text, gazetteer)
+    chosen = _resolve_all(kept, text, gazetteer, home)
     places = [_place(m, text, chosen.get(id(m))) for m in kept]
     return [replace(place, id=f"p{number}") for number, place in enumerate(places, 1)]
+
+
+def home_country(domain: Optional[str], outlets: Any = None) -> Optional[str]:
+    """The country an outlet publishes from: the outlet table's, else its domain's country suffix
+    ("thisisoxfordshire.co.uk" -> GB, "lfpress.ca" -> CA); None for ".com" and the like."""
+    if not domain:
+        return None
+    outlet = outlets.by_domain(domain) if outlets is not None else None
+    country = getattr(outlet, "country", None)
+    if country:
+        return country.upper()
+    suffix = domain.lower().rstrip(".").rsplit(".", 1)[-1]
+    if len(suffix) != 2 or suffix in GENERIC_SUFFIXES:
+        return None
+    return "GB" if suffix == "uk" else suffix.upper()
 
 
 def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[_Mention]:
@@ -507,9 +526,12 @@ def _country_votes(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Counte
     return votes
 
 
-def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[int, Candidate]:
+def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
+                 home: Optional[str] = None) -> dict[int, Candidate]:
     """Each kept mention's reading in the article's context; one name keeps one reading."""
     votes = _country_votes(kept, gazetteer)
+    if home and kept:
+        votes[home] += HOME_VOTES
     total = sum(votes.values()) or 1
     shares = {code: count / total for code, count in votes.items()}
     states = {fold(m.name) for m in kept if m.fixed is not None

@@ -201,10 +201,11 @@ class Gazetteer:
         ctx = Context.of(context)
         named = [c for c in options if c.kind in ("country", "continent") or c.feature == "ADM1" and _own(c, name)]
         if named:  # "Mexico" the country, never Mexico City through its alternate name; "California" the
-            # state, never a town of the same country named after it ("California, Pa." still reads the
-            # town); a capital stays ("Washington")
-            states = {c.country for c in named if c.feature == "ADM1"}
-            options = [c for c in options if c in named or _own(c, name) and (c.country not in states or c.feature == "PPLC")]
+            # state, never a smaller town of the same country named after it ("California, Pa." still
+            # reads the town); a capital stays ("Washington"), and so does Reading beside its borough
+            states = {c.country: c.population for c in named if c.feature == "ADM1"}
+            options = [c for c in options if c in named or _own(c, name)
+                       and (c.population >= states.get(c.country, 0) or c.feature == "PPLC")]
         return max(options, key=lambda c: (score(c, name, ctx), c.population))
 
 
