@@ -14,9 +14,14 @@ person names, and names inside a longer spaCy entity that is no place ("Liberty 
 
 **Resolving.** Namesakes are chosen by :func:`~newsaudit.reference.gazetteer.score` with the
 article's :class:`~newsaudit.reference.gazetteer.Context`: the countries its unambiguous
-mentions vote for, the states and provinces it names, and the points of places that have a
-single reading; a state written after the name ("Paris, Texas") restricts the choice to that
-state. One name keeps one reading through the article.
+mentions vote for (the outlet's country, from the outlet table or the domain's country suffix,
+adds ``HOME_VOTES``), its state votes (each state named is a vote, each other name shares one
+vote among its namesakes' states, so "Boone County" in an article that names Indiana six times
+is Indiana's), the states and provinces it names, and the points of places that have a single
+reading or were read so in a first pass (the nearer, the more). A state written after any
+mention of a name ("Springfield, Ohio") restricts every mention of it to that state; the names
+of a list before "counties" ("Becker, Clay and Douglas counties") are read as counties. One
+name keeps one reading through the article.
 
 **Role.** ``demonym`` for adjectives and nationals ("Ukrainian forces"), ``metonymy`` for a
 country or capital standing for its government ("Moscow said", "Washington warned"), else

@@ -5,7 +5,8 @@ articles, toponyms with GeoNames coordinates and country, streets and some build
 and ``GeoVirus.xml`` (229 Wikinews articles about epidemics, locations with coordinates).
 
 Each article's text is the report's body as given (the structure stage is bypassed so the gold
-offsets index ``article.text``); the claims stage then runs as in an audit and the report's
+offsets index ``article.text``), with the outlet's domain where the corpus gives it (LGL), as an
+audit of the page would know it; the claims stage then runs as in an audit and the report's
 ``places`` are scored. Systems, on the same documents:
 
 - **newsaudit**: the places of the report; a second row leaves out the mentions whose role is
