@@ -201,11 +201,11 @@ class Gazetteer:
         ctx = Context.of(context)
         named = [c for c in options if c.kind in ("country", "continent") or c.feature == "ADM1" and _own(c, name)]
         if named:  # "Mexico" the country, never Mexico City through its alternate name; "California" the
-            # state, never a smaller town of the same country named after it ("California, Pa." still
-            # reads the town); a capital stays ("Washington"), and so does Reading beside its borough
+            # state, never a town a tenth its size in the same country ("California, Pa." still reads
+            # the town); a capital stays ("Washington"), and so do Reading and Valencia beside their divisions
             states = {c.country: c.population for c in named if c.feature == "ADM1"}
             options = [c for c in options if c in named or _own(c, name)
-                       and (c.population >= states.get(c.country, 0) or c.feature == "PPLC")]
+                       and (c.population * 10 >= states.get(c.country, 0) or c.feature == "PPLC")]
         return max(options, key=lambda c: (score(c, name, ctx), c.population))
 
 
