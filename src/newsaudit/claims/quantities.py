@@ -31,7 +31,8 @@ from typing import Iterator, Optional
 from ..model import Quantity
 from ..text.dates import DAY_MONTH, ISO_DATE, MONTH_DAY
 
-__all__ = ["SpanSet", "find_quantities", "parse_number", "word_number", "WORD_NUMBER", "WORD_NUMBERS"]
+__all__ = ["SpanSet", "UNIT_NAMES", "find_quantities", "parse_number", "unit_name", "word_number", "WORD_NUMBER",
+           "WORD_NUMBERS"]
 
 SMALL_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -174,6 +175,50 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("Sv", "dose", "sievert sieverts", "Sv"),
     ("mSv", "dose", "millisievert millisieverts", "mSv"),
 )
+# One name per unit symbol, currency code and duration (the names CQE and quantulum3 use), so
+# that a reader, an evaluation or another tool can compare units across vocabularies.
+UNIT_NAMES: dict[str, str] = {
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "dm": "decimetre", "nm": "nanometre",
+    "pm": "picometre", "µm": "micrometre", "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard",
+    "nmi": "nautical mile", "kg": "kilogram", "g": "gram", "mg": "milligram", "µg": "microgram", "t": "tonne",
+    "ton": "ton", "lb": "pound-mass", "oz": "ounce", "st": "stone", "l": "litre", "ml": "millilitre",
+    "cl": "centilitre", "gal": "gallon", "bbl": "barrel", "cup": "cup", "tbsp": "tablespoon", "tsp": "teaspoon",
+    "m3": "cubic metre", "km3": "cubic kilometre", "cm3": "cubic centimetre", "ft3": "cubic foot", "ha": "hectare",
+    "acre": "acre", "km2": "square kilometre", "m2": "square metre", "mi2": "square mile", "ft2": "square foot",
+    "km/h": "kilometre per hour", "mph": "mile per hour", "m/s": "metre per second", "kn": "knot",
+    "°C": "celsius", "°F": "fahrenheit", "K": "kelvin", "deg": "degree", "rad": "radian", "turn": "turn",
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "Wh": "watt hour", "kWh": "kilowatt hour",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "J": "joule", "kJ": "kilojoule",
+    "cal": "calorie", "kcal": "kilocalorie", "eV": "electronvolt", "MeV": "megaelectronvolt",
+    "GeV": "gigaelectronvolt", "TeV": "teraelectronvolt", "V": "volt", "kV": "kilovolt", "A": "ampere",
+    "mAh": "milliampere hour", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz",
+    "bit": "bit", "B": "byte", "KB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
+    "Mbit": "megabit", "Mbit/s": "megabit per second", "Gbit/s": "gigabit per second", "Pa": "pascal",
+    "hPa": "hectopascal", "bar": "bar", "psi": "pound per square inch", "dB": "decibel", "Gy": "gray",
+    "mGy": "milligray", "Sv": "sievert", "mSv": "millisievert", "%": "percentage", "ratio": "ratio",
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "GBX": "penny", "USc": "cent", "JPY": "yen",
+    "CNY": "yuan", "INR": "rupee", "CAD": "canadian dollar", "AUD": "australian dollar", "HKD": "hong kong dollar",
+    "NZD": "new zealand dollar", "SGD": "singapore dollar", "TWD": "new taiwan dollar", "ZWL": "zimbabwean dollar",
+    "CHF": "swiss franc", "FRF": "french franc", "BEF": "belgian franc", "RUB": "rouble", "UAH": "hryvnia",
+    "MXN": "mexican peso", "ARS": "argentine peso", "CLP": "chilean peso", "COP": "colombian peso",
+    "PHP": "philippine peso", "PKR": "pakistani rupee", "LKR": "sri lankan rupee", "NPR": "nepalese rupee",
+    "TRY": "turkish lira", "NLG": "netherlands guilder", "EGP": "egyptian pound", "IEP": "irish pound",
+    "ZAR": "rand", "NGN": "naira", "ILS": "shekel", "KRW": "won", "BTC": "bitcoin", "FIM": "finnish markka",
+    "ESP": "peseta", "DEM": "mark", "CRC": "costa rican colón", "GEL": "georgian lari", "LAK": "lao kip",
+    "THB": "baht", "BRL": "real", "PLN": "zloty", "SEK": "swedish krona", "NOK": "norwegian krone",
+    "DKK": "danish krone", "KES": "kenyan shilling", "SAR": "saudi riyal", "AED": "dirham", "VND": "dong",
+    "IDR": "rupiah", "MYR": "ringgit", "CZK": "koruna", "HUF": "forint",
+    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+    "second": "second", "decade": "decade", "century": "century", "night": "night",
+}
+
+
+def unit_name(unit: Optional[str]) -> Optional[str]:
+    """The name of a unit symbol ("km/h" -> "kilometre per hour", "CAD" -> "canadian dollar"); a
+    counted noun is its own name."""
+    return UNIT_NAMES.get(unit, unit) if unit is not None else None
+
+
 UNITS: dict[str, tuple[str, str]] = {}  # a spelled unit, lower case -> (symbol, kind)
 UNIT_SYMBOLS: dict[str, tuple[str, str]] = {}  # a symbol as written after a number -> (symbol, kind)
 _JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per".split())
