@@ -41,7 +41,7 @@ SMALL_NUMBERS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 WORD_NUMBERS = {**SMALL_NUMBERS, **TENS, "dozen": 12, "a dozen": 12, "hundred": 100, "a hundred": 100,
-                "a thousand": 1000, "half a": 0.5}
+                "a thousand": 1000, "half a": 0.5, "half": 0.5}
 # What a vague plural can mean: the smallest and largest value a reader would accept.
 VAGUE_BOUNDS = {
     "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999), "tens of thousands": (20000, 99999),
@@ -51,14 +51,22 @@ VAGUE_BOUNDS = {
 SCALES = {"thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
           "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
-CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB",
-                  "₹": "INR",
-                  "a$": "AUD", "c$": "CAD", "hk$": "HKD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "uah": "UAH",
-                  "rub": "RUB", "chf": "CHF", "jpy": "JPY", "cny": "CNY", "inr": "INR", "cad": "CAD", "aud": "AUD",
-                  "nz$": "NZD", "元": "CNY", "₿": "BTC", "btc": "BTC", "rmb": "CNY", "₩": "KRW", "₺": "TRY", "₪": "ILS"}
-# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC".
-CURRENCY_AFTER = re.compile(r"\s?(?P<code>(?-i:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY|INR|CAD|AUD|BTC|RMB)|usd|eur|gbp|rmb"
-                            r"|[€$£¥元₿₴₽₹₩₺₪])(?![\w$€£])")
+# ISO codes of currencies news writes before or after a number ("USD 5m", "500 EUR", "115USD").
+CURRENCY_CODES = ("USD EUR GBP JPY CNY RMB INR CAD AUD CHF HKD NZD SGD SEK NOK DKK PLN CZK HUF RUB UAH TRY BRL MXN "
+                  "ZAR KRW ILS THB IDR MYR PHP VND NGN KES EGP SAR AED PKR TWD ARS CLP COP BTC").split()
+# A dollar sign with a country's letters: "US$", "C$", "NZ$", "Mex$", "NZD$".
+DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "c": "CAD", "s": "SGD",
+                   "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN", "usd": "USD", "cad": "CAD", "aud": "AUD",
+                   "hkd": "HKD", "nzd": "NZD", "sgd": "SGD", "mxn": "MXN"}
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "元": "CNY",
+                  "₿": "BTC", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₦": "NGN",
+                  "₱": "PHP", "₫": "VND", "฿": "THB",
+                  **{code.lower(): "CNY" if code == "RMB" else code for code in CURRENCY_CODES},
+                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}}
+_SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
+# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions).
+CURRENCY_AFTER = re.compile(rf"\s?(?P<mega>(?-i:M)(?=[A-Z]{{3}}\b))?(?P<code>(?-i:{'|'.join(CURRENCY_CODES)})|usd|eur|gbp|rmb"
+                            rf"|[{_SIGNS}])(?![\w$€£])")
 # A nationality before a currency word makes it that country's: "australian dollars", "swiss francs".
 CURRENCY_NATIONS = {("australian", "USD"): "AUD", ("canadian", "USD"): "CAD", ("hong kong", "USD"): "HKD",
                     ("new zealand", "USD"): "NZD", ("singapore", "USD"): "SGD", ("taiwan", "USD"): "TWD",
@@ -274,7 +282,8 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
 _FRACTION_CHARS = "".join(FRACTION_CHARS)
 # "2 1/2", "1/4", "3½", "½", then digits with separators or decimals.
 _DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
-           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+           r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ \. \d+(?![\d.])|\d+(?:\.\d+)?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
 # A number written in words, as one alternative a larger pattern can embed (times.py does).
@@ -287,11 +296,16 @@ _JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trill
 _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _FRACTION_NEXT = (r"(?=\sof\b(?!\sa\s(?:century|mile)\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
                   r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?)\b|\s?[.,;:?!)]|\s*$)")
-WORD_NUMBER = (rf"(?:(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
+WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|two)[-\s]thirds?)"
+               rf"(?=\s(?:thousand|million|billion|trillion)\b)"  # "half million", "three quarters billion"
+               rf"|(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
                rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b)?"
                rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion)))")
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
-_CURRENCY = r"(?:US|HK|NZ)\s?\$\s?|(?:A|C)\$\s?|[$€£¥₴₽₹]\s?|\b(?:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY|INR|CAD|AUD)\s?"
+_ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
+_LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
+_CURRENCY = (rf"\b(?:{_LETTERS})\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
+             rf"|\b(?:{'|'.join(CURRENCY_CODES)})\s?")
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 _SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
 _NUMERAL_BODY = (
@@ -302,19 +316,19 @@ _NUMERAL_BODY = (
 NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 # The scan runs in two passes, which is several times faster than trying the words at every
 # position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
-DIGIT_NUMERAL = re.compile(rf"(?=[\d$€£¥₴₽₹+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
+DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
 # ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
 WORD = re.compile(r"[A-Za-z]+")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "tens", "between", "us", "hk", "nz", "usd", "eur", "gbp", "uah", "rub", "chf", "jpy", "cny", "inr", "cad", "aud"])
+     "tens", "between", *DOLLAR_PREFIXES, *(code.lower() for code in CURRENCY_CODES)])
 
 
 def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """NUMERAL's matches in ``text[start:end]``, in order and never overlapping (as one finditer gives)."""
     found = list(DIGIT_NUMERAL.finditer(text, start, end))
     for word in WORD.finditer(text, start, end):
-        if word[0].lower() in OPENING_WORDS or word[0] in ("A", "C"):
+        if word[0].lower() in OPENING_WORDS:
             match = NUMERAL.match(text, word.start(), end)
             if match:
                 found.append(match)
@@ -333,7 +347,9 @@ RATIO_IN = re.compile(rf"(?<![\w.,])(?:(?P<lo>1)|(?P<lo_word>[Oo]ne))\sin\s"
 # Spans whose digits are something other than a quantity.
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
-NOT_A_QUANTITY = (MONTH_DAY, DAY_MONTH, ISO_DATE, CLOCK_TIME, PHONE)
+# "oct. 13", "sept 30" in text written in lower case (headlines, transcripts, tokenised copy).
+MONTH_DAY_ANY_CASE = re.compile(MONTH_DAY.pattern, re.IGNORECASE)
+NOT_A_QUANTITY = (MONTH_DAY_ANY_CASE, DAY_MONTH, ISO_DATE, CLOCK_TIME, PHONE)
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
@@ -460,7 +476,7 @@ def parse_number(text: str) -> float:
         whole, _space, fraction = text.rpartition(" ")
         top, _slash, bottom = fraction.partition("/")
         return (float(whole) if whole else 0.0) + float(top) / float(bottom)
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace(" ", ""))
 
 
 def is_fraction(text: str) -> bool:
@@ -515,7 +531,59 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
         for match in pattern.finditer(text, start, end):
             excluded.add(match.start(), match.end())
     found = [q for q in _scan(text, start, end) if not excluded.overlaps(q.char_start, q.char_start + 1)]
-    return _shared_units(text, sorted(found, key=lambda q: q.char_start))
+    return _joined(text, _shared_units(text, sorted(found, key=lambda q: q.char_start)))
+
+
+# Two measures that are one quantity: a range written with the unit twice ("44 mg to 50 mg",
+# "between 5 km and 8 km", "ranged from -18 °C to -34 °C") and amounts in two units ("thirteen
+# dollars and forty-five cents", "5 ft 2 in").
+RANGE_GAP = re.compile(r"\s?[–—-]\s?|\s(?:to|and)\s")
+RANGE_OPENER = re.compile(r"(?:\bbetween|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s(?:\w+\s)?from)\s$",
+                          re.IGNORECASE)
+COMPOUND_GAP = re.compile(r"\s(?:and\s)?")
+SUBUNITS = {("USD", "USc"): 100, ("EUR", "USc"): 100, ("GBP", "GBX"): 100, ("ft", "in"): 12, ("lb", "oz"): 16,
+            ("m", "cm"): 100}
+
+
+def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for quantity in found:
+        last = out[-1] if out else None
+        joined = _range_of(text, last, quantity) or _compound(text, last, quantity) if last is not None else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(quantity)
+    return out
+
+
+def _range_of(text: str, first: Quantity, second: Quantity) -> Optional[Quantity]:
+    if (first.value is None or second.value is None or first.unit is None or first.unit != second.unit
+            or first.kind != second.kind or first.kind not in MEASURES or first.per != second.per):
+        return None
+    gap = RANGE_GAP.fullmatch(text, first.char_end, second.char_start)
+    if gap is None:
+        return None
+    opener = RANGE_OPENER.search(text, max(0, first.char_start - 40), first.char_start)
+    if gap[0].strip() == "and" and not (opener and opener[0].lower().startswith("between")):
+        return None  # "5 km and 8 km" is two distances unless "between"
+    if gap[0].strip() == "to" and _words_before(text, first.char_start, 12)[-1:] == ["from"] and not opener:
+        return None  # "rose from 44 mg to 50 mg" is a change, not a range
+    low, high = sorted((first.value, second.value))
+    if low == high:
+        return None
+    return replace(first, text=text[first.char_start: second.char_end], value=None, low=low, high=high,
+                   char_end=second.char_end, approx=first.approx or second.approx)
+
+
+def _compound(text: str, first: Quantity, second: Quantity) -> Optional[Quantity]:
+    parts = SUBUNITS.get((first.unit or "", second.unit or ""))
+    if (parts is None or first.value is None or second.value is None or first.value != int(first.value)
+            or not 0 < second.value < parts or first.per or second.per
+            or not COMPOUND_GAP.fullmatch(text, first.char_end, second.char_start)):
+        return None
+    return replace(first, text=text[first.char_start: second.char_end], value=first.value + second.value / parts,
+                   char_end=second.char_end)
 
 
 COORDINATED = re.compile(r"\s(?:and|or|to)\s|,\s")
@@ -535,7 +603,7 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-CURRENCY_START = frozenset("$€£¥₴₽₹")
+CURRENCY_START = frozenset(_SIGNS)
 
 
 class SpanSet:
@@ -653,6 +721,8 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     after = text[stop: stop + 4]
     if ATTACHED_UNIT.match(after) or PERCENT.match(after) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
         return False
+    if after[:1].isupper() and CURRENCY_AFTER.match(text, stop):
+        return False  # "115USD"
     return bool(ORDINAL_OR_CODE.match(after))
 
 
@@ -794,7 +864,8 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
         return _Tail(slash.end(), None, "rate", _per(slash["per"]))
     code = CURRENCY_AFTER.match(text, position, limit)
     if code and (code["code"] != "$" or not NUMERAL.match(text, code.end() + 1)):  # "10 $ 30 $": the sign leads the next
-        return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"])
+        return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"],
+                     scale=1e6 if code["mega"] else 1.0)
     return _word_unit(text, position, limit, numeral)
 
 

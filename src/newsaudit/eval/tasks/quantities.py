@@ -133,7 +133,7 @@ def _singular(noun: str) -> str:
     if noun in ("people", "persons"):
         return "person"
     for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x"), ("s", "")):
-        if noun.endswith(plural) and len(noun) > len(plural) + 2 and not noun.endswith(("ss", "us", "is")):
+        if noun.endswith(plural) and len(noun) >= len(plural) + 2 and not noun.endswith(("ss", "us", "is")):
             return noun[: len(noun) - len(plural)] + single
     return noun
 
