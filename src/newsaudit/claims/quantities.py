@@ -366,15 +366,21 @@ ATTACHED_UNIT = re.compile(rf"(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^]
 # A unit after a space: a spelled unit in any case ("3 cubic kilometres"), or a symbol ("8 MB").
 SPACED_UNIT_WORD = re.compile(rf"\s(?P<unit>(?i:{_alternation(UNITS)}))(?![\w²³^])")
 SPACED_UNIT_SYMBOL = re.compile(rf"\s(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
-CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)")
+CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)|\s(?:x|×|by)\s?\d")  # "1 m x 1 m"
+OF_AFTER = re.compile(r"\sof\s")
+MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine", "5 t of coal", "10 m of cable"
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
 TIME_PERIODS = "day|week|month|year|hour|night|minute|second"
 PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|h|hr|min|s|kg|share|person|head)\b", re.IGNORECASE)
-RATE_AFTER = re.compile(rf"\s(?:(?:a|an|per|each|every)\s(?P<per>{TIME_PERIODS}|share|person|head|capita|kg|"
-                        r"kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare)|"
-                        r"(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly|per\sannum))\b"
+# "$70 a share", "12-cent-a-share", "64 cents a dozen", "1,008 daily".
+RATE_AFTER = re.compile(rf"(?:\s|\s?-\s?)(?:(?:a|an|per|each|every)(?:\s|\s?-\s?)(?P<per>{TIME_PERIODS}|share|"
+                        r"person|head|capita|kg|kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare|"
+                        r"dozen)|(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly|per\sannum))\b"
                         r"(?!\s(?:earlier|later|ago|before|after|on)\b)", re.IGNORECASE)
+# A period after what is measured: "2.4 billion gallons of jet fuel a year".
+RATE_OF = re.compile(rf"\sof\s(?:[a-z]+\s){{1,3}}?(?:a|an|per|every)\s(?P<per>{TIME_PERIODS})\b"
+                     r"(?!\s(?:earlier|later|ago|before|after|on)\b)")
 PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "kilogram": "kg", "kilo": "kg",
              "capita": "person", "head": "person", "liter": "litre", "per annum": "year"}
 TIME_PER = frozenset(TIME_PERIODS.split("|"))
@@ -400,6 +406,9 @@ DESIGNATORS = frozenset(
     "Page Figure Fig. Table Item Rule Amendment Title Proposition Prop. Measure District Ward Precinct Unit Building "
     "Block Terminal Channel Sector Zone Pier Exit Bus Line Division Brigade Battalion Regiment Corps Squadron Model "
     "Version Mark Mk. Type Size Day Year Apollo Formula Windows Ligue Serie".split())
+# Designators that name a thing in lower case too (not "day", "week": "every day 5 people ...").
+LOWER_DESIGNATORS = frozenset("highway interstate route exit gate platform terminal pier page chapter section "
+                              "article episode flight channel room no. nos. vol.".split())
 SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"(]\s*)\Z")
 # What a number just before says about its size: the bound a reader takes from it.
 BOUNDS = {
@@ -737,6 +746,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _tail(text, numeral.end, limit, numeral)
     if numeral.ratio:
         tail = _Tail(numeral.end, "ratio", "ratio")
+    if tail.unit == "deg":
+        tail = _degrees(text, numeral, tail, limit)
     if tail.unit is None and not numeral.high and _words_before(text, numeral.start, 8)[-1:] in (["aged"], ["age"]):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
@@ -767,6 +778,24 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     return _make(text, numeral.start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
 
 
+DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit))\b")
+WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|"
+                     r"warm(?:er|est|ing)?|cool(?:er|est)?|chilly|freezing|frost|weather|forecast|fever|oven|boil\w*|"
+                     r"climate|celsius|fahrenheit)\b", re.IGNORECASE)
+
+
+def _degrees(text: str, numeral: _Numeral, tail: _Tail, limit: int) -> _Tail:
+    """ "100° Celsius" is a temperature; "98 degrees" is one when the sentence speaks of heat or weather."""
+    scale = DEGREE_SCALE.match(text, tail.end, limit)
+    if scale:
+        unit = "°C" if scale["c"] else "°F"
+        return replace(tail, end=scale.end(), unit=unit, kind="temperature",
+                       unit_text=text[tail.end - len(tail.unit_text or ""): scale.end()].strip())
+    if WEATHER.search(text, max(0, numeral.start - 80), min(limit, tail.end + 60)):
+        return replace(tail, kind="temperature")
+    return tail
+
+
 def _currency_tail(text: str, numeral: _Numeral) -> _Tail:
     return _Tail(numeral.end, numeral.currency, "money", unit_text=numeral.currency_text)
 
@@ -776,6 +805,8 @@ def _designated(text: str, position: int) -> bool:
         return False
     word_start = text.rfind(" ", max(0, position - 16), position - 1) + 1
     word = text[word_start: position - 1]
+    if word.lower() in LOWER_DESIGNATORS:  # "highway 35", "exit 436", "no. 1" in lower-case copy
+        return True
     if not word or not word[0].isupper() or not (word.rstrip(".").isalpha()):
         return False
     if word in DESIGNATORS:
@@ -905,7 +936,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if spelled:
         return _spelled_unit(text, spelled, limit, numeral)
     symbol = SPACED_UNIT_SYMBOL.match(text, position, limit)
-    if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)):
+    if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
+                   or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     first = NEXT_WORD.match(text, position, limit)
@@ -1002,7 +1034,8 @@ def _with_rate(text: str, tail: _Tail, limit: int) -> _Tail:
     slash = PER_SLASH.match(text, tail.end, limit)
     rate = slash or RATE_AFTER.match(text, tail.end, limit)
     if not rate:
-        return tail
+        of = RATE_OF.match(text, tail.end, limit) if tail.unit is not None else None
+        return replace(tail, kind="rate", per=of["per"].lower()) if of else tail
     per = _per(rate["per"]) if rate["per"] else PERIODS.get(rate["adverb"].lower(), "year")
     if per == "hour" and tail.unit in ("mi", "km"):  # "188 miles an hour"
         return replace(tail, end=rate.end(), unit="mph" if tail.unit == "mi" else "km/h", kind="speed")

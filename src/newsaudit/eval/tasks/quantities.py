@@ -126,6 +126,8 @@ def unit_name(unit: Optional[str]) -> Optional[str]:
         return None
     if key in UNIT_NAMES:
         return UNIT_NAMES[key]
+    if " per " in key:  # "metric ton per year": each side in the vocabulary
+        return " per ".join(unit_name(part) or "count" for part in key.split(" per "))
     return _singular(key)
 
 
