@@ -149,6 +149,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("GWh", "energy", "gigawatt hour gigawatt hours gigawatt-hour gigawatt-hours", "GWh"),
     ("TWh", "energy", "terawatt hour terawatt hours terawatt-hour terawatt-hours", "TWh"),
     ("J", "energy", "joule joules", "J"),
+    ("BTU", "energy", "british thermal unit british thermal units", "BTU Btu"),
     ("kJ", "energy", "kilojoule kilojoules", "kJ"),
     ("cal", "energy", "calorie calories", "cal"),
     ("kcal", "energy", "kilocalorie kilocalories", "kcal"),
@@ -197,7 +198,7 @@ UNIT_NAMES: dict[str, str] = {
     "°C": "celsius", "°F": "fahrenheit", "K": "kelvin", "deg": "degree", "rad": "radian", "turn": "turn",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "Wh": "watt hour", "kWh": "kilowatt hour",
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "J": "joule", "kJ": "kilojoule",
-    "cal": "calorie", "kcal": "kilocalorie", "eV": "electronvolt", "MeV": "megaelectronvolt",
+    "BTU": "british thermal unit", "cal": "calorie", "kcal": "kilocalorie", "eV": "electronvolt", "MeV": "megaelectronvolt",
     "GeV": "gigaelectronvolt", "TeV": "teraelectronvolt", "V": "volt", "kV": "kilovolt", "A": "ampere",
     "mAh": "milliampere hour", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz",
     "bit": "bit", "B": "byte", "KB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
@@ -229,7 +230,7 @@ def unit_name(unit: Optional[str]) -> Optional[str]:
 
 UNITS: dict[str, tuple[str, str]] = {}  # a spelled unit, lower case -> (symbol, kind)
 UNIT_SYMBOLS: dict[str, tuple[str, str]] = {}  # a symbol as written after a number -> (symbol, kind)
-_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per".split())
+_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per british thermal".split())
 
 
 def _spellings(words: str) -> list[str]:
@@ -281,9 +282,14 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                   "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _FRACTION_CHARS = "".join(FRACTION_CHARS)
 # "2 1/2", "1/4", "3½", "½", then digits with separators or decimals.
-_DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# "4e14", "9.83e-3", "2.48×10−5", "5.5x10^-3", "3×10⁸": scientific notation.
+_SCIENTIFIC = (rf"\d+(?:\.\d+)?(?:[eE][-−+]?\d{{1,3}}(?![\w.])|\s?[×x]\s?10(?:\^[-−+]?\d{{1,3}}|[-−+]\d{{1,3}}"
+               rf"|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}})(?![\w.]))")
+_DIGITS = (rf"{_SCIENTIFIC}|\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
            r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
-           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ \. \d+(?![\d.])|\d+(?:\.\d+)?")  # "6 . 2" in tokenised copy
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000"
+           r"|\d+ \. \d+(?![\d.])|\d+(?:\.\d+)?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
 # A number written in words, as one alternative a larger pattern can embed (times.py does).
@@ -345,7 +351,8 @@ RATIO_IN = re.compile(rf"(?<![\w.,])(?:(?P<lo>1)|(?P<lo_word>[Oo]ne))\sin\s"
                       rf"(?:(?P<hi>\d{{1,3}})|(?P<hi_word>{WORD_NUMBER}))"
                       rf"\b(?!\s?(?:%|percent)|[,.]\d)")
 # Spans whose digits are something other than a quantity.
-CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b|\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
+                        re.IGNORECASE)
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 # "oct. 13", "sept 30" in text written in lower case (headlines, transcripts, tokenised copy).
 MONTH_DAY_ANY_CASE = re.compile(MONTH_DAY.pattern, re.IGNORECASE)
@@ -441,6 +448,7 @@ APPROX_BEFORE = frozenset({
     "estimated", "possibly", "perhaps", "circa", "c.", "~", "more than", "at least", "up to", "less than",
     "fewer than", "close to", "upwards of", "as many as",
 })
+PLUS_MINUS = re.compile(rf"\s?(?:±|\+/-|\+-)\s?(?:{_DIGITS})")
 # "+" and "-odd" belong to the number's text; the rest stand after it.
 APPROX_ATTACHED = re.compile(r"\+(?!\d)|-odd\b")
 APPROX_AFTER = re.compile(r"(?:\s?[—–-]\s?|,\s|\s)(?:possibly|perhaps|maybe|or|and|if\snot)\s(?:more|higher|so)\b|"
@@ -476,16 +484,24 @@ class _Tail:
     counted: Optional[str] = None
 
 
+SCIENTIFIC = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\^?)(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+EXPONENT_DIGITS = str.maketrans("−⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "--+0123456789")
+
+
 def parse_number(text: str) -> float:
     """A numeral with separators ("1,147,740"), decimals ("1.14") or a fraction ("2 1/2", "¾") as a float."""
     text = text.strip()
+    science = SCIENTIFIC.fullmatch(text)
+    if science:
+        exponent = science["exponent"].translate(EXPONENT_DIGITS)
+        return float(science["mantissa"]) * 10.0 ** int(exponent)
     if text and text[-1] in FRACTION_CHARS:
         return (float(text[:-1]) if text[:-1] else 0.0) + FRACTION_CHARS[text[-1]]
     if "/" in text:
         whole, _space, fraction = text.rpartition(" ")
         top, _slash, bottom = fraction.partition("/")
         return (float(whole) if whole else 0.0) + float(top) / float(bottom)
-    return float(text.replace(",", "").replace(" ", ""))
+    return float(re.sub(r"[,\s]", "", text))
 
 
 def is_fraction(text: str) -> bool:
@@ -639,16 +655,20 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
     for ratio in _ratios(text, start, end):
         ratios.add(ratio.char_start, ratio.char_end)
         yield ratio
+    claimed = start  # the end of the last quantity: a number inside it ("2,000.45±0.01 lb") is part of it
     for match in _numerals(text, start, end):
-        if ratios.overlaps(match.start(), match.end()):
+        if ratios.overlaps(match.start(), match.end()) or match.start() < claimed:
             continue
         if match["vague"]:
-            yield from _vague(text, match, end)
+            for quantity in _vague(text, match, end):
+                claimed = quantity.char_end
+                yield quantity
             continue
         numeral = _numeral(text, match)
         if numeral is not None:
             quantity = _quantity(text, numeral, end)
             if quantity is not None:
+                claimed = quantity.char_end
                 yield quantity
 
 
@@ -736,6 +756,10 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
 
 
 def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
+    uncertainty = PLUS_MINUS.match(text, numeral.end, limit)
+    if uncertainty:  # "2,000.45±0.01 pounds": the value, about, in the unit after the uncertainty
+        found = _quantity(text, replace(numeral, end=uncertainty.end()), limit)
+        return replace(found, approx=True, bound=found.bound or "about") if found is not None else None
     plus = APPROX_ATTACHED.match(text, numeral.end, limit)  # "100+ drones"
     if numeral.currency:
         tail = _currency_tail(text, numeral)
@@ -761,7 +785,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
     if (bare or tail.kind == "count" and tail.counted and tail.unit is None) and _designated(text, numeral.start):
         return None  # "Part 2", "Voyager 2", "Section 427"
-    if numeral.worded and tail.unit is None and tail.kind not in ("rate", "fraction") and not tail.counted:
+    if (numeral.worded and tail.unit is None and tail.kind not in ("rate", "fraction") and not tail.counted
+            and not (numeral.low >= 100 and numeral.high is None and " " in text[numeral.start:numeral.end].strip())):
         return None  # "one of them", "two said": words that count nothing a reader checks
     if numeral.worded and numeral.low == 1 and tail.kind == "count":
         return None  # "one wrong glance"
@@ -784,6 +809,9 @@ WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?
                      r"climate|celsius|fahrenheit)\b", re.IGNORECASE)
 
 
+SCALE_NAMED = re.compile(r"^[^.;!?\d]*?\b(?:Celsius|centigrade|Fahrenheit)\b", re.IGNORECASE)
+
+
 def _degrees(text: str, numeral: _Numeral, tail: _Tail, limit: int) -> _Tail:
     """ "100° Celsius" is a temperature; "98 degrees" is one when the sentence speaks of heat or weather."""
     scale = DEGREE_SCALE.match(text, tail.end, limit)
@@ -791,6 +819,10 @@ def _degrees(text: str, numeral: _Numeral, tail: _Tail, limit: int) -> _Tail:
         unit = "°C" if scale["c"] else "°F"
         return replace(tail, end=scale.end(), unit=unit, kind="temperature",
                        unit_text=text[tail.end - len(tail.unit_text or ""): scale.end()].strip())
+    scale_named = SCALE_NAMED.match(text[tail.end: min(limit, tail.end + 40)])
+    if scale_named:  # "-273.15° on the Celsius scale"
+        return replace(tail, unit="°F" if scale_named[0].lower().endswith("fahrenheit") else "°C",
+                       kind="temperature")
     if WEATHER.search(text, max(0, numeral.start - 80), min(limit, tail.end + 60)):
         return replace(tail, kind="temperature")
     return tail
