@@ -375,6 +375,7 @@ SPACED_UNIT_WORD = re.compile(rf"\s(?P<unit>(?i:{_alternation(UNITS)}))(?![\w²�
 SPACED_UNIT_SYMBOL = re.compile(rf"\s(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
 CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)|\s(?:x|×|by)\s?\d")  # "1 m x 1 m"
 OF_AFTER = re.compile(r"\sof\s")
+SIZE_AFTER = re.compile(r"\s(?:high|tall|long|wide|deep|thick)\b")  # "6 ft 3 in tall", "a wall 4 m high"
 MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine", "5 t of coal", "10 m of cable"
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
@@ -969,7 +970,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
         return _spelled_unit(text, spelled, limit, numeral)
     symbol = SPACED_UNIT_SYMBOL.match(text, position, limit)
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
-                   or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)):
+                   or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
+                   or SIZE_AFTER.match(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     first = NEXT_WORD.match(text, position, limit)
