@@ -128,7 +128,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("mi2", "area", "square mile square miles sq mi", "mi2 mi²"),
     ("ft2", "area", "square foot square feet sq ft", "ft2 ft² sqft"),
     ("km/h", "speed", "kilometers per hour kilometres per hour kilometer per hour kilometre per hour",
-     "km/h kph km/hr kmh"),
+     "km/h kph km/hr kmh kmph"),
     ("mph", "speed", "miles per hour mile per hour", "mph"),
     ("m/s", "speed", "meters per second metres per second", "m/s"),
     ("kn", "speed", "knot knots", "kn"),
@@ -218,7 +218,8 @@ UNIT_NAMES: dict[str, str] = {
     "DKK": "danish krone", "KES": "kenyan shilling", "SAR": "saudi riyal", "AED": "dirham", "VND": "dong",
     "IDR": "rupiah", "MYR": "ringgit", "CZK": "koruna", "HUF": "forint",
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
-    "second": "second", "decade": "decade", "century": "century", "night": "night",
+    "second": "second", "decade": "decade", "century": "century", "night": "night", "millisecond": "millisecond",
+    "cm2": "square centimetre",
 }
 
 
@@ -251,6 +252,7 @@ for _symbol, _kind, _words, _symbols in UNIT_TABLE:
         if _written in ("sq",):
             continue
         UNIT_SYMBOLS[_written] = (_symbol, _kind)
+UNITS["deg"] = UNITS["degrees"]  # "50 deg."
 for _written in ("sq km", "sq mi", "sq ft", "sq m"):
     UNIT_SYMBOLS[_written] = UNITS[_written]
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
@@ -361,7 +363,7 @@ NOT_A_QUANTITY = (MONTH_DAY_ANY_CASE, DAY_MONTH, ISO_DATE, CLOCK_TIME, PHONE)
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
 PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE)
-HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?P<old>-old)?\b", re.IGNORECASE)
+HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s)old)?\b", re.IGNORECASE)
 
 
 def _alternation(words) -> str:
@@ -373,6 +375,9 @@ ATTACHED_UNIT = re.compile(rf"(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^]
 # A unit after a space: a spelled unit in any case ("3 cubic kilometres"), or a symbol ("8 MB").
 SPACED_UNIT_WORD = re.compile(rf"\s(?P<unit>(?i:{_alternation(UNITS)}))(?![\w²³^])")
 SPACED_UNIT_SYMBOL = re.compile(rf"\s(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
+# A unit divided by another: "37.8 micrograms per gram", "10 l/km", "20 J/m^2", "50 km/ms".
+PER_UNIT = re.compile(rf"(?:\s?/\s?|\sper\s)(?:(?P<word>(?i:{_alternation(UNITS)}|milliseconds?))|"
+                      rf"(?P<symbol>{_alternation(UNIT_SYMBOLS)}|ms))(?P<power>\^[23]|[²³])?(?![\w²³^])")
 CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)|\s(?:x|×|by)\s?\d")  # "1 m x 1 m"
 OF_AFTER = re.compile(r"\sof\s")
 SIZE_AFTER = re.compile(r"\s(?:high|tall|long|wide|deep|thick)\b")  # "6 ft 3 in tall", "a wall 4 m high"
@@ -380,7 +385,7 @@ MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine",
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
 TIME_PERIODS = "day|week|month|year|hour|night|minute|second"
-PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|h|hr|min|s|kg|share|person|head)\b", re.IGNORECASE)
+PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s|kg|share|person|head)\b", re.IGNORECASE)
 # "$70 a share", "12-cent-a-share", "64 cents a dozen", "1,008 daily".
 RATE_AFTER = re.compile(rf"(?:\s|\s?-\s?)(?:(?:a|an|per|each|every)(?:\s|\s?-\s?)(?P<per>{TIME_PERIODS}|share|"
                         r"person|head|capita|kg|kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare|"
@@ -389,7 +394,7 @@ RATE_AFTER = re.compile(rf"(?:\s|\s?-\s?)(?:(?:a|an|per|each|every)(?:\s|\s?-\s?
 # A period after what is measured: "2.4 billion gallons of jet fuel a year".
 RATE_OF = re.compile(rf"\sof\s(?:[a-z]+\s){{1,3}}?(?:a|an|per|every)\s(?P<per>{TIME_PERIODS})\b"
                      r"(?!\s(?:earlier|later|ago|before|after|on)\b)")
-PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "kilogram": "kg", "kilo": "kg",
+PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "ms": "millisecond", "kilogram": "kg", "kilo": "kg",
              "capita": "person", "head": "person", "liter": "litre", "per annum": "year"}
 TIME_PER = frozenset(TIME_PERIODS.split("|"))
 NEXT_WORD = re.compile(r"\s[“\"‘']?(?P<word>[A-Za-z][A-Za-z’'-]*(?:/h|²)?)")
@@ -773,7 +778,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(numeral.end, "ratio", "ratio")
     if tail.unit == "deg":
         tail = _degrees(text, numeral, tail, limit)
-    if tail.unit is None and not numeral.high and _words_before(text, numeral.start, 8)[-1:] in (["aged"], ["age"]):
+    if tail.unit is None and not numeral.high and re.search(r"\bage[d]?\s$", text[max(0, numeral.start - 6): numeral.start],
+                                                            re.IGNORECASE):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
         return None
@@ -943,6 +949,20 @@ def _dimensioned(text: str, tail: _Tail, limit: int) -> _Tail:
     return tail
 
 
+def _per_unit(found: re.Match[str]) -> str:
+    """The symbol of the unit after "per" or "/", raised to its power ("m^2" -> "m2")."""
+    if found["word"]:
+        word = " ".join(found["word"].lower().split())
+        symbol = "millisecond" if word.startswith("millisecond") else UNITS[word][0]
+    else:
+        symbol = "millisecond" if found["symbol"] == "ms" else UNIT_SYMBOLS[found["symbol"]][0]
+    power = (found["power"] or "").translate(POWERS)
+    return symbol + power if symbol + power in UNIT_NAMES else symbol
+
+
+POWERS = str.maketrans({"^": None, "²": "2", "³": "3"})
+
+
 def _per(word: str) -> str:
     word = word.lower()
     return PER_NAMES.get(word, word)
@@ -971,7 +991,7 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     symbol = SPACED_UNIT_SYMBOL.match(text, position, limit)
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
                    or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
-                   or SIZE_AFTER.match(text, symbol.end(), limit)):
+                   or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     first = NEXT_WORD.match(text, position, limit)
@@ -1067,6 +1087,9 @@ def _with_rate(text: str, tail: _Tail, limit: int) -> _Tail:
         return tail
     slash = PER_SLASH.match(text, tail.end, limit)
     rate = slash or RATE_AFTER.match(text, tail.end, limit)
+    divided = PER_UNIT.match(text, tail.end, limit) if not rate and tail.kind in MEASURES else None
+    if divided:
+        return replace(tail, end=divided.end(), per=_per_unit(divided))
     if not rate:
         of = RATE_OF.match(text, tail.end, limit) if tail.unit is not None else None
         return replace(tail, kind="rate", per=of["per"].lower()) if of else tail
