@@ -66,7 +66,7 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UA
 _SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
 # A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions).
 CURRENCY_AFTER = re.compile(rf"\s?(?P<mega>(?-i:M)(?=[A-Z]{{3}}\b))?(?P<code>(?-i:{'|'.join(CURRENCY_CODES)})|usd|eur|gbp|rmb"
-                            rf"|[{_SIGNS}])(?![\w$€£])")
+                            rf"|[{_SIGNS}])(?![\w$€£])(?:\s(?P<scale>million|billion|trillion|thousand|bn|mn)\b)?")
 # A nationality before a currency word makes it that country's: "australian dollars", "swiss francs".
 CURRENCY_NATIONS = {("australian", "USD"): "AUD", ("canadian", "USD"): "CAD", ("hong kong", "USD"): "HKD",
                     ("new zealand", "USD"): "NZD", ("singapore", "USD"): "SGD", ("taiwan", "USD"): "TWD",
@@ -358,7 +358,18 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b|\b\d{1,2}(?:[:.]\d{2})?\s?(
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 # "oct. 13", "sept 30" in text written in lower case (headlines, transcripts, tokenised copy).
 MONTH_DAY_ANY_CASE = re.compile(MONTH_DAY.pattern, re.IGNORECASE)
-NOT_A_QUANTITY = (MONTH_DAY_ANY_CASE, DAY_MONTH, ISO_DATE, CLOCK_TIME, PHONE)
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "on 1 may", and tokenised "oct . 13", "no . 1".
+DAY_MONTH_LOWER = re.compile(rf"\b(?:on|by|from|until|since|before|after)\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s"
+                             rf"(?:{_MONTH_NAMES})\b")
+TOKENISED = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|no|nos)\s\.\s\d{1,2}\b", re.IGNORECASE)
+# "10 Downing Street", "123 Random Road": a house number.
+ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|"
+                     r"Blvd\.?|Lane|Drive|Place|Square|Terrace|Way|Court|Crescent|Parkway|Highway)\b")
+# "1 ) explains ...; 2 ) cautions": a list's numbering.
+ENUMERATOR = re.compile(r"(?:^|(?<=[;:.]\s)|(?<=[;:.]))\s*\d{1,2}\s?\)(?=\s)")
+NOT_A_QUANTITY = (MONTH_DAY_ANY_CASE, DAY_MONTH, DAY_MONTH_LOWER, TOKENISED, ISO_DATE, CLOCK_TIME, PHONE, ADDRESS,
+                  ENUMERATOR)
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
@@ -609,6 +620,10 @@ def _range_of(text: str, first: Quantity, second: Quantity) -> Optional[Quantity
 
 def _compound(text: str, first: Quantity, second: Quantity) -> Optional[Quantity]:
     parts = SUBUNITS.get((first.unit or "", second.unit or ""))
+    if (parts is None and first.kind == "money" and second.unit is None and second.kind == "count"
+            and not second.counted and (first.unit_text or "").isalpha()
+            and CLAUSE_END.match(text, second.char_end) and second.value is not None and second.value < 100):
+        parts = 100  # "15 dollars 50", "fifteen euros and fifty": the cents, said without the word
     if (parts is None or first.value is None or second.value is None or first.value != int(first.value)
             or not 0 < second.value < parts or first.per or second.per
             or not COMPOUND_GAP.fullmatch(text, first.char_end, second.char_start)):
@@ -934,8 +949,8 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
         return _Tail(slash.end(), None, "rate", _per(slash["per"]))
     code = CURRENCY_AFTER.match(text, position, limit)
     if code and (code["code"] != "$" or not NUMERAL.match(text, code.end() + 1)):  # "10 $ 30 $": the sign leads the next
-        return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"],
-                     scale=1e6 if code["mega"] else 1.0)
+        scale = (1e6 if code["mega"] else 1.0) * (SCALES[code["scale"].lower()] if code["scale"] else 1.0)
+        return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"], scale=scale)
     return _word_unit(text, position, limit, numeral)
 
 
