@@ -130,3 +130,33 @@ def test_eval_matches_a_counted_noun_phrase_by_its_head_and_a_gold_range_by_both
     ranged = [_predicted(None, 40.0, 50.0, "year")]
     assert match(ranged, [Gold(45.0, "year", (40.0, 50.0))], True) == (1, 0, 0)
     assert match([_predicted(45.0, None, None, "year")], [Gold(45.0, "year", (40.0, 50.0))], True) == (0, 1, 1)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Membership grew from 4.1 million to 4.6 million.", [(4.1e6, None, None), (4.6e6, None, None)]),
+    ("Fares rise from $3 to $4 in May.", [(3, None, "USD"), (4, None, "USD")]),
+    ("Seats cost from $30 to $90.", [(None, (30, 90), "USD")]),
+])
+def test_a_change_from_one_figure_to_another_is_two_figures_and_a_span_is_a_range(sentence, expected):
+    found = [(q.value, (q.low, q.high) if q.value is None else None, q.unit) for q in find_quantities(sentence)]
+    assert found == [(pytest.approx(v) if v else v, r, u) for v, r, u in expected]
+
+
+def test_a_dash_between_two_percentages_is_a_range_not_a_minus():
+    quantity = _one("The target band is 2.5%-3.5% this year.")
+    assert (quantity.low, quantity.high, quantity.unit) == (2.5, 3.5, "%")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The bank moved by 0.5 percentage points.", 0.5, "pp"),
+    ("Spreads widened 40bp on the day.", 40, "bp"),
+    ("The shares closed 12p lower.", 12, "GBX"),
+    ("A motor of 150 horsepower was fitted.", 150, "hp"),
+])
+def test_points_pence_and_power(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_a_resolution_is_not_pence():
+    assert find_quantities("It streams in 720p on phones.") == []

@@ -140,6 +140,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("deg", "angle", "degrees", "°"),
     ("rad", "angle", "radian radians", "rad"),
     ("W", "power", "watt watts", "W"),
+    ("hp", "power", "horsepower", "hp bhp"),
     ("kW", "power", "kilowatt kilowatts", "kW"),
     ("MW", "power", "megawatt megawatts", "MW"),
     ("GW", "power", "gigawatt gigawatts", "GW"),
@@ -196,7 +197,7 @@ UNIT_NAMES: dict[str, str] = {
     "acre": "acre", "km2": "square kilometre", "m2": "square metre", "mi2": "square mile", "ft2": "square foot",
     "km/h": "kilometre per hour", "mph": "mile per hour", "m/s": "metre per second", "kn": "knot",
     "°C": "celsius", "°F": "fahrenheit", "K": "kelvin", "deg": "degree", "rad": "radian", "turn": "turn",
-    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "Wh": "watt hour", "kWh": "kilowatt hour",
+    "W": "watt", "hp": "horsepower", "pp": "percentage point", "bp": "basis point", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "Wh": "watt hour", "kWh": "kilowatt hour",
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "J": "joule", "kJ": "kilojoule",
     "BTU": "british thermal unit", "cal": "calorie", "kcal": "kilocalorie", "eV": "electronvolt", "MeV": "megaelectronvolt",
     "GeV": "gigaelectronvolt", "TeV": "teraelectronvolt", "V": "volt", "kV": "kilovolt", "A": "ampere",
@@ -374,6 +375,9 @@ NOT_A_QUANTITY = (MONTH_DAY_ANY_CASE, DAY_MONTH, DAY_MONTH_LOWER, TOKENISED, ISO
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
 PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE)
+POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
+                    re.IGNORECASE)
+PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
 HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s)old)?\b", re.IGNORECASE)
 
 
@@ -487,6 +491,7 @@ class _Numeral:
     dash: bool = False  # a range written with a dash ("15-20"), which may be a score ("2-1") or record
     currency_text: Optional[str] = None
     fraction: bool = False  # "two thirds", "1/4", "½"
+    parts: Optional[tuple[int, int]] = None  # "X to Y": where X ends and Y's text starts
 
 
 @dataclass(frozen=True)
@@ -690,7 +695,30 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
             quantity = _quantity(text, numeral, end)
             if quantity is not None:
                 claimed = quantity.char_end
-                yield quantity
+                yield from _change_or_range(text, numeral, quantity)
+
+
+# "rose from 7.8 million to 8.1 million", "a cut from 5% to 4%": a change, two figures, not a range.
+CHANGE_FROM = re.compile(
+    r"\b(?:ros[e]|risen|ris(?:es|ing|e)|gr[eo]w|grown|grows|growing|f[ae]ll|fallen|falls|falling|drop(?:s|ped|ping)?|"
+    r"declin(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
+    r"soar(?:s|ed|ing)?|surg(?:e|ed|es|ing)|slid|slides|slipped|plung(?:e|ed|es)|plummet(?:ed|s)?|tumbl(?:e|ed|es)|"
+    r"sank|sunk|shr[aiu]nk|shrinks|swell(?:ed|s)?|doubled|tripled|halved|cut|cuts|reduc(?:e|ed|es|tion)|rais(?:e|ed|es)|"
+    r"lower(?:ed|s)?|hik(?:e|ed|es)|went|moved|chang(?:e|ed|es)|revis(?:e|ed|es)|lift(?:ed|s)?|boost(?:ed|s)?|"
+    r"slash(?:ed|es)?|expand(?:ed|s)?|narrow(?:ed|s)?|widen(?:ed|s)?|gain(?:ed|s)?|growth|up|down)"
+    r"(?:\s(?:\w+\s){0,2}?)?\s?from\s$", re.IGNORECASE)
+
+
+def _change_or_range(text: str, numeral: _Numeral, quantity: Quantity) -> Iterator[Quantity]:
+    if numeral.parts is None or quantity.low is None or quantity.high is None or not CHANGE_FROM.search(
+            text, max(0, numeral.start - 40), numeral.start):
+        yield quantity
+        return
+    low_end, high_start = numeral.parts
+    yield replace(quantity, text=text[quantity.char_start: low_end], value=quantity.low, low=None, high=None,
+                  char_end=low_end)
+    yield replace(quantity, text=text[high_start: quantity.char_end], value=quantity.high, low=None, high=None,
+                  char_start=high_start)
 
 
 def _ratios(text: str, start: int, end: int) -> Iterator[Quantity]:
@@ -732,20 +760,28 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     year_like = bool(match["lo"] and re.fullmatch(r"1[89]\d\d|20\d\d|2100", match["lo"]) and not match["loscale"])
     if high is not None and (high <= low or year_like):
         return None  # a score ("2-1") or a span of years ("2022-2024", "2024-25")
-    if match["sign"] in ("-", "−"):
+    sign = match["sign"]
+    if sign in ("-", "−") and match.start("sign") > 0 and not (text[match.start("sign") - 1].isspace()
+                                                                or text[match.start("sign") - 1] in "([{\"'“‘/=:"):
+        sign = None  # "5.25%-5.5%": a dash after a figure, not a minus
+    if sign in ("-", "−"):
         if high is not None:
             return None
         low = -low
-    start = match.start("sign") if match["sign"] else match.start("cur") if match["cur"] else match.start()
+    sign_at = match.start("sign") if sign else None
+    start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else (
+        match.end("sign") if match["sign"] else match.start())
     if match["between"] and high is None:
-        start = match.start("sign") if match["sign"] else match.start("cur") if match["cur"] else match.start("lo")
+        start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else match.start("lo")
     written = (match["cur"] or match["cur2"] or "").strip()
     currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower())
     dash = bool(match["sep"] and match["sep"].strip() in "-–—")
     fraction = bool(match["lo_word"] and FRACTION_WORD_END.search(match["lo_word"])
                     or match["lo"] and ("/" in match["lo"] or match["lo"][-1] in FRACTION_CHARS))
+    to = high is not None and match["sep"].strip().lower() == "to"
+    low_end = (match.end("loscale") if match["loscale"] else match.end("lo") if match["lo"] else match.end("lo_word"))
     return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like, dash,
-                    written or None, fraction)
+                    written or None, fraction, (low_end, match.end("sep")) if to else None)
 
 
 FRACTION_WORD_END = re.compile(rf"(?i:{_FRACTION_WORD})$")
@@ -773,6 +809,8 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
         return False
     if after[:1].isupper() and CURRENCY_AFTER.match(text, stop):
         return False  # "115USD"
+    if POINTS.match(text, stop) or PENCE.match(text, stop) and _money_around(text, start, stop + 1):
+        return False  # "50bp", "45p"
     return bool(ORDINAL_OR_CODE.match(after))
 
 
@@ -924,6 +962,12 @@ def _make(text: str, start: int, stop: int, low: float, high: Optional[float], t
 
 def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     """What the numeral counts or measures, read from the text right after it."""
+    points = POINTS.match(text, position, limit)
+    if points:
+        return _Tail(points.end(), "bp" if points["basis"] else "pp", "percent", unit_text=points[0].strip())
+    pence = PENCE.match(text, position, limit)
+    if pence and numeral.low == int(numeral.low) and _money_around(text, numeral.start, pence.end()):
+        return _Tail(pence.end(), "GBX", "money", unit_text="p")
     percent = PERCENT.match(text, position, limit)
     if percent:
         return _Tail(percent.end(), "%", "percent", unit_text=percent[0].strip())
@@ -1045,6 +1089,14 @@ def _spelled_unit(text: str, found: re.Match[str], limit: int, numeral: _Numeral
     if unit == "lb" and _money_pounds(text, numeral, found.end()):
         return _Tail(found.end(), "GBP", "money", unit_text=written)
     return _dimensioned(text, _Tail(found.end(), unit, kind, unit_text=written), limit)
+
+
+def _money_around(text: str, start: int, stop: int) -> bool:
+    window = text[max(0, start - 60): stop + 40]
+    return bool(MONEY_CONTEXT.search(window) or SHARE_CONTEXT.search(window))
+
+
+SHARE_CONTEXT = re.compile(r"\b(?:shares?|stock|pence|FTSE|closed|trading|dividend|litre|pint|stamp)\b", re.IGNORECASE)
 
 
 def _money_pounds(text: str, numeral: _Numeral, stop: int) -> bool:
