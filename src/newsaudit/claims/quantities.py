@@ -286,13 +286,14 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
 _FRACTION_CHARS = "".join(FRACTION_CHARS)
 # "2 1/2", "1/4", "3½", "½", then digits with separators or decimals.
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-# "4e14", "9.83e-3", "2.48×10−5", "5.5x10^-3", "3×10⁸": scientific notation.
-_SCIENTIFIC = (rf"\d+(?:\.\d+)?(?:[eE][-−+]?\d{{1,3}}(?![\w.])|\s?[×x]\s?10(?:\^[-−+]?\d{{1,3}}|[-−+]\d{{1,3}}"
-               rf"|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}})(?![\w.]))")
-_DIGITS = (rf"{_SCIENTIFIC}|\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
+# "4e14", "9.83e-3", "2.48×10−5", "5.5x10^-3", "3×10⁸": scientific notation, after the digits.
+_EXPONENT = (rf"(?:[eE][-−+]?\d{{1,3}}|\s?[×x]\s?10(?:\^[-−+]?\d{{1,3}}|[-−+]\d{{1,3}}|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}}))"
+             r"(?![\w.])")
+_DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
            r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
-           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000"
-           r"|\d+ \. \d+(?![\d.])|\d+(?:\.\d+)?")  # "6 . 2" in tokenised copy
+           r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000" with a narrow space
+           rf"|\d+(?:\.\d+| \. \d+(?![\d.]))?(?:{_EXPONENT})?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
 # A number written in words, as one alternative a larger pattern can embed (times.py does).
@@ -328,16 +329,17 @@ NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
 # ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
 WORD = re.compile(r"[A-Za-z]+")
+DOLLAR_AFTER = re.compile(r"\s?\$")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "tens", "between", *DOLLAR_PREFIXES, *(code.lower() for code in CURRENCY_CODES)])
+     "tens", "between", *(code.lower() for code in CURRENCY_CODES)])
 
 
 def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """NUMERAL's matches in ``text[start:end]``, in order and never overlapping (as one finditer gives)."""
     found = list(DIGIT_NUMERAL.finditer(text, start, end))
     for word in WORD.finditer(text, start, end):
-        if word[0].lower() in OPENING_WORDS:
+        if word[0].lower() in OPENING_WORDS or word[0].lower() in DOLLAR_PREFIXES and DOLLAR_AFTER.match(text, word.end()):
             match = NUMERAL.match(text, word.start(), end)
             if match:
                 found.append(match)
@@ -358,18 +360,18 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b|\b\d{1,2}(?:[:.]\d{2})?\s?(
                         re.IGNORECASE)
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 # "oct. 13", "sept 30" in text written in lower case (headlines, transcripts, tokenised copy).
-MONTH_DAY_ANY_CASE = re.compile(MONTH_DAY.pattern, re.IGNORECASE)
+MONTH_DAY_LOWER = re.compile(MONTH_DAY.pattern.lower().replace("(?p<", "(?P<"))  # no upper-case escapes in it
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 # "on 1 may", and tokenised "oct . 13", "no . 1".
 DAY_MONTH_LOWER = re.compile(rf"\b(?:on|by|from|until|since|before|after)\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s"
                              rf"(?:{_MONTH_NAMES})\b")
-TOKENISED = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|no|nos)\s\.\s\d{1,2}\b", re.IGNORECASE)
+TOKENISED_WORDS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
 # "10 Downing Street", "123 Random Road": a house number.
 ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|"
                      r"Blvd\.?|Lane|Drive|Place|Square|Terrace|Way|Court|Crescent|Parkway|Highway)\b")
 # "1 ) explains ...; 2 ) cautions": a list's numbering.
-ENUMERATOR = re.compile(r"(?:^|(?<=[;:.]\s)|(?<=[;:.]))\s*\d{1,2}\s?\)(?=\s)")
-NOT_A_QUANTITY = (MONTH_DAY_ANY_CASE, DAY_MONTH, DAY_MONTH_LOWER, TOKENISED, ISO_DATE, CLOCK_TIME, PHONE, ADDRESS,
+ENUMERATOR = re.compile(r"[;:.]\s*\d{1,2}\s?\)(?=\s)|^\s*\d{1,2}\s?\)(?=\s)")
+NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DATE, CLOCK_TIME, PHONE, ADDRESS,
                   ENUMERATOR)
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
@@ -462,6 +464,7 @@ CHANGE_GAP = frozenset("by about nearly almost some more than over around roughl
 CHANGE_AFTER = re.compile(r"\s(?:(?P<up>increase|rise|gain|jump|growth|hike|surge|higher)|"
                           r"(?P<down>decrease|drop|decline|fall|cut|reduction|loss|slump|lower))\b", re.IGNORECASE)
 OF = re.compile(r"\sof\b")
+AGED = re.compile(r"\bage[d]?\s$", re.IGNORECASE)  # "aged 87", "a man of age 87"
 AGE_OLD = re.compile(r"\s(?:old|of\sage)\b")
 # Words right before a number that make it approximate ("around 200", "more than 12").
 APPROX_BEFORE = frozenset({
@@ -507,13 +510,15 @@ class _Tail:
 
 
 SCIENTIFIC = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\^?)(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_MAY_BE_SCIENTIFIC = re.compile(r"[eE×x]")
+_SEPARATORS = re.compile(r"[,\s]")
 EXPONENT_DIGITS = str.maketrans("−⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "--+0123456789")
 
 
 def parse_number(text: str) -> float:
     """A numeral with separators ("1,147,740"), decimals ("1.14") or a fraction ("2 1/2", "¾") as a float."""
     text = text.strip()
-    science = SCIENTIFIC.fullmatch(text)
+    science = SCIENTIFIC.fullmatch(text) if _MAY_BE_SCIENTIFIC.search(text) else None
     if science:
         exponent = science["exponent"].translate(EXPONENT_DIGITS)
         return float(science["mantissa"]) * 10.0 ** int(exponent)
@@ -523,7 +528,7 @@ def parse_number(text: str) -> float:
         whole, _space, fraction = text.rpartition(" ")
         top, _slash, bottom = fraction.partition("/")
         return (float(whole) if whole else 0.0) + float(top) / float(bottom)
-    return float(re.sub(r"[,\s]", "", text))
+    return float(_SEPARATORS.sub("", text))
 
 
 def is_fraction(text: str) -> bool:
@@ -573,12 +578,35 @@ def word_number(text: str) -> Optional[float]:
 def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> list[Quantity]:
     """Every quantity in ``text[start:end]``, in order; offsets index into ``text``."""
     end = len(text) if end is None else end
+    found = sorted(_scan(text, start, end), key=lambda q: q.char_start)
+    excluded = _excluded(text, [q.char_start for q in found], start, end)
+    found = [q for q in found if not excluded.overlaps(q.char_start, q.char_start + 1)
+             and not _tokenised_date(text, q.char_start)]
+    return _joined(text, _shared_units(text, found))
+
+
+def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet":
+    """Dates, clock times, phone numbers, addresses and list numbering around the numbers found:
+    the patterns run over the stretches near a number only (at most the whole text, once)."""
+    stretches: list[list[int]] = []
+    for position in positions:
+        low, high = max(start, position - 24), min(end, position + 64)
+        if stretches and low <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], high)
+        else:
+            stretches.append([low, high])
     excluded = SpanSet()
     for pattern in NOT_A_QUANTITY:
-        for match in pattern.finditer(text, start, end):
-            excluded.add(match.start(), match.end())
-    found = [q for q in _scan(text, start, end) if not excluded.overlaps(q.char_start, q.char_start + 1)]
-    return _joined(text, _shared_units(text, sorted(found, key=lambda q: q.char_start)))
+        for low, high in stretches:
+            for match in pattern.finditer(text, low, high):
+                excluded.add(match.start(), match.end())
+    return excluded
+
+
+def _tokenised_date(text: str, position: int) -> bool:
+    """ "oct . 13", "no . 1" in tokenised copy."""
+    return (text[max(0, position - 3): position] == " . "
+            and text[max(0, position - 8): position - 3].rpartition(" ")[2].lower() in TOKENISED_WORDS)
 
 
 # Two measures that are one quantity: a range written with the unit twice ("44 mg to 50 mg",
@@ -831,8 +859,7 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(numeral.end, "ratio", "ratio")
     if tail.unit == "deg":
         tail = _degrees(text, numeral, tail, limit)
-    if tail.unit is None and not numeral.high and re.search(r"\bage[d]?\s$", text[max(0, numeral.start - 6): numeral.start],
-                                                            re.IGNORECASE):
+    if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 6), numeral.start):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
         return None
