@@ -160,3 +160,14 @@ def test_points_pence_and_power(sentence, value, unit):
 
 def test_a_resolution_is_not_pence():
     assert find_quantities("It streams in 720p on phones.") == []
+
+
+def test_a_rise_by_an_amount_to_a_level_is_two_figures_but_a_range_of_rises_stays_a_range():
+    assert [q.value for q in find_quantities("Sales rose by 120 to 4,800 units.")] == [120, 4800]
+    quantity = _one("Fares rose by 4 to 6 percent.")
+    assert (quantity.low, quantity.high, quantity.unit) == (4, 6, "%")
+
+
+def test_rupees_written_rs():
+    quantity = _one("The scheme costs Rs 300 crore.")
+    assert (quantity.value, quantity.unit) == (3e9, "INR")

@@ -62,7 +62,7 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UA
                   "₿": "BTC", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₦": "NGN",
                   "₱": "PHP", "₫": "VND", "฿": "THB",
                   **{code.lower(): "CNY" if code == "RMB" else code for code in CURRENCY_CODES},
-                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}}
+                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR"}
 _SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
 # A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions).
 CURRENCY_AFTER = re.compile(rf"\s?(?P<mega>(?-i:M)(?=[A-Z]{{3}}\b))?(?P<code>(?-i:{'|'.join(CURRENCY_CODES)})|usd|eur|gbp|rmb"
@@ -314,7 +314,7 @@ WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
-_CURRENCY = (rf"\b(?:{_LETTERS})\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
+_CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
              rf"|\b(?:{'|'.join(CURRENCY_CODES)})\s?")
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 _SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
@@ -332,7 +332,7 @@ WORD = re.compile(r"[A-Za-z]+")
 DOLLAR_AFTER = re.compile(r"\s?\$")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "tens", "between", *(code.lower() for code in CURRENCY_CODES)])
+     "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES)])
 
 
 def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -734,13 +734,14 @@ CHANGE_FROM = re.compile(
     r"sank|sunk|shr[aiu]nk|shrinks|swell(?:ed|s)?|doubled|tripled|halved|cut|cuts|reduc(?:e|ed|es|tion)|rais(?:e|ed|es)|"
     r"lower(?:ed|s)?|hik(?:e|ed|es)|went|moved|chang(?:e|ed|es)|revis(?:e|ed|es)|lift(?:ed|s)?|boost(?:ed|s)?|"
     r"slash(?:ed|es)?|expand(?:ed|s)?|narrow(?:ed|s)?|widen(?:ed|s)?|gain(?:ed|s)?|growth|up|down)"
-    r"(?:\s(?:\w+\s){0,2}?)?\s?from\s$", re.IGNORECASE)
+    r"(?:\s(?:\w+\s){0,2}?)?\s?(?P<by>from|by)\s$", re.IGNORECASE)
 
 
 def _change_or_range(text: str, numeral: _Numeral, quantity: Quantity) -> Iterator[Quantity]:
-    if numeral.parts is None or quantity.low is None or quantity.high is None or not CHANGE_FROM.search(
-            text, max(0, numeral.start - 40), numeral.start):
-        yield quantity
+    change = (CHANGE_FROM.search(text, max(0, numeral.start - 40), numeral.start)
+              if numeral.parts is not None and quantity.low is not None and quantity.high is not None else None)
+    if change is None or change["by"].lower() == "by" and quantity.high < 3 * quantity.low:
+        yield quantity  # "rose by 5 to 10 percent" is a range of rises; "rose by 1,234 to 56,789" is a rise and a level
         return
     low_end, high_start = numeral.parts
     yield replace(quantity, text=text[quantity.char_start: low_end], value=quantity.low, low=None, high=None,
@@ -993,7 +994,7 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     if points:
         return _Tail(points.end(), "bp" if points["basis"] else "pp", "percent", unit_text=points[0].strip())
     pence = PENCE.match(text, position, limit)
-    if pence and numeral.low == int(numeral.low) and _money_around(text, numeral.start, pence.end()):
+    if pence and _money_around(text, numeral.start, pence.end()):
         return _Tail(pence.end(), "GBX", "money", unit_text="p")
     percent = PERCENT.match(text, position, limit)
     if percent:
