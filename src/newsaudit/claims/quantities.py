@@ -269,7 +269,7 @@ PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year
            "nightly": "night", "hourly": "hour"}
 # Counted nouns that are not plain plurals ("14 dead", "60,000 people").
 COUNT_NOUNS = frozenset("people dead wounded injured killed missing staff personnel police cattle children civilians "
-                        "troops crew residents women men sheep aircraft fish deer livestock".split())
+                        "troops crew residents women men sheep aircraft fish deer livestock point".split())
 # Words a numeral may be followed by that neither count nor modify the counted noun.
 NOT_COUNTED = frozenset("of and or to in on at the a an as by for from with than that this these those is was were "
                         "are be been has have had will would could can may per times ago old total alone each later "
@@ -314,7 +314,7 @@ WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
-_CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
+_CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
              rf"|\b(?:{'|'.join(CURRENCY_CODES)})\s?")
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 _SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,13 +109,14 @@ UNIT_NAMES = {
     "megabyte": "megabyte", "gb": "gigabyte", "tb": "terabyte", "exabyte": "exabyte", "megabit": "megabit",
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
     "second": "second", "decade": "decade", "century": "century", "night": "night",
-    "year of age": "year", "month of age": "month", "week of age": "week", "day of age": "day",
+    "age": "year", "year of age": "year", "month of age": "month", "week of age": "week", "day of age": "day",
     "ratio": "ratio", "point": "point", "turn": "turn", "radian": "radian", "dozen": "dozen",
     "gbx": "penny", "usc": "cent", "nlg": "netherlands guilder", "netherlands guilder": "netherlands guilder",
     "netherlands guilde": "netherlands guilder", "fim": "finnish markka", "finnish markka": "finnish markka",
     "esp": "peseta", "peseta": "peseta", "sgd": "singapore dollar", "krw": "won", "ils": "shekel",
 }
 BARE_COUNT = ("dimensionless", "-", "count", "")
+SPELLING = re.compile(r"(?:met|lit)er\b")
 
 
 def unit_name(unit: Optional[str]) -> Optional[str]:
@@ -124,6 +126,7 @@ def unit_name(unit: Optional[str]) -> Optional[str]:
     key = " ".join(unit.lower().split())
     if key in BARE_COUNT:
         return None
+    key = SPELLING.sub(lambda m: m[0][:-2] + "re", key)  # "centimeter" and "centimetre" are one unit
     if key in UNIT_NAMES:
         return UNIT_NAMES[key]
     if " per " in key:  # "metric ton per year": each side in the vocabulary
