@@ -171,3 +171,8 @@ def test_a_rise_by_an_amount_to_a_level_is_two_figures_but_a_range_of_rises_stay
 def test_rupees_written_rs():
     quantity = _one("The scheme costs Rs 300 crore.")
     assert (quantity.value, quantity.unit) == (3e9, "INR")
+
+
+@pytest.mark.parametrize("sentence, value", [("Three dozen pupils signed it.", 36), ("She bought 2 dozen roses.", 24)])
+def test_dozens_multiply(sentence, value):
+    assert _one(sentence).value == value
