@@ -115,8 +115,8 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("gal", "volume", "gallon gallons", "gal"),
     ("bbl", "volume", "barrel barrels", "bbl"),
     ("cup", "volume", "cup cups", ""),
-    ("tbsp", "volume", "tablespoon tablespoons", "tbsp"),
-    ("tsp", "volume", "teaspoon teaspoons", "tsp"),
+    ("tbsp", "volume", "tablespoon tablespoons", "tbsp Tbsp tbs Tbs"),
+    ("tsp", "volume", "teaspoon teaspoons", "tsp Tsp"),
     ("m3", "volume", "cubic meter cubic meters cubic metre cubic metres", "m3 m³ m^3"),
     ("km3", "volume", "cubic kilometer cubic kilometers cubic kilometre cubic kilometres", "km3 km³ km^3"),
     ("cm3", "volume", "cubic centimeter cubic centimeters cubic centimetre cubic centimetres", "cm3 cm³ cm^3 cc"),
@@ -322,7 +322,7 @@ _SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|
 _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
-    rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
+    rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
     rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
 NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 # The scan runs in two passes, which is several times faster than trying the words at every
@@ -371,7 +371,7 @@ TOKENISED_WORDS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no
 ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|"
                      r"Blvd\.?|Lane|Drive|Place|Square|Terrace|Way|Court|Crescent|Parkway|Highway)\b")
 # "1 ) explains ...; 2 ) cautions": a list's numbering.
-ENUMERATOR = re.compile(r"[;:.]\s*\d{1,2}\s?\)(?=\s)|^\s*\d{1,2}\s?\)(?=\s)")
+ENUMERATOR = re.compile(r"[;:.]\s*\d{1,2}\s?\)(?=\s)|^\s*\d{1,2}\s?\)(?=\s)|(?:^|\n)[ \t]*\d{1,2}[.)]\s(?=[A-Z])")
 NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DATE, CLOCK_TIME, PHONE, ADDRESS,
                   ENUMERATOR)
 # What right after a numeral makes it part of something else.
@@ -805,7 +805,7 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
         start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else match.start("lo")
     written = (match["cur"] or match["cur2"] or "").strip()
     currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower())
-    dash = bool(match["sep"] and match["sep"].strip() in "-–—")
+    dash = bool(match["sep"] and match["sep"].strip() in "-–—−")
     fraction = bool(match["lo_word"] and FRACTION_WORD_END.search(match["lo_word"])
                     or match["lo"] and ("/" in match["lo"] or match["lo"][-1] in FRACTION_CHARS))
     to = high is not None and match["sep"].strip().lower() == "to"
