@@ -26,6 +26,10 @@ OUTLET = frozenset({"harbourherald", "theharbourherald"})
     ("The Harbour Herald", "The Harbour Herald"),  # the outlet is the credit when it is the only one
     ("Herald Staff", "Herald Staff"),
     ("Admin", None),
+    ("By", None),  # a theme's label with the name left out
+    ("Posted", None),
+    ("Donnerstag", None),
+    ("Datum: 12.03.2021", None),
     ("https://www.facebook.com/harbourherald", None),
     ("The council said on Monday that the pier would close for a year.", None),
 ])

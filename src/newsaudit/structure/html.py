@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator, Optional
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -28,7 +29,7 @@ from ..text.dates import PLAUSIBLE_YEARS, first_date
 from ..text.boilerplate import is_boilerplate, opens_link_list
 from ..text.domains import registered_domain
 from ..text.wire import find_agency, parse_wire_filename
-from .metadata import (choose_byline, choose_headline, credit_in_text, json_ld_authors, meta_authors, printed_bylines,
+from .metadata import (archived_url, choose_byline, choose_headline, credit_in_text, json_ld_authors, meta_authors, printed_bylines,
                        site_keys)
 from .text import split_credit
 
@@ -145,9 +146,11 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
         raise NoArticle("no article text found in the HTML page")
     page_url = page_url or extracted.url
     outlet = publisher or extracted.sitename
-    keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld)), page_url or extracted.hostname)
+    home_names = _home_link_names(tree, page_url)
+    keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld), *home_names),
+                     page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
-    headline = choose_headline(stated, _printed_headings(tree), keys)
+    headline = choose_headline(stated, _printed_headings(tree), keys, home_names)
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
                             extracted.author], keys)
     body = _body(extracted.body, media, [headline, *stated])
@@ -179,6 +182,39 @@ def _stated_titles(tree: Any, json_ld: list[dict], extracted: Optional[str]) -> 
     return stated
 
 
+# A site's name as a theme prints it: an <h1> or a logo/site-title box that links to the home page.
+HOME_LINK_BOXES = etree.XPath(
+    '(//h1[.//a[@href]] | //*[self::div or self::p or self::span or self::a][contains(@class, "site-title") or '
+    'contains(@class, "logo") or contains(@class, "brand")][descendant-or-self::a[@href]])[position() <= 12]')
+HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
+MAX_SITE_NAME_WORDS = 6
+
+
+def _home_link_names(tree: Any, url: Optional[str]) -> list[str]:
+    """Texts of headings and logo boxes whose link goes to the site's home page: the site's name
+    ("<h1 class='site-title'><a href='/'>Harbour Herald</a></h1>"), not a headline."""
+    try:
+        host = urlsplit(archived_url(url)).netloc.lower().removeprefix("www.") if url else ""
+    except ValueError:
+        host = ""
+    names = []
+    for box in HOME_LINK_BOXES(tree):
+        link = box if box.tag == "a" else next(box.iter("a"), None)
+        href = (link.get("href") or "").strip() if link is not None else ""
+        if href.startswith("/web/"):  # a web archive's copy links through the archive
+            href = archived_url("https://web.archive.org" + href) or href
+        try:
+            parts = urlsplit(href)
+        except ValueError:  # a malformed link ("http://[")
+            continue
+        if href and parts.scheme in ("", "http", "https") and not (parts.query or parts.fragment) and parts.path.strip("/").lower() in HOME_PATHS and (
+                not parts.netloc or parts.netloc.lower().removeprefix("www.") == host):
+            text = _inline_text(box, 120)
+            if text and len(text.split()) <= MAX_SITE_NAME_WORDS:
+                names.append(text)
+    return names
+
+
 def _printed_headings(tree: Any) -> list[str]:
     """The page's <h1> texts outside menus, sidebars and footers, as a reader sees them."""
     headings = []
@@ -208,7 +244,7 @@ def _inline_text(element: Any, most: int = 400) -> str:
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if event == "start":
             if skipping is None and node is not element and (
-                    tag in ("script", "style", "noscript") or not tag
+                    tag in ("script", "style", "noscript", "rt", "rp") or not tag  # rt: a ruby reading aid
                     or KICKER_CLASS.search(node.get("class") or "") or HIDDEN_CLASS.search(node.get("class") or "")):
                 skipping = node
             if skipping is None:

@@ -56,6 +56,12 @@ ROLE = re.compile(
 TRAILING_ROLE = re.compile(r"(?<=\S)\s+(?:(?:news|staff|senior|chief|political|sports|business)\s+)?"
                            r"(?:reporter|writer|correspondent|editor|journalist)$", re.IGNORECASE)
 MAX_NAME_WORDS = 6
+# A byline's label, date word or weekday printed alone, where a theme left the name out ("By", "Posted").
+NOT_A_NAME = frozenset(
+    "by von vom par por de text texte autor autorin author authors posted published publié publicado "
+    "veröffentlicht aktualisiert updated date datum fecha am on le el il foto photo photos redaktionell "
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag "
+    "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$|^[\w.'’-]*[^\W\d_][\w.'’-]*$")
 def name_key(text: Optional[str]) -> str:
     """Letters and digits only, folded: "The Daily-World.com" -> "thedailyworldcom"."""
@@ -132,6 +138,8 @@ def _byline_parts(raw: Optional[str]) -> tuple[list[str], str]:
             roles.append(part)  # "AP Auto Writer", "PhD": role text, unless it is the whole credit ("HNN Staff")
             continue
         part = stripped
+        if part.casefold().strip(".:") in NOT_A_NAME:
+            continue  # a label or weekday where the name should be
         if len(part.split()) > 1 and not _capitalised(part):
             return [], ""  # "the council said": words, not a name (a lone lower-case word is a user name)
         if part not in names:

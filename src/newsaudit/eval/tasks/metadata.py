@@ -9,7 +9,8 @@ does not decide which pages are measured. The baseline is trafilatura's
 
 Scoring, per page:
 
-- title: exact match after whitespace normalisation (NFC, runs of spaces collapsed);
+- title: exact match after whitespace normalisation (NFC, runs of spaces collapsed, invisible
+  soft hyphens and zero-width marks dropped);
 - author: the set of names, each case-folded, accents kept, punctuation dropped, split on
   ";", ",", "&", "/", "|" and the words "and", "und", "et", "y", "e"; the sets must be equal.
   Scored on pages whose gold credits an author; pages whose gold author is empty are counted
@@ -49,6 +50,8 @@ TRAFILATURA_EVAL = "trafilatura_eval"
 HALVES = ("development", "held-out")
 FIELDS = ("title", "author", "date")
 NAME_SPLIT = re.compile(r"\s*(?:[;,&/|]|\b(?:and|und|et|y|e)\b)\s*", re.IGNORECASE)
+# Marks a reader does not see: soft hyphens (gold titles copied from the markup keep them, or not), zero widths.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 GOLD_DAY = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})")
 
 
@@ -162,7 +165,7 @@ SYSTEMS: tuple[tuple[str, Callable[[str, Optional[str]], Reading]], ...] = (
 
 
 def norm_title(text: Optional[str]) -> str:
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
+    return " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", text or "")).split())
 
 
 def author_names(text: Optional[str]) -> frozenset[str]:
