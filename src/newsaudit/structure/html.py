@@ -63,6 +63,7 @@ ARTICLE_TYPE = re.compile(r"Article\b|\bBlogPosting\b|\bReport\b")  # schema.org
 DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}  # as trafilatura's default
 MIN_PROSE_WORDS = 8  # a body needs one paragraph at least this long to be an article
 MIN_PROSE_CHARS = 40
+MIN_PROSE_ITEMS = 3  # list items read as prose that make an article without a paragraph
 FALLBACK_BELOW_CHARS = 500  # a fast-mode body shorter than this gets trafilatura's full mode
 MENU_ITEM_WORDS = 3  # a list whose items are all this short is a menu, not content
 RELATED_LINE_WORDS = 20
@@ -152,7 +153,7 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
     stated = _stated_titles(tree, json_ld, extracted.title)
     headline = choose_headline(stated, _printed_headings(tree), keys, home_names)
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
-                            extracted.author], keys)
+                            extracted.author], keys, guesses=1)
     body = _body(extracted.body, media, [headline, *stated])
     byline = byline or credit_in_text(body.text, keys)
     published, note = published_from_html(tree, json_ld, extracted.date, page_url)
@@ -393,6 +394,7 @@ def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _
     heading: Optional[str] = None
     start = offset = 0
     in_link_box = has_prose = False
+    prose_items = 0
     title_keys = {_norm(title) for title in titles if title}
     for kind, line in _blocks(body):
         if kind == "head":
@@ -411,9 +413,10 @@ def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _
             furniture.append(line)
             continue
         has_prose = has_prose or (kind == "p" and _reads_as_prose(line))
+        prose_items += kind == "item" and _reads_as_prose(line)
         paragraphs.append(line)
         offset += len(line) + 2
-    if not has_prose:
+    if not (has_prose or prose_items >= MIN_PROSE_ITEMS):  # a post written as a list of long items is prose too
         raise NoArticle("no article text found in the HTML page")
     text = "\n\n".join(paragraphs)
     if offset > start:

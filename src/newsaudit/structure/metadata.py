@@ -23,7 +23,9 @@ import html
 import re
 from typing import Any, Iterable, Iterator, Optional
 
-from ..text.bylines import (BARE_DATE, MAX_BYLINE_CHARS, PRINTED_BYLINE, choose_byline, clean_byline,  # noqa: F401
+from lxml import etree
+
+from ..text.bylines import (BARE_DATE, INNER_BYLINE, MAX_BYLINE_CHARS, PRINTED_BYLINE, choose_byline, clean_byline,  # noqa: F401
                             credit_in_text, name_key, names_site)
 from ..text.domains import registered_domain
 
@@ -32,6 +34,10 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)\s+|(?<=\w)\
 MAX_TITLE_CHARS = 400  # no headline is longer; a longer title is cut before it is compared (bounded time)
 LEADING_PUNCTUATION = re.compile(r"^[\s\-–—|:•·]+")  # a longer segment is part of the headline, not the site's name
 MAX_ANCESTORS = 60
+# Blocks a byline is printed in: leaves, and meta lines of a few inline parts ("<div>Ein Artikel von
+# <strong>Ann Lee</strong> | 27.01.2022</div>"); at most this long.
+SHORT_BLOCKS = etree.XPath('//p | //div[count(*) <= 4] | //span[count(*) <= 4] | //small')
+MAX_META_LINE = 120
 MAX_TAGLINE_WORDS = 6  # what follows the site's name in a title, when it is the site's tagline
 MIN_CORE_CHARS = 8  # a shorter title is not a headline another title extends
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -271,10 +277,15 @@ def printed_bylines(tree: Any) -> Iterator[str]:
         text = " ".join((name[:MAX_BYLINE_CHARS + 1] or _short_text(element, MAX_BYLINE_CHARS + 1)).split())
         if text and len(text) <= MAX_BYLINE_CHARS:
             yield text
-    for element in tree.xpath('//p | //div[not(*)] | //span[not(*)]'):
-        text = " ".join(_short_text(element, 81).split())
-        if len(text) <= 80 and PRINTED_BYLINE.match(text) and not _off_article(element):
-            yield text
+    for element in SHORT_BLOCKS(tree):
+        raw = _short_text(element, 4 * MAX_META_LINE)
+        text = " ".join(raw.split())
+        if len(text) > MAX_META_LINE or len(raw) >= 4 * MAX_META_LINE:
+            continue  # longer than a meta line, or read only in part
+        found = PRINTED_BYLINE.match(text) if len(text) <= 80 else None
+        inner = None if found else INNER_BYLINE.search(text)
+        if (found or inner) and not _off_article(element):
+            yield text if found else inner["byline"]
 
 
 def _short_text(element: Any, most: int) -> str:
