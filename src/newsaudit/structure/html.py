@@ -64,6 +64,7 @@ DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": 
 MIN_PROSE_WORDS = 8  # a body needs one paragraph at least this long to be an article
 MIN_PROSE_CHARS = 40
 MIN_PROSE_ITEMS = 3  # list items read as prose that make an article without a paragraph
+PARAGRAPH_ITEM_WORDS = 25  # a list item this long is a paragraph set in list markup
 FALLBACK_BELOW_CHARS = 500  # a fast-mode body shorter than this gets trafilatura's full mode
 MENU_ITEM_WORDS = 3  # a list whose items are all this short is a menu, not content
 RELATED_LINE_WORDS = 20
@@ -395,6 +396,7 @@ def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _
     start = offset = 0
     in_link_box = has_prose = False
     prose_items = 0
+    long_item = False
     title_keys = {_norm(title) for title in titles if title}
     for kind, line in _blocks(body):
         if kind == "head":
@@ -414,9 +416,10 @@ def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _
             continue
         has_prose = has_prose or (kind == "p" and _reads_as_prose(line))
         prose_items += kind == "item" and _reads_as_prose(line)
+        long_item = long_item or (kind == "item" and len(line.split()) >= PARAGRAPH_ITEM_WORDS)
         paragraphs.append(line)
         offset += len(line) + 2
-    if not (has_prose or prose_items >= MIN_PROSE_ITEMS):  # a post written as a list of long items is prose too
+    if not (has_prose or long_item or prose_items >= MIN_PROSE_ITEMS):  # a post written as a list is prose too
         raise NoArticle("no article text found in the HTML page")
     text = "\n\n".join(paragraphs)
     if offset > start:
