@@ -200,3 +200,16 @@ def test_the_connection_goes_to_the_address_that_was_checked(monkeypatch):
     with pytest.raises(PrivateAddress):
         fetch_url("http://rebind.example/story", Settings())
     assert connected == []
+
+
+def test_an_html_page_that_mixes_utf8_with_windows_1252_bytes_is_read_as_a_browser_reads_it():
+    page = ('<html><head><meta charset="utf-8"><title>Caf\u00e9</title></head><body><p>'.encode("utf-8")
+            + "Die Stra\u00dfe am Fl\u00fcsschen \u201eneu\u201c".encode("cp1252") + b"</p></body></html>")
+    document = load_document(page)
+    assert "Die Stra\u00dfe am Fl\u00fcsschen \u201eneu\u201c" in document.content
+    assert "<title>Caf\u00e9</title>" in document.content
+
+
+def test_a_page_without_a_declared_charset_in_windows_1252_is_read():
+    page = "<html><body><p>Le caf\u00e9 de la gare a ferm\u00e9 \u2013 d\u00e9finitivement.</p></body></html>"
+    assert "ferm\u00e9 \u2013 d\u00e9finitivement" in load_document(page.encode("cp1252")).content

@@ -50,12 +50,15 @@ def detect_kind(content: str) -> ContentKind:
     return "html" if len(_BLOCK_TAG.findall(head)) >= 5 else "text"
 
 
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def check_not_binary(content: str) -> None:
     """Refuse text that is binary data decoded by accident: NULs or many control characters."""
     sample = content[:8192]
     if "\x00" in sample:
         raise BinaryInput("input is binary (it contains NUL bytes), not a text or HTML article")
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\x0c\r")
+    control = len(_CONTROL_CHAR.findall(sample))
     if sample and control / len(sample) > 0.05:
         raise BinaryInput("input is binary (too many control bytes), not a text or HTML article")
 
@@ -69,7 +72,9 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 
 def decode(raw: bytes, *, encoding: Optional[str] = None) -> str:
     """Decode as the caller says, else by BOM, else UTF-16 by its zero bytes, else UTF-8, else an
-    HTML page's declared charset; anything else is an ``EncodingError`` with one line."""
+    HTML page's declared charset, else (an HTML page) UTF-8 with each byte that is not UTF-8 read
+    as Windows-1252, as browsers read Western pages that mix the two; anything else (flattened
+    text in an unknown encoding) is an ``EncodingError`` with one line."""
     if encoding:
         return _decode_as(raw, encoding, "")
     for bom, name in BOMS:
@@ -81,16 +86,38 @@ def decode(raw: bytes, *, encoding: Optional[str] = None) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        declared = _META_CHARSET.search(raw[:4096])
-        if declared:
+        head = raw[:DECLARATION_BYTES]
+        declared = _META_CHARSET.search(head)
+        if declared and not _is_utf8_name(declared.group(1)):
             try:
                 return raw.decode(declared.group(1).decode("ascii"), errors="strict")
             except (LookupError, UnicodeDecodeError, UnicodeEncodeError, ValueError):
                 pass
+        if declared or detect_kind(head.decode("latin-1")) == "html":
+            return raw.decode("utf-8", errors=_CP1252_FALLBACK)
         raise EncodingError(
             f"input is not valid UTF-8 (bad byte 0x{raw[err.start]:02x} at offset {err.start}); "
             "name its encoding with --encoding"
         ) from err
+
+
+DECLARATION_BYTES = 32_768  # a page's <meta charset> sits in its head; themes put long scripts before it
+_CP1252_FALLBACK = "newsaudit-cp1252-fallback"
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 read as Windows-1252 (its five unassigned bytes become U+FFFD)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
+def _is_utf8_name(name: bytes) -> bool:
+    return name.decode("ascii", "replace").lower().replace("_", "-") in ("utf-8", "utf8")
 
 
 def _decode_as(raw: bytes, encoding: str, how: str) -> str:

@@ -21,9 +21,12 @@ def test_author_names_are_a_set_whatever_the_separator_and_case():
 def test_gold_dates_are_read_leniently_and_compared_by_day():
     assert gold_day("2022-01.26") == "2022-01-26" and gold_day("") is None
     verdict = judge(page(), Reading("Pier  to close", "Bo Chen, Ann Lee", "2024-03-05", ""))
-    assert verdict == {"title": True, "author": True, "date": True, "author_none": None}
+    assert verdict == {"title": True, "title_case": True, "author": True, "date": True, "author_none": None}
     verdict = judge(page(author=""), Reading("Pier to close | Site", "Cy Dow", "2024-03-06", ""))
-    assert verdict == {"title": False, "author": None, "date": False, "author_none": False}
+    assert verdict == {"title": False, "title_case": False, "author": None, "date": False, "author_none": False}
+    upper = judge(page(), Reading("PIER TO CLOSE", None, None, ""))
+    assert (upper["title"], upper["title_case"]) == (False, True)  # gold set upper case by a stylesheet
+    assert judge(page(), Reading("Pier to\u00ad close", None, None, ""))["title"]  # a soft hyphen is invisible
 
 
 def test_a_page_without_gold_metadata_is_not_scored_and_halves_follow_the_last_hex_digit():

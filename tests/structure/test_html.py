@@ -292,3 +292,10 @@ def test_figure_without_figcaption_takes_its_own_text_as_caption_minus_the_credi
     (item,) = parse_html(DAM_PAGE.format(picture=picture)).media
     assert item.caption == "The cracked spillway of the Ashby dam, seen from the east bank on Monday."
     assert item.credit == "Rhea Moss/Ashby Echo"
+
+
+def test_a_post_written_as_a_list_of_long_items_is_an_article():
+    items = "".join(f"<li>Item {n}: the ferry board met on the quay to read the new timetable aloud to commuters.</li>"
+                    for n in range(3))
+    article = parse_html(f"<html><body><article><h1>Notes from the quay</h1><ul>{items}</ul></article></body></html>")
+    assert "new timetable" in article.text

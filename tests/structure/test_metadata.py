@@ -115,3 +115,28 @@ def test_an_age_gate_a_tip_box_and_a_sign_up_box_never_reach_the_body():
     assert "date of birth" not in article.text and "news tip" not in article.text and "newsletter" not in article.text
     assert all(section.heading is None or "birth" not in section.heading for section in article.sections)
     assert "Engineers found cracks" in article.text
+
+
+def test_the_sites_tagline_after_its_name_is_cut_with_it():
+    title = "Old ferry pier to close for a year | harbourherald.co.uk | Your paper on the coast"
+    assert strip_site(title, KEYS) == "Old ferry pier to close for a year"
+
+
+def test_a_title_another_stated_title_extends_with_a_separator_loses_the_extension():
+    stated = ["Old ferry pier to close for a year – HHB", "Old ferry pier to close for a year"]
+    assert choose_headline(stated, [], KEYS) == "Old ferry pier to close for a year"
+    printed = ["Old ferry pier to close for a year"]
+    assert choose_headline(["Old ferry pier to close for a year | Coast news desk"], printed, KEYS) == printed[0]
+
+
+def test_a_title_that_holds_the_sites_name_with_more_words_is_kept_whole():
+    keys = site_keys(("Tidewater",), "https://www.tidewater.example/letters/1")
+    assert choose_headline(["Tidewater Weekly", "Tidewater Weekly"], [], keys) == "Tidewater Weekly"
+    assert choose_headline(["Tidewater Weekly"], ["Tidewater"], keys) == "Tidewater Weekly"
+
+
+def test_soft_hyphens_and_ruby_readings_are_not_part_of_the_headline():
+    assert choose_headline(["Fer\u00adry pier re\u00adopens"], [], KEYS) == "Ferry pier reopens"
+    page = html_page("<title>\u6e2f\u306e\u6865 | Harbour Herald</title>",
+                     "<h1>\u6e2f<rt>\u307f\u306a\u3068</rt>\u306e\u6865</h1>")
+    assert parse_html(page, url="https://www.harbourherald.co.uk/news/pier").headline == "\u6e2f\u306e\u6865"

@@ -26,6 +26,10 @@ OUTLET = frozenset({"harbourherald", "theharbourherald"})
     ("The Harbour Herald", "The Harbour Herald"),  # the outlet is the credit when it is the only one
     ("Herald Staff", "Herald Staff"),
     ("Admin", None),
+    ("By", None),  # a theme's label with the name left out
+    ("Posted", None),
+    ("Donnerstag", None),
+    ("Datum: 12.03.2021", None),
     ("https://www.facebook.com/harbourherald", None),
     ("The council said on Monday that the pier would close for a year.", None),
 ])
@@ -66,3 +70,23 @@ def test_boxes_set_inside_the_story_are_furniture(line):
 ])
 def test_prose_that_mentions_the_same_words_is_not_furniture(line):
     assert not is_boilerplate(line)
+
+
+def test_a_byline_printed_inside_a_meta_line_is_found():
+    from newsaudit.text.bylines import INNER_BYLINE
+
+    for line, names in [("27.01.2022 | Ein Artikel von Ann Lee", "Ann Lee"),
+                        ("Trending | By Ann Lee | April 13, 2020", "Ann Lee"),
+                        ("05.02.2020 - Redaktion: Ann Lee (press officer)", "Ann Lee")]:
+        found = INNER_BYLINE.search(line)
+        assert found and clean_byline(found["byline"], OUTLET) == names
+    assert INNER_BYLINE.search("The pier was built by the council in 1903") is None
+
+
+def test_a_fuller_credit_printed_later_is_preferred_to_a_tag_with_the_first_author_only():
+    from newsaudit.text.bylines import choose_byline
+
+    assert choose_byline(["Ann Lee", "By Ann Lee and Bo Chen | 3 May"], OUTLET) == "Ann Lee and Bo Chen"
+    # role text after the names is not a second author, nor is another extractor's joined guess
+    assert choose_byline(["Ann Lee", "Posted by Ann Lee, HHB Project Marketing, Harbour"], OUTLET) == "Ann Lee"
+    assert choose_byline(["Ann Lee", "Harbour Media; Ann Lee"], OUTLET, guesses=1) == "Ann Lee"

@@ -21,7 +21,7 @@ from ..settings import Settings
 from .language import identify_language
 
 DEFAULT_SETTINGS = Settings()
-MIN_BODY_WORDS = 20  # fewer words than a short news brief: nothing to audit
+MIN_BODY_WORDS = 6  # fewer words than a headline: nothing to audit (a headline-only brief is an item)
 
 
 def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,

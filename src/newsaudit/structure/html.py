@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator, Optional
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -28,7 +29,7 @@ from ..text.dates import PLAUSIBLE_YEARS, first_date
 from ..text.boilerplate import is_boilerplate, opens_link_list
 from ..text.domains import registered_domain
 from ..text.wire import find_agency, parse_wire_filename
-from .metadata import (choose_byline, choose_headline, credit_in_text, json_ld_authors, meta_authors, printed_bylines,
+from .metadata import (archived_url, choose_byline, choose_headline, credit_in_text, json_ld_authors, meta_authors, printed_bylines,
                        site_keys)
 from .text import split_credit
 
@@ -62,6 +63,8 @@ ARTICLE_TYPE = re.compile(r"Article\b|\bBlogPosting\b|\bReport\b")  # schema.org
 DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}  # as trafilatura's default
 MIN_PROSE_WORDS = 8  # a body needs one paragraph at least this long to be an article
 MIN_PROSE_CHARS = 40
+MIN_PROSE_ITEMS = 3  # list items read as prose that make an article without a paragraph
+PARAGRAPH_ITEM_WORDS = 25  # a list item this long is a paragraph set in list markup
 FALLBACK_BELOW_CHARS = 500  # a fast-mode body shorter than this gets trafilatura's full mode
 MENU_ITEM_WORDS = 3  # a list whose items are all this short is a menu, not content
 RELATED_LINE_WORDS = 20
@@ -145,11 +148,13 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
         raise NoArticle("no article text found in the HTML page")
     page_url = page_url or extracted.url
     outlet = publisher or extracted.sitename
-    keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld)), page_url or extracted.hostname)
+    home_names = _home_link_names(tree, page_url)
+    keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld), *home_names),
+                     page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
-    headline = choose_headline(stated, _printed_headings(tree), keys)
+    headline = choose_headline(stated, _printed_headings(tree), keys, home_names)
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
-                            extracted.author], keys)
+                            extracted.author], keys, guesses=1)
     body = _body(extracted.body, media, [headline, *stated])
     byline = byline or credit_in_text(body.text, keys)
     published, note = published_from_html(tree, json_ld, extracted.date, page_url)
@@ -177,6 +182,39 @@ def _stated_titles(tree: Any, json_ld: list[dict], extracted: Optional[str]) -> 
         stated.append(_flat(title))
     stated.append(extracted)  # trafilatura's pick, from the same tags or, failing them, a heading
     return stated
+
+
+# A site's name as a theme prints it: an <h1> or a logo/site-title box that links to the home page.
+HOME_LINK_BOXES = etree.XPath(
+    '(//h1[.//a[@href]] | //*[self::div or self::p or self::span or self::a][contains(@class, "site-title") or '
+    'contains(@class, "logo") or contains(@class, "brand")][descendant-or-self::a[@href]])[position() <= 12]')
+HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
+MAX_SITE_NAME_WORDS = 6
+
+
+def _home_link_names(tree: Any, url: Optional[str]) -> list[str]:
+    """Texts of headings and logo boxes whose link goes to the site's home page: the site's name
+    ("<h1 class='site-title'><a href='/'>Harbour Herald</a></h1>"), not a headline."""
+    try:
+        host = urlsplit(archived_url(url)).netloc.lower().removeprefix("www.") if url else ""
+    except ValueError:
+        host = ""
+    names = []
+    for box in HOME_LINK_BOXES(tree):
+        link = box if box.tag == "a" else next(box.iter("a"), None)
+        href = (link.get("href") or "").strip() if link is not None else ""
+        if href.startswith("/web/"):  # a web archive's copy links through the archive
+            href = archived_url("https://web.archive.org" + href) or href
+        try:
+            parts = urlsplit(href)
+        except ValueError:  # a malformed link ("http://[")
+            continue
+        if href and parts.scheme in ("", "http", "https") and not (parts.query or parts.fragment) and parts.path.strip("/").lower() in HOME_PATHS and (
+                not parts.netloc or parts.netloc.lower().removeprefix("www.") == host):
+            text = _inline_text(box, 120)
+            if text and len(text.split()) <= MAX_SITE_NAME_WORDS:
+                names.append(text)
+    return names
 
 
 def _printed_headings(tree: Any) -> list[str]:
@@ -208,7 +246,7 @@ def _inline_text(element: Any, most: int = 400) -> str:
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if event == "start":
             if skipping is None and node is not element and (
-                    tag in ("script", "style", "noscript") or not tag
+                    tag in ("script", "style", "noscript", "rt", "rp") or not tag  # rt: a ruby reading aid
                     or KICKER_CLASS.search(node.get("class") or "") or HIDDEN_CLASS.search(node.get("class") or "")):
                 skipping = node
             if skipping is None:
@@ -357,6 +395,8 @@ def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _
     heading: Optional[str] = None
     start = offset = 0
     in_link_box = has_prose = False
+    prose_items = 0
+    long_item = False
     title_keys = {_norm(title) for title in titles if title}
     for kind, line in _blocks(body):
         if kind == "head":
@@ -375,9 +415,11 @@ def _body(body: Any, media: tuple[Media, ...], titles: list[Optional[str]]) -> _
             furniture.append(line)
             continue
         has_prose = has_prose or (kind == "p" and _reads_as_prose(line))
+        prose_items += kind == "item" and _reads_as_prose(line)
+        long_item = long_item or (kind == "item" and len(line.split()) >= PARAGRAPH_ITEM_WORDS)
         paragraphs.append(line)
         offset += len(line) + 2
-    if not has_prose:
+    if not (has_prose or long_item or prose_items >= MIN_PROSE_ITEMS):  # a post written as a list is prose too
         raise NoArticle("no article text found in the HTML page")
     text = "\n\n".join(paragraphs)
     if offset > start:

@@ -23,7 +23,9 @@ import html
 import re
 from typing import Any, Iterable, Iterator, Optional
 
-from ..text.bylines import (MAX_BYLINE_CHARS, PRINTED_BYLINE, choose_byline, clean_byline,  # noqa: F401
+from lxml import etree
+
+from ..text.bylines import (BARE_DATE, INNER_BYLINE, MAX_BYLINE_CHARS, PRINTED_BYLINE, choose_byline, clean_byline,  # noqa: F401
                             credit_in_text, name_key, names_site)
 from ..text.domains import registered_domain
 
@@ -32,6 +34,13 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)\s+|(?<=\w)\
 MAX_TITLE_CHARS = 400  # no headline is longer; a longer title is cut before it is compared (bounded time)
 LEADING_PUNCTUATION = re.compile(r"^[\s\-–—|:•·]+")  # a longer segment is part of the headline, not the site's name
 MAX_ANCESTORS = 60
+# Blocks a byline is printed in: leaves, and meta lines of a few inline parts ("<div>Ein Artikel von
+# <strong>Ann Lee</strong> | 27.01.2022</div>"); at most this long.
+SHORT_BLOCKS = etree.XPath('//p | //div[count(*) <= 4] | //span[count(*) <= 4] | //small')
+MAX_META_LINE = 120
+MAX_TAGLINE_WORDS = 6  # what follows the site's name in a title, when it is the site's tagline
+MIN_CORE_CHARS = 8  # a shorter title is not a headline another title extends
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "citation_author", "byl", "twitter:creator")
 # Classes of the printed byline; "author" alone also names author boxes and comment authors.
@@ -48,6 +57,7 @@ OFF_ARTICLE = re.compile(r"comment|related|recommend|teaser|sidebar|footer|(?:^|
 def site_keys(names: Iterable[Optional[str]], url: Optional[str], *, table: bool = True) -> frozenset[str]:
     """Keys of the outlet's names: the page's own, the outlet table's (unless ``table`` is False), the domain's."""
     keys = {name_key(name) for name in names if name}
+    url = archived_url(url)
     domain = registered_domain(url) if url else None
     if domain:
         keys.add(name_key(domain))
@@ -57,6 +67,20 @@ def site_keys(names: Iterable[Optional[str]], url: Optional[str], *, table: bool
             keys.update(name_key(name) for name in (outlet.name,) + outlet.aliases)
     keys |= {key[3:] for key in keys if key.startswith("the")}  # "The Harbour Herald" prints as "Harbour Herald"
     return frozenset(key for key in keys if len(key) >= 3)
+
+
+# A web archive's copy of a page: "https://web.archive.org/web/20140226054445/http://www.site.example/story".
+ARCHIVED = re.compile(r"^https?://(?:web\.)?archive\.org/web/\d{1,14}[a-z_]{0,4}/(?P<url>(?:https?://)?[^/\s]+.*)$",
+                      re.IGNORECASE)
+
+
+def archived_url(url: Optional[str]) -> Optional[str]:
+    """The original address of a web archive's copy, else the address itself."""
+    match = ARCHIVED.match(url or "")
+    if not match:
+        return url
+    inner = match["url"]
+    return inner if inner.lower().startswith(("http://", "https://")) else "http://" + inner
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,7 +95,11 @@ def has_separator(title: Optional[str]) -> bool:
 
 
 def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
-    """The title without the site's name (or a date) before or after a separator."""
+    """The title without the site's name (or a date) before or after a separator.
+
+    A segment naming the site takes what follows it when that is short: the site's tagline
+    ("Story | petri-heil.ch | Your fishing magazine").
+    """
     if not title:
         return title
     text = " ".join(title.split())
@@ -86,42 +114,90 @@ def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
         elif names_site(head, keys):
             text = text[matches[0].end():].strip()
         else:
-            # the site's part may itself hold a separator: "Story - AOC media - Analyse Opinion Critique"
-            cut = next((m for m in matches[:-1] if names_site(text[m.end():], keys)), None)
+            # the site's part may itself hold a separator: "Story - AOC media - Analyse Opinion Critique",
+            # or be followed by its tagline: "Story | Site | The magazine for anglers"
+            cut = next((m for i, m in enumerate(matches[:-1]) if names_site(text[m.end():], keys) or (
+                names_site(text[m.end():matches[i + 1].start()], keys)
+                and len(text[matches[i + 1].end():].split()) <= MAX_TAGLINE_WORDS)), None)
             if cut is None:
                 break
             text = text[:cut.start()].strip()
     return text or " ".join(title.split())
 
 
-def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str]) -> Optional[str]:
-    """An ``<h1>`` that agrees with a stated title, else the first stated title without the site's part.
+def clean_title(title: str) -> str:
+    """A stated or printed title as text: entities decoded, soft hyphens and zero-width marks dropped."""
+    return " ".join(INVISIBLE.sub("", html.unescape(title[:MAX_TITLE_CHARS])).split())
 
-    An ``<h1>`` that is a stated title after a kicker ("Olympics: Paris Drinks by boat to the
-    centre") gives the stated title: the kicker is the section's label, not the headline.
+
+def shortest_core(title: str, others: list[str]) -> str:
+    """``title`` without a separator-bounded part that another of the page's titles leaves out:
+    "Story – Site" when the page also states "Story", "Site - Section - Story" when it prints "Story"."""
+    best = title
+    for other in others:
+        if len(other) < MIN_CORE_CHARS or len(other) >= len(best) or name_key(other) == name_key(best):
+            continue
+        for match in TITLE_SEPARATOR.finditer(best):
+            if best[:match.start()].strip() == other or best[match.end():].strip() == other:
+                best = other
+                break
+    return best
+
+
+def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str],
+                    home_names: Iterable[str] = ()) -> Optional[str]:
+    """An ``<h1>`` that agrees with a stated title, else the page's only ``<h1>``, else the first
+    stated title without the site's part.
+
+    The site's part is cut by name (``strip_site``) and, whatever it says, when another of the
+    page's titles is the same text without it (``shortest_core``); ``home_names`` are names the
+    page links to its home page with (a site-title heading), the site's name whatever the titles
+    say. A whole title is dropped as
+    the site's own name only when it is that name. An ``<h1>`` that is a stated title after a
+    kicker ("Olympics: Paris Drinks by boat to the centre") gives the stated title: the kicker
+    is the section's label, not the headline.
     """
-    stated = [html.unescape(title[:MAX_TITLE_CHARS]) for title in stated if title and title.strip()]
-    printed = [heading[:MAX_TITLE_CHARS] for heading in printed]
-    keys = _not_titles(keys, stated)
-    cleaned = [strip_site(title, keys) for title in stated]
-    cleaned = [title for title in cleaned if title and not names_site(title, keys)]  # the site's own name
-    raw = [" ".join(title.split()) for title in stated if not names_site(title, keys)]
+    stated = [clean_title(title) for title in stated if title and title.strip()]
+    stated = [title for title in stated if title]
+    printed = [clean_title(heading) for heading in printed]
+    keys = _not_titles(keys, stated) | {name_key(name) for name in home_names if len(name_key(name)) >= 3}
     printed = [heading for heading in (LEADING_PUNCTUATION.sub("", heading) for heading in printed)
-               if heading and not names_site(heading, keys)]
+               if heading and not (is_site_name(heading, keys) or (
+                   names_site(heading, keys) and not any(name_key(heading) == name_key(title) for title in stated)))]
+    cleaned = [strip_site(title, keys) for title in stated]
+    cleaned = [title for title in cleaned if title and not is_site_name(title, keys)]  # the site's own name
+    cores = list(dict.fromkeys(cleaned + printed))
+    cleaned = list(dict.fromkeys(shortest_core(title, cores) for title in cleaned))
+    raw = [title for title in stated if not is_site_name(title, keys)]
+    for title in cleaned:  # the stated titles in order of trust: the article's own first
+        heading = next((heading for heading in printed if name_key(heading) == name_key(title)), None)
+        if heading:
+            return heading
     for heading in printed:
         after_kicker = next((title for title in cleaned if _after_kicker(heading, title)), None)
         if after_kicker:
             return after_kicker
+        before_more = next((title for title in cleaned if _before_more(heading, title)), None)
+        if before_more:
+            return before_more
         if _agrees(heading, cleaned + raw):
             return heading
+    if len(printed) == 1:
+        return printed[0]  # the one headline the page prints, where its tags state another (an SEO title)
     if cleaned:
         return cleaned[0]
     return printed[0] if printed else None
 
 
+def is_site_name(title: str, keys: frozenset[str]) -> bool:
+    """Whether a whole title is the site's name: a title holding it with more words is a headline ("Axios Future")."""
+    key = name_key(title)
+    return not key or key in keys or BARE_DATE.match(title) is not None
+
+
 def _not_titles(keys: frozenset[str], stated: list[str]) -> frozenset[str]:
     """Site names that are not a stated title in disguise (a reader's site name taken from <title>)."""
-    heads = {name_key(TITLE_SEPARATOR.split(" ".join(title.split()))[0]) for title in stated}
+    heads = {name_key(TITLE_SEPARATOR.split(title)[0]) for title in stated if TITLE_SEPARATOR.search(title)}
     return frozenset(key for key in keys if not any(len(head) >= 8 and key.startswith(head) for head in heads))
 
 
@@ -138,6 +214,12 @@ def _agrees(heading: str, titles: list[str]) -> bool:
         if fuzz.ratio(key, other) >= 90:
             return True
     return False
+
+
+def _before_more(heading: str, title: str) -> bool:
+    """Whether the ``<h1>`` is the title with more after it: a subtitle, a date, the section's name."""
+    key, other = name_key(heading), name_key(title)
+    return len(other) >= 12 and key.startswith(other) and len(key) > len(other)
 
 
 def _after_kicker(heading: str, title: str) -> bool:
@@ -195,10 +277,15 @@ def printed_bylines(tree: Any) -> Iterator[str]:
         text = " ".join((name[:MAX_BYLINE_CHARS + 1] or _short_text(element, MAX_BYLINE_CHARS + 1)).split())
         if text and len(text) <= MAX_BYLINE_CHARS:
             yield text
-    for element in tree.xpath('//p | //div[not(*)] | //span[not(*)]'):
-        text = " ".join(_short_text(element, 81).split())
-        if len(text) <= 80 and PRINTED_BYLINE.match(text) and not _off_article(element):
-            yield text
+    for element in SHORT_BLOCKS(tree):
+        raw = _short_text(element, 4 * MAX_META_LINE)
+        text = " ".join(raw.split())
+        if len(text) > MAX_META_LINE or len(raw) >= 4 * MAX_META_LINE:
+            continue  # longer than a meta line, or read only in part
+        found = PRINTED_BYLINE.match(text) if len(text) <= 80 else None
+        inner = None if found else INNER_BYLINE.search(text)
+        if (found or inner) and not _off_article(element):
+            yield text if found else inner["byline"]
 
 
 def _short_text(element: Any, most: int) -> str:

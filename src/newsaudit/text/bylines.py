@@ -20,11 +20,17 @@ MAX_SITE_WORDS = 8  # a longer segment is part of the headline, not the site's n
 MAX_BYLINE_CHARS = 160
 PRINTED_BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR|Text:|Texte:|Autor:|Autorin:|Author:)\s+"
                             r"(?P<names>[A-ZÀ-ÞĀ-Ž].{1,120})$")
+# A byline inside a short meta line, after a date or a separator: "27.01.2022 | Ein Artikel von Ann Lee",
+# "yes! | By Ann Lee | April 13", "05.02.2020 - Redaktion: Ann Lee (press officer)".
+INNER_BYLINE = re.compile(r"(?:^[\W_]*|(?<=[|•·–—])\s*|(?<=\s-)\s|(?<=\d)\s+)(?P<byline>(?:By|BY|Von|VON|Ein Artikel von|"
+                          r"Ein Beitrag von|Autor(?:in)?:|Author:|Redaktion:|Text:|Texte:|Written by|Posted by|"
+                          r"Par|Por)\s+[A-ZÀ-ÞĀ-Ž].{1,100})$")
 NAME_PARTICLES = frozenset("von van der den de da di du del della la le bin al ibn y e".split())
 
 # Labels a printed byline opens with, in the languages the pages come in.
 BYLINE_LABEL = re.compile(
-    r"^(?:(?:written|posted|reported|words|story|text|reporting|photos?|interview|published)\s+by|by|von|vom|par|por|"
+    r"^(?:(?:written|posted|reported|words|story|text|reporting|photos?|interview|published)\s+by|about the author|"
+    r"by|von|vom|par|por|"
     r"przez|autor(?:in|en)?|author|authors|text|texte|redaktion|verfasser(?:in)?|"
     r"geschrieben von|ein (?:beitrag|artikel) von|un (?:article|documentaire) de|publicado por|"
     r"escrito por|reportage|analysis by|opinion by|commentary by|текст|автор|фото)\s*[:\-–]?\s+",
@@ -37,7 +43,7 @@ BYLINE_TAIL = re.compile(
     r",?\s(?:published|posted|updated|veröffentlicht|aktualisiert|stand:|publié|mis à jour|actualizado)\b|"
     r"\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|januar|februar|märz|mai|juni|juli|"
     r"oktober|dezember)\s+\d|\s\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)"
-    r"|\s(?:says|said|shares|follow|twitter|e-mail|email|mehr artikel|more articles)\b"
+    r"|\s(?:says|said|shares|follow|twitter|facebook|instagram|linkedin|e-mail|email|mehr artikel|more articles)\b"
     r"|\s(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonntag)\b).*$",
     re.IGNORECASE,
@@ -47,7 +53,7 @@ NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\
 ROLE = re.compile(
     r"^(?:ph\.?d\.?|m\.?d\.?|mba|msc|ms|ma|ba|rd|rdn|cpt|jr\.?|sr\.?|agencies|agency|admin|administrator|"
     r"facebook|twitter|instagram|linkedin)$|"
-    r"(?:^|\s)(?:(?:writer|reporter|editor|correspondent|columnist|contributor)s?|editor-at-large|redakteur(?:in)?|"
+    r"(?:^|[\s-])(?:(?:writer|reporter|editor|correspondent|columnist|contributor)s?|editor-at-large|redakteur(?:in)?|"
     r"korrespondent(?:in)?|journalist(?:in)?|reporter(?:in)?|photographer|fotograf(?:in)?|staff|team|newsroom|"
     r"redaktion)$",
     re.IGNORECASE,
@@ -56,6 +62,18 @@ ROLE = re.compile(
 TRAILING_ROLE = re.compile(r"(?<=\S)\s+(?:(?:news|staff|senior|chief|political|sports|business)\s+)?"
                            r"(?:reporter|writer|correspondent|editor|journalist)$", re.IGNORECASE)
 MAX_NAME_WORDS = 6
+MAX_AUTHORS = 6  # a credit naming more people is a list of something else
+# A person's name as a credit prints it: two to four capitalised words, particles allowed ("Jan van Dijk").
+PERSON_NAME = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’.-]+|[A-Z]\.|(?:von|van|der|den|de|da|di|du|del|la|le|bin|al))"
+                         r"(?:\s+(?:[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’.-]+|[A-Z]\.|von|van|der|den|de|da|di|du|del|la|le|bin|al)){1,3}$")
+PARENTHESIS = re.compile(r"\s*\([^()]{0,60}\)")
+# A byline's label, date word or weekday printed alone, where a theme left the name out ("By", "Posted").
+NOT_A_NAME = frozenset(
+    "by von vom par por de text texte autor autorin author authors posted published publié publicado "
+    "veröffentlicht aktualisiert updated date datum fecha am on le el il foto photo photos redaktionell "
+    "publiziert erstellt geschrieben written geposted "
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag "
+    "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$|^[\w.'’-]*[^\W\d_][\w.'’-]*$")
 def name_key(text: Optional[str]) -> str:
     """Letters and digits only, folded: "The Daily-World.com" -> "thedailyworldcom"."""
@@ -116,6 +134,7 @@ def _byline_parts(raw: Optional[str]) -> tuple[list[str], str]:
     text = re.sub(r"^[\s\W]*(?=\w)", "", text)
     for _ in range(2):
         text = BYLINE_LABEL.sub("", text)
+    text = PARENTHESIS.sub("", text)  # "Ann Lee (press officer)": a role, not a name
     text = BYLINE_TAIL.sub("", text).strip(" ,;:-–—|()")
     names: list[str] = []
     roles: list[str] = []
@@ -125,15 +144,19 @@ def _byline_parts(raw: Optional[str]) -> tuple[list[str], str]:
         if not part or "@" in part or "://" in part:
             continue
         words = part.split()
-        if len(words) > MAX_NAME_WORDS or not all(NAME_WORD.match(word) for word in words):
-            return [], ""  # a sentence or a label, not a list of names
         stripped = TRAILING_ROLE.sub("", part) if len(words) > 3 else part
+        if len(words) > MAX_NAME_WORDS or not all(NAME_WORD.match(word) for word in words) or (
+                len(stripped.split()) > 1 and not ROLE.search(part)
+                and not _capitalised(stripped)):  # "the council said": words, not a name
+            if names:
+                break  # "Ann Lee, speaker at the Harbour Trust": the names end where the words stop being names
+            return [], ""  # a sentence or a label, not a list of names
         if stripped == part and ROLE.search(part):
             roles.append(part)  # "AP Auto Writer", "PhD": role text, unless it is the whole credit ("HNN Staff")
             continue
         part = stripped
-        if len(part.split()) > 1 and not _capitalised(part):
-            return [], ""  # "the council said": words, not a name (a lone lower-case word is a user name)
+        if all(word.strip(".:") in NOT_A_NAME for word in part.casefold().split()):
+            continue  # a label or weekday where the name should be
         if part not in names:
             names.append(part)
     return (names or [role for role in roles if len(role.split()) > 1]), text
@@ -145,15 +168,30 @@ def join_names(names: list[str]) -> Optional[str]:
     return ", ".join(names)
 
 
-def choose_byline(candidates: list[Optional[str]], keys: frozenset[str]) -> Optional[str]:
-    """The first candidate that cleans to at least one name; a person before the outlet's own name."""
+def choose_byline(candidates: list[Optional[str]], keys: frozenset[str], guesses: int = 0) -> Optional[str]:
+    """The first candidate that cleans to at least one name; a person before the outlet's own name.
+
+    A later candidate that credits the same people and more ("Ann Lee" in a tag, "By Ann Lee and
+    Bo Chen" printed) is the fuller credit: tags often keep the first author only. The last
+    ``guesses`` candidates (another extractor's reading, which joins whatever it found) are taken
+    when nothing else names someone, never as the fuller credit.
+    """
     fallback = None
-    for raw in candidates:
-        byline, names_people = _credited(raw, keys)
+    cleaned = [_credited(raw, keys) for raw in candidates]
+    stated = cleaned[:len(cleaned) - guesses] if guesses else cleaned
+    for index, (byline, names_people) in enumerate(cleaned):
         if byline and names_people:
-            return byline
+            names = _name_set(byline)
+            fuller = [other for other, people in stated[index + 1:] if other and people
+                      and _name_set(other) > names and len(_name_set(other)) <= MAX_AUTHORS
+                      and all(PERSON_NAME.match(name) for name in _plain_split(other) if name_key(name) not in names)]
+            return fuller[0] if fuller else byline
         fallback = fallback or byline
     return fallback
+
+
+def _name_set(byline: str) -> frozenset[str]:
+    return frozenset(name_key(name) for name in _plain_split(byline))
 
 
 # --- credits in the text -------------------------------------------------------------------

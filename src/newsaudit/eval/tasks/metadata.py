@@ -9,7 +9,9 @@ does not decide which pages are measured. The baseline is trafilatura's
 
 Scoring, per page:
 
-- title: exact match after whitespace normalisation (NFC, runs of spaces collapsed);
+- title: exact match after whitespace normalisation (NFC, runs of spaces collapsed, invisible
+  soft hyphens and zero-width marks dropped); also reported ignoring case, as gold titles copied
+  from the rendered page are upper case where a stylesheet sets them so (CSS text-transform);
 - author: the set of names, each case-folded, accents kept, punctuation dropped, split on
   ";", ",", "&", "/", "|" and the words "and", "und", "et", "y", "e"; the sets must be equal.
   Scored on pages whose gold credits an author; pages whose gold author is empty are counted
@@ -48,7 +50,10 @@ from . import Task
 TRAFILATURA_EVAL = "trafilatura_eval"
 HALVES = ("development", "held-out")
 FIELDS = ("title", "author", "date")
+EXTRA = ("title_case", "author_none")  # reported beside the fields, not listed among the misses
 NAME_SPLIT = re.compile(r"\s*(?:[;,&/|]|\b(?:and|und|et|y|e)\b)\s*", re.IGNORECASE)
+# Marks a reader does not see: soft hyphens (gold titles copied from the markup keep them, or not), zero widths.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 GOLD_DAY = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})")
 
 
@@ -162,7 +167,7 @@ SYSTEMS: tuple[tuple[str, Callable[[str, Optional[str]], Reading]], ...] = (
 
 
 def norm_title(text: Optional[str]) -> str:
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
+    return " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", text or "")).split())
 
 
 def author_names(text: Optional[str]) -> frozenset[str]:
@@ -181,11 +186,12 @@ def gold_day(text: Optional[str]) -> Optional[str]:
 
 def judge(page: MetaPage, reading: Reading) -> dict[str, Optional[bool]]:
     """Per field: True right, False wrong, None not scored on this page."""
-    verdict: dict[str, Optional[bool]] = dict.fromkeys(FIELDS + ("author_none",))
+    verdict: dict[str, Optional[bool]] = dict.fromkeys(FIELDS + EXTRA)
     if not page.has_metadata:
         return verdict
     if page.title:
         verdict["title"] = norm_title(reading.title) == norm_title(page.title)
+        verdict["title_case"] = norm_title(reading.title).casefold() == norm_title(page.title).casefold()
     if page.author:
         verdict["author"] = author_names(reading.author) == author_names(page.author)
     else:
@@ -234,7 +240,7 @@ def metadata_results(pages: list[MetaPage], readings: dict[str, list[Reading]],
         figures: dict[str, dict[str, Any]] = {}
         for name, _ in SYSTEMS:
             per_field = {}
-            for field in FIELDS + ("author_none",):
+            for field in FIELDS + EXTRA:
                 scored = [verdicts[name][i][field] for i in chosen if verdicts[name][i][field] is not None]
                 per_field[field] = {"right": sum(scored), "pages": len(scored),
                                     "rate": round(sum(scored) / len(scored), 3) if scored else None}
@@ -243,7 +249,8 @@ def metadata_results(pages: list[MetaPage], readings: dict[str, list[Reading]],
             note = "; ".join(
                 f"{label} {per_field[field]['right']}/{per_field[field]['pages']}"
                 f" ({_pct(per_field[field]['rate'])})"
-                for field, label in (("title", "title exact"), ("author", "author right"), ("date", "date right"),
+                for field, label in (("title", "title exact"), ("title_case", "title ignoring case"),
+                                     ("author", "author right"), ("date", "date right"),
                                      ("author_none", "no name where gold has none")))
             rows.append(SystemRow(system=f"{name} ({half})", items=len(chosen), scores=body,
                                   seconds=seconds.get(name) if half == "all" else None, note=note))
