@@ -269,8 +269,8 @@ def _outlet(report: Report) -> str:
 
 def _ref(side: Side) -> Ref:
     article = side.report.article
-    where = f"{_outlet(side.report)}, {article.published or 'undated'}"
-    return Ref(source=f"article:{side.article_id}", detail=f"{where}{', ' + article.url if article.url else ''}")
+    where = f"{_outlet(side.report)}, {article.published or 'undated'}, {article.url or 'no URL'}"
+    return Ref(source=f"article:{side.article_id}", detail=f"{where}, characters {side.start}-{side.end} of its text")
 
 
 def _own(side: Side) -> Evidence:

@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Iterator
 
+from pathlib import Path
+
+from ..errors import ConfigError
 from ..model import Finding, Report, to_dict
 from .corroborate import corroborate, corroborate_one
 from .stories import LINK_SCORE, WINDOW_DAYS, Link, Sketch, link_stories, sketch, sketch_data
@@ -59,26 +62,80 @@ def link_store(connection: Any, *, score: float = LINK_SCORE, corroborate_claims
     return LinkSummary(len(sketches), len(links) // 2, found)
 
 
+def open_store(path: str | Path) -> Any:
+    """A read-only connection to a store made by ``newsaudit batch``, or a ``ConfigError`` that
+    says in one line why the file is not one (missing, a folder, not DuckDB, locked, no
+    ``articles`` table of reports)."""
+    import duckdb
+
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError(f"store {path} does not exist (make one with: newsaudit batch INPUT... --store {path})")
+    if path.is_dir():
+        raise ConfigError(f"store {path} is a directory, not a DuckDB file")
+    try:
+        connection = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as error:
+        if "not a valid DuckDB database" in str(error) or not isinstance(error, duckdb.IOException):
+            raise ConfigError(f"store {path} is not a DuckDB file") from error
+        raise ConfigError(f"cannot open store {path}: {_first_line(error)}") from error
+    tables = {row[0] for row in connection.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    if "articles" not in tables or "store_meta" not in tables \
+            or not {"article_id", "report"} <= _columns(connection, "articles"):
+        connection.close()
+        raise ConfigError(f"{path} is not a newsaudit store (no articles table of reports from newsaudit batch)")
+    return connection
+
+
+def _first_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:300]
+
+
+@dataclass(frozen=True)
+class StoreCheck:
+    """One article set beside a store: how many stored articles were read (its days), which of
+    them report its story, and the findings."""
+
+    read: int
+    linked: tuple[Link, ...]
+    findings: tuple[Finding, ...]
+
+    def note(self, store: str) -> str:
+        if not self.linked:
+            return (f"store {store}: none of the {self.read} stored articles published within {WINDOW_DAYS} days "
+                    "of this one reports its story; no claim was compared")
+        return (f"store {store}: {len(self.linked)} of the {self.read} stored articles published within "
+                f"{WINDOW_DAYS} days report the same story; their claims were compared with this one's")
+
+
 def corroborate_with_store(connection: Any, report: Report, *, score: float = LINK_SCORE) -> list[Finding]:
     """One article's ``claim.corroborated`` / ``claim.contradicted_elsewhere`` findings against the
     store's articles published within the linking window of it (``newsaudit check --store``)."""
+    return list(check_against_store(connection, report, score=score).findings)
+
+
+def check_against_store(connection: Any, report: Report, *, score: float = LINK_SCORE) -> StoreCheck:
+    """``corroborate_with_store`` with what was read and linked. The stored copy of the article
+    itself (the same article id) is left out: an article does not corroborate itself."""
     mine = sketch(report)
-    if mine.day is None:
-        query, parameters = "SELECT article_id, report FROM articles WHERE published_date IS NULL", ()
+    if "published_date" not in _columns(connection, "articles"):
+        query, parameters = "SELECT article_id, report FROM articles WHERE article_id <> ?", (mine.article_id,)
+    elif mine.day is None:
+        query = "SELECT article_id, report FROM articles WHERE published_date IS NULL AND article_id <> ?"
+        parameters = (mine.article_id,)
     else:
         first, last = mine.day - timedelta(days=WINDOW_DAYS), mine.day + timedelta(days=WINDOW_DAYS)
-        query = "SELECT article_id, report FROM articles WHERE published_date BETWEEN ? AND ?"
-        parameters = (first, last)
-    if "published_date" not in _columns(connection, "articles"):
-        query, parameters = "SELECT article_id, report FROM articles", ()
-    others = list(_datas(connection, query, parameters))
-    pool = [mine, *(sketch_data(data) for data in others)]
-    links = [l for l in link_stories(pool, score=score) if l.article_id == mine.article_id]
+        query = "SELECT article_id, report FROM articles WHERE published_date BETWEEN ? AND ? AND article_id <> ?"
+        parameters = (first, last, mine.article_id)
+    others = [(sketch_data(data), data) for data in _datas(connection, query, parameters)]
+    pool = [mine, *(s for s, _data in others if s.article_id != mine.article_id)]
+    links = tuple(l for l in link_stories(pool, score=score) if l.article_id == mine.article_id)
     if not links:
-        return []
+        return StoreCheck(len(others), (), ())
     linked = {l.other_article_id for l in links}
-    reports = [Report.from_dict(data) for data in others if sketch_data(data).article_id in linked]
-    return corroborate_one(report, reports, links)
+    reports = [Report.from_dict(data) for s, data in others if s.article_id in linked]
+    return StoreCheck(len(others), links, tuple(corroborate_one(report, reports, links)))
 
 
 def _columns(connection: Any, table: str) -> set[str]:
