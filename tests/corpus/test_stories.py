@@ -169,3 +169,36 @@ def test_a_batch_run_with_link_links_its_store(tmp_path):
     connection = duckdb.connect(str(tmp_path / "corpus.duckdb"))
     codes_found = {row[0] for row in connection.execute("SELECT code FROM corpus_findings").fetchall()}
     assert codes.CLAIM_CONTRADICTED_ELSEWHERE in codes_found
+
+
+def test_a_second_batch_links_only_its_new_articles_and_updates_the_old_ones(tmp_path):
+    """``--link-stories=new``: the articles a run adds are linked against the stored articles of
+    their days; the findings of the stored articles they link to are rewritten too, and the
+    result is the whole-store pass's."""
+    pytest.importorskip("duckdb")
+    import duckdb
+
+    from newsaudit.batch.run import run_batch
+    from newsaudit.corpus.store import link_store
+
+    articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
+    ferry_day = [a for a in articles if a["published"] == "2025-04-14"]
+    first = [a for a in ferry_day if a["outlet"] != "Daily Meridian"]
+    second = [a for a in ferry_day if a["outlet"] == "Daily Meridian"]
+    assert len(first) == 3 and len(second) == 1  # two ferry articles and an unrelated one; then the third
+    store = tmp_path / "corpus.duckdb"
+    for number, chosen in enumerate((first, second)):
+        records = tmp_path / f"crawl{number}.jsonl"
+        records.write_text("".join(json.dumps({"text": a["text"], "url": a["url"], "published": a["published"]})
+                                   + "\n" for a in chosen), encoding="utf-8")
+        summary = run_batch([str(records)], store, link="new")
+        assert summary.story_links == number + 1  # 1 pair, then the 2 pairs the new article makes
+    connection = duckdb.connect(str(store))
+    as_it_went = connection.execute("SELECT article_id, other_article_id FROM story_links ORDER BY ALL").fetchall()
+    findings = connection.execute("SELECT article_id, code, message FROM corpus_findings ORDER BY ALL").fetchall()
+    gazette = connection.execute("SELECT article_id FROM articles WHERE url LIKE '%harborgazette%/news/1'").fetchone()[0]
+    assert any(a == gazette and code == codes.CLAIM_CONTRADICTED_ELSEWHERE and "216" in message
+               for a, code, message in findings)  # a stored article learns of the new one's figure
+    link_store(connection)
+    assert connection.execute("SELECT article_id, other_article_id FROM story_links ORDER BY ALL").fetchall() == as_it_went
+    assert connection.execute("SELECT article_id, code, message FROM corpus_findings ORDER BY ALL").fetchall() == findings

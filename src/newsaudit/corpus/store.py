@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from pathlib import Path
 
@@ -60,6 +60,62 @@ def link_store(connection: Any, *, score: float = LINK_SCORE, corroborate_claims
     _insert(connection, "story_links", [(l.article_id, l.other_article_id, l.score) for l in links])
     found = _write_findings(connection, links) if corroborate_claims else 0
     return LinkSummary(len(sketches), len(links) // 2, found)
+
+
+def link_new(connection: Any, article_ids: Iterable[str], *, score: float = LINK_SCORE,
+             corroborate_claims: bool = True) -> LinkSummary:
+    """Link only the given (newly stored) articles, against the stored articles of their days,
+    and update ``story_links`` and ``corpus_findings`` for them and the articles they link to:
+    the pass ``newsaudit batch --link-stories=new`` runs, whose cost follows the new articles
+    rather than the store. Weights are read from the articles of those days, so a score can
+    differ a little from a whole-store pass (``link_store``), which rewrites every link."""
+    new = sorted(set(article_ids))
+    connection.execute(LINKS_DDL)
+    connection.execute(FINDINGS_DDL)
+    if not new:
+        return LinkSummary(0, 0, 0)
+    fresh = [sketch_data(data) for data in _by_ids(connection, new)]
+    days = {s.day for s in fresh}
+    near = sorted({day + timedelta(days=shift) for day in days if day is not None
+                   for shift in range(-WINDOW_DAYS, WINDOW_DAYS + 1)})
+    clauses, parameters = [], []
+    if near:
+        clauses.append(f"published_date IN ({', '.join('?' for _ in near)})")
+        parameters += near
+    if None in days:
+        clauses.append("published_date IS NULL")
+    if "published_date" not in _columns(connection, "articles"):
+        clauses, parameters = ["TRUE"], []
+    query = f"SELECT article_id, report FROM articles WHERE {' OR '.join(clauses)}"
+    mine = {s.article_id for s in fresh}
+    pool = fresh + [s for s in map(sketch_data, _datas(connection, query, tuple(parameters))) if s.article_id not in mine]
+    links = [l for l in link_stories(pool, score=score) if l.article_id in mine or l.other_article_id in mine]
+    _delete(connection, "story_links", new, "article_id")
+    _delete(connection, "story_links", new, "other_article_id")
+    _insert(connection, "story_links", [(l.article_id, l.other_article_id, l.score) for l in links])
+    found = 0
+    if corroborate_claims:
+        touched = sorted(mine | {l.article_id for l in links} | {l.other_article_id for l in links})
+        marks = ", ".join("?" for _ in touched)
+        all_links = [Link(a, b, value) for a, b, value in connection.execute(
+            f"SELECT article_id, other_article_id, score FROM story_links WHERE article_id IN ({marks}) "
+            f"OR other_article_id IN ({marks})", touched + touched).fetchall()]
+        _delete(connection, "corpus_findings", touched, "article_id")
+        found = _write_findings(connection, all_links, only=set(touched), clear=False)
+    return LinkSummary(len(new), len(links) // 2, found)
+
+
+def _by_ids(connection: Any, ids: Sequence[str]) -> Iterator[dict]:
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        yield from _datas(connection, f"SELECT article_id, report FROM articles WHERE article_id IN "
+                                      f"({', '.join('?' for _ in chunk)})", tuple(chunk))
+
+
+def _delete(connection: Any, table: str, ids: Sequence[str], column: str) -> None:
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        connection.execute(f"DELETE FROM {table} WHERE {column} IN ({', '.join('?' for _ in chunk)})", chunk)
 
 
 def open_store(path: str | Path) -> Any:
@@ -162,17 +218,22 @@ def _sketches(connection: Any) -> Iterator[Sketch]:
         yield sketch_data(data)
 
 
-def _write_findings(connection: Any, links: list[Link]) -> int:
+def _write_findings(connection: Any, links: list[Link], *, only: Optional[set[str]] = None,
+                    clear: bool = True) -> int:
+    """``corpus_findings`` rows for the linked articles (those in ``only`` when given)."""
     connection.execute(FINDINGS_DDL)
-    connection.execute("DELETE FROM corpus_findings")
+    if clear:
+        connection.execute("DELETE FROM corpus_findings")
     written = 0
     for group in _groups(links):
-        ids = sorted({l.article_id for l in group})
+        ids = sorted({l.article_id for l in group} | {l.other_article_id for l in group})
         marks = ", ".join("?" for _ in ids)
         reports = list(_reports(connection, f"SELECT article_id, report FROM articles WHERE article_id IN ({marks})",
                                 tuple(ids)))
         rows = []
         for article, findings in corroborate(reports, group).items():
+            if only is not None and article not in only:
+                continue
             for index, finding in enumerate(findings):
                 data = to_dict(finding)
                 rows.append((article, index, finding.code, finding.severity, finding.message,
