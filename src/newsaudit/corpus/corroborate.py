@@ -32,7 +32,7 @@ from ..model import Claim, Evidence, Finding, Quantity, Quote, Ref, Report
 from ..text.sentences import content_words
 from .stories import Link, _article_id, _day
 
-FIGURE_KINDS = frozenset({"count", "money", "percent"})
+FIGURE_KINDS = frozenset({"count", "money", "percent", "area", "length", "weight", "volume", "energy"})  # measured facts
 MIN_SHARED_WORDS, MIN_SHARE = 3, 0.4  # of two claims' content words, what one fact must share
 EVENT_SHARED_WORDS, EVENT_SHARE = 3, 0.5
 SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|while|until|because|and|but)\b|[,;]", re.I)
