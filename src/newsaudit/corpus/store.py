@@ -34,7 +34,6 @@ from .corroborate import corroborate, corroborate_one
 from .stories import LINK_SCORE, WINDOW_DAYS, Link, Sketch, link_stories, sketch, sketch_data
 
 CHUNK = 2000  # articles read per query
-INSERT_ROWS = 1000  # rows written per statement
 GROUP_ARTICLES = 2000  # linked articles whose reports are read together for corroboration
 
 LINKS_DDL = ("CREATE TABLE IF NOT EXISTS story_links (article_id VARCHAR NOT NULL, "
@@ -209,12 +208,16 @@ def _datas(connection: Any, query: str, parameters: tuple = ()) -> Iterator[dict
 
 
 def _reports(connection: Any, query: str, parameters: tuple = ()) -> Iterator[Report]:
+    """Reports as far as corroboration reads them: article, claims and quotes (rebuilding the
+    findings, places and stages too cost more than comparing the claims)."""
     for data in _datas(connection, query, parameters):
-        yield Report.from_dict(data)
+        article = {key: value for key, value in (data.get("article") or {}).items() if key not in ("sections", "media")}
+        yield Report.from_dict({key: data[key] for key in ("tool", "input", "claims", "quotes", "schema_version")
+                                if key in data} | {"article": article})
 
 
 def _sketches(connection: Any) -> Iterator[Sketch]:
-    for data in _datas(connection, "SELECT article_id, report FROM articles ORDER BY article_id"):
+    for data in _datas(connection, "SELECT article_id, report FROM articles"):  # links do not depend on order
         yield sketch_data(data)
 
 
@@ -244,12 +247,16 @@ def _write_findings(connection: Any, links: list[Link], *, only: Optional[set[st
 
 
 def _insert(connection: Any, table: str, rows: list[tuple]) -> None:
-    """Rows in statements of ``INSERT_ROWS`` rows each: DuckDB's ``executemany`` runs one
-    statement a row, which made writing a large corpus's links take minutes."""
-    for start in range(0, len(rows), INSERT_ROWS):
-        chunk = rows[start:start + INSERT_ROWS]
-        marks = ", ".join("(" + ", ".join("?" for _ in chunk[0]) + ")" for _ in chunk)
-        connection.execute(f"INSERT INTO {table} VALUES {marks}", [value for row in chunk for value in row])
+    """Rows through an Arrow table (one scan); a parameterised ``INSERT`` binds every value
+    separately, which made writing a large corpus's links take minutes."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    names = [row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()]
+    columns = list(zip(*rows))
+    batch = pa.table({name: pa.array(column) for name, column in zip(names, columns)})  # noqa: F841 - read by SQL
+    connection.execute(f"INSERT INTO {table} SELECT * FROM batch")
 
 
 def _groups(links: list[Link]) -> Iterator[list[Link]]:

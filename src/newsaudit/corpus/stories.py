@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +28,8 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Report
 from ..text.sentences import STOPWORDS, stem
+
+_stem = lru_cache(maxsize=1 << 18)(stem)  # a corpus says the same words again and again
 
 WINDOW_DAYS = 3  # articles on one story are published within a few days of each other
 MAX_POSTING = 400  # a feature more articles than this carry on one day is not rare
@@ -103,13 +107,15 @@ def _sketch(page: _Page) -> Sketch:
     lead = " ".join(page.text[:4000].split()[:LEAD_WORDS])
     features: set[str] = set()
     for part in (page.headline or "", lead):
-        features |= {f"w:{stem(w)}" for w in WORD.findall(part) if w.lower() not in STOPWORDS and len(w) > 3}
+        features |= {f"w:{_stem(w)}" for w in WORD.findall(part) if len(w) > 3 and w.lower() not in STOPWORDS}
     names = NAME.findall(page.headline or "") + NAME.findall(page.text[:20000])
     features |= {f"n:{name.lower()}" for name in names if name.lower() not in COMMON_NAMES}
     features |= {f"f:{value:g}" for value, kind in page.figures
                  if isinstance(value, (int, float)) and value >= 10 and kind in ("count", "money", "percent")}
     features |= {f"p:{place}" for place in page.places if place}
-    return Sketch(page.identifier, _day(page.published), page.outlet, frozenset(features))
+    # one string object per distinct feature across the corpus, not one per article: a sketch
+    # of 100,000 articles keeps to its share of memory
+    return Sketch(page.identifier, _day(page.published), page.outlet, frozenset(map(sys.intern, features)))
 
 
 def _article_id(report: Report) -> str:
