@@ -22,13 +22,12 @@ EVIL = ("Evil \x1b[2J\x1b]8;;http://evil.example\x07link\x1b]8;;\x07 \u202erever
         "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> \x07 said the mayor.")
 
 
-# CPU seconds an audit with a budget of a few seconds may take at most. Far above the budget on
-# purpose: the rule-based extractors that run after the language model's pass do not check the
-# budget, and on text dense with dates and figures they cost 5 to 60 s depending on how much of
-# the text the model reached (a known gap, issue 13's guarantee to restore); a quadratic blow-up
-# on these sizes still takes many minutes and fails.
-BOUND = 45
-DENSE_BOUND = 120  # the dense dates-and-figures sentence below, for the reason above
+# CPU seconds an audit with a budget of a few seconds may take at most: the budget, plus what one
+# piece of work started before it ran out may cost (a chunk of the language model's pass, the
+# rule-based extractors over the part it read, one check); a quadratic blow-up on these sizes
+# takes minutes and fails.
+BOUND = 15
+DENSE_BOUND = 20  # the dense dates-and-figures sentence below has a budget of 5 s
 
 
 def audit_bounded(content, seconds: float = 3.0):

@@ -31,3 +31,22 @@ def test_a_long_text_parsed_in_chunks_keeps_every_entity_at_its_offset():
     assert ents and all(text[start:end] == word for start, end, word in ents)
     single = nlp(paragraph, disable=[p for p in nlp.pipe_names if p not in ("tok2vec", "ner")])
     assert len(ents) == 300 * len(single.ents)
+
+
+def test_auditing_new_words_does_not_grow_the_model_vocabulary():
+    """A crawl brings new strings (names, numbers, URLs) on every page: they are freed after each
+    article's claims are read, so a long-lived worker's memory stays flat."""
+    import newsaudit
+
+    resources = default_resources()
+    if resources.nlp is None:
+        pytest.skip("no spaCy English model installed")
+    strings = resources.nlp.vocab.strings
+    newsaudit.audit("Fares rise\n\nMayor Helen Marsh said fares rise by 5 percent on Monday in Lisbon.\n" * 3,
+                    resources=resources)
+    before = len(strings)
+    for page in range(3):
+        words = " ".join(f"Zqx{page}w{i}" for i in range(200))
+        newsaudit.audit(f"Fares rise\n\nMayor Helen Marsh said {words} were counted on Monday in Lisbon.\n" * 3,
+                        resources=resources)
+    assert len(strings) == before

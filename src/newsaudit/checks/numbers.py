@@ -146,6 +146,7 @@ def figures(report: Report, lexicon: Optional[Container[str]] = None) -> list[Fi
     text, found = report.article.text, []
     for claim in report.claims:
         time_starts = [t.char_start for t in claim.times]  # sorted: a claim's facts are in text order
+        claim_names: Optional[frozenset[str]] = None  # read once per claim: a claim may hold thousands of figures
         for quantity in claim.quantities:
             if quantity.kind not in COMPARABLE_KINDS or not quantity.unit or quantity.value is None and quantity.low is None:
                 continue
@@ -157,8 +158,10 @@ def figures(report: Report, lexicon: Optional[Container[str]] = None) -> list[Fi
             own = {stem(word) for word in (quantity.unit, *quantity.text.split())}
             words = frozenset(before[-NEAR_WORDS:] + after[:NEAR_WORDS]) - own
             window = text[max(clause[0], quantity.char_start - 40): min(clause[1], quantity.char_end + 40)]
+            if claim_names is None:
+                claim_names = _names(claim.text, lexicon)
             found.append(Figure(quantity, claim, low, high, words, _is_part(quantity, text, clause),
-                                _days(claim, time_starts, clause), _names(window, lexicon), _names(claim.text, lexicon),
+                                _days(claim, time_starts, clause), _names(window, lexicon), claim_names,
                                 claim.start))
     bounds = _part_bounds(report)  # found once: asking per figure would reread the text each time
     return [dataclasses.replace(f, part_of=bisect.bisect_right(bounds, f.quantity.char_start))

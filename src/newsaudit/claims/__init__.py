@@ -7,10 +7,11 @@ stage still runs: people and quotes from patterns, places from the gazetteer wit
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from datetime import date
-from typing import Any, Optional
+from typing import Any, ContextManager, Optional
 
 import numpy
 
@@ -44,21 +45,31 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
         text = text[:_cut_before(text, most_chars)]
         _note(notes, f"claims: the body has {len(article.text):,} characters; claims were read from the first "
                      f"{len(text):,} (the limit is {most_chars:,})")
-    doc = parse(text, resources.nlp, deadline)  # the caller leaves time after its deadline for the rest
-    if doc is not None and len(doc.text) < len(text):
-        text = text[:len(doc.text)]
-        _note(notes, f"claims: the time budget ran out during the language model's pass; claims were read "
-                     f"from the first {len(text):,} of {len(article.text):,} characters")
-    people = find_people(text, doc)
-    quotes = find_quotes(text, doc, people)
-    found = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people))
+    # Every string the model's pass adds to the shared vocabulary (each new word, number, URL) is
+    # freed when the zone closes, so a process that audits a crawl does not grow with every page;
+    # the Doc is read only inside it.
+    with memory_zone(resources.nlp):
+        doc = parse(text, resources.nlp, deadline)  # the caller leaves time after its deadline for the rest
+        if doc is not None and len(doc.text) < len(text):
+            text = text[:len(doc.text)]
+            _note(notes, f"claims: the time budget ran out during the language model's pass; claims were read "
+                         f"from the first {len(text):,} of {len(article.text):,} characters")
+        people = find_people(text, doc)
+        quotes = find_quotes(text, doc, people)
+        found = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people))
+        sentences = sentence_split(text)[0]
+        scores = sentence_scores(text, sentences, checkworthiness_model(notes))
+        claims = build_claims(text, sentences, find_quantities(text), find_times(text, _published(article)), found,
+                              quotes, people, doc, scores)
     if places is not None:
         places.extend(found)
-    sentences = sentence_split(text)[0]
-    scores = sentence_scores(text, sentences, checkworthiness_model(notes))
-    claims = build_claims(text, sentences, find_quantities(text), find_times(text, _published(article)), found,
-                          quotes, people, doc, scores)
     return claims, quotes
+
+
+def memory_zone(nlp: Optional[Any]) -> ContextManager[Any]:
+    """spaCy's memory zone of ``nlp`` (strings added inside it are freed on leaving), or nothing."""
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else contextlib.nullcontext()
 
 
 def checkworthiness_model(notes: Optional[list[str]] = None) -> Optional[Any]:
