@@ -50,12 +50,15 @@ def detect_kind(content: str) -> ContentKind:
     return "html" if len(_BLOCK_TAG.findall(head)) >= 5 else "text"
 
 
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def check_not_binary(content: str) -> None:
     """Refuse text that is binary data decoded by accident: NULs or many control characters."""
     sample = content[:8192]
     if "\x00" in sample:
         raise BinaryInput("input is binary (it contains NUL bytes), not a text or HTML article")
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\x0c\r")
+    control = len(_CONTROL_CHAR.findall(sample))
     if sample and control / len(sample) > 0.05:
         raise BinaryInput("input is binary (too many control bytes), not a text or HTML article")
 

@@ -370,3 +370,15 @@ def test_a_yearless_day_long_gone_is_not_read_as_a_stale_future():
     text = "The parks board will vote on the new fees on January 3, a spokeswoman said."
     times = (time_ref(text, "January 3", "2025-01-03", "2025-01-03"),)
     assert run(time_checks.check_stale_future, make_report(text, "2025-06-20", times)) == []
+
+
+def test_counts_of_years_are_found_near_unit_words_as_a_full_scan_finds_them():
+    from newsaudit.checks.chronology import YEARS_AGO, YEARS_SINCE, near_units
+
+    text = ("It is twenty-two years since the flood of 1993 and about 5 years after the 2010 fire; three "
+            "decades since the war. More than 10 years have now passed since the treaty was signed. Ten years "
+            "ago, in 2012, the mill shut; a decade ago 1999 was a year. years since years since 4 years ago, 2011. "
+            "A year after the vote, nearly a hundred years since the bridge opened.\n" * 3)
+    for pattern in (YEARS_SINCE, YEARS_AGO):
+        full = [match.span() for match in pattern.finditer(text)]
+        assert full and [match.span() for match in near_units(pattern, text)] == full

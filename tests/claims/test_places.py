@@ -172,3 +172,47 @@ def test_streets_and_numbered_roads_are_places_without_a_point():
     found = _by_text(_places("The crash closed Highway 10 near Walnut Street on Tuesday, deputies in Ohio said."))
     assert (found["Highway 10"].kind, found["Highway 10"].feature, found["Highway 10"].lat) == ("street", "RD", None)
     assert found["Walnut Street"].feature == "ST"
+
+
+def test_the_state_the_article_names_most_decides_a_county_shared_by_many_states():
+    text = ("Boone County trustees met on Monday. Indiana lawmakers want Indiana counties to share "
+            "the cost, and the Indiana budget office agreed; a Kentucky official disagreed.")
+    found = _by_text(_places(text))
+    assert (found["Boone County"].admin1, found["Boone County"].feature) == ("Indiana", "ADM2")
+
+
+def test_a_state_after_one_mention_of_a_town_holds_for_the_others():
+    text = "Springfield's budget is short. In Springfield, Ohio, the council met again on Tuesday."
+    readings = {(p.admin1, p.country) for p in _places(text) if p.text == "Springfield"}
+    assert readings == {("Ohio", "US")}
+
+
+def test_names_listed_before_counties_are_counties():
+    text = "Snow closed schools in Becker, Clay and Otter Tail counties in Minnesota on Friday."
+    found = _by_text(_places(text))
+    assert (found["Clay"].name, found["Clay"].feature, found["Clay"].admin1) == ("Clay County", "ADM2", "Minnesota")
+
+
+def test_a_country_named_exactly_beats_a_city_read_through_an_alternate_name(gazetteer):
+    assert gazetteer.resolve("Mexico").kind == "country"
+    assert gazetteer.resolve("Congo").country == "CD"
+    assert gazetteer.resolve("Netherlands").country == "NL"
+    new_york = gazetteer.resolve("New York", "US")
+    assert new_york.feature == "ADM1" and new_york.lat > 42  # the state's own point, not the city's
+    assert gazetteer.resolve("England").feature == "ADM1"
+
+
+def test_the_outlets_country_comes_from_its_table_row_or_its_country_suffix():
+    from newsaudit.claims.places import home_country
+
+    outlets = default_resources().outlets
+    assert home_country("www.nytimes.com", outlets) == "US"
+    assert home_country("localpaper.co.uk", outlets) == "GB" and home_country("gazette.ca") == "CA"
+    assert home_country("example-news.com") is None and home_country("station.fm") is None and home_country(None) is None
+
+
+def test_the_outlets_country_breaks_a_tie_the_text_leaves_open():
+    text = "Perth council members met on Monday to discuss the new bus routes."
+    gazetteer = default_resources().gazetteer
+    assert _by_text(find_places(text, gazetteer, None))["Perth"].country == "AU"
+    assert _by_text(find_places(text, gazetteer, None, home="GB"))["Perth"].country == "GB"

@@ -158,3 +158,68 @@ def test_a_capitalised_word_after_a_closed_quote_is_not_a_speaker():
             "Having said that, the team looked tired.")
     quote = find_quotes(text, parse(text, default_resources().nlp))[0]
     assert quote.speaker == "Dana Moss"
+
+
+# --- legislators, signed quotes, attribution sentences, namesakes -----------------------------
+
+MORE = (FIXTURES / "claims_quotes_speakers.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module", params=["spacy", "rules"])
+def more(request):
+    doc = parse(MORE, default_resources().nlp) if request.param == "spacy" else None
+    return find_quotes(MORE, doc)
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    ("We will hold the line", "M.J. Alvarez"),          # said Rep. X (D-Ore.), who ...
+    ("Riders have paid enough", "M.J. Alvarez"),        # ... and the quote after that sentence
+    ("The depot plan", "Paula Grieve"),                 # an organisation leads the description
+    ("It will not fix", "Paula Grieve"),
+    ("But the buses", "Omar Haddad"),                   # partial quote, 'X said.', then the quote
+    ("He never missed", "Tom Brandt"),                  # the attribution sentence names someone else
+    ("The tunnel is nearly dry", "Vera Lind"),          # ... or holds a show's name in quotation marks
+    ("The bus never comes", "Lena Okafor"),             # signed with a dash
+    ("I walk now", "Sam Reyes"),                        # signed with a dash, name and role
+])
+def test_speakers_of_further_constructions(more, opening, speaker):
+    assert _quote(more, opening).speaker == speaker
+
+
+def test_the_speaker_span_is_the_words_at_the_quote(more):
+    quote = _quote(more, "We will hold the line")
+    assert MORE[quote.speaker_start:quote.speaker_end] == "Rep. M.J. Alvarez"
+    assert _quote(more, "I walk now").role == "nurse"
+
+
+def test_an_honorific_picks_the_namesake_of_that_gender(more):
+    assert _quote(more, "We rarely see").speaker == "John Pratt"
+
+
+def test_a_paragraph_break_after_an_unnamed_speaker_ends_the_attribution():
+    text = ('"Keep the doors clear," the driver shouted.\n\n'
+            '"Nobody listens to the drivers on this route, not ever.\n\n'
+            '"Not once," Mara Quist added.')
+    quotes = [q for q in find_quotes(text) if q.direct]
+    assert [q.speaker for q in quotes] == [None, "Mara Quist", "Mara Quist"]
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    ('Nadia Kaur read the report twice and said, "The numbers do not add up at all."', "The numbers", "Nadia Kaur"),
+    ('Ivo Petrov ended the meeting by saying "We vote again next week on the plan."', "We vote", "Ivo Petrov"),
+    ('Greta Lund released a statement saying, "The company will pay every claim."', "The company", "Greta Lund"),
+    ('"The vote was rigged from the start," Ola Berg mocked.', "The vote", "Ola Berg"),
+])
+def test_cues_in_coordinated_and_participle_clauses(text, opening, speaker):
+    assert _quote(find_quotes(text), opening).speaker == speaker
+
+
+def test_a_one_word_source_right_before_its_verb_speaks():
+    text = 'The watchdog posted its verdict. "The claim is false on every count," FactDesk says.'
+    assert _quote(find_quotes(text, parse(text, default_resources().nlp)), "The claim").speaker == "FactDesk"
+
+
+def test_an_unnamed_describer_before_the_quote_is_the_speaker_span():
+    text = 'As the phone rang, the narrator said, "Somebody has to answer it tonight."'
+    quote = _quote(find_quotes(text), "Somebody")
+    assert text[quote.speaker_start:quote.speaker_end] == "the narrator" and quote.speaker is None

@@ -81,3 +81,14 @@ def test_the_baseline_reads_every_quoted_span():
 def test_missing_dataset_is_missing_not_zero(tmp_path: Path):
     (result,) = task.run(tmp_path, None)
     assert result.status == "missing"
+
+
+def test_speaker_misses_are_counted_by_class(tmp_path: Path):
+    _write_corpus(tmp_path)
+    (article,) = task.articles(tmp_path, "dev")
+    quote = article.direct[0]
+    for speaker, span, expected in ((None, None, "no speaker"), ("Luis Ortega", task.Span(0, 3), "named source, another speaker")):
+        direct = task.Tally()
+        task.score(article, [task.Predicted(quote.content.start, quote.content.end, speaker, span, True)],
+                   direct, task.Tally(), keep_misses=0)
+        assert direct.wrong_by_class == {expected: 1}

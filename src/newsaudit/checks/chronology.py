@@ -79,6 +79,11 @@ YEARS_SINCE = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|
 # "Ten years ago, in 2012, ..."
 YEARS_AGO = re.compile(rf"\b(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s(?P<unit>years?|decades?)\sago,?\s(?:in\s)?"
                        rf"(?P<what>{_YEAR})\b", re.IGNORECASE)
+# Where a count of years can be: the full patterns above try dozens of number words at every word
+# boundary, so they are run only from a little before each of these.
+YEARS_UNIT = re.compile(r"\b(?:years?|decades?)\s", re.IGNORECASE)
+UNIT_REACH = 40  # characters before the unit word that a qualifier and a number take at most
+UNIT_AFTER = 160  # characters after it that the rest of a match takes at most
 ANNIVERSARY = re.compile(rf"\b(?P<ord>{_ORD})\sanniversary\b(?P<what>[^;:!?—\n]{{0,80}})", re.IGNORECASE)
 FOUNDED = re.compile(rf"\b(?:founded|established|opened|launched|created|incorporated|formed|built)\s(?:in\s)?"
                      rf"(?P<year>{_YEAR})\b", re.IGNORECASE)
@@ -266,9 +271,28 @@ class YearsClaim:
         return {year for s in self.starts for year in range(s.since.year, s.until.year + 1)}
 
 
+def near_units(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose ``unit`` group is a ``YEARS_UNIT`` word, tried
+    only around each such word: the same matches, in order, without overlaps."""
+    last_end = 0
+    for unit in YEARS_UNIT.finditer(text):
+        if unit.start() < last_end:
+            continue
+        position = max(last_end, unit.start() - UNIT_REACH)
+        while position <= unit.start():
+            match = pattern.search(text, position, unit.end() + UNIT_AFTER)
+            if match is None or match.start() > unit.start():
+                break
+            if match.start("unit") == unit.start():
+                last_end = match.end()
+                yield match
+                break
+            position = match.start() + 1
+
+
 def years_claims(text: str, resources: Resources, published: Optional[date] = None) -> Iterator[YearsClaim]:
     for pattern in (YEARS_SINCE, YEARS_AGO):
-        for match in pattern.finditer(text):
+        for match in near_units(pattern, text):
             after = pattern is YEARS_SINCE and match["link"].lower() == "after"
             if after and _narrative_after(text, match):
                 continue

@@ -33,7 +33,7 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
     mention of the part read (not only those inside claims) is appended to ``places``."""
     from ..text.sentences import sentence_split
     from .claims import build_claims, sentence_scores
-    from .places import find_places
+    from .places import find_places, home_country
     from .quantities import find_quantities
     from .quotes import find_people, find_quotes, speaker_names
     from .times import find_times
@@ -56,7 +56,8 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
                          f"from the first {len(text):,} of {len(article.text):,} characters")
         people = find_people(text, doc)
         quotes = find_quotes(text, doc, people)
-        found = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people))
+        found = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people),
+                            home=home_country(article.domain, resources.outlets))
         sentences = sentence_split(text)[0]
         scores = sentence_scores(text, sentences, checkworthiness_model(notes))
         claims = build_claims(text, sentences, find_quantities(text), find_times(text, _published(article)), found,

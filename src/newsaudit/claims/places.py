@@ -14,9 +14,14 @@ person names, and names inside a longer spaCy entity that is no place ("Liberty 
 
 **Resolving.** Namesakes are chosen by :func:`~newsaudit.reference.gazetteer.score` with the
 article's :class:`~newsaudit.reference.gazetteer.Context`: the countries its unambiguous
-mentions vote for, the states and provinces it names, and the points of places that have a
-single reading; a state written after the name ("Paris, Texas") restricts the choice to that
-state. One name keeps one reading through the article.
+mentions vote for (the outlet's country, from the outlet table or the domain's country suffix,
+adds ``HOME_VOTES``), its state votes (each state named is a vote, each other name shares one
+vote among its namesakes' states, so "Boone County" in an article that names Indiana six times
+is Indiana's), the states and provinces it names, and the points of places that have a single
+reading or were read so in a first pass (the nearer, the more). A state written after any
+mention of a name ("Springfield, Ohio") restricts every mention of it to that state; the names
+of a list before "counties" ("Becker, Clay and Douglas counties") are read as counties. One
+name keeps one reading through the article.
 
 **Role.** ``demonym`` for adjectives and nationals ("Ukrainian forces"), ``metonymy`` for a
 country or capital standing for its government ("Moscow said", "Washington warned"), else
@@ -33,7 +38,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ..model import Place
-from ..reference.gazetteer import REGION_SUFFIX, Candidate, Context, Gazetteer, fold, strip_possessive
+from ..reference.gazetteer import REGION_SUFFIX, Candidate, Context, Gazetteer, fold, score, strip_possessive
 
 # Words capitalised by convention that are never a place in running text.
 NOT_PLACES: frozenset[str] = frozenset(
@@ -95,8 +100,15 @@ STREET = re.compile(
     r"Pkwy\.)(?![\w-])"
     r"|\b(?:Highway|Interstate|County Road|State Road|State Route|Route|U\.S\. Highway|I-)[ \t]?\d{1,4}\b")
 STREET_HEAD = re.compile(r"^(?:The|A|An|On|In|At|Of|And|But|Then|When|After|Before|From|To|By|For|Near)$")
+# "Becker, Clay and Douglas counties": each name of the list is a county.
+COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))+"
+                         r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?)[ \t]+(counties|parishes)\b")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
 MAX_WORDS = 4
+RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country
+HOME_VOTES = 3  # the outlet's country counts as this many mentions of it
+# Country-code top-level domains that are not a country's press ("radio.fm", "news.tv", "site.io").
+GENERIC_SUFFIXES = frozenset({"tv", "fm", "io", "me", "co", "ly", "am", "to", "cc", "ws", "eu", "info", "news"})
 HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
 BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
 SELF_EVIDENT = frozenset({"country", "continent"})
@@ -145,11 +157,12 @@ def _stop_words() -> frozenset[str]:
 
 
 def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
-                person_names: Iterable[str] = ()) -> list[Place]:
+                person_names: Iterable[str] = (), home: Optional[str] = None) -> list[Place]:
     """Every place the text names, in order, with offsets into ``text`` and ids p1, p2, ...
 
     ``doc`` is the article's spaCy Doc (its entity labels are signals); ``person_names`` are
-    speakers and pseudonyms the quotes stage found, which are never places.
+    speakers and pseudonyms the quotes stage found, which are never places; ``home`` is the
+    outlet's country (:func:`home_country`), worth ``HOME_VOTES`` of the article's country votes.
     """
     entities = _entities(doc)
     person_tokens = _person_tokens(doc, person_names)
@@ -164,9 +177,24 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
     accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first)
     people = _names_read_as_people(mentions, text, entities, person_tokens, first, {id(m) for m in accepted})
     kept = [m for m in mentions if id(m) in accepted_ids and fold(m.name) not in people]
-    chosen = _resolve_all(kept, text, gazetteer)
+    chosen = _resolve_all(kept, text, gazetteer, home)
     places = [_place(m, text, chosen.get(id(m))) for m in kept]
     return [replace(place, id=f"p{number}") for number, place in enumerate(places, 1)]
+
+
+def home_country(domain: Optional[str], outlets: Any = None) -> Optional[str]:
+    """The country an outlet publishes from: the outlet table's, else its domain's country suffix
+    ("thisisoxfordshire.co.uk" -> GB, "lfpress.ca" -> CA); None for ".com" and the like."""
+    if not domain:
+        return None
+    outlet = outlets.by_domain(domain) if outlets is not None else None
+    country = getattr(outlet, "country", None)
+    if country:
+        return country.upper()
+    suffix = domain.lower().rstrip(".").rsplit(".", 1)[-1]
+    if len(suffix) != 2 or suffix in GENERIC_SUFFIXES:
+        return None
+    return "GB" if suffix == "uk" else suffix.upper()
 
 
 def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[_Mention]:
@@ -497,16 +525,20 @@ def _country_votes(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Counte
             votes.update(countries)
             continue
         divisions = {c.country for c in options if c.feature == "ADM1"}
-        if len(divisions) == 1 and max(options, key=lambda c: c.population).country in divisions:
-            votes.update(divisions)  # a state votes for its country unless a bigger namesake lies elsewhere
-        elif options and len({c.country for c in options}) == 1 and options[0].population >= 10_000:
-            votes[options[0].country] += 1
+        if len(divisions) == 1 and not any(c.country not in divisions and c.population >= RIVAL_TOWN for c in options):
+            votes.update(divisions)  # a state votes for its country unless a sizeable namesake lies elsewhere ("Paris")
+        elif options and len({c.country for c in options}) == 1 and (
+                options[0].population >= 10_000 or any(c.feature == "ADM2" for c in options)):
+            votes[options[0].country] += 1  # a sizeable town, or a county ("Henry County"), of one country
     return votes
 
 
-def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[int, Candidate]:
+def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
+                 home: Optional[str] = None) -> dict[int, Candidate]:
     """Each kept mention's reading in the article's context; one name keeps one reading."""
     votes = _country_votes(kept, gazetteer)
+    if home and kept:
+        votes[home] += HOME_VOTES
     total = sum(votes.values()) or 1
     shares = {code: count / total for code, count in votes.items()}
     states = {fold(m.name) for m in kept if m.fixed is not None
@@ -516,11 +548,45 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[
     points = tuple(dict.fromkeys((c.lat, c.lon) for m in kept if not m.demonym
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
                    for c in options if c.lat is not None))[:MAX_POINTS]
-    context = Context(countries=shares, admin1=frozenset(states), points=points)
+    context = Context(countries=shares, admin1=frozenset(states), points=points,
+                      states=_state_shares(kept, text, gazetteer, shares))
     chosen = _read_names(kept, text, gazetteer, context, {})
     for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
         chosen = _read_names(kept, text, gazetteer, context, chosen)
     return {key: value for key, value in chosen.items() if value is not None}
+
+
+def _state_shares(kept: list[_Mention], text: str, gazetteer: Gazetteer,
+                  countries: dict[str, float]) -> dict[str, float]:
+    """Folded state name -> its share of the article's state votes (see ``Context.states``).
+
+    A state named ("Indiana", "Ind." after a town) is one vote per mention; any other name of
+    the article's main countries splits one vote, once per article, among its namesakes' states.
+    """
+    main = {code for code, share in countries.items() if share >= 0.2}
+    votes: Counter[str] = Counter()
+    spread: set[str] = set()
+    for m in kept:
+        if m.demonym:
+            continue
+        if m.fixed is not None:
+            if m.fixed.feature == "ADM1":
+                votes[fold(m.fixed.name)] += 1.0
+            continue
+        options = gazetteer.candidates(m.name)
+        named = [c for c in options if c.feature == "ADM1" and c.country in main and fold(c.name) == fold(m.name)]
+        if named:
+            votes[fold(named[0].name)] += 1.0
+            continue
+        key = fold(m.name)
+        if key in spread:
+            continue
+        spread.add(key)
+        within = {fold(c.admin1) for c in options if c.admin1 and c.country in main}
+        for state in within:
+            votes[state] += 1.0 / len(within)
+    total = sum(votes.values())
+    return {state: count / total for state, count in votes.items()} if total else {}
 
 
 def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: Context,
@@ -531,24 +597,50 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
     local = dict(list(local.items())[:MAX_POINTS + 1])
     chosen: dict[int, Candidate] = {}
     by_name: dict[str, Candidate] = {}
+    counties = _county_lists(text)
+    pinned: dict[str, str] = {}  # a state written after any mention of a name holds for all of them
+    for m in kept:
+        state = None if m.fixed or m.demonym else _state_after(text[m.span_end:m.span_end + 30])
+        if state:
+            pinned.setdefault(fold(m.name), state)
     for m in kept:
         key = fold(m.name)
         if not m.fixed and key in by_name:
             chosen[id(m)] = by_name[key]
             continue
         points = (context.points + tuple(point for name, point in local.items() if name != key))[:MAX_POINTS]
-        chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points))
+        county = _county_word(m, counties)
+        if county and not m.fixed and not m.demonym and not m.region:
+            options = [c for c in gazetteer.candidates(f"{m.name} {county}") if c.feature == "ADM2"]
+            if options:  # a county of the list, never memorised as the name's reading
+                ctx = replace(context, points=points)
+                chosen[id(m)] = max(options, key=lambda c: (score(c, c.name, ctx), c.population))
+                continue
+        chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points), pinned.get(key))
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]
     return chosen
 
 
-def _resolve_one(m: _Mention, text: str, gazetteer: Gazetteer, context: Context) -> Optional[Candidate]:
+def _county_lists(text: str) -> list[tuple[int, int, str]]:
+    """The spans of "A, B and C counties" lists, with the word a member takes ("County", "Parish")."""
+    if "counties" not in text and "parishes" not in text:
+        return []
+    return [(found.start(1), found.end(1), "County" if found.group(2) == "counties" else "Parish")
+            for found in COUNTY_LIST.finditer(text)]
+
+
+def _county_word(m: _Mention, lists: list[tuple[int, int, str]]) -> Optional[str]:
+    return next((word for start, end, word in lists if start <= m.start and m.end <= end), None)
+
+
+def _resolve_one(m: _Mention, text: str, gazetteer: Gazetteer, context: Context,
+                 state: Optional[str] = None) -> Optional[Candidate]:
     if m.fixed is not None:
         return m.fixed
     if m.demonym:
         return _demonym_target(m.demonym, gazetteer)
-    state = _state_after(text[m.span_end:m.span_end + 30])
+    state = state or _state_after(text[m.span_end:m.span_end + 30])
     if state:
         narrowed = [c for c in gazetteer.candidates(m.name) if c.admin1 and fold(c.admin1) == fold(state)]
         if narrowed:

@@ -31,7 +31,8 @@ from typing import Iterator, Optional
 from ..model import Quantity
 from ..text.dates import DAY_MONTH, ISO_DATE, MONTH_DAY
 
-__all__ = ["SpanSet", "find_quantities", "parse_number", "word_number", "WORD_NUMBER", "WORD_NUMBERS"]
+__all__ = ["SpanSet", "UNIT_NAMES", "find_quantities", "parse_number", "unit_name", "word_number", "WORD_NUMBER",
+           "WORD_NUMBERS"]
 
 SMALL_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -40,24 +41,32 @@ SMALL_NUMBERS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 WORD_NUMBERS = {**SMALL_NUMBERS, **TENS, "dozen": 12, "a dozen": 12, "hundred": 100, "a hundred": 100,
-                "a thousand": 1000, "half a": 0.5}
+                "a thousand": 1000, "half a": 0.5, "half": 0.5}
 # What a vague plural can mean: the smallest and largest value a reader would accept.
 VAGUE_BOUNDS = {
     "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999), "tens of thousands": (20000, 99999),
     "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7),
     "hundreds of millions": (2e8, 9.99e8), "billions": (2e9, 9.99e9),
 }
-SCALES = {"thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
+SCALES = {"dozen": 12, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
           "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
-CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB",
-                  "₹": "INR",
-                  "a$": "AUD", "c$": "CAD", "hk$": "HKD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "uah": "UAH",
-                  "rub": "RUB", "chf": "CHF", "jpy": "JPY", "cny": "CNY", "inr": "INR", "cad": "CAD", "aud": "AUD",
-                  "nz$": "NZD", "元": "CNY", "₿": "BTC", "btc": "BTC", "rmb": "CNY", "₩": "KRW", "₺": "TRY", "₪": "ILS"}
-# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC".
-CURRENCY_AFTER = re.compile(r"\s?(?P<code>(?-i:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY|INR|CAD|AUD|BTC|RMB)|usd|eur|gbp|rmb"
-                            r"|[€$£¥元₿₴₽₹₩₺₪])(?![\w$€£])")
+# ISO codes of currencies news writes before or after a number ("USD 5m", "500 EUR", "115USD").
+CURRENCY_CODES = ("USD EUR GBP JPY CNY RMB INR CAD AUD CHF HKD NZD SGD SEK NOK DKK PLN CZK HUF RUB UAH TRY BRL MXN "
+                  "ZAR KRW ILS THB IDR MYR PHP VND NGN KES EGP SAR AED PKR TWD ARS CLP COP BTC").split()
+# A dollar sign with a country's letters: "US$", "C$", "NZ$", "Mex$", "NZD$".
+DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "c": "CAD", "s": "SGD",
+                   "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN", "usd": "USD", "cad": "CAD", "aud": "AUD",
+                   "hkd": "HKD", "nzd": "NZD", "sgd": "SGD", "mxn": "MXN"}
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "元": "CNY",
+                  "₿": "BTC", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₦": "NGN",
+                  "₱": "PHP", "₫": "VND", "฿": "THB",
+                  **{code.lower(): "CNY" if code == "RMB" else code for code in CURRENCY_CODES},
+                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR"}
+_SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
+# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions).
+CURRENCY_AFTER = re.compile(rf"\s?(?P<mega>(?-i:M)(?=[A-Z]{{3}}\b))?(?P<code>(?-i:{'|'.join(CURRENCY_CODES)})|usd|eur|gbp|rmb"
+                            rf"|[{_SIGNS}])(?![\w$€£])(?:\s(?P<scale>million|billion|trillion|thousand|bn|mn)\b)?")
 # A nationality before a currency word makes it that country's: "australian dollars", "swiss francs".
 CURRENCY_NATIONS = {("australian", "USD"): "AUD", ("canadian", "USD"): "CAD", ("hong kong", "USD"): "HKD",
                     ("new zealand", "USD"): "NZD", ("singapore", "USD"): "SGD", ("taiwan", "USD"): "TWD",
@@ -106,8 +115,8 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("gal", "volume", "gallon gallons", "gal"),
     ("bbl", "volume", "barrel barrels", "bbl"),
     ("cup", "volume", "cup cups", ""),
-    ("tbsp", "volume", "tablespoon tablespoons", "tbsp"),
-    ("tsp", "volume", "teaspoon teaspoons", "tsp"),
+    ("tbsp", "volume", "tablespoon tablespoons", "tbsp Tbsp tbs Tbs"),
+    ("tsp", "volume", "teaspoon teaspoons", "tsp Tsp"),
     ("m3", "volume", "cubic meter cubic meters cubic metre cubic metres", "m3 m³ m^3"),
     ("km3", "volume", "cubic kilometer cubic kilometers cubic kilometre cubic kilometres", "km3 km³ km^3"),
     ("cm3", "volume", "cubic centimeter cubic centimeters cubic centimetre cubic centimetres", "cm3 cm³ cm^3 cc"),
@@ -119,7 +128,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("mi2", "area", "square mile square miles sq mi", "mi2 mi²"),
     ("ft2", "area", "square foot square feet sq ft", "ft2 ft² sqft"),
     ("km/h", "speed", "kilometers per hour kilometres per hour kilometer per hour kilometre per hour",
-     "km/h kph km/hr kmh"),
+     "km/h kph km/hr kmh kmph"),
     ("mph", "speed", "miles per hour mile per hour", "mph"),
     ("m/s", "speed", "meters per second metres per second", "m/s"),
     ("kn", "speed", "knot knots", "kn"),
@@ -131,6 +140,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("deg", "angle", "degrees", "°"),
     ("rad", "angle", "radian radians", "rad"),
     ("W", "power", "watt watts", "W"),
+    ("hp", "power", "horsepower", "hp bhp"),
     ("kW", "power", "kilowatt kilowatts", "kW"),
     ("MW", "power", "megawatt megawatts", "MW"),
     ("GW", "power", "gigawatt gigawatts", "GW"),
@@ -140,6 +150,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("GWh", "energy", "gigawatt hour gigawatt hours gigawatt-hour gigawatt-hours", "GWh"),
     ("TWh", "energy", "terawatt hour terawatt hours terawatt-hour terawatt-hours", "TWh"),
     ("J", "energy", "joule joules", "J"),
+    ("BTU", "energy", "british thermal unit british thermal units", "BTU Btu"),
     ("kJ", "energy", "kilojoule kilojoules", "kJ"),
     ("cal", "energy", "calorie calories", "cal"),
     ("kcal", "energy", "kilocalorie kilocalories", "kcal"),
@@ -174,9 +185,54 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("Sv", "dose", "sievert sieverts", "Sv"),
     ("mSv", "dose", "millisievert millisieverts", "mSv"),
 )
+# One name per unit symbol, currency code and duration (the names CQE and quantulum3 use), so
+# that a reader, an evaluation or another tool can compare units across vocabularies.
+UNIT_NAMES: dict[str, str] = {
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "dm": "decimetre", "nm": "nanometre",
+    "pm": "picometre", "µm": "micrometre", "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard",
+    "nmi": "nautical mile", "kg": "kilogram", "g": "gram", "mg": "milligram", "µg": "microgram", "t": "tonne",
+    "ton": "ton", "lb": "pound-mass", "oz": "ounce", "st": "stone", "l": "litre", "ml": "millilitre",
+    "cl": "centilitre", "gal": "gallon", "bbl": "barrel", "cup": "cup", "tbsp": "tablespoon", "tsp": "teaspoon",
+    "m3": "cubic metre", "km3": "cubic kilometre", "cm3": "cubic centimetre", "ft3": "cubic foot", "ha": "hectare",
+    "acre": "acre", "km2": "square kilometre", "m2": "square metre", "mi2": "square mile", "ft2": "square foot",
+    "km/h": "kilometre per hour", "mph": "mile per hour", "m/s": "metre per second", "kn": "knot",
+    "°C": "celsius", "°F": "fahrenheit", "K": "kelvin", "deg": "degree", "rad": "radian", "turn": "turn",
+    "W": "watt", "hp": "horsepower", "pp": "percentage point", "bp": "basis point", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "Wh": "watt hour", "kWh": "kilowatt hour",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "J": "joule", "kJ": "kilojoule",
+    "BTU": "british thermal unit", "cal": "calorie", "kcal": "kilocalorie", "eV": "electronvolt", "MeV": "megaelectronvolt",
+    "GeV": "gigaelectronvolt", "TeV": "teraelectronvolt", "V": "volt", "kV": "kilovolt", "A": "ampere",
+    "mAh": "milliampere hour", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz",
+    "bit": "bit", "B": "byte", "KB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
+    "Mbit": "megabit", "Mbit/s": "megabit per second", "Gbit/s": "gigabit per second", "Pa": "pascal",
+    "hPa": "hectopascal", "bar": "bar", "psi": "pound per square inch", "dB": "decibel", "Gy": "gray",
+    "mGy": "milligray", "Sv": "sievert", "mSv": "millisievert", "%": "percentage", "ratio": "ratio",
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "GBX": "penny", "USc": "cent", "JPY": "yen",
+    "CNY": "yuan", "INR": "rupee", "CAD": "canadian dollar", "AUD": "australian dollar", "HKD": "hong kong dollar",
+    "NZD": "new zealand dollar", "SGD": "singapore dollar", "TWD": "new taiwan dollar", "ZWL": "zimbabwean dollar",
+    "CHF": "swiss franc", "FRF": "french franc", "BEF": "belgian franc", "RUB": "rouble", "UAH": "hryvnia",
+    "MXN": "mexican peso", "ARS": "argentine peso", "CLP": "chilean peso", "COP": "colombian peso",
+    "PHP": "philippine peso", "PKR": "pakistani rupee", "LKR": "sri lankan rupee", "NPR": "nepalese rupee",
+    "TRY": "turkish lira", "NLG": "netherlands guilder", "EGP": "egyptian pound", "IEP": "irish pound",
+    "ZAR": "rand", "NGN": "naira", "ILS": "shekel", "KRW": "won", "BTC": "bitcoin", "FIM": "finnish markka",
+    "ESP": "peseta", "DEM": "mark", "CRC": "costa rican colón", "GEL": "georgian lari", "LAK": "lao kip",
+    "THB": "baht", "BRL": "real", "PLN": "zloty", "SEK": "swedish krona", "NOK": "norwegian krone",
+    "DKK": "danish krone", "KES": "kenyan shilling", "SAR": "saudi riyal", "AED": "dirham", "VND": "dong",
+    "IDR": "rupiah", "MYR": "ringgit", "CZK": "koruna", "HUF": "forint",
+    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+    "second": "second", "decade": "decade", "century": "century", "night": "night", "millisecond": "millisecond",
+    "cm2": "square centimetre",
+}
+
+
+def unit_name(unit: Optional[str]) -> Optional[str]:
+    """The name of a unit symbol ("km/h" -> "kilometre per hour", "CAD" -> "canadian dollar"); a
+    counted noun is its own name."""
+    return UNIT_NAMES.get(unit, unit) if unit is not None else None
+
+
 UNITS: dict[str, tuple[str, str]] = {}  # a spelled unit, lower case -> (symbol, kind)
 UNIT_SYMBOLS: dict[str, tuple[str, str]] = {}  # a symbol as written after a number -> (symbol, kind)
-_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per".split())
+_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per british thermal".split())
 
 
 def _spellings(words: str) -> list[str]:
@@ -197,6 +253,7 @@ for _symbol, _kind, _words, _symbols in UNIT_TABLE:
         if _written in ("sq",):
             continue
         UNIT_SYMBOLS[_written] = (_symbol, _kind)
+UNITS["deg"] = UNITS["degrees"]  # "50 deg."
 for _written in ("sq km", "sq mi", "sq ft", "sq m"):
     UNIT_SYMBOLS[_written] = UNITS[_written]
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
@@ -212,7 +269,7 @@ PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year
            "nightly": "night", "hourly": "hour"}
 # Counted nouns that are not plain plurals ("14 dead", "60,000 people").
 COUNT_NOUNS = frozenset("people dead wounded injured killed missing staff personnel police cattle children civilians "
-                        "troops crew residents women men sheep aircraft fish deer livestock".split())
+                        "troops crew residents women men sheep aircraft fish deer livestock point".split())
 # Words a numeral may be followed by that neither count nor modify the counted noun.
 NOT_COUNTED = frozenset("of and or to in on at the a an as by for from with than that this these those is was were "
                         "are be been has have had will would could can may per times ago old total alone each later "
@@ -228,8 +285,15 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                   "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _FRACTION_CHARS = "".join(FRACTION_CHARS)
 # "2 1/2", "1/4", "3½", "½", then digits with separators or decimals.
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# "4e14", "9.83e-3", "2.48×10−5", "5.5x10^-3", "3×10⁸": scientific notation, after the digits.
+_EXPONENT = (rf"(?:[eE][-−+]?\d{{1,3}}|\s?[×x]\s?10(?:\^[-−+]?\d{{1,3}}|[-−+]\d{{1,3}}|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}}))"
+             r"(?![\w.])")
 _DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
-           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+           r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
+           r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000" with a narrow space
+           rf"|\d+(?:\.\d+| \. \d+(?![\d.]))?(?:{_EXPONENT})?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
 # A number written in words, as one alternative a larger pattern can embed (times.py does).
@@ -242,34 +306,41 @@ _JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trill
 _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _FRACTION_NEXT = (r"(?=\sof\b(?!\sa\s(?:century|mile)\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
                   r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?)\b|\s?[.,;:?!)]|\s*$)")
-WORD_NUMBER = (rf"(?:(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
+WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|two)[-\s]thirds?)"
+               rf"(?=\s(?:thousand|million|billion|trillion)\b)"  # "half million", "three quarters billion"
+               rf"|(?:{_SMALL}|{_TENS}|an?)[-\s]dozen\b"  # "three dozen"
+               rf"|(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
                rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b)?"
                rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion)))")
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
-_CURRENCY = r"(?:US|HK|NZ)\s?\$\s?|(?:A|C)\$\s?|[$€£¥₴₽₹]\s?|\b(?:USD|EUR|GBP|UAH|RUB|CHF|JPY|CNY|INR|CAD|AUD)\s?"
+_ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
+_LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
+_CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
+             rf"|\b(?:{'|'.join(CURRENCY_CODES)})\s?")
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
-_SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
+_SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
 _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
-    rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
+    rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
     rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
 NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 # The scan runs in two passes, which is several times faster than trying the words at every
 # position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
-DIGIT_NUMERAL = re.compile(rf"(?=[\d$€£¥₴₽₹+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
+DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
 # ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
 WORD = re.compile(r"[A-Za-z]+")
+DOLLAR_AFTER = re.compile(r"\s?\$")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "tens", "between", "us", "hk", "nz", "usd", "eur", "gbp", "uah", "rub", "chf", "jpy", "cny", "inr", "cad", "aud"])
+     "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES)])
 
 
 def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """NUMERAL's matches in ``text[start:end]``, in order and never overlapping (as one finditer gives)."""
     found = list(DIGIT_NUMERAL.finditer(text, start, end))
     for word in WORD.finditer(text, start, end):
-        if word[0].lower() in OPENING_WORDS or word[0] in ("A", "C"):
+        if word[0].lower() in OPENING_WORDS or word[0].lower() in DOLLAR_PREFIXES and DOLLAR_AFTER.match(text, word.end()):
             match = NUMERAL.match(text, word.start(), end)
             if match:
                 found.append(match)
@@ -286,14 +357,31 @@ RATIO_IN = re.compile(rf"(?<![\w.,])(?:(?P<lo>1)|(?P<lo_word>[Oo]ne))\sin\s"
                       rf"(?:(?P<hi>\d{{1,3}})|(?P<hi_word>{WORD_NUMBER}))"
                       rf"\b(?!\s?(?:%|percent)|[,.]\d)")
 # Spans whose digits are something other than a quantity.
-CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b|\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
+                        re.IGNORECASE)
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
-NOT_A_QUANTITY = (MONTH_DAY, DAY_MONTH, ISO_DATE, CLOCK_TIME, PHONE)
+# "oct. 13", "sept 30" in text written in lower case (headlines, transcripts, tokenised copy).
+MONTH_DAY_LOWER = re.compile(MONTH_DAY.pattern.lower().replace("(?p<", "(?P<"))  # no upper-case escapes in it
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "on 1 may", and tokenised "oct . 13", "no . 1".
+DAY_MONTH_LOWER = re.compile(rf"\b(?:on|by|from|until|since|before|after)\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s"
+                             rf"(?:{_MONTH_NAMES})\b")
+TOKENISED_WORDS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
+# "10 Downing Street", "123 Random Road": a house number.
+ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|"
+                     r"Blvd\.?|Lane|Drive|Place|Square|Terrace|Way|Court|Crescent|Parkway|Highway)\b")
+# "1 ) explains ...; 2 ) cautions": a list's numbering.
+ENUMERATOR = re.compile(r"[;:.]\s*\d{1,2}\s?\)(?=\s)|^\s*\d{1,2}\s?\)(?=\s)|(?:^|\n)[ \t]*\d{1,2}[.)]\s(?=[A-Z])")
+NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DATE, CLOCK_TIME, PHONE, ADDRESS,
+                  ENUMERATOR)
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
 PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE)
-HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?P<old>-old)?\b", re.IGNORECASE)
+POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
+                    re.IGNORECASE)
+PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
+HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s)old)?\b", re.IGNORECASE)
 
 
 def _alternation(words) -> str:
@@ -305,16 +393,26 @@ ATTACHED_UNIT = re.compile(rf"(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^]
 # A unit after a space: a spelled unit in any case ("3 cubic kilometres"), or a symbol ("8 MB").
 SPACED_UNIT_WORD = re.compile(rf"\s(?P<unit>(?i:{_alternation(UNITS)}))(?![\w²³^])")
 SPACED_UNIT_SYMBOL = re.compile(rf"\s(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
-CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)")
+# A unit divided by another: "37.8 micrograms per gram", "10 l/km", "20 J/m^2", "50 km/ms".
+PER_UNIT = re.compile(rf"(?:\s?/\s?|\sper\s)(?:(?P<word>(?i:{_alternation(UNITS)}|milliseconds?))|"
+                      rf"(?P<symbol>{_alternation(UNIT_SYMBOLS)}|ms))(?P<power>\^[23]|[²³])?(?![\w²³^])")
+CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)|\s(?:x|×|by)\s?\d")  # "1 m x 1 m"
+OF_AFTER = re.compile(r"\sof\s")
+SIZE_AFTER = re.compile(r"\s(?:high|tall|long|wide|deep|thick)\b")  # "6 ft 3 in tall", "a wall 4 m high"
+MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine", "5 t of coal", "10 m of cable"
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
 TIME_PERIODS = "day|week|month|year|hour|night|minute|second"
-PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|h|hr|min|s|kg|share|person|head)\b", re.IGNORECASE)
-RATE_AFTER = re.compile(rf"\s(?:(?:a|an|per|each|every)\s(?P<per>{TIME_PERIODS}|share|person|head|capita|kg|"
-                        r"kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare)|"
-                        r"(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly|per\sannum))\b"
+PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s|kg|share|person|head)\b", re.IGNORECASE)
+# "$70 a share", "12-cent-a-share", "64 cents a dozen", "1,008 daily".
+RATE_AFTER = re.compile(rf"(?:\s|\s?-\s?)(?:(?:a|an|per|each|every)(?:\s|\s?-\s?)(?P<per>{TIME_PERIODS}|share|"
+                        r"person|head|capita|kg|kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare|"
+                        r"dozen)|(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly|per\sannum))\b"
                         r"(?!\s(?:earlier|later|ago|before|after|on)\b)", re.IGNORECASE)
-PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "kilogram": "kg", "kilo": "kg",
+# A period after what is measured: "2.4 billion gallons of jet fuel a year".
+RATE_OF = re.compile(rf"\sof\s(?:[a-z]+\s){{1,3}}?(?:a|an|per|every)\s(?P<per>{TIME_PERIODS})\b"
+                     r"(?!\s(?:earlier|later|ago|before|after|on)\b)")
+PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "ms": "millisecond", "kilogram": "kg", "kilo": "kg",
              "capita": "person", "head": "person", "liter": "litre", "per annum": "year"}
 TIME_PER = frozenset(TIME_PERIODS.split("|"))
 NEXT_WORD = re.compile(r"\s[“\"‘']?(?P<word>[A-Za-z][A-Za-z’'-]*(?:/h|²)?)")
@@ -339,6 +437,9 @@ DESIGNATORS = frozenset(
     "Page Figure Fig. Table Item Rule Amendment Title Proposition Prop. Measure District Ward Precinct Unit Building "
     "Block Terminal Channel Sector Zone Pier Exit Bus Line Division Brigade Battalion Regiment Corps Squadron Model "
     "Version Mark Mk. Type Size Day Year Apollo Formula Windows Ligue Serie".split())
+# Designators that name a thing in lower case too (not "day", "week": "every day 5 people ...").
+LOWER_DESIGNATORS = frozenset("highway interstate route exit gate platform terminal pier page chapter section "
+                              "article episode flight channel room no. nos. vol.".split())
 SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"(]\s*)\Z")
 # What a number just before says about its size: the bound a reader takes from it.
 BOUNDS = {
@@ -364,6 +465,7 @@ CHANGE_GAP = frozenset("by about nearly almost some more than over around roughl
 CHANGE_AFTER = re.compile(r"\s(?:(?P<up>increase|rise|gain|jump|growth|hike|surge|higher)|"
                           r"(?P<down>decrease|drop|decline|fall|cut|reduction|loss|slump|lower))\b", re.IGNORECASE)
 OF = re.compile(r"\sof\b")
+AGED = re.compile(r"\bage[d]?\s$", re.IGNORECASE)  # "aged 87", "a man of age 87"
 AGE_OLD = re.compile(r"\s(?:old|of\sage)\b")
 # Words right before a number that make it approximate ("around 200", "more than 12").
 APPROX_BEFORE = frozenset({
@@ -371,6 +473,7 @@ APPROX_BEFORE = frozenset({
     "estimated", "possibly", "perhaps", "circa", "c.", "~", "more than", "at least", "up to", "less than",
     "fewer than", "close to", "upwards of", "as many as",
 })
+PLUS_MINUS = re.compile(rf"\s?(?:±|\+/-|\+-)\s?(?:{_DIGITS})")
 # "+" and "-odd" belong to the number's text; the rest stand after it.
 APPROX_ATTACHED = re.compile(r"\+(?!\d)|-odd\b")
 APPROX_AFTER = re.compile(r"(?:\s?[—–-]\s?|,\s|\s)(?:possibly|perhaps|maybe|or|and|if\snot)\s(?:more|higher|so)\b|"
@@ -392,6 +495,7 @@ class _Numeral:
     dash: bool = False  # a range written with a dash ("15-20"), which may be a score ("2-1") or record
     currency_text: Optional[str] = None
     fraction: bool = False  # "two thirds", "1/4", "½"
+    parts: Optional[tuple[int, int]] = None  # "X to Y": where X ends and Y's text starts
 
 
 @dataclass(frozen=True)
@@ -406,16 +510,26 @@ class _Tail:
     counted: Optional[str] = None
 
 
+SCIENTIFIC = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\^?)(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_MAY_BE_SCIENTIFIC = re.compile(r"[eE×x]")
+_SEPARATORS = re.compile(r"[,\s]")
+EXPONENT_DIGITS = str.maketrans("−⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "--+0123456789")
+
+
 def parse_number(text: str) -> float:
     """A numeral with separators ("1,147,740"), decimals ("1.14") or a fraction ("2 1/2", "¾") as a float."""
     text = text.strip()
+    science = SCIENTIFIC.fullmatch(text) if _MAY_BE_SCIENTIFIC.search(text) else None
+    if science:
+        exponent = science["exponent"].translate(EXPONENT_DIGITS)
+        return float(science["mantissa"]) * 10.0 ** int(exponent)
     if text and text[-1] in FRACTION_CHARS:
         return (float(text[:-1]) if text[:-1] else 0.0) + FRACTION_CHARS[text[-1]]
     if "/" in text:
         whole, _space, fraction = text.rpartition(" ")
         top, _slash, bottom = fraction.partition("/")
         return (float(whole) if whole else 0.0) + float(top) / float(bottom)
-    return float(text.replace(",", ""))
+    return float(_SEPARATORS.sub("", text))
 
 
 def is_fraction(text: str) -> bool:
@@ -465,12 +579,91 @@ def word_number(text: str) -> Optional[float]:
 def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> list[Quantity]:
     """Every quantity in ``text[start:end]``, in order; offsets index into ``text``."""
     end = len(text) if end is None else end
+    found = sorted(_scan(text, start, end), key=lambda q: q.char_start)
+    excluded = _excluded(text, [q.char_start for q in found], start, end)
+    found = [q for q in found if not excluded.overlaps(q.char_start, q.char_start + 1)
+             and not _tokenised_date(text, q.char_start)]
+    return _joined(text, _shared_units(text, found))
+
+
+def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet":
+    """Dates, clock times, phone numbers, addresses and list numbering around the numbers found:
+    the patterns run over the stretches near a number only (at most the whole text, once)."""
+    stretches: list[list[int]] = []
+    for position in positions:
+        low, high = max(start, position - 24), min(end, position + 64)
+        if stretches and low <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], high)
+        else:
+            stretches.append([low, high])
     excluded = SpanSet()
     for pattern in NOT_A_QUANTITY:
-        for match in pattern.finditer(text, start, end):
-            excluded.add(match.start(), match.end())
-    found = [q for q in _scan(text, start, end) if not excluded.overlaps(q.char_start, q.char_start + 1)]
-    return _shared_units(text, sorted(found, key=lambda q: q.char_start))
+        for low, high in stretches:
+            for match in pattern.finditer(text, low, high):
+                excluded.add(match.start(), match.end())
+    return excluded
+
+
+def _tokenised_date(text: str, position: int) -> bool:
+    """ "oct . 13", "no . 1" in tokenised copy."""
+    return (text[max(0, position - 3): position] == " . "
+            and text[max(0, position - 8): position - 3].rpartition(" ")[2].lower() in TOKENISED_WORDS)
+
+
+# Two measures that are one quantity: a range written with the unit twice ("44 mg to 50 mg",
+# "between 5 km and 8 km", "ranged from -18 °C to -34 °C") and amounts in two units ("thirteen
+# dollars and forty-five cents", "5 ft 2 in").
+RANGE_GAP = re.compile(r"\s?[–—-]\s?|\s(?:to|and)\s")
+RANGE_OPENER = re.compile(r"(?:\bbetween|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s(?:\w+\s)?from)\s$",
+                          re.IGNORECASE)
+COMPOUND_GAP = re.compile(r"\s(?:and\s)?")
+SUBUNITS = {("USD", "USc"): 100, ("EUR", "USc"): 100, ("GBP", "GBX"): 100, ("ft", "in"): 12, ("lb", "oz"): 16,
+            ("m", "cm"): 100}
+
+
+def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for quantity in found:
+        last = out[-1] if out else None
+        joined = _range_of(text, last, quantity) or _compound(text, last, quantity) if last is not None else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(quantity)
+    return out
+
+
+def _range_of(text: str, first: Quantity, second: Quantity) -> Optional[Quantity]:
+    if (first.value is None or second.value is None or first.unit is None or first.unit != second.unit
+            or first.kind != second.kind or first.kind not in MEASURES or first.per != second.per):
+        return None
+    gap = RANGE_GAP.fullmatch(text, first.char_end, second.char_start)
+    if gap is None:
+        return None
+    opener = RANGE_OPENER.search(text, max(0, first.char_start - 40), first.char_start)
+    if gap[0].strip() == "and" and not (opener and opener[0].lower().startswith("between")):
+        return None  # "5 km and 8 km" is two distances unless "between"
+    if gap[0].strip() == "to" and _words_before(text, first.char_start, 12)[-1:] == ["from"] and not opener:
+        return None  # "rose from 44 mg to 50 mg" is a change, not a range
+    low, high = sorted((first.value, second.value))
+    if low == high:
+        return None
+    return replace(first, text=text[first.char_start: second.char_end], value=None, low=low, high=high,
+                   char_end=second.char_end, approx=first.approx or second.approx)
+
+
+def _compound(text: str, first: Quantity, second: Quantity) -> Optional[Quantity]:
+    parts = SUBUNITS.get((first.unit or "", second.unit or ""))
+    if (parts is None and first.kind == "money" and second.unit is None and second.kind == "count"
+            and not second.counted and (first.unit_text or "").isalpha()
+            and CLAUSE_END.match(text, second.char_end) and second.value is not None and second.value < 100):
+        parts = 100  # "15 dollars 50", "fifteen euros and fifty": the cents, said without the word
+    if (parts is None or first.value is None or second.value is None or first.value != int(first.value)
+            or not 0 < second.value < parts or first.per or second.per
+            or not COMPOUND_GAP.fullmatch(text, first.char_end, second.char_start)):
+        return None
+    return replace(first, text=text[first.char_start: second.char_end], value=first.value + second.value / parts,
+                   char_end=second.char_end)
 
 
 COORDINATED = re.compile(r"\s(?:and|or|to)\s|,\s")
@@ -490,7 +683,7 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-CURRENCY_START = frozenset("$€£¥₴₽₹")
+CURRENCY_START = frozenset(_SIGNS)
 
 
 class SpanSet:
@@ -517,17 +710,45 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
     for ratio in _ratios(text, start, end):
         ratios.add(ratio.char_start, ratio.char_end)
         yield ratio
+    claimed = start  # the end of the last quantity: a number inside it ("2,000.45±0.01 lb") is part of it
     for match in _numerals(text, start, end):
-        if ratios.overlaps(match.start(), match.end()):
+        if ratios.overlaps(match.start(), match.end()) or match.start() < claimed:
             continue
         if match["vague"]:
-            yield from _vague(text, match, end)
+            for quantity in _vague(text, match, end):
+                claimed = quantity.char_end
+                yield quantity
             continue
         numeral = _numeral(text, match)
         if numeral is not None:
             quantity = _quantity(text, numeral, end)
             if quantity is not None:
-                yield quantity
+                claimed = quantity.char_end
+                yield from _change_or_range(text, numeral, quantity)
+
+
+# "rose from 7.8 million to 8.1 million", "a cut from 5% to 4%": a change, two figures, not a range.
+CHANGE_FROM = re.compile(
+    r"\b(?:ros[e]|risen|ris(?:es|ing|e)|gr[eo]w|grown|grows|growing|f[ae]ll|fallen|falls|falling|drop(?:s|ped|ping)?|"
+    r"declin(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
+    r"soar(?:s|ed|ing)?|surg(?:e|ed|es|ing)|slid|slides|slipped|plung(?:e|ed|es)|plummet(?:ed|s)?|tumbl(?:e|ed|es)|"
+    r"sank|sunk|shr[aiu]nk|shrinks|swell(?:ed|s)?|doubled|tripled|halved|cut|cuts|reduc(?:e|ed|es|tion)|rais(?:e|ed|es)|"
+    r"lower(?:ed|s)?|hik(?:e|ed|es)|went|moved|chang(?:e|ed|es)|revis(?:e|ed|es)|lift(?:ed|s)?|boost(?:ed|s)?|"
+    r"slash(?:ed|es)?|expand(?:ed|s)?|narrow(?:ed|s)?|widen(?:ed|s)?|gain(?:ed|s)?|growth|up|down)"
+    r"(?:\s(?:\w+\s){0,2}?)?\s?(?P<by>from|by)\s$", re.IGNORECASE)
+
+
+def _change_or_range(text: str, numeral: _Numeral, quantity: Quantity) -> Iterator[Quantity]:
+    change = (CHANGE_FROM.search(text, max(0, numeral.start - 40), numeral.start)
+              if numeral.parts is not None and quantity.low is not None and quantity.high is not None else None)
+    if change is None or change["by"].lower() == "by" and quantity.high < 3 * quantity.low:
+        yield quantity  # "rose by 5 to 10 percent" is a range of rises; "rose by 1,234 to 56,789" is a rise and a level
+        return
+    low_end, high_start = numeral.parts
+    yield replace(quantity, text=text[quantity.char_start: low_end], value=quantity.low, low=None, high=None,
+                  char_end=low_end)
+    yield replace(quantity, text=text[high_start: quantity.char_end], value=quantity.high, low=None, high=None,
+                  char_start=high_start)
 
 
 def _ratios(text: str, start: int, end: int) -> Iterator[Quantity]:
@@ -569,20 +790,28 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     year_like = bool(match["lo"] and re.fullmatch(r"1[89]\d\d|20\d\d|2100", match["lo"]) and not match["loscale"])
     if high is not None and (high <= low or year_like):
         return None  # a score ("2-1") or a span of years ("2022-2024", "2024-25")
-    if match["sign"] in ("-", "−"):
+    sign = match["sign"]
+    if sign in ("-", "−") and match.start("sign") > 0 and not (text[match.start("sign") - 1].isspace()
+                                                                or text[match.start("sign") - 1] in "([{\"'“‘/=:"):
+        sign = None  # "5.25%-5.5%": a dash after a figure, not a minus
+    if sign in ("-", "−"):
         if high is not None:
             return None
         low = -low
-    start = match.start("sign") if match["sign"] else match.start("cur") if match["cur"] else match.start()
+    sign_at = match.start("sign") if sign else None
+    start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else (
+        match.end("sign") if match["sign"] else match.start())
     if match["between"] and high is None:
-        start = match.start("sign") if match["sign"] else match.start("cur") if match["cur"] else match.start("lo")
+        start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else match.start("lo")
     written = (match["cur"] or match["cur2"] or "").strip()
     currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower())
-    dash = bool(match["sep"] and match["sep"].strip() in "-–—")
+    dash = bool(match["sep"] and match["sep"].strip() in "-–—−")
     fraction = bool(match["lo_word"] and FRACTION_WORD_END.search(match["lo_word"])
                     or match["lo"] and ("/" in match["lo"] or match["lo"][-1] in FRACTION_CHARS))
+    to = high is not None and match["sep"].strip().lower() == "to"
+    low_end = (match.end("loscale") if match["loscale"] else match.end("lo") if match["lo"] else match.end("lo_word"))
     return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like, dash,
-                    written or None, fraction)
+                    written or None, fraction, (low_end, match.end("sep")) if to else None)
 
 
 FRACTION_WORD_END = re.compile(rf"(?i:{_FRACTION_WORD})$")
@@ -608,10 +837,18 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     after = text[stop: stop + 4]
     if ATTACHED_UNIT.match(after) or PERCENT.match(after) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
         return False
+    if after[:1].isupper() and CURRENCY_AFTER.match(text, stop):
+        return False  # "115USD"
+    if POINTS.match(text, stop) or PENCE.match(text, stop) and _money_around(text, start, stop + 1):
+        return False  # "50bp", "45p"
     return bool(ORDINAL_OR_CODE.match(after))
 
 
 def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
+    uncertainty = PLUS_MINUS.match(text, numeral.end, limit)
+    if uncertainty:  # "2,000.45±0.01 pounds": the value, about, in the unit after the uncertainty
+        found = _quantity(text, replace(numeral, end=uncertainty.end()), limit)
+        return replace(found, approx=True, bound=found.bound or "about") if found is not None else None
     plus = APPROX_ATTACHED.match(text, numeral.end, limit)  # "100+ drones"
     if numeral.currency:
         tail = _currency_tail(text, numeral)
@@ -622,7 +859,9 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _tail(text, numeral.end, limit, numeral)
     if numeral.ratio:
         tail = _Tail(numeral.end, "ratio", "ratio")
-    if tail.unit is None and not numeral.high and _words_before(text, numeral.start, 8)[-1:] in (["aged"], ["age"]):
+    if tail.unit == "deg":
+        tail = _degrees(text, numeral, tail, limit)
+    if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 6), numeral.start):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
         return None
@@ -635,7 +874,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
     if (bare or tail.kind == "count" and tail.counted and tail.unit is None) and _designated(text, numeral.start):
         return None  # "Part 2", "Voyager 2", "Section 427"
-    if numeral.worded and tail.unit is None and tail.kind not in ("rate", "fraction") and not tail.counted:
+    if (numeral.worded and tail.unit is None and tail.kind not in ("rate", "fraction") and not tail.counted
+            and not (numeral.low >= 100 and numeral.high is None and " " in text[numeral.start:numeral.end].strip())):
         return None  # "one of them", "two said": words that count nothing a reader checks
     if numeral.worded and numeral.low == 1 and tail.kind == "count":
         return None  # "one wrong glance"
@@ -652,6 +892,31 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     return _make(text, numeral.start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
 
 
+DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit))\b")
+WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|"
+                     r"warm(?:er|est|ing)?|cool(?:er|est)?|chilly|freezing|frost|weather|forecast|fever|oven|boil\w*|"
+                     r"climate|celsius|fahrenheit)\b", re.IGNORECASE)
+
+
+SCALE_NAMED = re.compile(r"^[^.;!?\d]*?\b(?:Celsius|centigrade|Fahrenheit)\b", re.IGNORECASE)
+
+
+def _degrees(text: str, numeral: _Numeral, tail: _Tail, limit: int) -> _Tail:
+    """ "100° Celsius" is a temperature; "98 degrees" is one when the sentence speaks of heat or weather."""
+    scale = DEGREE_SCALE.match(text, tail.end, limit)
+    if scale:
+        unit = "°C" if scale["c"] else "°F"
+        return replace(tail, end=scale.end(), unit=unit, kind="temperature",
+                       unit_text=text[tail.end - len(tail.unit_text or ""): scale.end()].strip())
+    scale_named = SCALE_NAMED.match(text[tail.end: min(limit, tail.end + 40)])
+    if scale_named:  # "-273.15° on the Celsius scale"
+        return replace(tail, unit="°F" if scale_named[0].lower().endswith("fahrenheit") else "°C",
+                       kind="temperature")
+    if WEATHER.search(text, max(0, numeral.start - 80), min(limit, tail.end + 60)):
+        return replace(tail, kind="temperature")
+    return tail
+
+
 def _currency_tail(text: str, numeral: _Numeral) -> _Tail:
     return _Tail(numeral.end, numeral.currency, "money", unit_text=numeral.currency_text)
 
@@ -661,6 +926,8 @@ def _designated(text: str, position: int) -> bool:
         return False
     word_start = text.rfind(" ", max(0, position - 16), position - 1) + 1
     word = text[word_start: position - 1]
+    if word.lower() in LOWER_DESIGNATORS:  # "highway 35", "exit 436", "no. 1" in lower-case copy
+        return True
     if not word or not word[0].isupper() or not (word.rstrip(".").isalpha()):
         return False
     if word in DESIGNATORS:
@@ -724,6 +991,12 @@ def _make(text: str, start: int, stop: int, low: float, high: Optional[float], t
 
 def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     """What the numeral counts or measures, read from the text right after it."""
+    points = POINTS.match(text, position, limit)
+    if points:
+        return _Tail(points.end(), "bp" if points["basis"] else "pp", "percent", unit_text=points[0].strip())
+    pence = PENCE.match(text, position, limit)
+    if pence and _money_around(text, numeral.start, pence.end()):
+        return _Tail(pence.end(), "GBX", "money", unit_text="p")
     percent = PERCENT.match(text, position, limit)
     if percent:
         return _Tail(percent.end(), "%", "percent", unit_text=percent[0].strip())
@@ -749,7 +1022,8 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
         return _Tail(slash.end(), None, "rate", _per(slash["per"]))
     code = CURRENCY_AFTER.match(text, position, limit)
     if code and (code["code"] != "$" or not NUMERAL.match(text, code.end() + 1)):  # "10 $ 30 $": the sign leads the next
-        return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"])
+        scale = (1e6 if code["mega"] else 1.0) * (SCALES[code["scale"].lower()] if code["scale"] else 1.0)
+        return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"], scale=scale)
     return _word_unit(text, position, limit, numeral)
 
 
@@ -761,6 +1035,20 @@ def _dimensioned(text: str, tail: _Tail, limit: int) -> _Tail:
             return replace(tail, end=power.end(), unit=tail.unit + suffix, kind=kind,
                            unit_text=(tail.unit_text or "") + power[0])
     return tail
+
+
+def _per_unit(found: re.Match[str]) -> str:
+    """The symbol of the unit after "per" or "/", raised to its power ("m^2" -> "m2")."""
+    if found["word"]:
+        word = " ".join(found["word"].lower().split())
+        symbol = "millisecond" if word.startswith("millisecond") else UNITS[word][0]
+    else:
+        symbol = "millisecond" if found["symbol"] == "ms" else UNIT_SYMBOLS[found["symbol"]][0]
+    power = (found["power"] or "").translate(POWERS)
+    return symbol + power if symbol + power in UNIT_NAMES else symbol
+
+
+POWERS = str.maketrans({"^": None, "²": "2", "³": "3"})
 
 
 def _per(word: str) -> str:
@@ -789,7 +1077,9 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if spelled:
         return _spelled_unit(text, spelled, limit, numeral)
     symbol = SPACED_UNIT_SYMBOL.match(text, position, limit)
-    if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)):
+    if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
+                   or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
+                   or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     first = NEXT_WORD.match(text, position, limit)
@@ -828,6 +1118,14 @@ def _spelled_unit(text: str, found: re.Match[str], limit: int, numeral: _Numeral
     if unit == "lb" and _money_pounds(text, numeral, found.end()):
         return _Tail(found.end(), "GBP", "money", unit_text=written)
     return _dimensioned(text, _Tail(found.end(), unit, kind, unit_text=written), limit)
+
+
+def _money_around(text: str, start: int, stop: int) -> bool:
+    window = text[max(0, start - 60): stop + 40]
+    return bool(MONEY_CONTEXT.search(window) or SHARE_CONTEXT.search(window))
+
+
+SHARE_CONTEXT = re.compile(r"\b(?:shares?|stock|pence|FTSE|closed|trading|dividend|litre|pint|stamp)\b", re.IGNORECASE)
 
 
 def _money_pounds(text: str, numeral: _Numeral, stop: int) -> bool:
@@ -885,8 +1183,12 @@ def _with_rate(text: str, tail: _Tail, limit: int) -> _Tail:
         return tail
     slash = PER_SLASH.match(text, tail.end, limit)
     rate = slash or RATE_AFTER.match(text, tail.end, limit)
+    divided = PER_UNIT.match(text, tail.end, limit) if not rate and tail.kind in MEASURES else None
+    if divided:
+        return replace(tail, end=divided.end(), per=_per_unit(divided))
     if not rate:
-        return tail
+        of = RATE_OF.match(text, tail.end, limit) if tail.unit is not None else None
+        return replace(tail, kind="rate", per=of["per"].lower()) if of else tail
     per = _per(rate["per"]) if rate["per"] else PERIODS.get(rate["adverb"].lower(), "year")
     if per == "hour" and tail.unit in ("mi", "km"):  # "188 miles an hour"
         return replace(tail, end=rate.end(), unit="mph" if tail.unit == "mi" else "km/h", kind="speed")

@@ -8,7 +8,15 @@ A span is a quote of someone when a speech construction attributes it:
   ``"...," a survivor told investigators``;
 - before it with a colon: ``X: "..."`` / ``X, to troops: "..."`` / ``X tweeted Friday: "..."``;
 - before it with a verb: ``X said, "..."`` / ``X said "..."``;
-- or it continues the previous attributed quote with no other person named in between.
+- signed: ``"..." ― Ana Ruiz`` / ``"..." — Ana Ruiz, a nurse`` at the paragraph's end;
+- in the sentence before it, an inverted attribution of a partial quote or a paraphrase:
+  ``... a "change agent," Cole said. "..."``;
+- or it continues the previous attributed quote: through that quote's own attribution sentence
+  (``"...," said X, who worked with Mr. Y. "..."``, ``"...," X said on CNN's "This Week." "..."``),
+  else with no other person named in between.
+
+Names may carry initials and a legislator's party in brackets ("Rep. G.K. Butterfield (D-N.C.)"),
+and a description may open with an organisation ("RNC chairman Reince Priebus").
 
 What is not a direct quote: a span with none of these that does not read as speech (four words
 or more ending in sentence punctuation: shorter ones are scare quotes, "fortress belt"); a
@@ -45,32 +53,50 @@ from ..text.sentences import sentence_split
 SPEECH_VERBS = alternation("speech_verbs")  # data/words/speech_verbs.txt
 ROLE_WORDS = alternation("role_words")  # data/words/role_words.txt
 NAME_WORD = r"[A-Z][\w’'\-]+"
-TITLE = r"(?:Capt|Col|Gen|Lt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|St)\."
+TITLE = r"(?:Capt|Col|Gen|Lt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Del|Rev|Amb|Atty|Supt|Cmdr|Adm|St)\."
 INITIAL = r"[A-Z]\."
-NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:{TITLE}\s+|{INITIAL}\s+)?{NAME_WORD}){{0,5}}"
+# Initials before a name ("G.K. Butterfield", "J. Edgar Hoover"), never on their own ("U.S.").
+INITIALS = r"(?:[A-Z]\.){1,3}\s*(?=[A-Z][a-z])"
+NAME = rf"(?:{TITLE}\s+)?(?:{INITIALS})?{NAME_WORD}(?:\s+(?:{TITLE}\s+|{INITIAL}\s+)?{NAME_WORD}){{0,5}}"
+# A party and state, or a state, in brackets after a legislator's name: "(D-N.C.)", "(R-Utah)", "(Vt.)".
+AFFILIATION = r"(?:\s*\((?:[DRI]|[A-Z][a-z]*\.?)(?:-[A-Z][\w.\- ]{0,18})?\))"
 PRONOUN = r"(?:he|she|they|He|She|They)"
 ROLE_PHRASE = r"(?:an?|the|one|An?|The|One)\s+(?:[\w\-]+\s+){0,3}?(?:" + ROLE_WORDS + r")s?"
 # A name with lower-case words before it that describe the person: "RSB head coach Jason Koski",
 # "former secretary of state Hillary Clinton", "the campaign manager, Robby Mook".
-DESCRIBED_NAME = rf"(?:(?:[Tt]he|[Aa]n?|{NAME_WORD})\s+)?(?:(?!(?:and|but|when|as|after|while|because|if|that|who|which|then|on|in|at|from|for|with|near|to|by|into|across)\b)[a-z][\w\-’']*,?\s+){{1,4}}{NAME}"
+# An organisation's name may lead the description: "Republican National Committee chairman X",
+# "L2 president X".
+DESCRIBED_NAME = rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.&’'\-]*\s+){{0,4}}(?:(?!(?:and|but|when|as|after|while|because|if|that|who|which|then|on|in|at|from|for|with|near|to|by|into|across)\b)[a-z][\w\-’']*,?\s+){{1,4}}{NAME}"
 SPEAKER = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME})"
 
 # Attribution right after a closing quote: '," Viper whispers' / '," adds Capt. Shapoval'.
 NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-’']+\s+){0,3}?[a-z\d][\w\-’']+"
 AFTER_QUOTE = re.compile(
-    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE})(?:,[^“”\"\n]{{1,160}}?,)?\s+(?:(?:also|then|later|again|quickly|simply|once|will|would|can|could|may|might|has|had|have)\s+)?(?P<cue1>(?i:{SPEECH_VERBS}))\b"
-    rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,.;:—–]|$))"
+    rf"[ \t\u00a0,—–-]*(?:(?P<sp1>{SPEAKER}|{NOUN_PHRASE}){AFFILIATION}?(?:,[^“”\"\n]{{1,160}}?,)?\s+(?:(?:also|then|later|again|quickly|simply|once|will|would|can|could|may|might|has|had|have)\s+)?(?P<cue1>(?i:{SPEECH_VERBS}))\b"
+    rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,.;:—–(]|$))"
 )
+# A quote signed by a dash and a name that end the paragraph (or before the next quote opens):
+# '..." ― Ana Ruiz', '..." — Ana Ruiz, a teacher in Leeds.'
+DASH_AFTER = re.compile(rf"[ \t\u00a0]*[―—–]\s*(?P<sp>{NAME}){AFFILIATION}?(?:,[^\n“”\"]{{1,100}}?)?[ \t\u00a0.]*(?=\n|$|[“\"])")
 # Attribution before an opening quote with a verb: 'X said, "' / 'X told reporters "'.
-PARTICIPLE_BEFORE = re.compile(r",\s*(?P<cue>saying|telling\s+(?:\w+\s+){0,2}?\w+|writing|adding|asking|declaring|noting|"
+PARTICIPLE_BEFORE = re.compile(r"(?:,\s*|\s+(?:by|while|before|after)\s+|\b(?:statement|tweet|post|message)\s+)(?P<cue>saying|telling\s+(?:\w+\s+){0,2}?\w+|writing|adding|asking|declaring|noting|"
                                r"explaining|arguing|insisting|tweeting|posting)\s*[,:]?\s*$")
+COORDINATED_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:later|then|also|quickly|simply)\s+)?(?P<cue>said|says|added|adds|asked|"
+                                r"replied|declared|wrote|tweeted|told\s+(?:\w+\s+){0,2}?\w+)\s*[,:]?\s*$")
 CLAUSE_SUBJECT = re.compile(rf"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|However|Earlier),?\s+)?"
                             rf"(?:(?:On|In|At|During|After|Before)\s+[^,]{{1,40}},\s+)?"
                             rf"(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})(?=[\s,’'])")
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:[\w\-’'.&]+\s+){0,4}?[\w\-’'.&]+)[,:]\s*$")
-BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER})(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
-                          rf"(?:\s+[\w’'.]+){{0,4}}?\s*,?\s*$")
+BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER}|{NOUN_PHRASE}){AFFILIATION}?(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
+                          rf"(?:\s+[\w’'.]+){{0,6}}?\s*,?\s*$")
 COLON_BEFORE_QUOTE = re.compile(r":\s*$")
+# The sentence right before the quote ends with an inverted attribution of its own (of a partial
+# quote or a paraphrase): '..., Cole said. "' / '... a "change agent," said Cole, an aide. "'.
+SAID_SENTENCE_BEFORE = re.compile(
+    rf"[,”\"]\s*(?:(?P<sp1>{SPEAKER}){AFFILIATION}?(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?"
+    rf"(?P<cue1>{SPEECH_VERBS})\b[^.!?“”\"\n]{{0,80}}"
+    rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<sp2>{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}){AFFILIATION}?(?:,[^.!?“”\"\n]{{1,160}})?)"
+    rf"\.\s*$")
 # After a quote that closed its sentence, a verb of saying attributes it only when its own
 # sentence ends soon: '"... win." Trump said at a rally.' / '"... win." he added, "..."'.
 CLOSED_AFTER_CUE = re.compile(r"(?:\s+(?!that\b)[\w’'.\-]+){0,7}?\s*(?:[.,;:!?—–]|$)", re.M)
@@ -79,7 +105,7 @@ CUE_IN_CLAUSE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b")
 NAME_IN_CLAUSE = re.compile(NAME)
 PRONOUN_IN_CLAUSE = re.compile(rf"\b{PRONOUN}\b|{ROLE_PHRASE}")
 SUBJECT_BEFORE_CUE = re.compile(rf"(?:^|(?<=[\s(—–]))(?P<sp>{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{NOUN_PHRASE})"
-                                rf"(?:,[^,]{{1,80}},)?\s+(?:(?:also|then|later|again|has|had|have|was|is)\s+)?$")
+                                rf"{AFFILIATION}?(?:,[^,]{{1,80}},)?\s+(?:(?:also|then|later|again|has|had|have|was|is)\s+)?$")
 FUNCTION_WORDS = frozenset("But And Yet So Then Still Now Also Or As In On At For With Without After Before "
                            "When While The A An This That These Those If Asked Speaking Here There It Former Then Ex "
                            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight "
@@ -130,7 +156,7 @@ ORG_HEAD = (r"(?:campaign|officials?|spokes(?:man|woman|person)|committee|depart
 BODY = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w\-’']+\s+){{0,3}}?{ORG_HEAD}"
 INDIRECT_SUBJECT = rf"(?:{PRONOUN}|{ROLE_PHRASE}|{NAME}|{DESCRIBED_NAME}|{BODY})"
 INDIRECT_SAID = re.compile(
-    rf"(?:^|(?<=[,;—–]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<sp>{INDIRECT_SUBJECT})(?:\s+of\s+{NAME})?(?:,[^,\n]{{1,80}},)?\s+"
+    rf"(?:^|(?<=[,;—–]\s)|(?<=\bbut\s)|(?<=\band\s))(?P<sp>{INDIRECT_SUBJECT}){AFFILIATION}?(?:\s+of\s+{NAME})?(?:,[^,\n]{{1,80}},)?\s+"
     rf"(?:(?:also|has|had|have|later|then|previously|repeatedly|again|once)\s+)?"
     rf"(?P<cue>{INDIRECT_VERBS})\b(?:\s+{TELL_OBJECT})?(?:\s+(?:on|in|at|during|last|this)\s+[\w’'.]+(?:\s+[A-Z][\w’'.]*){{0,2}})?"
     rf"(?:\s+(?:this|last|on|earlier)\s+(?:week|month|year|morning|night|evening|[A-Z][a-z]+day))?"
@@ -155,6 +181,7 @@ class People:
     mention_ends: list[int] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f"
     labels: dict[int, str] = field(default_factory=dict)  # entity start -> spaCy label
+    namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Obama" -> full names, most named first
 
     def canonical(self, name: str) -> tuple[str, Optional[str]]:
         """The fullest known name for ``name`` and the title stripped from it, if any."""
@@ -164,6 +191,11 @@ class People:
         bare = name[title.end():] if title else name
         last = bare.split()[-1] if bare.split() else bare
         full = self.full_by_word.get(bare) or self.full_by_word.get(last) or bare
+        honorific = re.match(r"(Mr|Mrs|Ms|Miss)\b", role or "")
+        if honorific and last in self.namesakes:  # "Mr. Obama" when the article names two Obamas
+            wanted = "m" if honorific.group(1) == "Mr" else "f"
+            if self.gender.get(full) != wanted:
+                full = next((other for other in self.namesakes[last] if self.gender.get(other) == wanted), full)
         return full, self.roles.get(full) or role
 
     def latest_before(self, offset: int) -> Optional[str]:
@@ -197,7 +229,9 @@ def find_people(text: str, doc: Any = None) -> People:
         _register(people, text, start, raw, votes)
     for word, fulls in votes.items():  # "Clinton": the Clinton the article names in full most often
         if len(fulls) > 1 and word not in fulls:
-            people.full_by_word[word] = max(fulls, key=lambda full: (fulls[full], -list(fulls).index(full)))
+            ranked = sorted(fulls, key=lambda full: (-fulls[full], list(fulls).index(full)))
+            people.full_by_word[word] = ranked[0]
+            people.namesakes[word] = tuple(ranked)
     for match in PSEUDONYM.finditer(text):
         people.pseudonyms.add(match.group("name"))
         people.roles.setdefault(match.group("name"), _clean_role(match.group("role")))
@@ -292,6 +326,8 @@ def _read_gender(people: People, text: str) -> None:
     starts = [start for start, _name in people.mentions]
     for k, (start, name) in enumerate(people.mentions):
         tally = votes.setdefault(name, [0, 0])
+        if text[start:people.mention_ends[k]] in people.namesakes:
+            continue  # "Mr. Pratt" where two Pratts are named: not evidence for either
         honorific = HONORIFIC.search(text[max(0, start - 6):start])
         if honorific:
             tally[0 if honorific.group("title") == "Mr" else 1] += 3
@@ -349,7 +385,7 @@ def find_quotes(text: str, doc: Any = None, people: Optional[People] = None) -> 
         if inner_end <= inner_start or _is_title(text, start, end) or _is_partial(text, start, end):
             continue
         attribution = _attribute(start, end, context)
-        if attribution is None and previous is not None and _continues(text, previous, start, people):
+        if attribution is None and previous is not None and _continues(previous, start, context):
             attribution = _Attribution(previous.speaker, previous.role, previous.cue,
                                        (previous.speaker_start, previous.speaker_end)
                                        if previous.speaker_start is not None else None)
@@ -448,6 +484,11 @@ def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution
     text = context.text
     window_start = max(0, start - 1 - 200)
     before = text[window_start:start - 1]
+    signed = DASH_AFTER.match(text, end + 1, min(len(text), end + 200))
+    if signed:  # '..." ― Ana Ruiz' / '..." — Ana Ruiz, teacher': a quote signed with a name
+        found = _resolve(signed.start("sp"), signed.end("sp"), "―", start, context)
+        if found is not None and found.speaker:
+            return found
     leading = _before_attribution(before, window_start, start, context)
     after = AFTER_QUOTE.match(text, end + 1, min(len(text), end + 160))
     closed = re.search(r"[.!?…]\s*$", text[start:end])
@@ -458,14 +499,20 @@ def _attribute(start: int, end: int, context: _Context) -> Optional[_Attribution
         after = None  # '"... for me." The ministry said the bill ...': a new sentence of its own
     if after and (SPEECH_ENDING.search(text[start:end]) or len(text[start:end].split()) >= MIN_SPEECH_WORDS):
         group = "sp1" if after.group("sp1") else "sp2"
+        verb_next = group == "sp1" and text[start:end].rstrip().endswith(",") \
+            and bool(re.match(r"\s+\S+$", text[after.end(group):after.start("cue1")]) or
+                     not text[after.end(group):after.start("cue1")].strip())
         attribution = _resolve(after.start(group), after.end(group), after.group("cue1") or after.group("cue2"),
-                               start, context)
+                               start, context, verb_next)
         if attribution is not None:
             return attribution
     return leading
 
 
 def _before_attribution(before: str, window_start: int, start: int, context: _Context) -> Optional[_Attribution]:
+    coordinated = COORDINATED_BEFORE.search(before)
+    if coordinated:  # 'Hayek confirmed she had been and said, "': the subject of the clause
+        return _clause_subject(before[:coordinated.start()], window_start, coordinated.group("cue"), start, context)
     participle = PARTICIPLE_BEFORE.search(before)
     if participle:  # 'X posted a comment of her own, saying, "' : X is the subject of the clause
         return _clause_subject(before[:participle.start()], window_start, participle.group("cue"), start, context)
@@ -478,7 +525,21 @@ def _before_attribution(before: str, window_start: int, start: int, context: _Co
     said = BEFORE_QUOTE.search(before)
     if said:
         return _resolve(window_start + said.start("sp"), window_start + said.end("sp"), said.group("cue"), start, context)
+    said = SAID_SENTENCE_BEFORE.search(before)
+    if said and not ("\n" in before[len(before.rstrip()):] and _runs_to_paragraph_end(context, start)):
+        # 'Yet he is a "change agent," Cole said. "That's exactly ...': Cole goes on (a paragraph
+        # left open after a paragraph break is someone's whose attribution closes it later)
+        group, cue = ("sp1", "cue1") if said.group("sp1") else ("sp2", "cue2")
+        return _resolve(window_start + said.start(group), window_start + said.end(group), said.group(cue), start, context)
     return None
+
+
+def _runs_to_paragraph_end(context: _Context, start: int) -> bool:
+    k = bisect.bisect_right(context.quoted_starts, start) - 1
+    if k < 0 or context.quoted[k][0] != start:
+        return False
+    end = context.quoted[k][1]
+    return end >= len(context.text) or context.text[end] == "\n"
 
 
 def _clause_subject(clause: str, window_start: int, cue: str, start: int, context: _Context) -> Optional[_Attribution]:
@@ -548,9 +609,12 @@ def _colon_attribution(before: str, window_start: int, start: int, context: _Con
     return None
 
 
-def _resolve(begin: int, finish: int, cue: str, offset: int, context: _Context) -> Optional[_Attribution]:
+def _resolve(begin: int, finish: int, cue: str, offset: int, context: _Context,
+             verb_next: bool = False) -> Optional[_Attribution]:
     """The speaker named by text[begin:finish] (a name, a pronoun, a role, a described name),
-    or None when those words cannot speak (a date, a place named without a verb of its own)."""
+    or None when those words cannot speak (a date, a place named without a verb of its own).
+    ``verb_next``: the cue follows the words at once, inside the attribution ('," PolitiFact
+    says'), so a one-word name speaks whatever label the model gave it (or none)."""
     text, people = context.text, context.people
     raw = text[begin:finish].strip()
     span = (begin, finish)
@@ -574,9 +638,10 @@ def _resolve(begin: int, finish: int, cue: str, offset: int, context: _Context) 
         return None
     label = _label_at(people, text, name_start)
     known = people.is_person(people.canonical(" ".join(words))[0])
-    if (label in NOT_SPEAKER_LABELS or label in UNLIKELY_SPEAKER_LABELS and len(words) == 1) and not known:
+    if (label in NOT_SPEAKER_LABELS or label in UNLIKELY_SPEAKER_LABELS and len(words) == 1 and not verb_next) \
+            and not known:
         return None
-    if people.labels and len(words) == 1 and label is None and not known:
+    if people.labels and len(words) == 1 and label is None and not known and not verb_next:
         return None  # a capitalised word no model read as a name ("Having", "Wait")
     name, role = people.canonical(" ".join(words))
     if described and not role:
@@ -644,9 +709,16 @@ def _inside_quote(context: _Context, position: int) -> bool:
     return k >= 0 and context.quoted[k][0] <= position < context.quoted[k][1]
 
 
-def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
-    """Same speaker when the gap is short, holds no other quote and names no one else."""
+def _continues(previous: Quote, start: int, context: _Context) -> bool:
+    """Same speaker when the gap is the previous quote's own attribution sentence ('," said X, an
+    aide to Y, on CNN's "This Week." "'), or is short, holds no other quote and names no one else."""
+    text, people = context.text, context.people
     gap_start = previous.end
+    if previous.speaker is None and "\n" in text[gap_start:start - 1]:
+        return False  # an unnamed speaker ("the officer shouted") does not carry into the next paragraph
+    if previous.speaker_start is not None and gap_start <= previous.speaker_start < start - 1 \
+            and _same_sentence_until(context, previous.speaker_start, start - 1):
+        return True
     gap = text[gap_start:start - 1]
     closing = re.match(r"[,\s]*[”\"“]", gap)  # the previous quote's own closing mark
     gap = gap[closing.end():] if closing else gap
@@ -664,6 +736,19 @@ def _continues(text: str, previous: Quote, start: int, people: People) -> bool:
     speaker = people.canonical(previous.speaker)[0] if previous.speaker else None
     others = {name for at, name in people.mentions if gap_start <= at < start - 1} - {previous.speaker, speaker}
     return not others
+
+
+def _same_sentence_until(context: _Context, position: int, quote_mark: int) -> bool:
+    """The sentence holding ``position`` runs up to the opening mark at ``quote_mark`` (nothing
+    but spaces and line breaks between its end and the mark) or past it."""
+    index = bisect.bisect_right(context.sentence_starts, position) - 1
+    if index < 0:
+        return False
+    s_end = context.sentences[index][1]
+    if s_end >= quote_mark:
+        return True
+    between = context.text[s_end:quote_mark]
+    return not between.strip(" \t\u00a0\n.”\"")
 
 
 # --- indirect quotes ------------------------------------------------------------------------

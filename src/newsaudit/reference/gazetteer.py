@@ -33,13 +33,20 @@ from typing import Any, Mapping, NamedTuple, Optional
 
 # Short forms newspapers use for countries whose geonames name is different.
 COUNTRY_ALIASES: dict[str, str] = {
-    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US",
     "united states of america": "US", "holland": "NL", "the netherlands": "NL",
     "czech republic": "CZ", "ivory coast": "CI", "burma": "MM", "turkiye": "TR",
     "russian federation": "RU", "vatican": "VA", "drc": "CD", "dr congo": "CD", "uae": "AE",
     "the philippines": "PH", "the gambia": "GM", "east timor": "TL", "palestine": "PS",
     "republic of ireland": "IE", "south korea": "KR", "north korea": "KP", "the bahamas": "BS",
+    "netherlands": "NL", "congo": "CD", "congo-kinshasa": "CD", "zaire": "CD", "dr of congo": "CD",
+    "republic of congo": "CG", "congo-brazzaville": "CG",
+}
+# Short forms of first-order divisions: (country, division name as countrystatecity spells it) -> forms.
+DIVISION_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("AU", "New South Wales"): ("nsw",), ("AU", "Queensland"): ("qld",), ("AU", "Western Australia"): ("wa",),
+    ("US", "District of Columbia"): ("dc", "washington dc", "washington, dc"),
 }
 # Regions that are neither countries nor divisions, at the point GeoNames gives them.
 REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
@@ -115,12 +122,16 @@ class Context:
 
     ``countries`` maps a country code to its share (0..1) of the article's country votes;
     ``admin1`` holds the folded names of the states and provinces it names; ``points`` the
-    coordinates of places it names that have only one reading.
+    coordinates of places it names that have only one reading; ``states`` maps a folded state or
+    province name to its share (0..1) of the article's state votes: each mention of a state is a
+    vote, and each other name splits one vote among the states its namesakes lie in, so the state
+    that holds most of the article's towns and counties wins ("Boone", "Hamilton", "Clinton").
     """
 
     countries: Mapping[str, float] = field(default_factory=dict)
     admin1: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = ()
+    states: Mapping[str, float] = field(default_factory=dict)  # folded admin1 -> share of the article's votes
 
     @classmethod
     def of(cls, value: "Context | str | None") -> "Context":
@@ -132,13 +143,19 @@ class Context:
 # Weights of the namesake score (see :func:`score`).
 KIND_BONUS = {"country": 1.5, "continent": 2.5, "region": 0.5, "city": 0.0}
 COUNTRY_WEIGHT = 3.0  # times the article's share of votes for the candidate's country
+FOREIGN_PENALTY = 1.5  # a town of a country the article gives no vote, when it has votes
 ADMIN1_BONUS = 3.0  # the article names the state or province the candidate lies in
+STATE_WEIGHT = 4.0  # times the article's share of state votes for the candidate's state
 NEAR_BONUS = 2.0  # the candidate is near a place the article names unambiguously
 NEAR_KM = 250.0
+NEAR_SLOPE = 0.5  # the bonus falls by half from 0 km to NEAR_KM
 ALIAS_PENALTY = 1.5  # matched through another record's old or foreign name
 FEATURE_BONUS = {"PPLC": 1.0, "ADM1": 0.0}
 # GeoNames' own point for the United States (6252001); countrystatecity's lies 230 km away.
 CENTRE_OVERRIDES = {"US": (39.76, -98.5)}
+# GeoNames' points for divisions that countrystatecity places on their namesake city (New York
+# State at New York City's point, 270 km from the state's own).
+DIVISION_CENTRE_OVERRIDES = {("US", "New York"): (43.00035, -75.4999)}
 
 
 class Gazetteer:
@@ -182,6 +199,13 @@ class Gazetteer:
         if not options:
             return None
         ctx = Context.of(context)
+        named = [c for c in options if c.kind in ("country", "continent") or c.feature == "ADM1" and _own(c, name)]
+        if named:  # "Mexico" the country, never Mexico City through its alternate name; "California" the
+            # state, never a town a tenth its size in the same country ("California, Pa." still reads
+            # the town); a capital stays ("Washington"), and so do Reading and Valencia beside their divisions
+            states = {c.country: c.population for c in named if c.feature == "ADM1"}
+            options = [c for c in options if c in named or _own(c, name)
+                       and (c.population * 10 >= states.get(c.country, 0) or c.feature == "PPLC")]
         return max(options, key=lambda c: (score(c, name, ctx), c.population))
 
 
@@ -191,15 +215,25 @@ def score(candidate: Candidate, query: str, ctx: Context) -> float:
     value = math.log10(candidate.population + 100) + KIND_BONUS.get(candidate.kind, 0.0)
     value += FEATURE_BONUS.get(candidate.feature, 0.0)
     value += COUNTRY_WEIGHT * ctx.countries.get(candidate.country or "", 0.0)
-    if candidate.admin1 and fold(candidate.admin1) in ctx.admin1 and candidate.kind != "region":
-        value += ADMIN1_BONUS
-    if (candidate.kind == "city" or candidate.feature == "ADM2") and candidate.lat is not None and any(_km(candidate.lat, candidate.lon, lat, lon) <= NEAR_KM
-                                         for lat, lon in ctx.points):
-        value += NEAR_BONUS
+    if ctx.countries and candidate.kind in ("city", "region") and candidate.country not in ctx.countries:
+        value -= FOREIGN_PENALTY  # a town or division of a country the article never names
+    if candidate.admin1 and (candidate.kind != "region" or candidate.feature == "ADM2"):
+        state = fold(candidate.admin1)
+        value += ADMIN1_BONUS * (state in ctx.admin1) + STATE_WEIGHT * ctx.states.get(state, 0.0)
+    if (candidate.kind == "city" or candidate.feature == "ADM2") and candidate.lat is not None and ctx.points:
+        nearest = min(_km(candidate.lat, candidate.lon, lat, lon) for lat, lon in ctx.points)
+        if nearest <= NEAR_KM:  # the nearer, the more: a neighbour 20 km off counts more than one 200 km off
+            value += NEAR_BONUS * (1.0 - NEAR_SLOPE * nearest / NEAR_KM)
     own = candidate.name.split(",")[0]  # "Washington, D.C." is its own "Washington"
     if skeleton(own) != skeleton(query) and fold(own) != fold(query):
         value -= ALIAS_PENALTY
     return value
+
+
+def _own(candidate: Candidate, query: str) -> bool:
+    """``query`` is the candidate's own name (not an alternate or older one)."""
+    own = candidate.name.split(",")[0]
+    return skeleton(own) == skeleton(query) or fold(own) == fold(query)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -290,8 +324,9 @@ def _add_divisions(records: list[Candidate], index: dict[str, list[int]], popula
                 continue
             code = row["country_code"]
             people = population.get((code, fold(row["name"])), 0) // 4 or DIVISION_WEIGHT
-            _add(records, index, Candidate(row["name"], code, float(row["latitude"]), float(row["longitude"]), None,
-                                           people, "region", "ADM1"), _division_keys(row))
+            lat, lon = DIVISION_CENTRE_OVERRIDES.get((code, row["name"]), (float(row["latitude"]), float(row["longitude"])))
+            _add(records, index, Candidate(row["name"], code, lat, lon, None, people, "region", "ADM1"),
+                 _division_keys(row))
     counties: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for (code, admin1, admin2), points in towns["admin2"].items():
         if ADMIN2_WORDS.search(admin2):
@@ -304,7 +339,7 @@ def _add_divisions(records: list[Candidate], index: dict[str, list[int]], popula
 
 
 def _division_keys(row: dict) -> set[str]:
-    keys = {fold(row["name"])}
+    keys = {fold(row["name"]), *DIVISION_ALIASES.get((row["country_code"], row["name"]), ())}
     name = row["name"]
     for word in (" Province", " Region", " State", " Oblast", " Governorate", " Prefecture", " County"):
         if name.endswith(word) and len(name) > len(word) + 3:
@@ -354,7 +389,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 4  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 5  # bump when the records or keys built above change
 
 
 class _Records:

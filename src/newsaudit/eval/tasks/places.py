@@ -5,7 +5,8 @@ articles, toponyms with GeoNames coordinates and country, streets and some build
 and ``GeoVirus.xml`` (229 Wikinews articles about epidemics, locations with coordinates).
 
 Each article's text is the report's body as given (the structure stage is bypassed so the gold
-offsets index ``article.text``); the claims stage then runs as in an audit and the report's
+offsets index ``article.text``), with the outlet's domain where the corpus gives it (LGL), as an
+audit of the page would know it; the claims stage then runs as in an audit and the report's
 ``places`` are scored. Systems, on the same documents:
 
 - **newsaudit**: the places of the report; a second row leaves out the mentions whose role is
@@ -66,6 +67,7 @@ class GeoDoc:
     id: str
     text: str
     gold: tuple[Gold, ...]
+    domain: Optional[str] = None  # the outlet's domain (LGL), as an audit of the page would know it
 
     @property
     def held_out(self) -> bool:
@@ -106,7 +108,8 @@ def load_corpus(path: Path, corpus: str) -> list[GeoDoc]:
         text = article.findtext("text") or ""
         doc_id = article.get("docid") or article.findtext("source") or str(number)
         items = article.iter("toponym") if corpus == "LGL" else article.iter("location")
-        docs.append(GeoDoc(corpus, doc_id, text, tuple(filter(None, (_gold(item, corpus) for item in items)))))
+        docs.append(GeoDoc(corpus, doc_id, text, tuple(filter(None, (_gold(item, corpus) for item in items))),
+                           article.findtext("domain") or None))
     return docs
 
 
@@ -183,7 +186,7 @@ def newsaudit_predictor(resources: Any, roles: Optional[frozenset[str]] = None) 
     claims_stage = next(stage for stage in STAGES if stage.name == "claims")
 
     def predict(doc: GeoDoc) -> list[Predicted]:
-        body = Article(outlet=None, domain=None, url=None, headline=None, byline=None, published=None,
+        body = Article(outlet=None, domain=doc.domain, url=None, headline=None, byline=None, published=None,
                        published_source=None, text=doc.text)
         given = Stage("structure", lambda report, ctx: dataclasses.replace(report, article=body),
                       frozenset(), frozenset({"article"}))

@@ -7,10 +7,19 @@ Three dev sets under ``shared/data`` (each folder's SOURCE.md has origin and lic
 - ``recognizers_text_specs/English/NumberWithUnit``: Recognizers-Text's unit specs (their unit names).
 
 A sentence is scored on the multiset of its gold values: a predicted quantity matches a gold one
-when a value agrees (a range offers its low, high and middle), and, for value+unit, when the
-predicted unit names the same thing as the gold one once both are mapped to one vocabulary
-(:data:`UNIT_NAMES`, singular nouns for counts; a gold "dimensionless" matches a count). F1 is
+when a value agrees (a range offers its low, high and middle; a gold range, "40-50" in the CQE
+sets, needs both bounds), and, for value+unit, when the predicted unit names the same thing as
+the gold one once both are mapped to one vocabulary (:data:`UNIT_NAMES`; the extractor's symbols
+go through its own ``claims.quantities.UNIT_NAMES``). Counts: a gold "dimensionless" matches any
+count; a gold counted noun phrase (CQE writes "cabinet minister", "large contract") matches a
+predicted count of its head noun ("eight cabinet ministers" counts "ministers"). F1 is
 micro-averaged over quantities.
+
+Each Recognizers spec labels one type only (the currency spec marks "$ 254 million" and not the
+"27 %" beside it), so there a prediction is scored only when it is of that spec's type (money;
+temperature; age or duration; a dimension: length, area, volume, weight, speed, data, angle) or a
+bare number, for every system alike. The CQE sets are the same sentences with every quantity labelled, and are
+scored on everything.
 
 A fixed part of every set is held out (:func:`held_out`: the CRC-32 of the sentence, modulo 4,
 is 0): rules are developed on the rest ("dev"), the held-out figures are reported beside them.
@@ -22,6 +31,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +45,9 @@ from . import HELD_OUT_MODULUS, Task, held_out
 
 @dataclass(frozen=True)
 class Gold:
-    value: float
+    value: float  # a range's middle
     unit: Optional[str]  # in the shared vocabulary of UNIT_NAMES' values; None = a bare count
+    bounds: Optional[tuple[float, float]] = None  # a gold range ("40-50"): both must be found
 
 
 @dataclass(frozen=True)
@@ -44,12 +55,15 @@ class Item:
     dataset: str
     text: str
     gold: tuple[Gold, ...]
+    scope: Optional[str] = None  # the one type a spec labels (see SCOPES); None = every quantity
 
 
 @dataclass(frozen=True)
 class Predicted:
     values: tuple[float, ...]  # the value, or a range's low, high and middle
     unit: Optional[str]
+    kind: Optional[str] = None  # money | temperature | age | dimension | percent | other; None: a bare number
+    bounds: Optional[tuple[float, float]] = None  # a range's low and high
 
 
 Reader = Callable[[str], list[Predicted]]
@@ -95,13 +109,14 @@ UNIT_NAMES = {
     "megabyte": "megabyte", "gb": "gigabyte", "tb": "terabyte", "exabyte": "exabyte", "megabit": "megabit",
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
     "second": "second", "decade": "decade", "century": "century", "night": "night",
-    "year of age": "year", "month of age": "month", "week of age": "week", "day of age": "day",
+    "age": "year", "year of age": "year", "month of age": "month", "week of age": "week", "day of age": "day",
     "ratio": "ratio", "point": "point", "turn": "turn", "radian": "radian", "dozen": "dozen",
     "gbx": "penny", "usc": "cent", "nlg": "netherlands guilder", "netherlands guilder": "netherlands guilder",
     "netherlands guilde": "netherlands guilder", "fim": "finnish markka", "finnish markka": "finnish markka",
     "esp": "peseta", "peseta": "peseta", "sgd": "singapore dollar", "krw": "won", "ils": "shekel",
 }
 BARE_COUNT = ("dimensionless", "-", "count", "")
+SPELLING = re.compile(r"(?:met|lit)er\b")
 
 
 def unit_name(unit: Optional[str]) -> Optional[str]:
@@ -111,8 +126,11 @@ def unit_name(unit: Optional[str]) -> Optional[str]:
     key = " ".join(unit.lower().split())
     if key in BARE_COUNT:
         return None
+    key = SPELLING.sub(lambda m: m[0][:-2] + "re", key)  # "centimeter" and "centimetre" are one unit
     if key in UNIT_NAMES:
         return UNIT_NAMES[key]
+    if " per " in key:  # "metric ton per year": each side in the vocabulary
+        return " per ".join(unit_name(part) or "count" for part in key.split(" per "))
     return _singular(key)
 
 
@@ -120,7 +138,7 @@ def _singular(noun: str) -> str:
     if noun in ("people", "persons"):
         return "person"
     for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x"), ("s", "")):
-        if noun.endswith(plural) and len(noun) > len(plural) + 2 and not noun.endswith(("ss", "us", "is")):
+        if noun.endswith(plural) and len(noun) >= len(plural) + 2 and not noun.endswith(("ss", "us", "is")):
             return noun[: len(noun) - len(plural)] + single
     return noun
 
@@ -144,10 +162,21 @@ def read_cqe(folder: Path) -> list[Item]:
     items = []
     for path in sorted((folder / "formatted_test_set").glob("*-model.json")):
         for case in json.loads(path.read_text(encoding="utf-8")):
-            gold = tuple(Gold(float(q["value"]), _money_pound(path.stem, unit_name(q["normalized_unit"])))
-                         for q in case["quantities"] if _number(q["value"]))
-            items.append(Item(f"cqe_unit_sets/{path.stem}", case["text"], gold))
+            gold = []
+            for q in case["quantities"]:
+                unit = _money_pound(path.stem, unit_name(q["normalized_unit"]))
+                if _number(q["value"]):
+                    gold.append(Gold(float(q["value"]), unit))
+                elif (bounds := _gold_range(q["value"])) is not None:
+                    gold.append(Gold(sum(bounds) / 2, unit, bounds))
+            items.append(Item(f"cqe_unit_sets/{path.stem}", case["text"], tuple(gold)))
     return items
+
+
+def _gold_range(value: object) -> Optional[tuple[float, float]]:
+    """CQE writes a range as "40-50"."""
+    low, dash, high = str(value).partition("-")
+    return (float(low), float(high)) if dash and _number(low) and _number(high) else None
 
 
 def read_recognizers(folder: Path) -> list[Item]:
@@ -160,8 +189,13 @@ def read_recognizers(folder: Path) -> list[Item]:
                 if _number(resolution.get("value")):
                     gold.append(Gold(float(resolution["value"]),
                                      _money_pound(path.stem, unit_name(resolution.get("unit")))))
-            items.append(Item(f"recognizers/{path.stem}", case["Input"], tuple(gold)))
+            items.append(Item(f"recognizers/{path.stem}", case["Input"], tuple(gold),
+                              SCOPES.get(path.stem.removesuffix("Model").lower())))
     return items
+
+
+# A Recognizers spec's type -> the prediction kinds it labels.
+SCOPES = {"currency": "money", "temperature": "temperature", "age": "age", "dimension": "dimension"}
 
 
 def _money_pound(file: str, unit: Optional[str]) -> Optional[str]:
@@ -193,9 +227,34 @@ def load_items(data_dir: Path) -> tuple[list[Item], list[str]]:
 
 
 def newsaudit_reader(text: str) -> list[Predicted]:
-    from ...claims.quantities import find_quantities
+    from ...claims.quantities import UNIT_NAMES as OWN_NAMES, UNITS, find_quantities
 
-    return [_predicted(q.value, q.low, q.high, q.unit, q.per) for q in find_quantities(text)]
+    out = []
+    for q in find_quantities(text):
+        kind = q.kind
+        if q.unit and kind in ("rate", "count"):  # "500,000 barrels a day" is a volume per day
+            kind = next((k for symbol, k in UNITS.values() if symbol == q.unit), kind)
+        unit = OWN_NAMES.get(q.unit or "", q.unit)
+        out.append(_predicted(q.value, q.low, q.high, unit, q.per, _scope_kind(kind, unit)))
+    return out
+
+
+# newsaudit's kinds (Quantity.kind) and quantulum3's entities -> a Recognizers spec's type.
+SCOPE_KINDS = {"money": "money", "currency": "money", "temperature": "temperature", "age": "age",
+               "duration": "age", "time": "age"}
+DIMENSIONS = frozenset({"length", "area", "volume", "weight", "mass", "speed", "data", "information", "angle",
+                        "data rate", "velocity"})
+
+
+def _scope_kind(kind: Optional[str], unit: Optional[str]) -> Optional[str]:
+    """The type of a prediction, or None for a bare number (kept in every spec's scope)."""
+    name = unit_name(unit)
+    if name is None:
+        return None
+    if name == "percentage":
+        return "percent"
+    kind = (kind or "").lower()
+    return SCOPE_KINDS.get(kind) or ("dimension" if kind in DIMENSIONS else "other")
 
 
 def quantulum_reader(text: str) -> list[Predicted]:
@@ -209,25 +268,29 @@ def quantulum_reader(text: str) -> list[Predicted]:
     out = []
     for quantity in found:
         unit = quantity.unit.name if quantity.unit is not None else None
+        entity = quantity.unit.entity.name if quantity.unit is not None and quantity.unit.entity else None
+        kind = _scope_kind(entity, unit)
         if quantity.uncertainty:
             out.append(_predicted(None, quantity.value - quantity.uncertainty, quantity.value + quantity.uncertainty,
-                                  unit))
+                                  unit, kind=kind))
         else:
-            out.append(_predicted(quantity.value, None, None, unit))
+            out.append(_predicted(quantity.value, None, None, unit, kind=kind))
     return out
 
 
 def _predicted(value: Optional[float], low: Optional[float], high: Optional[float], unit: Optional[str],
-               per: Optional[str] = None) -> Predicted:
+               per: Optional[str] = None, kind: Optional[str] = None) -> Predicted:
+    bounds = None
     if value is not None:
         values: tuple[float, ...] = (value,)
     else:
         values = tuple(v for v in (low, high, (low + high) / 2 if low is not None and high is not None else None)
                        if v is not None)
+        bounds = (low, high) if low is not None and high is not None else None
     name = unit_name(unit)
     if per:  # "$70 a share" is "dollar per share"; "30,000/month" is "count per month"
         name = f"{name or 'count'} per {unit_name(per)}"
-    return Predicted(values, name)
+    return Predicted(values, name, kind, bounds)
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -247,6 +310,10 @@ class Tally:
         return Scores(_round(precision), _round(recall), _round(f1), items)
 
 
+def _f1(scores: Scores) -> str:
+    return "–" if scores.f1 is None else f"{scores.f1:.3f}"
+
+
 def _round(value: Optional[float]) -> Optional[float]:
     return round(value, 3) if value is not None else None
 
@@ -255,35 +322,64 @@ def _same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def _named() -> frozenset[str]:
+    from ...claims.quantities import UNIT_NAMES as OWN_NAMES
+
+    return frozenset(UNIT_NAMES.values()) | {unit_name(name) for name in OWN_NAMES.values()}
+
+
+_NAMED = _named()
+
+
 def _same_unit(predicted: Optional[str], gold: Optional[str]) -> bool:
     if gold is None:  # a bare count: any count (no unit, or a counted noun) is right
-        return predicted is None or predicted not in set(UNIT_NAMES.values())
-    return predicted == gold
+        return predicted is None or predicted not in _NAMED
+    if predicted == gold:
+        return True
+    if gold in _NAMED or predicted is None or predicted in _NAMED or " per " in gold:
+        return False
+    return _singular(predicted.split()[-1]) == _singular(gold.split()[-1])  # "cabinet minister" / "minister"
 
 
-def match(predicted: Sequence[Predicted], gold: Sequence[Gold], with_unit: bool) -> tuple[int, int, int]:
-    """(tp, fp, fn) of one sentence, matching greedily in order."""
+def _same_values(guess: Predicted, truth: Gold) -> bool:
+    if truth.bounds is not None:
+        return guess.bounds is not None and all(_same_value(a, b) for a, b in zip(guess.bounds, truth.bounds))
+    return any(_same_value(v, truth.value) for v in guess.values)
+
+
+def match(predicted: Sequence[Predicted], gold: Sequence[Gold], with_unit: bool,
+          scope: Optional[str] = None) -> tuple[int, int, int]:
+    """(tp, fp, fn) of one sentence, matching greedily in order; with a scope, only predictions of
+    that type are scored."""
+    if scope is not None:
+        predicted = [guess for guess in predicted if guess.kind in (None, scope)]
     left = list(gold)
     tp = 0
     for guess in predicted:
         for index, truth in enumerate(left):
-            if any(_same_value(v, truth.value) for v in guess.values) and (
-                    not with_unit or _same_unit(guess.unit, truth.unit)):
+            if _same_values(guess, truth) and (not with_unit or _same_unit(guess.unit, truth.unit)):
                 tp += 1
                 del left[index]
                 break
     return tp, len(predicted) - tp, len(left)
 
 
-def score(items: Sequence[Item], read: Reader) -> tuple[Tally, Tally, float, list[dict]]:
+def score(items: Sequence[Item], read: Reader,
+          per_set: Optional[dict] = None) -> tuple[Tally, Tally, float, list[dict]]:
+    """Value and value+unit tallies over ``items``; ``per_set`` collects them by dev set too."""
     value, unit = Tally(), Tally()
     misses = []
     started = time.perf_counter()
     for item in items:
         predicted = read(item.text)
-        for tally, with_unit in ((value, False), (unit, True)):
-            tp, fp, fn = match(predicted, item.gold, with_unit)
-            tally.tp, tally.fp, tally.fn = tally.tp + tp, tally.fp + fp, tally.fn + fn
+        family = item.dataset.split("/")[0]
+        for index, with_unit in ((0, False), (1, True)):
+            tp, fp, fn = match(predicted, item.gold, with_unit, item.scope)
+            tallies = [(value, unit)[index]]
+            if per_set is not None:
+                tallies.append(per_set.setdefault(family, (Tally(), Tally()))[index])
+            for tally in tallies:
+                tally.tp, tally.fp, tally.fn = tally.tp + tp, tally.fp + fp, tally.fn + fn
             if with_unit and (fp or fn):
                 misses.append({"dataset": item.dataset, "text": item.text,
                                "gold": [(g.value, g.unit) for g in item.gold],
@@ -304,9 +400,11 @@ def run(data_dir: Path, limit: Optional[int]) -> list[TaskResult]:
     for part, chosen in (("dev", [i for i in items if not held_out(i.text)]),
                          ("held-out", [i for i in items if held_out(i.text)])):
         rows, detail = [], {}
+        by_set: dict[str, dict[str, str]] = {}
         for name, read in SYSTEMS:
+            per_set: dict[str, tuple[Tally, Tally]] = {}
             try:
-                value, unit, seconds, misses = score(chosen, read)
+                value, unit, seconds, misses = score(chosen, read, per_set)
             except ImportError as err:
                 rows.append(SystemRow(system=name, items=len(chosen), note=f"unavailable: {err}"))
                 continue
@@ -314,11 +412,18 @@ def run(data_dir: Path, limit: Optional[int]) -> list[TaskResult]:
                                   seconds=round(seconds, 2), note=f"tp {value.tp}, fp {value.fp}, fn {value.fn}"))
             rows.append(SystemRow(system=f"{name} value+unit", items=len(chosen), scores=unit.scores(len(chosen)),
                                   note=f"tp {unit.tp}, fp {unit.fp}, fn {unit.fn}"))
+            for family, (set_value, set_unit) in per_set.items():
+                count = sum(1 for i in chosen if i.dataset.split("/")[0] == family)
+                by_set.setdefault(family, {})[name] = (f"{_f1(set_value.scores(count))} / "
+                                                       f"{_f1(set_unit.scores(count))}")
             if name == "newsaudit" and part == "dev":
                 detail["newsaudit_misses"] = misses[:60]
+        detail["per_set_value_f1_slash_value_unit_f1"] = by_set
         golds = sum(len(i.gold) for i in chosen)
+        sets = "; ".join(f"{family}: " + ", ".join(f"{system} {f1}" for system, f1 in systems.items())
+                         for family, systems in sorted(by_set.items()))
         note = (f"{len(chosen)} sentences, {golds} quantities ({part}; held out: CRC-32 of the sentence mod "
-                f"{HELD_OUT_MODULUS} == 0); micro-averaged over quantities"
+                f"{HELD_OUT_MODULUS} == 0); micro-averaged over quantities; value / value+unit F1 by set: {sets}"
                 + (f"; missing: {', '.join(missing)}" if missing else ""))
         results.append(TaskResult(f"quantities ({part})", "ok", tuple(rows), note, detail))
     return results

@@ -20,7 +20,9 @@ on the same articles:
 - **speaker accuracy**: over gold direct quotes with a Source that some prediction overlaps, the
   share whose speaker agrees with the Source: the predicted speaker mention overlaps the Source
   span, or the resolved name shares a capitalised word with it ("Donald Trump" for "Trump", for
-  "Republican nominee Donald Trump").
+  "Republican nominee Donald Trump"). The misses are counted by class (``miss_class``): no
+  speaker found; a pronoun, description or named Source given another speaker; a Source span
+  that holds only a cue word ("said", the annotators' Source and Cue swapped).
 - indirect attribution P/R/F1 on the content span (overlap), and the speaker accuracy of matches.
 
 One annotator's file per article (the first by name) where several annotated it.
@@ -218,6 +220,7 @@ class Tally:
     named_right: int = 0  # ... whose name the predicted speaker carries
     seconds: float = 0.0
     misses: list[dict] = field(default_factory=list)
+    wrong_by_class: dict[str, int] = field(default_factory=dict)  # speaker misses, see miss_class
 
     def overlap(self) -> dict:
         precision = self.tp_pred / self.pred if self.pred else None
@@ -261,6 +264,26 @@ def names_agree(predicted: Predicted, gold: Gold) -> bool:
     return bool(predicted.speaker and name_words(gold.source_text) & name_words(predicted.speaker))
 
 
+GOLD_PRONOUNS = frozenset("he she they it we i".split())
+CUE_WORDS = re.compile(r"(?:says|said|say|told|tells|added|adds|asked|wrote|writes|explained|continued)", re.I)
+
+
+def miss_class(predicted: Predicted, gold: Gold) -> str:
+    """Why a speaker is wrong, by what the gold Source is and what was predicted: the Source
+    span holds only a cue word (the annotation swapped Source and Cue); nothing was predicted;
+    the Source is a pronoun, a description without a name ("the announcer"), or a name."""
+    source = gold.source_text.strip()
+    if CUE_WORDS.fullmatch(source):
+        return "gold source is a cue word"
+    if predicted.speaker is None and predicted.speaker_span is None:
+        return "no speaker"
+    if source.lower() in GOLD_PRONOUNS:
+        return "pronoun source, another speaker"
+    if not name_words(source):
+        return "description source, another speaker"
+    return "named source, another speaker"
+
+
 def score(article: Article, predicted: Sequence[Predicted], direct: Tally, indirect: Tally, keep_misses: int) -> None:
     text = article.text
     for kind, golds, tally in (("direct", article.direct, direct), ("indirect", article.indirect, indirect)):
@@ -281,6 +304,9 @@ def score(article: Article, predicted: Sequence[Predicted], direct: Tally, indir
                 tally.with_source += 1
                 right = speaker_agrees(best, gold)
                 tally.speaker_right += right
+                if not right:
+                    kind_of_miss = miss_class(best, gold)
+                    tally.wrong_by_class[kind_of_miss] = tally.wrong_by_class.get(kind_of_miss, 0) + 1
                 if name_words(gold.source_text):
                     tally.named += 1
                     tally.named_right += names_agree(best, gold)
@@ -324,6 +350,8 @@ def run(data_dir: Path, limit: Optional[int]) -> list[TaskResult]:
                      f"indirect F1 {indirect.overlap()['f1']} (speech cues {speech.overlap()['f1']})"))
             detail[name] = {"direct_overlap": overlap, "direct_exact": direct.exact_scores(),
                             "speaker_accuracy": direct.speaker(), "speaker_items": direct.with_source,
+                            "speaker_misses_by_class": dict(sorted(direct.wrong_by_class.items(),
+                                                                   key=lambda item: -item[1])),
                             "named_speaker_accuracy": direct.named_speaker(), "named_speaker_items": direct.named,
                             "indirect_overlap": indirect.overlap(), "indirect_speaker_accuracy": indirect.speaker(),
                             "indirect_speech_cues_overlap": speech.overlap(),
