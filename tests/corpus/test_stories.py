@@ -1,9 +1,12 @@
 """Story links and corroboration across articles, on a corpus written for the tests.
 
-``tests/fixtures/corpus/articles.json``: four stories (a ferry disaster, a rate decision, an
-earthquake, a strike) each told by three outlets, with planted disagreements (224 against 216
-dead, a quote given to two speakers, a decision dated a day apart, 3,400 against 4,300 workers),
-and unrelated articles on the same days that share places, figures or words with them.
+``tests/fixtures/corpus/articles.json``: five stories (a ferry disaster, a rate decision, an
+earthquake, a strike, a wildfire) each told by three outlets (the wildfire by four, one of them
+the next day), with planted disagreements (224 against 216 dead, a quote given to two speakers,
+a decision dated a day apart, 3,400 against 4,300 workers, about 2,500 against 1,900 evacuated),
+planted agreements within rounding (about 12,000 against 11,850 hectares), and unrelated
+articles on the same days that share places, figures or words with them (a council vote in the
+wildfire's town).
 """
 
 from __future__ import annotations
@@ -93,6 +96,33 @@ def test_hedged_figures_far_apart_disagree(corpus):
     assert any("3,400" in f.message and "4,300" in f.message for f in found)
 
 
+def test_pairwise_f1_on_the_fixture_corpus_is_one(corpus):
+    stories = story_of(corpus)
+    found = {(l.article_id, l.other_article_id) for l in link_stories(corpus[1]) if l.article_id < l.other_article_id}
+    truth = {(a, b) for a, b in itertools.combinations(sorted(stories), 2) if stories[a] and stories[a] == stories[b]}
+    assert len(truth) == 4 * 3 + 6
+    hits = len(found & truth)
+    assert hits / len(found) == 1.0 and hits / len(truth) == 1.0
+
+
+def test_figures_within_rounding_agree_and_beyond_it_disagree(corpus):
+    found = findings_by(corpus)
+    courier = found[("wildfire", "Coastal Courier")]
+    area = next(f for f in courier if f.code == codes.CLAIM_CORROBORATED and "11,850 hectares" in f.message)
+    assert {"Harbor Gazette", "Daily Meridian"} <= set(area.message.split("(")[-1].rstrip(").").split(", "))
+    evacuated = [f for f in contradictions(courier) if "residents" in f.message]
+    assert len(evacuated) == 1 and "1,900" in evacuated[0].message and "2,500" in evacuated[0].message
+    assert not [f for f in contradictions(courier) if "hectares" in f.message]
+
+
+def test_an_article_of_the_next_day_is_linked_but_its_figures_are_not_disputed(corpus):
+    stories, outlets = story_of(corpus), outlet_of(corpus)
+    post = next(a for a in stories if stories[a] == "wildfire" and outlets[a] == "Northern Post")
+    linked = {outlets[l.other_article_id] for l in link_stories(corpus[1]) if l.article_id == post}
+    assert linked == {"Harbor Gazette", "Coastal Courier", "Daily Meridian"}
+    assert not contradictions(findings_by(corpus).get(("wildfire", "Northern Post"), []))
+
+
 def test_unrelated_articles_get_no_corroboration(corpus):
     found = findings_by(corpus)
     assert not [key for key in found if key[0] is None]
@@ -129,9 +159,9 @@ def test_the_store_gets_story_links_and_corpus_findings(corpus):
     connection.executemany("INSERT INTO articles VALUES (?, ?, ?)",
                            [(r.input.article_id, r.article.outlet, r.to_json()) for r in corpus[1]])
     summary = link_store(connection)
-    assert summary.articles == 16 and summary.links == 12 and summary.findings > 0
+    assert summary.articles == 21 and summary.links == 18 and summary.findings > 0
     pairs = connection.execute("SELECT count(*) FROM story_links").fetchone()[0]
-    assert pairs == 24
+    assert pairs == 36
     row = connection.execute("SELECT code, evidence->>'$[1].where' FROM corpus_findings "
                              "WHERE code = 'claim.contradicted_elsewhere' LIMIT 1").fetchone()
     assert row == ("claim.contradicted_elsewhere", "corpus")
@@ -169,3 +199,36 @@ def test_a_batch_run_with_link_links_its_store(tmp_path):
     connection = duckdb.connect(str(tmp_path / "corpus.duckdb"))
     codes_found = {row[0] for row in connection.execute("SELECT code FROM corpus_findings").fetchall()}
     assert codes.CLAIM_CONTRADICTED_ELSEWHERE in codes_found
+
+
+def test_a_second_batch_links_only_its_new_articles_and_updates_the_old_ones(tmp_path):
+    """``--link-stories=new``: the articles a run adds are linked against the stored articles of
+    their days; the findings of the stored articles they link to are rewritten too, and the
+    result is the whole-store pass's."""
+    pytest.importorskip("duckdb")
+    import duckdb
+
+    from newsaudit.batch.run import run_batch
+    from newsaudit.corpus.store import link_store
+
+    articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
+    ferry_day = [a for a in articles if a["published"] == "2025-04-14"]
+    first = [a for a in ferry_day if a["outlet"] != "Daily Meridian"]
+    second = [a for a in ferry_day if a["outlet"] == "Daily Meridian"]
+    assert len(first) == 3 and len(second) == 1  # two ferry articles and an unrelated one; then the third
+    store = tmp_path / "corpus.duckdb"
+    for number, chosen in enumerate((first, second)):
+        records = tmp_path / f"crawl{number}.jsonl"
+        records.write_text("".join(json.dumps({"text": a["text"], "url": a["url"], "published": a["published"]})
+                                   + "\n" for a in chosen), encoding="utf-8")
+        summary = run_batch([str(records)], store, link="new")
+        assert summary.story_links == number + 1  # 1 pair, then the 2 pairs the new article makes
+    connection = duckdb.connect(str(store))
+    as_it_went = connection.execute("SELECT article_id, other_article_id FROM story_links ORDER BY ALL").fetchall()
+    findings = connection.execute("SELECT article_id, code, message FROM corpus_findings ORDER BY ALL").fetchall()
+    gazette = connection.execute("SELECT article_id FROM articles WHERE url LIKE '%harborgazette%/news/1'").fetchone()[0]
+    assert any(a == gazette and code == codes.CLAIM_CONTRADICTED_ELSEWHERE and "216" in message
+               for a, code, message in findings)  # a stored article learns of the new one's figure
+    link_store(connection)
+    assert connection.execute("SELECT article_id, other_article_id FROM story_links ORDER BY ALL").fetchall() == as_it_went
+    assert connection.execute("SELECT article_id, code, message FROM corpus_findings ORDER BY ALL").fetchall() == findings

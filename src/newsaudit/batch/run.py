@@ -57,12 +57,13 @@ Progress = Callable[[Summary, Optional[int]], None]  # called after every commit
 def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optional[Settings] = None,
               resources: Optional[Resources] = None, workers: int = 1, engine: str = "local",
               limit: Optional[int] = None, parquet: Optional[str | Path] = None,
-              progress: Optional[Progress] = None, count: bool = False, link: bool = False) -> Summary:
+              progress: Optional[Progress] = None, count: bool = False, link: bool | str = False) -> Summary:
     """Audit every record of ``sources`` into the store at ``store_path``; see the module docstring.
 
-    ``count``: count the records first (for a progress bar's total and ETA); ``link``: a final
-    pass over the whole store that writes ``story_links`` and ``corpus_findings``
-    (``newsaudit.corpus.store.link_store``).
+    ``count``: count the records first (for a progress bar's total and ETA); ``link``: ``True``
+    or ``"all"``, a final pass over the whole store that rewrites ``story_links`` and
+    ``corpus_findings`` (``newsaudit.corpus.store.link_store``); ``"new"``, only the articles this
+    run stored, linked against the stored articles of their days (``link_new``).
     """
     settings = settings or Settings()
     if engine not in ENGINES:
@@ -78,8 +79,11 @@ def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optio
     total = _total(inputs, limit) if count else None
     summary = Summary(store=str(store_path))
     started = time.monotonic()
+    if link not in (False, True, "all", "new"):
+        raise ConfigError(f"link must be all or new, not {link!r}")
     with Store(store_path) as store:
         done = store.done()
+        stored_before = store.con.execute("SELECT max(stored_at) FROM articles").fetchone()[0]
 
         def note(statuses: Sequence[str]) -> None:
             summary.seconds = time.monotonic() - started
@@ -119,7 +123,13 @@ def run_batch(sources: Sequence[str], store_path: str | Path, *, settings: Optio
                 writer.add(outcome)
         finally:
             writer.flush()  # what was audited before an interrupt is kept
-        if link:
+        if link == "new":
+            from ..corpus.store import link_new
+
+            query = "SELECT article_id FROM articles" + (" WHERE stored_at > ?" if stored_before else "")
+            added = [row[0] for row in store.con.execute(query, [stored_before] if stored_before else []).fetchall()]
+            summary.story_links = link_new(store.con, added).links
+        elif link:
             from ..corpus.store import link_store
 
             summary.story_links = link_store(store.con).links

@@ -25,12 +25,13 @@ from ._options import settings_from, settings_options
 @click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also write every table as DIR/<table>.parquet at the end.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
-@click.option("--link-stories", "link", is_flag=True,
-              help="After the run, link the store's articles on one story and compare their claims "
-                   "(tables story_links and corpus_findings).")
+@click.option("--link-stories", "link", type=click.Choice(["all", "new"]), is_flag=False, flag_value="all",
+              default=None, help="After the run, link the store's articles on one story and compare their claims "
+                                 "(tables story_links and corpus_findings): all (the default) relinks the whole "
+                                 "store; new links only the articles this run added, against their days.")
 @settings_options
 def batch(inputs: tuple[str, ...], store_path: Path, workers: int, engine: str, limit: Optional[int],
-          parquet_dir: Optional[Path], progress: Optional[bool], link: bool, **options: Any) -> None:
+          parquet_dir: Optional[Path], progress: Optional[bool], link: Optional[str], **options: Any) -> None:
     """Audit every article of INPUT... (folders of .html/.htm/.txt files, JSONL, WARC, WARC.gz or
     Parquet files, mixed as you like) into the DuckDB store; a failing record becomes an errors row.
 
@@ -47,7 +48,7 @@ def batch(inputs: tuple[str, ...], store_path: Path, workers: int, engine: str, 
         with _progress_bar(terminal) as show:
             summary = run_batch(inputs, store_path, settings=settings, resources=resources, workers=workers,
                                 engine=engine, limit=limit, parquet=parquet_dir, count=True,
-                                progress=show or plain_progress(), link=link)
+                                progress=show or plain_progress(), link=link or False)
         click.echo(f"newsaudit: batch: {summary.line()}")
 
 

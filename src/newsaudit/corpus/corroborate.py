@@ -32,7 +32,7 @@ from ..model import Claim, Evidence, Finding, Quantity, Quote, Ref, Report
 from ..text.sentences import content_words
 from .stories import Link, _article_id, _day
 
-FIGURE_KINDS = frozenset({"count", "money", "percent"})
+FIGURE_KINDS = frozenset({"count", "money", "percent", "area", "length", "weight", "volume", "energy"})  # measured facts
 MIN_SHARED_WORDS, MIN_SHARE = 3, 0.4  # of two claims' content words, what one fact must share
 EVENT_SHARED_WORDS, EVENT_SHARE = 3, 0.5
 SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|while|until|because|and|but)\b|[,;]", re.I)
@@ -269,8 +269,8 @@ def _outlet(report: Report) -> str:
 
 def _ref(side: Side) -> Ref:
     article = side.report.article
-    where = f"{_outlet(side.report)}, {article.published or 'undated'}"
-    return Ref(source=f"article:{side.article_id}", detail=f"{where}{', ' + article.url if article.url else ''}")
+    where = f"{_outlet(side.report)}, {article.published or 'undated'}, {article.url or 'no URL'}"
+    return Ref(source=f"article:{side.article_id}", detail=f"{where}, characters {side.start}-{side.end} of its text")
 
 
 def _own(side: Side) -> Evidence:

@@ -3,13 +3,14 @@
 Each article becomes a ``Sketch``: its publication day and its distinctive features, namely the
 proper names of its headline and body ("n:pokrovsk"), its figures ("f:224"), its places
 ("p:704422"), and the content words of its headline and lead ("w:encirc"). Two articles are
-compared only when they share a rare feature within ``WINDOW_DAYS`` of each other (blocking: an
-inverted index keyed by feature and day, whose postings past ``MAX_POSTING`` are dropped as too
-common that day), so the cost grows with the corpus times the few candidates each article has,
-not with its square.
+compared only when they share ``MIN_KEYS`` of their ``BLOCK_KEYS`` rarest features within
+``WINDOW_DAYS`` of each other (blocking: an inverted index keyed by feature and block of days,
+whose postings past ``MAX_POSTING`` are dropped as too common in those days), so the cost grows
+with the corpus times the few candidates each article has, not with its square
+(``bench/links.py``: 100,000 articles in minutes on two cores).
 
-A candidate pair's score is the cosine of their features weighted by inverse document
-frequency (a name or figure few articles share says more than a common word), and pairs scoring
+A candidate pair's score is the cosine of all their features (not only the keys) weighted by
+inverse document frequency (a name or figure few articles share says more than a common word), and pairs scoring
 ``LINK_SCORE`` or more, with ``MIN_SHARED`` features in common of which at least one is a name, a
 place or a figure, are linked. ``link_stories`` returns the links in both directions, sorted.
 """
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -26,13 +29,16 @@ from typing import Iterable, Optional, Sequence
 from ..model import Report
 from ..text.sentences import STOPWORDS, stem
 
+_stem = lru_cache(maxsize=1 << 18)(stem)  # a corpus says the same words again and again
+
 WINDOW_DAYS = 3  # articles on one story are published within a few days of each other
 MAX_POSTING = 400  # a feature more articles than this carry on one day is not rare
 LINK_SCORE = 0.3
 MIN_CORPUS = 1000  # document frequencies are read as if from at least this many articles
 MIN_SHARED = 4
 LEAD_WORDS = 120  # body words read for wording, after the headline
-MAX_FEATURES = 60  # the rarest features kept per article: the cost per article stays bounded
+BLOCK_KEYS = 30  # the rarest features an article is looked up by: the cost per article stays bounded
+MIN_KEYS = 2  # of them, how many a candidate must share to be scored
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:[-’'][A-Z]?[a-zà-ÿ]+)*")
 WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 # Names every article of a kind carries (days, months, a newsroom's own words): no story's mark.
@@ -101,13 +107,15 @@ def _sketch(page: _Page) -> Sketch:
     lead = " ".join(page.text[:4000].split()[:LEAD_WORDS])
     features: set[str] = set()
     for part in (page.headline or "", lead):
-        features |= {f"w:{stem(w)}" for w in WORD.findall(part) if w.lower() not in STOPWORDS and len(w) > 3}
+        features |= {f"w:{_stem(w)}" for w in WORD.findall(part) if len(w) > 3 and w.lower() not in STOPWORDS}
     names = NAME.findall(page.headline or "") + NAME.findall(page.text[:20000])
     features |= {f"n:{name.lower()}" for name in names if name.lower() not in COMMON_NAMES}
     features |= {f"f:{value:g}" for value, kind in page.figures
                  if isinstance(value, (int, float)) and value >= 10 and kind in ("count", "money", "percent")}
     features |= {f"p:{place}" for place in page.places if place}
-    return Sketch(page.identifier, _day(page.published), page.outlet, frozenset(features))
+    # one string object per distinct feature across the corpus, not one per article: a sketch
+    # of 100,000 articles keeps to its share of memory
+    return Sketch(page.identifier, _day(page.published), page.outlet, frozenset(map(sys.intern, features)))
 
 
 def _article_id(report: Report) -> str:
@@ -128,59 +136,71 @@ def link_stories(items: Iterable[Report | Sketch], *, score: float = LINK_SCORE)
     sketches = [item if isinstance(item, Sketch) else sketch(item) for item in items]
     frequency = Counter(feature for s in sketches for feature in s.features)
     total = max(len(sketches), MIN_CORPUS)  # a small pool (one article against its days) weighs like a large one
-    weight = {feature: math.log(1 + total / count) for feature, count in frequency.items()}
-    kept = [_rarest(s, weight, frequency) for s in sketches]
+    weight = {feature: math.log(1 + total / count) ** 2 for feature, count in frequency.items()}  # squared
+    keys = _keys(sketches, frequency)
     links: list[Link] = []
-    for index, other, value in _scored_pairs(sketches, kept, weight):
+    for index, other, value in _scored_pairs(sketches, keys, weight):
         if value >= score:
             a, b = sketches[index].article_id, sketches[other].article_id
             links += [Link(a, b, round(value, 4)), Link(b, a, round(value, 4))]
     return sorted(set(links))
 
 
-def _rarest(s: Sketch, weight: dict[str, float], frequency: Counter) -> tuple[str, ...]:
-    """The rarest features another article also has: what a link can be found by."""
-    shared = [f for f in s.features if frequency[f] > 1]
-    return tuple(sorted(shared, key=lambda f: (-weight[f], f))[:MAX_FEATURES])
+def _keys(sketches: Sequence[Sketch], frequency: Counter) -> list[list[int]]:
+    """Each article's blocking keys: its ``BLOCK_KEYS`` rarest features that another article also
+    has, as numbers (a feature's rank from the rarest, ties in alphabetical order). Articles on one
+    story share their rare names, figures and places, so they meet on them."""
+    shared = sorted((f for f, count in frequency.items() if count > 1), key=lambda f: (frequency[f], f))
+    rank = {feature: number for number, feature in enumerate(shared)}
+    del shared
+    return [sorted(map(rank.__getitem__, s.features & rank.keys()))[:BLOCK_KEYS] for s in sketches]
 
 
-def _scored_pairs(sketches: Sequence[Sketch], kept: Sequence[tuple[str, ...]], weight: dict[str, float]):
+def _scored_pairs(sketches: Sequence[Sketch], keys: Sequence[list[int]], weight: dict[str, float]):
     """Every candidate pair (blocked by rare features within the day window) with its score.
 
     Postings are keyed by feature and by a block of ``WINDOW_DAYS`` + 1 days: an article looks in
     its own block and the two beside it, then keeps the articles within ``WINDOW_DAYS`` of its day.
+    A posting longer than ``MAX_POSTING`` is dropped (a feature that common in those days is no
+    mark of one story), and a candidate must share ``MIN_KEYS`` keys. It is then scored on the
+    whole of both articles' features (a set intersection): the keys decide only who is compared.
+    Each pair is met once, from its later article: the postings hold the articles before it.
     """
-    postings: dict[tuple[str, int], list[int]] = defaultdict(list)
-    blocks = [_block(s.day) for s in sketches]
-    for index, features in enumerate(kept):
-        for feature in features:
-            postings[(feature, blocks[index])].append(index)
-    norms = [math.sqrt(sum(weight[f] ** 2 for f in s.features)) or 1.0 for s in sketches]
+    days = [None if s.day is None else s.day.toordinal() for s in sketches]
+    blocks = [0 if day is None else 1 + day // (WINDOW_DAYS + 1) for day in days]  # 0: undated
+    stride = max(blocks) + 2
+    sizes = Counter(key * stride + block for features, block in zip(keys, blocks) for key in features)
+    common = {posting for posting, size in sizes.items() if size > MAX_POSTING}
+    del sizes
+    postings: dict[int, list[int]] = defaultdict(list)
+    norms = [math.sqrt(sum(weight[f] for f in s.features)) or 1.0 for s in sketches]
+    strong = [frozenset(f for f in s.features if f[0] in "npf") for s in sketches]
     for index, s in enumerate(sketches):
-        shared: dict[int, list[str]] = defaultdict(list)
-        near = (blocks[index],) if s.day is None else (blocks[index] - 1, blocks[index], blocks[index] + 1)
-        for feature in kept[index]:
-            for block in near:
-                posting = postings.get((feature, block), ())
-                if len(posting) > MAX_POSTING:
-                    continue  # common in those days: no mark of one story
-                for other in posting:
-                    if other > index:
-                        shared[other].append(feature)
-        for other, features in shared.items():
-            if len(features) < MIN_SHARED or not any(f[0] in "npf" for f in features):
+        day, block = days[index], blocks[index]
+        near = (0,) if day is None else (block - 1, block, block + 1)
+        met: list[int] = []
+        for key in keys[index]:
+            base = key * stride
+            for b in near:
+                posting = postings.get(base + b)
+                if posting is not None:
+                    met += posting
+            if base + block not in common:
+                postings[base + block].append(index)
+        if not met:
+            continue
+        mine, mine_strong = s.features, strong[index]
+        for other, count in Counter(met).items():
+            if count < MIN_KEYS:
+                continue  # one rare word in common is chance: one story's articles share several
+            if day is None or days[other] is None:
+                if day is not None or days[other] is not None:
+                    continue  # undated articles are linked only with each other
+            elif abs(day - days[other]) > WINDOW_DAYS:
                 continue
-            if not _within(s.day, sketches[other].day):
+            if mine_strong.isdisjoint(strong[other]):
+                continue  # no name, place or figure in common
+            shared = mine & sketches[other].features
+            if len(shared) < MIN_SHARED:
                 continue
-            value = sum(weight[f] ** 2 for f in features) / (norms[index] * norms[other])
-            yield index, other, value
-
-
-def _block(day: Optional[date]) -> int:
-    return -1 if day is None else day.toordinal() // (WINDOW_DAYS + 1)
-
-
-def _within(a: Optional[date], b: Optional[date]) -> bool:
-    if a is None or b is None:
-        return a is None and b is None  # undated articles are linked only with each other
-    return abs((a - b).days) <= WINDOW_DAYS
+            yield other, index, sum(weight[f] for f in shared) / (norms[index] * norms[other])
