@@ -42,7 +42,13 @@ HOMOGLYPHS: tuple[tuple[str, str], ...] = (("rn", "m"), ("vv", "w"), ("cl", "d")
 MAX_NAME_WORDS = 8
 LONG_MASTHEAD = 14  # letters of a masthead made of newspaper words that is still unmistakable
 MIN_TYPO_LABEL = 7  # shorter brands ("forbes", "nature") collide with ordinary words
-LONG_WORD_LIKE = 8  # a brand made of a newspaper word this long ("economist") is still unmistakable
+MIN_PLACE_LABEL = 5  # letters of a place brand ("tampabay"); shorter ones are the outlet's acronym
+LONG_WORD_LIKE = 8  # a brand made of a newspaper word this long ("economist") is unmistakable in look-alike letters
+# What a look-alike domain adds to a brand ("nytimes-news.com", "theguardiandaily.com"); other
+# newspaper nouns, places and figures added to a brand make another paper's name.
+AFFIX_FILLER = frozenset({"news", "daily", "today", "online", "live", "world", "report", "update", "updates",
+                          "breaking", "latest", "official", "headlines", "alerts", "alert", "hq", "now", "the",
+                          "24", "247", "24x7"})
 
 
 @dataclass(frozen=True)
@@ -342,8 +348,39 @@ def _word_like(label: str, first_word: Optional[str] = None) -> bool:
     article = re.match(r"^(?:the|le|la|el|de|il|o)(?=\w{4})", label)
     keep = article is not None and first_word is not None and article.group() not in ("the", first_word)
     stem = label if keep else re.sub(r"^(?:the|le|la|el|de|il|o)(?=\w{4})", "", label)
-    return stem in MASTHEAD_NOUNS or any(
+    return stem in MASTHEAD_NOUNS or _newspaper_words(stem) or any(
         len(noun) >= 5 and DamerauLevenshtein.distance(stem, noun, score_cutoff=1) <= 1 for noun in MASTHEAD_NOUNS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _newspaper_words(text: str) -> bool:
+    """Whether ``text`` is newspaper words and figures run together ("dailyrecord", "channel4"):
+    a name hundreds of local papers and stations share."""
+    if not text:
+        return False
+    if text in MASTHEAD_NOUNS or text.isdigit():
+        return True
+    return any(text[:cut] in MASTHEAD_NOUNS and _newspaper_words(text[cut:]) for cut in range(3, len(text)))
+
+
+def _place_brand(brand: Brand) -> bool:
+    """Whether the brand is only the place in the outlet's name ("cleveland" of The Plain Dealer's
+    cleveland.com, "tampabay" of the Tampa Bay Times): other papers of that place build on it."""
+    words = [fold(word) for word in re.split(r"[\s\-]+", brand.outlet.name) if word]
+    rest = [word for word in words if word not in MASTHEAD_NOUNS and word not in ("the", "a", "an")]
+    # an acronym ("bbc" of BBC News) is the outlet's own brand, not a place
+    return len(rest) < len(words) and "".join(rest) == brand.label and len(brand.label) >= MIN_PLACE_LABEL
+
+
+def _affix_filler(text: str) -> bool:
+    """Whether ``text``, added to a brand in a domain, is filler that names nothing ("news",
+    "daily24"): not another paper's noun ("journal", "press"), a place or region ("west", "new"),
+    or a station's channel number ("abc-7")."""
+    if not text:
+        return False
+    if text in AFFIX_FILLER:
+        return True
+    return any(text[:cut] in AFFIX_FILLER and _affix_filler(text[cut:]) for cut in range(2, len(text) - 1))
 
 
 def _embedded(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
@@ -378,21 +415,20 @@ def _affixed(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
         return None
     if site_of(brand.outlet.domain) is not None and site_of(brand.outlet.domain).registered != brand.registered:
         return None  # an outlet's second address is often a plain word local sites build on ("philly")
-    # A brand that is a newspaper word has namesakes ("telegraphindia.com", "dailytelegraph.com.au");
-    # a long one with only filler added under the brand's own suffix ("theguardiandaily.com",
-    # "telegraphworld.co.uk") is no namesake: a namesake adds its place, on its own suffix.
-    own_word = _brand_word_like(brand)
-    if own_word and (len(label) < LONG_WORD_LIKE or site.suffix != brand.suffix):
+    # A brand that is a newspaper word, or only the paper's place, has namesakes with filler added
+    # too ("observertoday.com", "dispatchnews.com", "tampabaylive.com" are real papers): the check
+    # cannot tell them from a look-alike ("theguardiandaily.com") and abstains.
+    if _brand_word_like(brand) or _place_brand(brand):
         return None
     parts = site.label.split("-")
-    if len(parts) > 1 and label in parts and all(_is_filler(p) for p in parts if p != label):
+    if len(parts) > 1 and label in parts and all(_affix_filler(p) for p in parts if p != label):
         extra = site.label.replace(label, "", 1)
         return f'the brand name "{label}" with "{extra}" added'
-    if len(label) < 6 or (label in table.stems and not own_word):
+    if len(label) < 6 or label in table.stems:
         return None  # "nbc" + "dfw", "live" + "science": real sites are built on short or plain words
     for extra in (site.label[len(label):] if site.label.startswith(label) else None,
                   site.label[:-len(label)] if site.label.endswith(label) else None):
-        if extra and _is_filler(extra.strip("-")):
+        if extra and _affix_filler(extra.strip("-")):
             return f'the brand name "{label}" with "{extra}" added'
     return None
 
@@ -435,6 +471,9 @@ def _misspelled(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
         return None
     if site.label[:2] != label[:2]:
         return None  # "latimes"/"batimes", "nbcnews"/"abcnews": a changed initial is another brand
+    noun = next((noun for noun in MASTHEAD_NOUNS if label.endswith(noun) and len(label) - len(noun) <= 3), None)
+    if noun and site.label.endswith(noun):
+        return None  # "cbnnews" beside "cbsnews": a letter changed in a short acronym is another acronym
     if _plural(site.label, label) or site.label.replace("-", "") == label or _other_country(site, brand):
         return None
     limit = 2 if len(label) >= 12 else 1
