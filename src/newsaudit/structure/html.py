@@ -302,7 +302,8 @@ def published_from_html(tree: Any, json_ld: list[dict], found: Optional[str],
     if stated is not None and stated.month == stated.day == 1 and not _prints_new_year(tree, stated) and not any(
             day == stated for day, _ in tags):
         stated = None
-    if stated is not None and tags and stated != tags[0][0] and stated in _other_objects_days(json_ld):
+    if (stated is not None and tags and stated != tags[0][0] and stated in _other_objects_days(json_ld)
+            and stated not in _article_days(json_ld)):
         stated = None  # htmldate took the date of a picture or video the page describes: the article's tag stands
     if stated is not None:
         tag = next((tag for day, tag in tags if day == stated), None)
@@ -326,6 +327,18 @@ def _other_objects_days(json_ld: list[dict]) -> set[date]:
             day = _iso_day(item["datePublished"])
             if day:
                 days.add(day)
+    return days
+
+
+def _article_days(json_ld: list[dict]) -> set[date]:
+    """The days the article's own JSON-LD gives it (published or modified)."""
+    days = set()
+    for item in json_ld:
+        if ARTICLE_TYPE.search(" ".join(_types(item))):
+            for key in ("datePublished", "dateModified"):
+                day = _iso_day(item[key]) if isinstance(item.get(key), str) else None
+                if day:
+                    days.add(day)
     return days
 
 
