@@ -10,15 +10,14 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, ContextManager, Optional
-
-import numpy
 
 from ..model import Article, Claim, Place, Quote
 from ..reference.resources import Resources
 
-__all__ = ["extract_claims", "parse"]
+__all__ = ["Entity", "Parsed", "extract_claims", "parse"]
 
 # en_core_web_sm's NER embeds its own tok2vec; the shared one feeds only the tagger and parser, so
 # running it would cost a third more time for the same entities.
@@ -99,30 +98,51 @@ def _note(notes: Optional[list[str]], note: str) -> None:
         notes.append(note)
 
 
-def parse(text: str, nlp: Optional[Any], deadline: Optional[float] = None) -> Optional[Any]:
+@dataclass(frozen=True)
+class Entity:
+    """A named entity of the model's pass, with the attributes of spaCy's ``Span`` that the
+    extractors read."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What the model's pass leaves: the text it read (a prefix of the article when the time
+    budget ran out; ``len(parsed.text)`` tells) and its entities, with article offsets."""
+
+    text: str
+    ents: tuple[Entity, ...]
+
+
+def parse(text: str, nlp: Optional[Any], deadline: Optional[float] = None) -> Optional[Parsed]:
     """The one spaCy pass: every component but the NER switched off.
 
     The text goes through in chunks of at most ``MAX_CHUNK_CHARS`` (cut at a paragraph break,
-    else a sentence end, else a space), one chunk at a time, and the chunks are joined back into
-    one ``Doc`` without their tensors: one huge ``Doc`` costs more per word and holds far more
-    memory at once. The tokenizer sees ``for_tokenizer(text)``, the same length as ``text``, so
-    every offset still indexes the article. Past ``deadline`` (a ``pipeline.clock()`` value: CPU seconds of the thread) no
-    further chunk starts: the returned ``Doc`` then covers a prefix of the text, which
-    ``len(doc.text)`` tells.
+    else a sentence end, else a space), one chunk at a time; each chunk's entities are kept with
+    their offsets in the article and its ``Doc`` dropped, so memory holds one chunk's ``Doc`` at
+    any article length. The tokenizer sees ``for_tokenizer(text)``, the same length as ``text``,
+    so every offset still indexes the article. Past ``deadline`` (a ``pipeline.clock()`` value:
+    CPU seconds of the thread) no further chunk starts: the result then covers a prefix of the
+    text, which ``len(parsed.text)`` tells.
     """
     if nlp is None:
         return None
-    from spacy.tokens import Doc
-
     disabled = [name for name in nlp.pipe_names if name not in NER_COMPONENTS]
-    docs = []
+    chunks = paragraph_chunks(for_tokenizer(text))
+    entities: list[Entity] = []
+    read = 0
     with nlp.select_pipes(disable=disabled):
-        for doc in nlp.pipe(paragraph_chunks(for_tokenizer(text)), batch_size=1):
-            doc.tensor = numpy.zeros((0, 0), dtype="float32")  # entities are set; the tensor is dead weight
-            docs.append(doc)
+        for chunk, doc in zip(chunks, nlp.pipe(chunks, batch_size=1)):
+            entities.extend(Entity(read + ent.start_char, read + ent.end_char, ent.label_, ent.text)
+                            for ent in doc.ents)
+            read += len(chunk)
             if deadline is not None and time.thread_time() > deadline:
                 break
-    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    return Parsed("".join(chunks)[:read], tuple(entities))
 
 
 CHUNK_CHARS = 10_000  # a chunk ends at the first paragraph break past this many characters ...
