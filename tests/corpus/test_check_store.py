@@ -90,6 +90,17 @@ def test_an_article_of_no_stored_story_gets_no_corpus_finding_and_a_note(store, 
     assert any("none of the" in note for note in report["notes"])
 
 
+def test_a_stored_article_checked_again_without_its_address_does_not_corroborate_itself(store, tmp_path):
+    article = the("ferry", "Harbor Gazette")  # stored, with its URL
+    page = tmp_path / "article.txt"
+    page.write_text(article["text"], encoding="utf-8")
+    result = run_cli("check", str(page), "--date", article["published"], "--store", str(store), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout)
+    corpus = [f for f in report["findings"] if f["code"].startswith("claim.co")]
+    assert corpus and all("Harbor Gazette" not in ref["detail"] for f in corpus for ref in f["refs"])
+
+
 def test_a_missing_store_is_a_one_line_error(tmp_path):
     page = tmp_path / "a.txt"
     page.write_text(the("quake", "Harbor Gazette")["text"], encoding="utf-8")

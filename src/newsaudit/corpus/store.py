@@ -172,7 +172,8 @@ def corroborate_with_store(connection: Any, report: Report, *, score: float = LI
 
 def check_against_store(connection: Any, report: Report, *, score: float = LINK_SCORE) -> StoreCheck:
     """``corroborate_with_store`` with what was read and linked. The stored copy of the article
-    itself (the same article id) is left out: an article does not corroborate itself."""
+    itself (the same article id, or the same body text: the same page read without its address
+    or from another record) is left out: an article does not corroborate itself."""
     mine = sketch(report)
     if "published_date" not in _columns(connection, "articles"):
         query, parameters = "SELECT article_id, report FROM articles WHERE article_id <> ?", (mine.article_id,)
@@ -183,7 +184,9 @@ def check_against_store(connection: Any, report: Report, *, score: float = LINK_
         first, last = mine.day - timedelta(days=WINDOW_DAYS), mine.day + timedelta(days=WINDOW_DAYS)
         query = "SELECT article_id, report FROM articles WHERE published_date BETWEEN ? AND ? AND article_id <> ?"
         parameters = (first, last, mine.article_id)
-    others = [(sketch_data(data), data) for data in _datas(connection, query, parameters)]
+    text = " ".join(report.article.text.split())
+    others = [(sketch_data(data), data) for data in _datas(connection, query, parameters)
+              if " ".join(str((data.get("article") or {}).get("text") or "").split()) != text]
     pool = [mine, *(s for s, _data in others if s.article_id != mine.article_id)]
     links = tuple(l for l in link_stories(pool, score=score) if l.article_id == mine.article_id)
     if not links:
