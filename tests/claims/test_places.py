@@ -216,3 +216,14 @@ def test_the_outlets_country_breaks_a_tie_the_text_leaves_open():
     gazetteer = default_resources().gazetteer
     assert _by_text(find_places(text, gazetteer, None))["Perth"].country == "AU"
     assert _by_text(find_places(text, gazetteer, None, home="GB"))["Perth"].country == "GB"
+
+
+def test_a_persons_name_the_model_labels_a_place_is_no_place_when_no_gazetteer_knows_it(gazetteer):
+    from newsaudit.claims import Entity, Parsed
+
+    text = "Minister Ilvana Quorresk spoke in Lisbon. The talks went ahead sans Quorresk on Monday."
+    at = text.rindex("Quorresk")
+    doc = Parsed(text, (Entity(9, 24, "PERSON", "Ilvana Quorresk"), Entity(34, 40, "GPE", "Lisbon"),
+                        Entity(at, at + 8, "GPE", "Quorresk")))
+    names = {p.text for p in find_places(text, gazetteer, doc, ["Ilvana Quorresk"])}
+    assert "Lisbon" in names and "Quorresk" not in names

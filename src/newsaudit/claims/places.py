@@ -346,6 +346,8 @@ def _person_word(m: _Mention, text: str, entities: _Entities, person_tokens: fro
     says it is a country or the text gives it as a place; a speech verb after it makes it a person."""
     if m.demonym or candidate.kind in SELF_EVIDENT:
         return False
+    if candidate.kind == "unresolved" and fold(m.name) in person_tokens:
+        return True  # a person's name the model labels a place ("sans Zelenskyy") that no gazetteer knows
     if SPEECH_AFTER.match(text, m.span_end):
         return _label_at(entities, m) not in ("GPE", "LOC")
     return fold(m.name) in person_tokens and _label_at(entities, m) not in ("GPE", "LOC")
