@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from newsaudit.checks import media
@@ -122,3 +124,19 @@ def test_without_a_publication_date_nothing_is_stale():
                                          (365, "1 year"), (800, "2 years and 2 months")])
 def test_span_words(days, words):
     assert media.span_words(days) == words
+
+
+@pytest.mark.parametrize("text, day, speaks", [
+    ("The 2018 flu season was the worst in a decade.", date(2018, 2, 3), True),
+    ("Their biggest prize since Avdiivka in early 2024.", date(2024, 12, 19), False),
+    ("Their biggest prize since Avdiivka in early 2024.", date(2024, 2, 19), True),
+    ("The offensive dates to summer 2024, analysts say.", date(2024, 10, 6), False),
+    ("The offensive dates to the summer of 2024.", date(2024, 7, 6), True),
+    ("The bridge fell on Dec. 19, 2024, officials said.", date(2024, 12, 19), True),
+    ("Prices rose in December 2024 and fell in 2024's last week.", date(2024, 6, 1), True),
+    ("Nothing of that year here, only 2023.", date(2024, 6, 1), False),
+])
+def test_a_story_speaks_of_a_pictures_time_by_its_year_or_a_part_of_it_that_holds_the_day(text, day, speaks):
+    from newsaudit.checks.media import speaks_of
+
+    assert speaks_of(text, day) is speaks

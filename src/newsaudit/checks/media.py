@@ -77,6 +77,31 @@ HISTORY_DAYS = 3 * 365  # past this, a picture of a year the story itself names 
 LEAD_PICTURES = 3  # the pictures a page shows with its story; the rest may be teasers of others
 
 
+# What a story may say of a year's part: "early 2024", "summer of 2024", "December 2024" (months).
+_PART_MONTHS = {"early": range(1, 5), "mid": range(5, 9), "late": range(9, 13), "spring": range(3, 6),
+                "summer": range(6, 9), "autumn": range(9, 12), "fall": range(9, 12), "winter": (12, 1, 2)}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_PART = re.compile(r"\b(?:(?P<part>early|mid|late|spring|summer|autumn|fall|winter)|(?P<month>jan|feb|mar|apr|"
+                        r"may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?)"
+                        r"[\s-]+(?:of\s+)?$", re.IGNORECASE)
+
+
+def speaks_of(text: str, day: date) -> bool:
+    """Whether ``text`` speaks of the time ``day`` falls in: its year alone ("the 2018 flu
+    season", "in 2018"), or a part of the year or a month that holds ``day`` ("summer 2024" holds
+    July 2024, not October)."""
+    for mention in re.finditer(rf"\b{day.year}\b", text):
+        part = _YEAR_PART.search(text, max(0, mention.start() - 24), mention.start())
+        if part is None:
+            return True
+        if part["part"]:
+            if day.month in _PART_MONTHS[part["part"].lower()]:
+                return True
+        elif abs(_MONTHS.index(part["month"].lower()[:3]) + 1 - day.month) <= 1:
+            return True
+    return False
+
+
 def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]:
     published = published_date(report.article)
     if published is None:
@@ -89,7 +114,7 @@ def check_stale_media(report: Report, resources: Resources) -> Iterator[Finding]
         if any(text and DISCLOSED_ARCHIVE.search(text) for text in (media.caption, media.alt, media.credit)):
             continue
         gap = (published - taken).days
-        of_then = taken.year != published.year and re.search(rf"\b{taken.year}\b", report.article.text)
+        of_then = taken.year != published.year and speaks_of(report.article.text, taken)
         if gap > HISTORY_DAYS and of_then:
             continue  # a story that speaks of that year, years ago: a picture of then, not a stale one
         basis = _dated_by(media)
