@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
+from ...claims.quantities import UNIT_NAMES as EXTRACTOR_UNIT_NAMES
 from ..metrics import Scores
 from ..results import MISSING, SystemRow, TaskResult
 from . import HELD_OUT_MODULUS, Task, held_out
@@ -70,51 +71,37 @@ Reader = Callable[[str], list[Predicted]]
 
 
 
-# newsaudit's unit symbols (claims.quantities.UNITS) and every dataset's names, to one name each.
-UNIT_NAMES = {
-    "usd": "dollar", "united states dollar": "dollar", "dollar": "dollar", "eur": "euro", "euro": "euro",
-    "gbp": "pound sterling", "pound sterling": "pound sterling", "british pound": "pound sterling",
-    "jpy": "yen", "japanese yen": "yen", "cny": "yuan", "chinese yuan": "yuan", "inr": "rupee", "rupee": "rupee",
-    "cad": "canadian dollar", "canadian dollar": "canadian dollar", "aud": "australian dollar",
-    "australian dollar": "australian dollar", "hkd": "hong kong dollar", "hong kong dollar": "hong kong dollar",
-    "chf": "swiss franc", "swiss franc": "swiss franc", "franc": "franc", "rub": "rouble", "uah": "hryvnia",
-    "cent": "cent", "pence": "penny", "penny": "penny", "btc": "bitcoin", "bitcoin": "bitcoin",
-    "try": "turkish lira", "turkish lira": "turkish lira", "mxn": "mexican peso", "mexican peso": "mexican peso",
-    "nzd": "new zealand dollar", "new zealand dollar": "new zealand dollar",
-    "%": "percentage", "percentage": "percentage", "percent": "percentage",
-    "km": "kilometre", "kilometre": "kilometre", "kilometer": "kilometre", "m": "metre", "metre": "metre",
-    "meter": "metre", "cm": "centimetre", "centimetre": "centimetre", "mm": "millimetre", "millimetre": "millimetre",
-    "millimeter": "millimetre", "dm": "decimetre", "decimetre": "decimetre", "decimeter": "decimetre",
-    "pm": "picometre", "picometre": "picometre", "picometer": "picometre", "nm": "nanometre", "nanometre": "nanometre",
-    "mi": "mile", "mile": "mile", "ft": "foot", "foot": "foot", "in": "inch", "inch": "inch", "yd": "yard",
-    "yard": "yard", "kg": "kilogram", "kilogram": "kilogram", "g": "gram", "gram": "gram", "mg": "milligram",
-    "milligram": "milligram", "µg": "microgram", "microgram": "microgram", "lb": "pound-mass",
-    "pound-mass": "pound-mass", "pound": "pound-mass", "oz": "ounce", "ounce": "ounce", "t": "tonne",
-    "tonne": "tonne", "metric ton": "tonne", "ton": "ton", "l": "litre", "litre": "litre", "ml": "millilitre",
-    "millilitre": "millilitre", "milliliter": "millilitre", "cl": "centilitre", "centilitre": "centilitre",
-    "gal": "gallon", "gallon": "gallon", "bbl": "barrel", "barrel": "barrel", "cup": "cup", "tbsp": "tablespoon",
-    "tablespoon": "tablespoon", "tsp": "teaspoon", "teaspoon": "teaspoon", "ha": "hectare", "hectare": "hectare",
-    "acre": "acre", "km2": "square kilometre", "square kilometre": "square kilometre",
-    "square kilometer": "square kilometre", "m2": "square metre", "square metre": "square metre",
-    "square meter": "square metre", "mi2": "square mile", "square mile": "square mile", "km3": "cubic kilometre",
-    "cubic kilometre": "cubic kilometre", "cm3": "cubic centimetre", "cubic centimetre": "cubic centimetre",
-    "ft3": "cubic foot", "cubic foot": "cubic foot", "km/h": "kilometre per hour",
-    "kilometre per hour": "kilometre per hour", "kilometer per hour": "kilometre per hour", "mph": "mile per hour",
-    "mile per hour": "mile per hour", "°c": "celsius", "c": "celsius", "celsius": "celsius",
-    "degree celsius": "celsius", "°f": "fahrenheit", "f": "fahrenheit", "fahrenheit": "fahrenheit",
-    "degree fahrenheit": "fahrenheit", "k": "kelvin", "kelvin": "kelvin", "deg": "degree", "degree": "degree",
-    "w": "watt", "watt": "watt", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
-    "mwh": "megawatt hour", "megawatt hour": "megawatt hour", "watt hour": "watt hour", "hz": "hertz",
-    "ghz": "gigahertz", "gigahertz": "gigahertz", "bit": "bit", "byte": "byte", "kb": "kilobyte", "mb": "megabyte",
-    "megabyte": "megabyte", "gb": "gigabyte", "tb": "terabyte", "exabyte": "exabyte", "megabit": "megabit",
-    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
-    "second": "second", "decade": "decade", "century": "century", "night": "night",
+# The datasets' unit names (CQE, quantulum3, Recognizers), each to one name; newsaudit's own unit
+# symbols come from its vocabulary (claims.quantities.UNIT_NAMES), lower case.
+DATASET_UNIT_NAMES = {
+    "united states dollar": "dollar", "dollar": "dollar", "euro": "euro", "pound sterling": "pound sterling",
+    "british pound": "pound sterling", "japanese yen": "yen", "chinese yuan": "yuan", "rupee": "rupee",
+    "canadian dollar": "canadian dollar", "australian dollar": "australian dollar",
+    "hong kong dollar": "hong kong dollar", "swiss franc": "swiss franc", "franc": "franc", "cent": "cent",
+    "pence": "penny", "penny": "penny", "bitcoin": "bitcoin", "turkish lira": "turkish lira",
+    "mexican peso": "mexican peso", "new zealand dollar": "new zealand dollar", "percentage": "percentage",
+    "percent": "percentage", "kilometre": "kilometre", "kilometer": "kilometre", "metre": "metre",
+    "meter": "metre", "centimetre": "centimetre", "millimetre": "millimetre", "millimeter": "millimetre",
+    "decimetre": "decimetre", "decimeter": "decimetre", "picometre": "picometre", "picometer": "picometre",
+    "nanometre": "nanometre", "mile": "mile", "foot": "foot", "inch": "inch", "yard": "yard",
+    "kilogram": "kilogram", "gram": "gram", "milligram": "milligram", "microgram": "microgram",
+    "pound-mass": "pound-mass", "pound": "pound-mass", "ounce": "ounce", "tonne": "tonne", "metric ton": "tonne",
+    "litre": "litre", "millilitre": "millilitre", "milliliter": "millilitre", "centilitre": "centilitre",
+    "gallon": "gallon", "barrel": "barrel", "tablespoon": "tablespoon", "teaspoon": "teaspoon",
+    "hectare": "hectare", "square kilometre": "square kilometre", "square kilometer": "square kilometre",
+    "square metre": "square metre", "square meter": "square metre", "square mile": "square mile",
+    "cubic kilometre": "cubic kilometre", "cubic centimetre": "cubic centimetre", "cubic foot": "cubic foot",
+    "kilometre per hour": "kilometre per hour", "kilometer per hour": "kilometre per hour",
+    "mile per hour": "mile per hour", "c": "celsius", "celsius": "celsius", "degree celsius": "celsius",
+    "f": "fahrenheit", "fahrenheit": "fahrenheit", "degree fahrenheit": "fahrenheit", "kelvin": "kelvin",
+    "degree": "degree", "watt": "watt", "megawatt hour": "megawatt hour", "watt hour": "watt hour",
+    "gigahertz": "gigahertz", "byte": "byte", "megabyte": "megabyte", "exabyte": "exabyte", "megabit": "megabit",
     "age": "year", "year of age": "year", "month of age": "month", "week of age": "week", "day of age": "day",
-    "ratio": "ratio", "point": "point", "turn": "turn", "radian": "radian", "dozen": "dozen",
-    "gbx": "penny", "usc": "cent", "nlg": "netherlands guilder", "netherlands guilder": "netherlands guilder",
-    "netherlands guilde": "netherlands guilder", "fim": "finnish markka", "finnish markka": "finnish markka",
-    "esp": "peseta", "peseta": "peseta", "sgd": "singapore dollar", "krw": "won", "ils": "shekel",
+    "point": "point", "radian": "radian", "dozen": "dozen", "netherlands guilder": "netherlands guilder",
+    "netherlands guilde": "netherlands guilder", "finnish markka": "finnish markka", "peseta": "peseta",
 }
+UNIT_NAMES = {**{" ".join(symbol.lower().split()): name for symbol, name in EXTRACTOR_UNIT_NAMES.items()},
+              **DATASET_UNIT_NAMES}
 BARE_COUNT = ("dimensionless", "-", "count", "")
 SPELLING = re.compile(r"(?:met|lit)er\b")
 
