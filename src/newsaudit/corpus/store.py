@@ -258,8 +258,7 @@ def _insert(connection: Any, table: str, rows: list[tuple]) -> None:
 
     names = [row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()]
     columns = list(zip(*rows))
-    batch = pa.table({name: pa.array(column) for name, column in zip(names, columns)})  # noqa: F841 - read by SQL
-    connection.execute(f"INSERT INTO {table} SELECT * FROM batch")
+    connection.from_arrow(pa.table({name: pa.array(column) for name, column in zip(names, columns)})).insert_into(table)
 
 
 def _groups(links: list[Link]) -> Iterator[list[Link]]:

@@ -13,9 +13,11 @@ import pkgutil
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence, Union
+from typing import Callable, Optional, Sequence, TypeVar, Union
 
 from ..results import TaskResult
+
+T = TypeVar("T")
 
 Run = Callable[[Path, Optional[int]], Union[TaskResult, Sequence[TaskResult]]]
 
@@ -35,6 +37,12 @@ def held_out(text: str) -> bool:
     """The fixed held-out part of a dev set of sentences: by a hash of the normalised text, so
     the split never depends on file order and a repeated sentence falls on one side."""
     return zlib.crc32(" ".join(text.lower().split()).encode("utf-8")) % HELD_OUT_MODULUS == 0
+
+
+def dev_and_held_out(items: Sequence[T]) -> tuple[tuple[str, list[T]], tuple[str, list[T]]]:
+    """``items`` (each with a ``text``) as ("dev", ...) and ("held-out", ...) by :func:`held_out`."""
+    return (("dev", [item for item in items if not held_out(item.text)]),  # type: ignore[attr-defined]
+            ("held-out", [item for item in items if held_out(item.text)]))  # type: ignore[attr-defined]
 
 
 def discover() -> tuple[Task, ...]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from ..results import MISSING, SystemRow, TaskResult
-from . import HELD_OUT_MODULUS, Task, held_out
+from . import HELD_OUT_MODULUS, Task, dev_and_held_out
 
 SPECS = ("DateTimeModel.json", "DateTimeModelExtendedTypes.json")
 
@@ -141,8 +141,7 @@ def run(data_dir: Path, limit: Optional[int]) -> list[TaskResult]:
     if limit:
         items = items[:limit]
     results = []
-    for part, chosen in (("dev", [i for i in items if not held_out(i.text)]),
-                         ("held-out", [i for i in items if held_out(i.text)])):
+    for part, chosen in dev_and_held_out(items):
         rows, detail = [], {}
         for name, read in SYSTEMS:
             try:

@@ -35,12 +35,12 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from ...claims.quantities import UNIT_NAMES as EXTRACTOR_UNIT_NAMES
 from ..metrics import Scores
 from ..results import MISSING, SystemRow, TaskResult
-from . import HELD_OUT_MODULUS, Task, held_out
+from . import HELD_OUT_MODULUS, Task, dev_and_held_out
 
 
 
@@ -384,8 +384,7 @@ def run(data_dir: Path, limit: Optional[int]) -> list[TaskResult]:
     if limit:
         items = items[:limit]
     results = []
-    for part, chosen in (("dev", [i for i in items if not held_out(i.text)]),
-                         ("held-out", [i for i in items if held_out(i.text)])):
+    for part, chosen in dev_and_held_out(items):
         rows, detail = [], {}
         by_set: dict[str, dict[str, str]] = {}
         for name, read in SYSTEMS:
