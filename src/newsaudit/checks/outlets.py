@@ -352,15 +352,22 @@ def _word_like(label: str, first_word: Optional[str] = None) -> bool:
         len(noun) >= 5 and DamerauLevenshtein.distance(stem, noun, score_cutoff=1) <= 1 for noun in MASTHEAD_NOUNS)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
+def _made_of(text: str, words: frozenset[str], figures: bool, first: int = 2, rest: int = 2) -> bool:
+    """Whether ``text`` is ``words`` (and, with ``figures``, runs of digits) run together, each
+    word split off its front at least ``first`` letters long and leaving at least ``rest``."""
+    if not text:
+        return False
+    if text in words or (figures and text.isdigit()):
+        return True
+    return any(text[:cut] in words and _made_of(text[cut:], words, figures, first, rest)
+               for cut in range(first, len(text) - rest + 1))
+
+
 def _newspaper_words(text: str) -> bool:
     """Whether ``text`` is newspaper words and figures run together ("dailyrecord", "channel4"):
     a name hundreds of local papers and stations share."""
-    if not text:
-        return False
-    if text in MASTHEAD_NOUNS or text.isdigit():
-        return True
-    return any(text[:cut] in MASTHEAD_NOUNS and _newspaper_words(text[cut:]) for cut in range(3, len(text)))
+    return _made_of(text, MASTHEAD_NOUNS, True, first=3, rest=1)
 
 
 def _place_brand(brand: Brand) -> bool:
@@ -376,11 +383,7 @@ def _affix_filler(text: str) -> bool:
     """Whether ``text``, added to a brand in a domain, is filler that names nothing ("news",
     "daily24"): not another paper's noun ("journal", "press"), a place or region ("west", "new"),
     or a station's channel number ("abc-7")."""
-    if not text:
-        return False
-    if text in AFFIX_FILLER:
-        return True
-    return any(text[:cut] in AFFIX_FILLER and _affix_filler(text[cut:]) for cut in range(2, len(text) - 1))
+    return _made_of(text, AFFIX_FILLER, False)
 
 
 def _embedded(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
@@ -441,15 +444,9 @@ def _other_country(site: Site, brand: Brand) -> bool:
     return site.suffix != brand.suffix and len(country) == 2 and site.suffix not in SUSPICIOUS_SUFFIXES
 
 
-@functools.lru_cache(maxsize=4096)
 def _is_filler(text: str) -> bool:
     """Whether ``text`` is filler words run together ("news", "newsdaily", "247news", "24")."""
-    if not text:
-        return False
-    if text in FILLER_WORDS or text.isdigit():
-        return True
-    return any(text[:cut] in FILLER_WORDS and len(text[:cut]) >= 2 and _is_filler(text[cut:])
-               for cut in range(2, len(text) - 1))
+    return _made_of(text, FILLER_WORDS, True)
 
 
 def _look_alike(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
