@@ -176,3 +176,93 @@ def test_rupees_written_rs():
 @pytest.mark.parametrize("sentence, value", [("Three dozen pupils signed it.", 36), ("She bought 2 dozen roses.", 24)])
 def test_dozens_multiply(sentence, value):
     assert _one(sentence).value == value
+
+
+# --- thousands, fractions and marks in the notations real copy uses ------------------------------
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The hall seats 12, 500 fans on match days .", 12500, "fans"),  # tokenised copy
+    ("The grant came to 25 000 euros.", 25000, "EUR"),  # SI grouping with a plain space
+    ("The notes pay 6 1 / 2 % a year .", 6.5, "%"),  # a tokenised fraction
+    ("Futures slipped 3 / 8 point in late trade .", 0.375, "point"),
+])
+def test_tokenised_and_spaced_thousands_and_fractions(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_a_day_and_a_count_after_it_are_not_one_number():
+    assert [q.value for q in find_quantities("On June 4, 300 workers walked out.")] == [300]
+
+
+def test_two_numbers_a_space_apart_that_are_not_thousands():
+    assert [q.value for q in find_quantities("Call +44 (0)20 555 12-98 now.")] != [20555]
+    assert [q.value for q in find_quantities("She ran 4 400m heats.")][0] == 4
+
+
+def test_a_plus_sign_inside_a_designation_is_not_a_number():
+    assert find_quantities("Quasar PKS J2201.4+5012 was imaged.") == []
+
+
+def test_list_numbering_without_an_opening_bracket():
+    found = find_quantities("the plan 1 ) cuts costs ; 2 ) adds 40 buses ; and 3 ) ends fares .")
+    assert [(q.value, q.unit) for q in found] == [(40, "buses")]
+
+
+def test_a_bracketed_number_is_still_a_number():
+    assert [q.value for q in find_quantities("He won the tie-break (7) after (2 ) resets.")] == [7, 2]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ('The shop sells a 55" television for less.', 55), ("A 27″ monitor sits on the desk.", 27),
+    ('The board is 30 " long .', 30), ('Spanner, 10"', 10),
+])
+def test_an_inch_mark(sentence, value):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, "in", "length")
+
+
+def test_a_quote_closing_after_a_number_is_not_an_inch_mark():
+    assert _one('She said "the answer is 42" and left.').unit is None
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The load is 40 (kg) per crate.", 40, "kg"),
+    ("Span: 12 [m]", 12, "m"),
+    ("The bar is 3 m 5 cm long.", 3.05, "m"),  # a symbol before a second measure of its kind
+    ("The crane's reach is 60m at full extension.", 60, "m"),  # a length spoken of
+    ("The council raised 60m last year.", 6e7, None),  # money spoken of: millions
+    ("The sample was cooled to 77.3K, the boiling point of nitrogen, in degrees absolute.", 77.3, "K"),
+    ("A 4K screen and 30K reviews.", 4000, None),
+    ("The studio spent 2.5M dollars.", 2.5e6, "USD"),
+    ("Some 4M people live there.", 4e6, "people"),
+    ("a haul of 25,000 t was landed", 25000, "t"),
+])
+def test_units_in_brackets_compound_measures_and_letters_after_the_digits(sentence, value, unit):
+    quantity = find_quantities(sentence)[0]
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_a_capital_m_or_b_after_digits_before_a_name_is_a_designation():
+    assert find_quantities("3M said on Monday that the B-2B deal stood.") == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The ticket was eleven dollars twenty five.", 11.25),
+    ("That came to 30 euros and fifty.", 30.5),
+    ("If we had 12 USD 40 more, we would buy it.", 12.4),
+])
+def test_cents_after_the_currency_word(sentence, value):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.kind) == (pytest.approx(value), "money")
+
+
+def test_a_count_after_an_amount_is_not_its_cents():
+    found = find_quantities("It cost 20 dollars and 50 more people came.")
+    assert [(q.value, q.unit) for q in found] == [(20, "USD"), (50, "people")]
+
+
+def test_a_unit_divided_by_a_unit_and_a_period():
+    quantity = _one("Panels take in 300 kWh/m2 per year.")
+    assert (quantity.unit, quantity.per) == ("kWh", "m2 per year")

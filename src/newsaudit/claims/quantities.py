@@ -258,7 +258,7 @@ for _written in ("sq km", "sq mi", "sq ft", "sq m"):
     UNIT_SYMBOLS[_written] = UNITS[_written]
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
 # the digits ("20C", "5t") or, spaced, at the end of a clause ("the pencil is 2 in.").
-AMBIGUOUS_SYMBOLS = frozenset({"in", "A", "C", "F", "K", "t", "g", "l", "L", "B", "m", "V", "W", "J", "bar", "st",
+AMBIGUOUS_SYMBOLS = frozenset({"in", "A", "C", "F", "K", "g", "l", "L", "B", "m", "V", "W", "J", "bar", "st",
                                "kn", "kt", "cc", "rad", "Mb"})
 DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week",
                   "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour", "nights": "night",
@@ -289,10 +289,17 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # "4e14", "9.83e-3", "2.48×10−5", "5.5x10^-3", "3×10⁸": scientific notation, after the digits.
 _EXPONENT = (rf"(?:[eE][-−+]?\d{{1,3}}|\s?[×x]\s?10(?:\^[-−+]?\d{{1,3}}|[-−+]\d{{1,3}}|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}}))"
              r"(?![\w.])")
+_NOT_AFTER_MONTH = "".join(rf"(?<!\b{month}\s)" for month in (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.",
+    "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec.", "sept", "sept.", "june", "july", "march", "april",
+    "january", "february", "august", "september", "october", "november", "december"))
 _DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
+           rf"|\d+\s\d{{1,2}}\s/\s\d{{1,3}}(?![/\d])|\d{{1,2}}\s/\s\d{{1,3}}(?![/\d.,]|\s?[-–]\s?\d)"  # tokenised "7 3 / 4"
            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
            r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000" with a narrow space
+           r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d|[^\W\d]|\s\d)"  # "10 000 dollars" (SI grouping), not "4 400m", "40 890 85"
+           rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:,\s\d{{3}})+(?![\d,])(?:\.\d+)?"  # tokenised "80, 000", not "May 5, 200"
            rf"|\d+(?:\.\d+| \. \d+(?![\d.]))?(?:{_EXPONENT})?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
@@ -318,9 +325,12 @@ _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letter
 _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
              rf"|\b(?:{'|'.join(CURRENCY_CODES)})\s?")
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
-_SCALE = r"\s?(?:thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
+# ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
+_SCALED_NOUN = "|".join(sorted({*CURRENCY_WORDS, *COUNT_NOUNS}, key=len, reverse=True))
+_SCALE = (r"\s?(?:thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
+          rf"|(?-i:[MB])(?=\s(?:{_SCALED_NOUN})\b)")
 _NUMERAL_BODY = (
-    rf"(?<![\w.,/:\-])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
+    rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
     rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
     rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
@@ -381,6 +391,9 @@ PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE)
 POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
                     re.IGNORECASE)
 PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
+# An inch mark: a double prime, or a straight double quote right after the digits that opens no
+# quotation ('a 65" TV', 'Wrench 8"'); spaced only before a size ('10 " long').
+INCH_MARK = re.compile(r"(?P<prime>\s?″)|\"(?!\w)|(?P<spaced>\s\"(?=\s(?:high|tall|long|wide|deep|thick|x|×|by)\b))")
 HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s)old)?\b", re.IGNORECASE)
 
 
@@ -396,6 +409,18 @@ SPACED_UNIT_SYMBOL = re.compile(rf"\s(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\
 # A unit divided by another: "37.8 micrograms per gram", "10 l/km", "20 J/m^2", "50 km/ms".
 PER_UNIT = re.compile(rf"(?:\s?/\s?|\sper\s)(?:(?P<word>(?i:{_alternation(UNITS)}|milliseconds?))|"
                       rf"(?P<symbol>{_alternation(UNIT_SYMBOLS)}|ms))(?P<power>\^[23]|[²³])?(?![\w²³^])")
+# A unit in brackets right after the number: "20 (kg)", "5 [m]", "12 <km>".
+BRACKETED_UNIT = re.compile(rf"\s?(?:\((?P<a>)|\[(?P<b>)|<(?P<c>))(?P<unit>{_alternation(UNIT_SYMBOLS)}|(?i:{_alternation(UNITS)}))"
+                            r"(?(a)\)|(?(b)\]|>))")
+# A second measure of the same kind right after: "12 m 2 dm", "6 ft 3 in".
+MEASURE_NEXT = re.compile(rf"\s\d+(?:\.\d+)?\s?(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
+
+
+def _measure_follows(text: str, position: int, limit: int, kind: str) -> bool:
+    after = MEASURE_NEXT.match(text, position, limit)
+    return bool(after) and UNIT_SYMBOLS[after["unit"]][1] == kind
+
+
 CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)|\s(?:x|×|by)\s?\d")  # "1 m x 1 m"
 OF_AFTER = re.compile(r"\sof\s")
 SIZE_AFTER = re.compile(r"\s(?:high|tall|long|wide|deep|thick)\b")  # "6 ft 3 in tall", "a wall 4 m high"
@@ -513,6 +538,7 @@ class _Tail:
 SCIENTIFIC = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\^?)(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _MAY_BE_SCIENTIFIC = re.compile(r"[eE×x]")
 _SEPARATORS = re.compile(r"[,\s]")
+SPACED_SLASH = re.compile(r"\s/\s")
 EXPONENT_DIGITS = str.maketrans("−⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "--+0123456789")
 
 
@@ -526,6 +552,7 @@ def parse_number(text: str) -> float:
     if text and text[-1] in FRACTION_CHARS:
         return (float(text[:-1]) if text[:-1] else 0.0) + FRACTION_CHARS[text[-1]]
     if "/" in text:
+        text = SPACED_SLASH.sub("/", text)  # tokenised "7 3 / 4"
         whole, _space, fraction = text.rpartition(" ")
         top, _slash, bottom = fraction.partition("/")
         return (float(whole) if whole else 0.0) + float(top) / float(bottom)
@@ -536,6 +563,7 @@ def is_fraction(text: str) -> bool:
     """A proper fraction with a usual denominator ("1/4", "2 1/2"), not "24/7" or "9/11"."""
     if "/" not in text:
         return True
+    text = SPACED_SLASH.sub("/", text)
     top, _slash, bottom = text.rpartition(" ")[2].partition("/")
     return int(top) < int(bottom) and int(bottom) in FRACTION_DENOMINATORS
 
@@ -601,7 +629,22 @@ def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet
         for low, high in stretches:
             for match in pattern.finditer(text, low, high):
                 excluded.add(match.start(), match.end())
+    for low, high in stretches:
+        for match in LIST_NUMBER.finditer(text, low, high):
+            if _unopened(text, match.start()):
+                excluded.add(match.start(), match.end())
     return excluded
+
+
+# "what 1 ) explains ... and 3 ) predicts", "1) Lego": a small number closing a bracket that was never opened.
+LIST_NUMBER = re.compile(r"(?<![\w.,(])\d{1,2}\s?\)(?=\s)")
+
+
+def _unopened(text: str, position: int) -> bool:
+    """No "(" is open before ``position`` on its line (within 200 characters)."""
+    window = text[max(0, position - 200): position]
+    window = window[window.rfind("\n") + 1:]
+    return window.rfind("(") <= window.rfind(")")
 
 
 def _tokenised_date(text: str, position: int) -> bool:
@@ -625,12 +668,31 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for quantity in found:
         last = out[-1] if out else None
+        if last is not None and quantity.char_start < last.char_end:
+            continue  # the cents of "15 USD 50", already read with the amount
         joined = _range_of(text, last, quantity) or _compound(text, last, quantity) if last is not None else None
         if joined is not None:
             out[-1] = joined
         else:
-            out.append(quantity)
+            out.append(_worded_cents(text, quantity))
     return out
+
+
+# "thirteen dollars forty five", "15 euros and fifty": the cents said in words after the currency word.
+WORDED_CENTS = re.compile(rf"\s(?:and\s)?(?:(?P<digits>\d{{1,2}})(?![\d.,]\d)|(?P<words>{WORD_NUMBER}))"
+                          r"(?=\s?(?:[.,;:!?)]|$)|\s(?:more|less)\s?(?:[.,;:!?)]|$))", re.IGNORECASE)
+
+
+def _worded_cents(text: str, quantity: Quantity) -> Quantity:
+    if (quantity.kind != "money" or quantity.value is None or quantity.value != int(quantity.value) or quantity.per
+            or not (quantity.unit_text or "").isalpha() or quantity.unit in ("USc", "GBX")):
+        return quantity
+    cents = WORDED_CENTS.match(text, quantity.char_end)
+    value = (float(cents["digits"]) if cents["digits"] else word_number(cents["words"])) if cents else None
+    if value is None or not 0 < value < 100 or value != int(value):
+        return quantity
+    return replace(quantity, text=text[quantity.char_start: cents.end()], value=quantity.value + value / 100,
+                   char_end=cents.end())
 
 
 def _range_of(text: str, first: Quantity, second: Quantity) -> Optional[Quantity]:
@@ -656,7 +718,8 @@ def _compound(text: str, first: Quantity, second: Quantity) -> Optional[Quantity
     parts = SUBUNITS.get((first.unit or "", second.unit or ""))
     if (parts is None and first.kind == "money" and second.unit is None and second.kind == "count"
             and not second.counted and (first.unit_text or "").isalpha()
-            and CLAUSE_END.match(text, second.char_end) and second.value is not None and second.value < 100):
+            and (CLAUSE_END.match(text, second.char_end) or MORE_AFTER.match(text, second.char_end))
+            and second.value is not None and second.value < 100):
         parts = 100  # "15 dollars 50", "fifteen euros and fifty": the cents, said without the word
     if (parts is None or first.value is None or second.value is None or first.value != int(first.value)
             or not 0 < second.value < parts or first.per or second.per
@@ -666,6 +729,7 @@ def _compound(text: str, first: Quantity, second: Quantity) -> Optional[Quantity
                    char_end=second.char_end)
 
 
+MORE_AFTER = re.compile(r"\s(?:more|less)\s?(?:[.,;:!?)]|$)")  # "15 USD 50 more, ...", not "50 more people"
 COORDINATED = re.compile(r"\s(?:and|or|to)\s|,\s")
 MEASURES = frozenset({"length", "weight", "volume", "area", "speed", "temperature", "percent", "money", "energy",
                       "power", "data"})
@@ -778,7 +842,9 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
         else:
             high, stop = _value(match["hi"], match["hi_word"]) * _scale(match["hiscale"]), match.end()
             low *= _scale(match["loscale"] or match["hiscale"])
-    if high is None:
+    if high is None and match["loscale"] == "K" and match["lo"] and _kelvin(text, match):
+        stop = match.end("lo")  # "573.15K" beside "300 °C": kelvins, read as a unit after the digits
+    elif high is None:
         low *= _scale(match["loscale"])
     if ratio:
         right = _value(match["hi"], match["hi_word"])
@@ -812,6 +878,14 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     low_end = (match.end("loscale") if match["loscale"] else match.end("lo") if match["lo"] else match.end("lo_word"))
     return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like, dash,
                     written or None, fraction, (low_end, match.end("sep")) if to else None)
+
+
+TEMPERATURE_AROUND = re.compile(r"°|\b(?:degrees?|celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b",
+                                re.IGNORECASE)
+
+
+def _kelvin(text: str, match: re.Match[str]) -> bool:
+    return bool(TEMPERATURE_AROUND.search(text, max(0, match.start() - 80), match.end() + 60))
 
 
 FRACTION_WORD_END = re.compile(rf"(?i:{_FRACTION_WORD})$")
@@ -1000,6 +1074,9 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     percent = PERCENT.match(text, position, limit)
     if percent:
         return _Tail(percent.end(), "%", "percent", unit_text=percent[0].strip())
+    inches = INCH_MARK.match(text, position, limit)
+    if inches and (inches["spaced"] or inches["prime"] or text.count('"', max(0, position - 300), position) % 2 == 0):
+        return _Tail(inches.end(), "in", "length", unit_text=inches[0].strip())  # '65" TV', not 'paid 5"' closing a quote
     hyphen = HYPHEN_UNIT.match(text, position, limit)
     if hyphen and (hyphen["unit"].lower() in UNITS or hyphen["unit"].lower() in DURATION_UNITS
                    or hyphen["unit"].lower() in CURRENCY_WORDS):
@@ -1057,8 +1134,21 @@ def _per(word: str) -> str:
 
 
 def _metres(text: str, start: int, stop: int, limit: int) -> bool:
-    """ "5m" is five metres before a dimension ("5m high", "a 10m-wide") or as a modifier ("a 10m wall")."""
-    return bool(DIMENSION.match(text, stop, limit)) or text[max(0, start - 2): start].lower() == "a "
+    """ "5m" is five metres before a dimension ("5m high", "a 10m-wide") or as a modifier ("a 10m wall"),
+    or where the sentence speaks of lengths and not of money ("outreach is 48m", "1m is 10 dm")."""
+    if DIMENSION.match(text, stop, limit) or text[max(0, start - 2): start].lower() == "a ":
+        return True
+    low, high = max(0, start - 80), min(limit, stop + 60)
+    return bool(LENGTH_CONTEXT.search(text, low, high)) and not MONEY_AROUND.search(text, low, high)
+
+
+# Words of length around a bare "48m", and of money that make it "48 million" all the same.
+LENGTH_CONTEXT = re.compile(r"\b(?:length|height|width|depth|distance|reach|outreach|span|radius|diameter|altitude|"
+                            r"elevation|tall|long|wide|deep|metres?|meters?|feet|foot|inch(?:es)?|miles?|yards?)\b"
+                            r"|\d\s?(?:km|cm|mm|dm)\b", re.IGNORECASE)
+MONEY_AROUND = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|dollars?|euros?|pounds?|budget|cost\w*|pric\w+|revenue|"
+                          r"profit|sales|worth|paid|fund\w*|people|users|viewers|subscribers|population|votes)\b",
+                          re.IGNORECASE)
 
 
 def _hyphen_unit(hyphen: re.Match[str]) -> _Tail:
@@ -1079,9 +1169,14 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     symbol = SPACED_UNIT_SYMBOL.match(text, position, limit)
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
                    or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
-                   or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)):
+                   or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
+                   or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
+    bracketed = BRACKETED_UNIT.match(text, position, limit)
+    if bracketed:  # "20 (kg)", "20 [kg]"
+        unit, kind = UNIT_SYMBOLS.get(bracketed["unit"]) or UNITS[bracketed["unit"].lower()]
+        return _Tail(bracketed.end(), unit, kind, unit_text=bracketed["unit"])
     first = NEXT_WORD.match(text, position, limit)
     if not first:
         return _Tail(position, None, "count")
@@ -1184,7 +1279,10 @@ def _with_rate(text: str, tail: _Tail, limit: int) -> _Tail:
     slash = PER_SLASH.match(text, tail.end, limit)
     rate = slash or RATE_AFTER.match(text, tail.end, limit)
     divided = PER_UNIT.match(text, tail.end, limit) if not rate and tail.kind in MEASURES else None
-    if divided:
+    if divided:  # "20 J/m^2", and "20 J/m^2 per year"
+        period = RATE_AFTER.match(text, divided.end(), limit)
+        if period and period["per"] and _per(period["per"]) in TIME_PER:
+            return replace(tail, end=period.end(), per=f"{_per_unit(divided)} per {_per(period['per'])}")
         return replace(tail, end=divided.end(), per=_per_unit(divided))
     if not rate:
         of = RATE_OF.match(text, tail.end, limit) if tail.unit is not None else None
