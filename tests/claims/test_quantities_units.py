@@ -266,3 +266,14 @@ def test_a_count_after_an_amount_is_not_its_cents():
 def test_a_unit_divided_by_a_unit_and_a_period():
     quantity = _one("Panels take in 300 kWh/m2 per year.")
     assert (quantity.unit, quantity.per) == ("kWh", "m2 per year")
+
+
+def test_eval_compares_a_spec_label_with_what_it_says():
+    rate = [_predicted(70.0, None, None, "dollar", per="share", kind="money")]
+    assert match(rate, [Gold(70.0, "dollar")], True, scope="money") == (1, 0, 0)  # the span ends before "a share"
+    assert match(rate, [Gold(70.0, "dollar")], True) == (0, 1, 1)  # CQE writes "dollar per share"
+    assert match(rate, [Gold(70.0, "dollar per share")], True) == (1, 0, 0)
+    francs = [_predicted(5.0, None, None, "CHF", kind="money")]
+    assert match(francs, [Gold(5.0, "franc")], True, scope="money") == (1, 0, 0)
+    assert match([_predicted(5.0, None, None, "EUR", kind="money")], [Gold(5.0, "franc")], True, scope="money") == (0, 1, 1)
+    assert match([_predicted(9.0, None, None, "t", kind="dimension")], [Gold(9.0, "ton")], True, scope="dimension") == (1, 0, 0)
