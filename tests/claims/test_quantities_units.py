@@ -277,3 +277,47 @@ def test_eval_compares_a_spec_label_with_what_it_says():
     assert match(francs, [Gold(5.0, "franc")], True, scope="money") == (1, 0, 0)
     assert match([_predicted(5.0, None, None, "EUR", kind="money")], [Gold(5.0, "franc")], True, scope="money") == (0, 1, 1)
     assert match([_predicted(9.0, None, None, "t", kind="dimension")], [Gold(9.0, "ton")], True, scope="dimension") == (1, 0, 0)
+
+
+def test_a_rise_and_a_level_written_with_the_unit_twice_are_two_figures():
+    found = find_quantities("Copper climbed $40 to $9,300 a tonne.")
+    assert [(q.value, q.unit) for q in found] == [(40, "USD"), (9300, "USD")]
+    assert _one("Rents rose 2% to 3% this spring.").low == 2  # a span of rises stays a range
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("The engines give 1.6 million pounds of thrust at lift-off.", "lb"),
+    ("Customs seized 3 million pounds of contraband meat.", "lb"),
+    ("The trust spent 3 million pounds of its reserves on repairs.", "GBP"),
+    ("Profits reached 40 million pounds.", "GBP"),
+])
+def test_pounds_after_a_scale_word_are_money_unless_they_weigh_something(sentence, unit):
+    assert _one(sentence).unit == unit
+
+
+def test_feet_and_inches_with_hyphens():
+    quantity = _one("The 6-foot-9 centre signed on Monday.")
+    assert (quantity.value, quantity.unit) == (pytest.approx(6.75), "ft")
+
+
+def test_a_price_per_thing():
+    quantity = _one("Seats went for $120 per seat in the stalls.")
+    assert (quantity.value, quantity.unit, quantity.per) == (120, "USD", "seat")
+
+
+def test_a_race_distance_is_metres():
+    assert [(q.value, q.unit) for q in find_quantities("She took the 400m hurdles title.")] == [(400, "m")]
+
+
+@pytest.mark.parametrize("sentence, age", [
+    ("Maria Lopez, 47, was named chief executive.", 47),
+    ("The driver, 19, who was not hurt, was questioned.", 19),
+])
+def test_an_age_in_apposition(sentence, age):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (age, "year", "age")
+
+
+def test_a_number_between_commas_after_a_name_is_not_always_an_age():
+    assert find_quantities("Results: Smith, 41, Jones 38.")[0].kind == "count"  # a tally, not "Smith, 41, was"
+    assert find_quantities("In Leeds, 12 and 14 were arrested.")[0].kind == "count"

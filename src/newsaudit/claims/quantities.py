@@ -432,8 +432,10 @@ PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s|kg|s
 # "$70 a share", "12-cent-a-share", "64 cents a dozen", "1,008 daily".
 RATE_AFTER = re.compile(rf"(?:\s|\s?-\s?)(?:(?:a|an|per|each|every)(?:\s|\s?-\s?)(?P<per>{TIME_PERIODS}|share|"
                         r"person|head|capita|kg|kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare|"
-                        r"dozen)|(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly|per\sannum))\b"
+                        r"dozen|ounce|troy\sounce|bushel|gram|unit)|(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly|per\sannum))\b"
                         r"(?!\s(?:earlier|later|ago|before|after|on)\b)", re.IGNORECASE)
+# A price per any thing after "per": "$85 per ticket", "€2 per passenger".
+PER_THING = re.compile(r"\sper\s(?!cent\b)(?P<thing>[a-z]+)\b(?![-'’])")
 # A period after what is measured: "2.4 billion gallons of jet fuel a year".
 RATE_OF = re.compile(rf"\sof\s(?:[a-z]+\s){{1,3}}?(?:a|an|per|every)\s(?P<per>{TIME_PERIODS})\b"
                      r"(?!\s(?:earlier|later|ago|before|after|on)\b)")
@@ -490,6 +492,13 @@ CHANGE_GAP = frozenset("by about nearly almost some more than over around roughl
 CHANGE_AFTER = re.compile(r"\s(?:(?P<up>increase|rise|gain|jump|growth|hike|surge|higher)|"
                           r"(?P<down>decrease|drop|decline|fall|cut|reduction|loss|slump|lower))\b", re.IGNORECASE)
 OF = re.compile(r"\sof\b")
+# An age in apposition: "Jane Doe, 54, was ...", "the driver, 19, who ..." (a name or a person before).
+AGE_APPOSITION_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z'’-]+|\b(?:man|woman|boy|girl|patient|victim|driver|teenager|mother|father|son|daughter|wife|"
+    r"husband|suspect|resident|officer|pilot|passenger|player|pensioner|student|worker|grandmother|grandfather|"
+    r"child|baby|owner|employee|nurse|doctor|teacher|soldier|veteran))\s?,\s$")
+AGE_APPOSITION_AFTER = re.compile(r"\s?,\s(?:was|is|who|of|from|has|had|said|says|died|became|will|would|"
+                                  r"faces|appeared|pleaded|remains)\b")
 AGED = re.compile(r"\bage[d]?\s$", re.IGNORECASE)  # "aged 87", "a man of age 87"
 AGE_OLD = re.compile(r"\s(?:old|of\sage)\b")
 # Words right before a number that make it approximate ("around 200", "more than 12").
@@ -533,6 +542,7 @@ class _Tail:
     approx: bool = False
     unit_text: Optional[str] = None
     counted: Optional[str] = None
+    add: float = 0.0  # a second part in a smaller unit, in this one: the 5 inches of "6-foot-5"
 
 
 SCIENTIFIC = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\^?)(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -710,6 +720,9 @@ def _range_of(text: str, first: Quantity, second: Quantity) -> Optional[Quantity
     low, high = sorted((first.value, second.value))
     if low == high:
         return None
+    if gap[0].strip() == "to" and high >= 3 * low and CHANGE_FROM.search(text, max(0, first.char_start - 40),
+                                                                       first.char_start):
+        return None  # "rose $12 to $1,780": a rise and a level, as in one numeral (_change_or_range)
     return replace(first, text=text[first.char_start: second.char_end], value=None, low=low, high=high,
                    char_end=second.char_end, approx=first.approx or second.approx)
 
@@ -799,13 +812,13 @@ CHANGE_FROM = re.compile(
     r"sank|sunk|shr[aiu]nk|shrinks|swell(?:ed|s)?|doubled|tripled|halved|cut|cuts|reduc(?:e|ed|es|tion)|rais(?:e|ed|es)|"
     r"lower(?:ed|s)?|hik(?:e|ed|es)|went|moved|chang(?:e|ed|es)|revis(?:e|ed|es)|lift(?:ed|s)?|boost(?:ed|s)?|"
     r"slash(?:ed|es)?|expand(?:ed|s)?|narrow(?:ed|s)?|widen(?:ed|s)?|gain(?:ed|s)?|growth|up|down)"
-    r"(?:\s(?:\w+\s){0,2}?)?\s?(?P<by>from|by)\s$", re.IGNORECASE)
+    r"(?:(?:\s(?:\w+\s){0,2}?)?\s?(?P<by>from|by)\s|\s)$", re.IGNORECASE)  # "rose $12 to $1,780": as "by"
 
 
 def _change_or_range(text: str, numeral: _Numeral, quantity: Quantity) -> Iterator[Quantity]:
     change = (CHANGE_FROM.search(text, max(0, numeral.start - 40), numeral.start)
               if numeral.parts is not None and quantity.low is not None and quantity.high is not None else None)
-    if change is None or change["by"].lower() == "by" and quantity.high < 3 * quantity.low:
+    if change is None or (change["by"] or "by").lower() == "by" and quantity.high < 3 * quantity.low:
         yield quantity  # "rose by 5 to 10 percent" is a range of rises; "rose by 1,234 to 56,789" is a rise and a level
         return
     low_end, high_start = numeral.parts
@@ -937,6 +950,11 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _degrees(text, numeral, tail, limit)
     if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 6), numeral.start):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
+    elif (tail.unit is None and tail.kind == "count" and not tail.counted and numeral.high is None
+          and not numeral.worded and numeral.low == int(numeral.low) and 0 < numeral.low < 120
+          and AGE_APPOSITION_AFTER.match(text, numeral.end, limit)
+          and AGE_APPOSITION_BEFORE.search(text, max(0, numeral.start - 40), numeral.start)):
+        tail = _Tail(tail.end, "year", "age", unit_text=None)  # "Jane Doe, 54, was ...", "a driver, 19, who"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
         return None
     if numeral.low < 0 and tail.kind not in ("temperature", "money", "percent"):
@@ -960,7 +978,7 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         stop, approx = attached.end(), True
     after = APPROX_AFTER.match(text, stop, limit)
     approx = approx or bool(after)
-    low, high = numeral.low * tail.scale, numeral.high * tail.scale if numeral.high is not None else None
+    low, high = numeral.low * tail.scale + tail.add, numeral.high * tail.scale if numeral.high is not None else None
     bound = _bound(text, numeral.start) or ("at least" if plus or attached or after and "more" in after[0].lower()
                                             else "about" if approx else None)
     return _make(text, numeral.start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
@@ -1144,7 +1162,8 @@ def _metres(text: str, start: int, stop: int, limit: int) -> bool:
 
 # Words of length around a bare "48m", and of money that make it "48 million" all the same.
 LENGTH_CONTEXT = re.compile(r"\b(?:length|height|width|depth|distance|reach|outreach|span|radius|diameter|altitude|"
-                            r"elevation|tall|long|wide|deep|metres?|meters?|feet|foot|inch(?:es)?|miles?|yards?)\b"
+                            r"elevation|tall|long|wide|deep|metres?|meters?|feet|foot|inch(?:es)?|miles?|yards?|sprint\w*|hurdles|"
+                            r"relay|freestyle|breaststroke|backstroke|butterfly|medley)\b"
                             r"|\d\s?(?:km|cm|mm|dm)\b", re.IGNORECASE)
 MONEY_AROUND = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|dollars?|euros?|pounds?|budget|cost\w*|pric\w+|revenue|"
                           r"profit|sales|worth|paid|fund\w*|people|users|viewers|subscribers|population|votes)\b",
@@ -1158,7 +1177,13 @@ def _hyphen_unit(hyphen: re.Match[str]) -> _Tail:
     if word in CURRENCY_WORDS:
         return _Tail(hyphen.end(), CURRENCY_WORDS[word], "money", unit_text=word)  # "a 12-cent dividend"
     unit, kind = UNITS[word]
+    inches = FEET_INCHES.match(hyphen.string, hyphen.end()) if unit == "ft" else None
+    if inches and int(inches["inches"]) < 12:  # "the 6-foot-5 forward"
+        return _Tail(inches.end(), unit, kind, unit_text=word, add=int(inches["inches"]) / 12)
     return _Tail(hyphen.end(), unit, kind, unit_text=word)
+
+
+FEET_INCHES = re.compile(r"-(?P<inches>\d{1,2})(?![\d-])")
 
 
 def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
@@ -1225,10 +1250,10 @@ SHARE_CONTEXT = re.compile(r"\b(?:shares?|stock|pence|FTSE|closed|trading|divide
 
 def _money_pounds(text: str, numeral: _Numeral, stop: int) -> bool:
     """ "361 million pounds" and "paid 50 pounds" are sterling; "132 pounds" alone is a weight."""
+    window = text[max(0, numeral.start - 60): stop + 40]
     if numeral.end > numeral.start and re.search(r"(?:million|billion|bn|thousand|m)\s?$", text[numeral.start:stop - 6],
                                                  re.IGNORECASE):
-        return True
-    window = text[max(0, numeral.start - 60): stop + 40]
+        return not (OF_AFTER.match(text, stop) and not MONEY_CONTEXT.search(window))  # not "2 million pounds of thrust"
     return bool(MONEY_CONTEXT.search(window)) and not re.search(r"\bweigh|\bheav|\blighter\b|\bkilo", window, re.I)
 
 
@@ -1284,6 +1309,10 @@ def _with_rate(text: str, tail: _Tail, limit: int) -> _Tail:
         if period and period["per"] and _per(period["per"]) in TIME_PER:
             return replace(tail, end=period.end(), per=f"{_per_unit(divided)} per {_per(period['per'])}")
         return replace(tail, end=divided.end(), per=_per_unit(divided))
+    if not rate and tail.kind == "money":
+        thing = PER_THING.match(text, tail.end, limit)
+        if thing and thing["thing"].lower() not in NOT_COUNTED:  # "$85 per ticket", "£30 per head of cattle"
+            return replace(tail, end=thing.end(), per=thing["thing"].lower())
     if not rate:
         of = RATE_OF.match(text, tail.end, limit) if tail.unit is not None else None
         return replace(tail, kind="rate", per=of["per"].lower()) if of else tail
