@@ -321,3 +321,17 @@ def test_an_age_in_apposition(sentence, age):
 def test_a_number_between_commas_after_a_name_is_not_always_an_age():
     assert find_quantities("Results: Smith, 41, Jones 38.")[0].kind == "count"  # a tally, not "Smith, 41, was"
     assert find_quantities("In Leeds, 12 and 14 were arrested.")[0].kind == "count"
+
+
+@pytest.mark.parametrize("sentence, value, counted", [
+    ("Three of the injured officers were flown to hospital.", 3, "officers"),
+    ("Five of its 40 branches will shut.", 5, "branches"),
+    ("Two of Acme's biggest clients walked away.", 2, "clients"),
+])
+def test_a_part_of_a_group_counts_what_the_group_is_made_of(sentence, value, counted):
+    quantity = find_quantities(sentence)[0]
+    assert (quantity.value, quantity.unit) == (value, counted)
+
+
+def test_one_of_the_and_numbers_of_pronouns_count_nothing():
+    assert find_quantities("It is one of the oddest ideas, and two of them agreed.") == []

@@ -966,10 +966,14 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
     if (bare or tail.kind == "count" and tail.counted and tail.unit is None) and _designated(text, numeral.start):
         return None  # "Part 2", "Voyager 2", "Section 427"
-    if (numeral.worded and tail.unit is None and tail.kind not in ("rate", "fraction") and not tail.counted
+    part_of = (_part_of(text, tail, limit) if bare and not numeral.fraction and not (numeral.worded and numeral.low == 1)
+               else None)  # not "one of the ways", an idiom far more often than a count
+    if part_of is not None:
+        tail = part_of  # "three of the victims", "five of its 12 stores": what the group is made of is counted
+    elif (numeral.worded and tail.unit is None and tail.kind not in ("rate", "fraction") and not tail.counted
             and not (numeral.low >= 100 and numeral.high is None and " " in text[numeral.start:numeral.end].strip())):
         return None  # "one of them", "two said": words that count nothing a reader checks
-    if numeral.worded and numeral.low == 1 and tail.kind == "count":
+    elif numeral.worded and numeral.low == 1 and tail.kind == "count":
         return None  # "one wrong glance"
     tail = _with_rate(text, tail, limit)
     stop, approx = tail.end, _approx_before(text, numeral.start) or tail.approx
@@ -982,6 +986,31 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     bound = _bound(text, numeral.start) or ("at least" if plus or attached or after and "more" in after[0].lower()
                                             else "about" if approx else None)
     return _make(text, numeral.start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
+
+
+# "of the", "of its", "of Coke's": a part of a group of things named after it.
+PART_OF = re.compile(r"\sof\s(?:the|its|their|his|her|our|my|your|these|those|[A-Z]?[a-z]+['’]s)(?=\s)")
+PART_WORD = re.compile(r"\s(?P<word>[a-z]+|\d[\d,.]*)(?![\w'’-])")
+
+
+def _part_of(text: str, tail: _Tail, limit: int) -> Optional[_Tail]:
+    """ "two of its largest plants", "five of the 12 stores": the plural noun among the next three
+    words is what is counted."""
+    of = PART_OF.match(text, tail.end, limit)
+    position, fallback = (of.end() if of else -1), None
+    for _ in range(3 if of else 0):
+        word = PART_WORD.match(text, position, limit)
+        if word is None or word["word"] in NOT_COUNTED:
+            break
+        if word["word"][0].isalpha() and word["word"] != "ones" and _is_counted(word["word"]):
+            if word["word"] not in PARTICIPLES:
+                return _Tail(tail.end, word["word"], "count", counted=word["word"])
+            fallback = fallback or word["word"]  # "three of the injured officers" count officers
+        position = word.end()
+    return _Tail(tail.end, fallback, "count", counted=fallback) if fallback else None
+
+
+PARTICIPLES = frozenset("dead wounded injured killed missing".split())
 
 
 DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit))\b")
