@@ -335,3 +335,42 @@ def test_a_part_of_a_group_counts_what_the_group_is_made_of(sentence, value, cou
 
 def test_one_of_the_and_numbers_of_pronouns_count_nothing():
     assert find_quantities("It is one of the oddest ideas, and two of them agreed.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The motion passed 61 to 39 percent.", [(61, "%"), (39, "%")]),
+    ("The index slid from 2,400 to 2,150 points.", [(2400, None), (2150, "points")]),
+])
+def test_a_high_figure_to_a_lower_one_is_two_figures(sentence, expected):
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+def test_a_score_read_with_to_stays_out():
+    assert find_quantities("They won 4 to 2 on Saturday.") == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Lows of minus 12 degrees Celsius are forecast.", -12, "°C"),
+    ("The economy grew by minus 0.4 per cent.", -0.4, "%"),
+    ("The poll's margin is plus or minus 2 percentage points.", 2, "pp"),
+])
+def test_minus_in_words(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("She filed a 300-page complaint.", 300, "page"),
+    ("The club named a nine-member board.", 9, "member"),
+    ("the four - seat version sold well .", 4, "seat"),
+])
+def test_a_number_joined_to_a_noun_by_a_hyphen_counts_it(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, unit, "count")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Guards held 6 - including a minor.", "A six-figure sum and a three-fold rise.", "The 4K-ready box.",
+])
+def test_hyphen_words_that_count_nothing(sentence):
+    assert all(q.unit is None for q in find_quantities(sentence))

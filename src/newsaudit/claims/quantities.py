@@ -299,7 +299,7 @@ _DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\
            r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000" with a narrow space
            r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d|[^\W\d]|\s\d)"  # "10 000 dollars" (SI grouping), not "4 400m", "40 890 85"
-           rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:,\s\d{{3}})+(?![\d,])(?:\.\d+)?"  # tokenised "80, 000", not "May 5, 200"
+           rf"|(?=\d{{1,3}},\s\d{{3}}){_NOT_AFTER_MONTH}\d{{1,3}}(?:,\s\d{{3}})+(?![\d,])(?:\.\d+)?"  # tokenised "80, 000", not "May 5, 200"
            rf"|\d+(?:\.\d+| \. \d+(?![\d.]))?(?:{_EXPONENT})?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
@@ -394,6 +394,11 @@ PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
 # An inch mark: a double prime, or a straight double quote right after the digits that opens no
 # quotation ('a 65" TV', 'Wrench 8"'); spaced only before a size ('10 " long').
 INCH_MARK = re.compile(r"(?P<prime>\s?″)|\"(?!\w)|(?P<spaced>\s\"(?=\s(?:high|tall|long|wide|deep|thick|x|×|by)\b))")
+# "a 500-page report", "a 12-member board", "the two - door version": N of the noun after the hyphen.
+HYPHEN_NOUN = re.compile(r"(?:-|\s-\s(?![a-z]*(?:ing|ed|ly)\b))(?P<noun>[a-z]{3,})\b(?![-'’]\w)")  # not "10 - including"
+# Words after "N-" that do not name what is counted: "three-fold", "20-something", "5-odd", "two-way".
+NOT_HYPHEN_NOUNS = frozenset("fold something odd plus way ish like day week month year hour minute second ready figure "
+                             "figures digit digits free based long wide high deep tall".split())
 HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s)old)?\b", re.IGNORECASE)
 
 
@@ -717,6 +722,8 @@ def _range_of(text: str, first: Quantity, second: Quantity) -> Optional[Quantity
         return None  # "5 km and 8 km" is two distances unless "between"
     if gap[0].strip() == "to" and _words_before(text, first.char_start, 12)[-1:] == ["from"] and not opener:
         return None  # "rose from 44 mg to 50 mg" is a change, not a range
+    if gap[0].strip() == "to" and first.value > second.value and not opener:
+        return None  # "won 52 to 48 percent": two figures
     low, high = sorted((first.value, second.value))
     if low == high:
         return None
@@ -797,11 +804,30 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
                 yield quantity
             continue
         numeral = _numeral(text, match)
+        if numeral is None and _descending_to(match):  # "won 52 to 48 percent": two figures, not a range
+            parts = []
+            for part in (NUMERAL.match(text, match.start(), match.start("sep")), NUMERAL.match(text, match.end("sep"), end)):
+                numeral = _numeral(text, part) if part else None
+                quantity = _quantity(text, numeral, end) if numeral is not None else None
+                if quantity is not None and quantity.char_start >= claimed:
+                    parts.append(quantity)
+            if len(parts) == 2 and (parts[1].unit is not None or parts[1].counted):  # not a score, "won 3 to 1"
+                claimed = parts[1].char_end
+                yield from parts
+            continue
         if numeral is not None:
             quantity = _quantity(text, numeral, end)
             if quantity is not None:
                 claimed = quantity.char_end
                 yield from _change_or_range(text, numeral, quantity)
+
+
+def _descending_to(match: re.Match[str]) -> bool:
+    """ "52 to 48": a high figure, then "to", then a lower one (not a range: each is a figure)."""
+    if match["sep"] is None or match["sep"].strip().lower() != "to" or match["between"]:
+        return False
+    low, high = _value(match["lo"], match["lo_word"]), _value(match["hi"], match["hi_word"])
+    return 0 < high < low
 
 
 # "rose from 7.8 million to 8.1 million", "a cut from 5% to 4%": a change, two figures, not a range.
@@ -983,9 +1009,14 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     after = APPROX_AFTER.match(text, stop, limit)
     approx = approx or bool(after)
     low, high = numeral.low * tail.scale + tail.add, numeral.high * tail.scale if numeral.high is not None else None
+    start = numeral.start
+    minus = (MINUS_WORD.search(text, max(0, start - 16), start)
+             if high is None and low > 0 and tail.kind in ("temperature", "percent", "money") else None)
+    if minus:
+        low, start = -low, minus.start()  # "minus 10 degrees Celsius", not "plus or minus 3 points"
     bound = _bound(text, numeral.start) or ("at least" if plus or attached or after and "more" in after[0].lower()
                                             else "about" if approx else None)
-    return _make(text, numeral.start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
+    return _make(text, start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
 
 
 # "of the", "of its", "of Coke's": a part of a group of things named after it.
@@ -1013,6 +1044,7 @@ def _part_of(text: str, tail: _Tail, limit: int) -> Optional[_Tail]:
 PARTICIPLES = frozenset("dead wounded injured killed missing".split())
 
 
+MINUS_WORD = re.compile(r"(?<!\bor\s)(?<!/)\bminus\s$", re.IGNORECASE)
 DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit))\b")
 WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|"
                      r"warm(?:er|est|ing)?|cool(?:er|est)?|chilly|freezing|frost|weather|forecast|fever|oven|boil\w*|"
@@ -1128,6 +1160,9 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     if hyphen and (hyphen["unit"].lower() in UNITS or hyphen["unit"].lower() in DURATION_UNITS
                    or hyphen["unit"].lower() in CURRENCY_WORDS):
         return _hyphen_unit(hyphen)
+    noun = HYPHEN_NOUN.match(text, position, limit)
+    if noun and noun["noun"] not in NOT_COUNTED and noun["noun"] not in NOT_HYPHEN_NOUNS:
+        return _Tail(noun.end(), noun["noun"], "count", counted=noun["noun"])  # "a 500-page report", "two-door"
     age = AGE_AFTER.match(text, position, limit)
     if age:
         return _Tail(age.end(), "year", "age", unit_text=age[0].strip())
