@@ -374,3 +374,21 @@ def test_a_number_joined_to_a_noun_by_a_hyphen_counts_it(sentence, value, unit):
 ])
 def test_hyphen_words_that_count_nothing(sentence):
     assert all(q.unit is None for q in find_quantities(sentence))
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Methane stood at 1,900 ppb and CO2 at 415 parts per million.", 1900, "ppb"),
+    ("Output of 2.1 gigatonnes was reported.", 2.1, "Gt"),
+    ("A 20-kiloton device was tested.", 20, "kt"),
+    ("The stone weighs 310 carats.", 310, "ct"),
+    ("It was priced at 45 billion won.", 45e9, "KRW"),
+    ("They paid 12 million baht.", 12e6, "THB"),
+    ("Fines reached 80,000 Swedish kronor.", 80000, "SEK"),
+])
+def test_more_units_and_currencies(sentence, value, unit):
+    quantity = find_quantities(sentence)[0]
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_won_after_a_small_number_is_the_verb():
+    assert find_quantities("Spain has 3 won and 2 lost.")[0].unit is None

@@ -76,14 +76,23 @@ CURRENCY_NATIONS = {("australian", "USD"): "AUD", ("canadian", "USD"): "CAD", ("
                     ("pakistani", "INR"): "PKR", ("sri lankan", "INR"): "LKR", ("nepalese", "INR"): "NPR",
                     ("turkish", "TRY"): "TRY", ("dutch", "NLG"): "NLG", ("swiss", "CHF"): "CHF",
                     ("us", "USD"): "USD", ("u.s.", "USD"): "USD", ("american", "USD"): "USD",
-                    ("egyptian", "GBP"): "EGP", ("irish", "GBP"): "IEP"}
+                    ("egyptian", "GBP"): "EGP", ("irish", "GBP"): "IEP", ("danish", "NOK"): "DKK",
+                    ("norwegian", "NOK"): "NOK", ("swedish", "SEK"): "SEK", ("brazilian", "BRL"): "BRL",
+                    ("korean", "KRW"): "KRW"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rubles": "RUB",
                   "pence": "GBX", "penny": "GBX", "cents": "USc", "cent": "USc", "pesos": "MXN", "lira": "TRY",
                   "guilders": "NLG", "rand": "ZAR", "bitcoins": "BTC", "bitcoin": "BTC",
                   "rupee": "INR", "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "shekels": "ILS", "naira": "NGN",
                   "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yen": "JPY", "yuan": "CNY",
                   "rupees": "INR", "francs": "CHF", "pounds sterling": "GBP", "sterling": "GBP",
-                  "markka": "FIM", "pesetas": "ESP", "peseta": "ESP", "yuan renminbi": "CNY", "renminbi": "CNY"}
+                  "markka": "FIM", "pesetas": "ESP", "peseta": "ESP", "yuan renminbi": "CNY", "renminbi": "CNY",
+                  "baht": "THB", "reais": "BRL", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "kronor": "SEK",
+                  "krona": "SEK", "kroner": "NOK", "krone": "NOK", "ringgit": "MYR", "rupiah": "IDR",
+                  "dirhams": "AED", "dirham": "AED", "riyals": "SAR", "riyal": "SAR", "forint": "HUF",
+                  "forints": "HUF", "koruna": "CZK", "korunas": "CZK", "dong": "VND", "lari": "GEL", "kip": "LAK"}
+# Currency words that are also common words: money only after a scale word or a grouped number
+# ("500 billion won", "20,000 won"; not "the 3 won").
+SCALED_CURRENCY_WORDS = {"won": "KRW", "real": "BRL"}
 # The unit vocabulary: one symbol per unit (the value of ``Quantity.unit``), its kind, the words
 # that spell it (any case, singular and plural) and the symbols written after a number (case kept).
 UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
@@ -109,6 +118,10 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("lb", "weight", "pound pounds", "lb lbs"),
     ("oz", "weight", "ounce ounces", "oz"),
     ("st", "weight", "stone", ""),
+    ("kt", "weight", "kilotonne kilotonnes kiloton kilotons", ""),
+    ("Mt", "weight", "megatonne megatonnes megaton megatons", "Mt"),
+    ("Gt", "weight", "gigatonne gigatonnes gigaton gigatons", "Gt"),
+    ("ct", "weight", "carat carats", ""),
     ("l", "volume", "liter liters litre litres", "l L"),
     ("ml", "volume", "milliliter milliliters millilitre millilitres", "ml mL"),
     ("cl", "volume", "centiliter centiliters centilitre centilitres", "cl"),
@@ -184,6 +197,8 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("mGy", "dose", "milligray", "mGy"),
     ("Sv", "dose", "sievert sieverts", "Sv"),
     ("mSv", "dose", "millisievert millisieverts", "mSv"),
+    ("ppm", "concentration", "parts per million", "ppm"),
+    ("ppb", "concentration", "parts per billion", "ppb"),
 )
 # One name per unit symbol, currency code and duration (the names CQE and quantulum3 use), so
 # that a reader, an evaluation or another tool can compare units across vocabularies.
@@ -206,6 +221,8 @@ UNIT_NAMES: dict[str, str] = {
     "Mbit": "megabit", "Mbit/s": "megabit per second", "Gbit/s": "gigabit per second", "Pa": "pascal",
     "hPa": "hectopascal", "bar": "bar", "psi": "pound per square inch", "dB": "decibel", "Gy": "gray",
     "mGy": "milligray", "Sv": "sievert", "mSv": "millisievert", "%": "percentage", "ratio": "ratio",
+    "kt": "kilotonne", "Mt": "megatonne", "Gt": "gigatonne", "ct": "carat", "ppm": "part per million",
+    "ppb": "part per billion",
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "GBX": "penny", "USc": "cent", "JPY": "yen",
     "CNY": "yuan", "INR": "rupee", "CAD": "canadian dollar", "AUD": "australian dollar", "HKD": "hong kong dollar",
     "NZD": "new zealand dollar", "SGD": "singapore dollar", "TWD": "new taiwan dollar", "ZWL": "zimbabwean dollar",
@@ -752,6 +769,7 @@ def _compound(text: str, first: Quantity, second: Quantity) -> Optional[Quantity
 MORE_AFTER = re.compile(r"\s(?:more|less)\s?(?:[.,;:!?)]|$)")  # "15 USD 50 more, ...", not "50 more people"
 COORDINATED = re.compile(r"\s(?:and|or|to)\s|,\s")
 MEASURES = frozenset({"length", "weight", "volume", "area", "speed", "temperature", "percent", "money", "energy",
+                      "concentration",
                       "power", "data"})
 
 
@@ -1330,11 +1348,16 @@ def _unit_word(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -
         return _Tail(old.end() if old else found.end(), DURATION_UNITS[word], kind, unit_text=found["word"])
     if word in CURRENCY_WORDS:
         return _money_word(text, found, limit)
+    if word in SCALED_CURRENCY_WORDS and SCALED_BEFORE.search(text, numeral.start, found.start()):
+        return _Tail(found.end(), SCALED_CURRENCY_WORDS[word], "money", unit_text=found["word"])  # "500 billion won"
     if word in ("times",) and RATE_AFTER.match(text, found.end(), limit):
         return _Tail(found.end(), None, "count", unit_text=None, counted="times")  # "four times per week"
     if _is_counted(found["word"]):
         return _counted(found)
     return None
+
+
+SCALED_BEFORE = re.compile(r"(?i:million|billion|trillion|bn|mn)|\d,\d{3}")
 
 
 def _money_word(text: str, found: re.Match[str], limit: int) -> _Tail:
