@@ -392,3 +392,27 @@ def test_more_units_and_currencies(sentence, value, unit):
 
 def test_won_after_a_small_number_is_the_verb():
     assert find_quantities("Spain has 3 won and 2 lost.")[0].unit is None
+
+
+@pytest.mark.parametrize("sentence, counted", [
+    ("Washington sent 1,500 U.S. marines.", "marines"),
+    ("She has 14 grandchildren.", "grandchildren"),
+    ("Crews of 40 firemen fought it.", "firemen"),
+    ("Labs logged 900 COVID-19 admissions.", "admissions"),
+])
+def test_what_is_counted_past_abbreviations_codes_and_irregular_plurals(sentence, counted):
+    assert find_quantities(sentence)[0].unit == counted
+
+
+def test_a_singular_noun_ending_in_men_is_not_counted():
+    assert find_quantities("They kept 30 specimen jars.")[0].unit == "jars"  # "specimen" only modifies
+
+
+@pytest.mark.parametrize("sentence, value", [("Nearly 3 in 10 adults agree.", 0.3), ("Four in five voters said so.", 0.8)])
+def test_a_proportion_n_in_m(sentence, value):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), "ratio")
+
+
+def test_n_in_m_minutes_is_two_counts():
+    assert [(q.value, q.unit) for q in find_quantities("They scored 3 in 8 minutes.")] == [(3, None), (8, "minute")]

@@ -380,7 +380,7 @@ def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 # "3:1": one digit after the colon, so never a clock time ("10:30").
 RATIO_COLON = re.compile(r"(?<![\d:])(?P<lo>\d{1,3}):(?P<hi>\d)(?![\d:])(?P<lo_word>)?(?P<hi_word>)?")
 # "1 in 5", "one in ten": only from one, since "5 in 10 attacks" is a count and a count.
-RATIO_IN = re.compile(rf"(?<![\w.,])(?:(?P<lo>1)|(?P<lo_word>[Oo]ne))\sin\s"
+RATIO_IN = re.compile(rf"(?<![\w.,])(?:(?P<lo>\d{{1,2}})|(?P<lo_word>(?i:one|two|three|four|five|six|seven|eight|nine)))\sin\s"
                       rf"(?:(?P<hi>\d{{1,3}})|(?P<hi_word>{WORD_NUMBER}))"
                       rf"\b(?!\s?(?:%|percent)|[,.]\d)")
 # Spans whose digits are something other than a quantity.
@@ -464,7 +464,7 @@ RATE_OF = re.compile(rf"\sof\s(?:[a-z]+\s){{1,3}}?(?:a|an|per|every)\s(?P<per>{T
 PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "ms": "millisecond", "kilogram": "kg", "kilo": "kg",
              "capita": "person", "head": "person", "liter": "litre", "per annum": "year"}
 TIME_PER = frozenset(TIME_PERIODS.split("|"))
-NEXT_WORD = re.compile(r"\s[“\"‘']?(?P<word>[A-Za-z][A-Za-z’'-]*(?:/h|²)?)")
+NEXT_WORD = re.compile(r"\s[“\"‘']?(?P<word>(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z’'-]*(?:(?<=-)\d+\b)?(?:/h|²)?)")
 DIMENSION = re.compile(r"-|\s(?:high|tall|long|wide|deep|thick|away|across|above|below|under|underground|of\swater)\b")
 AGE_AFTER = re.compile(r"\s?(?:yo|y/o|y\.o\.|yrs?\.?\sold)(?!\w)", re.IGNORECASE)
 # "132 pounds" is a weight unless money is spoken of around it ("paid 50 pounds", "361 million pounds").
@@ -877,10 +877,17 @@ def _ratios(text: str, start: int, end: int) -> Iterator[Quantity]:
     for pattern in (RATIO_COLON, RATIO_IN):
         for match in pattern.finditer(text, start, end):
             right = _value(match["hi"], match["hi_word"])
-            if right:
-                left = _value(match["lo"], match["lo_word"])
+            left = _value(match["lo"], match["lo_word"]) if right else 0
+            if right and (pattern is RATIO_COLON or left == 1 or left < right and _proportion(text, match.end(), end)):
                 yield _make(text, match.start(), match.end(), left / right, None, _Tail(match.end(), "ratio", "ratio"),
                             False)
+
+
+def _proportion(text: str, position: int, limit: int) -> bool:
+    """ "3 in 10 Americans", "four in five voters", but not "2 in 5 minutes" (two counts) or "2 in 5 km"."""
+    after = NEXT_WORD.match(text, position, limit)
+    word = after["word"].lower() if after else ""
+    return word not in DURATION_UNITS and word not in UNITS and word not in UNIT_SYMBOLS
 
 
 def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
@@ -1375,13 +1382,20 @@ def _counted(found: re.Match[str], scale: float = 1.0) -> _Tail:
     return _Tail(found.end(), word.lower(), "count", scale=scale, counted=word)
 
 
+IRREGULAR_PLURAL = re.compile(r"(?:children|people|women|[srenyk]men)$")
+
+
 def _is_counted(word: str) -> bool:
     """A plural noun (or a count word such as "dead") that a number right before it counts."""
     word = word.lower().strip("’'")
     if word in COUNT_NOUNS:
         return True
+    if "-" in word and word.rpartition("-")[2].isalpha():  # "great-grandchildren", "part-timers"
+        word = word.rpartition("-")[2]
     if word in NOT_COUNTED or not word.isalpha():
         return False
+    if IRREGULAR_PLURAL.search(word):  # "grandchildren", "firemen", "townspeople"
+        return True
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
 
 
