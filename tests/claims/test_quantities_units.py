@@ -416,3 +416,21 @@ def test_a_proportion_n_in_m(sentence, value):
 
 def test_n_in_m_minutes_is_two_counts():
     assert [(q.value, q.unit) for q in find_quantities("They scored 3 in 8 minutes.")] == [(3, None), (8, "minute")]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Eight out of ten owners said so.", 0.8), ("Just 3 out of 12 bids won.", 0.25), ("It won 210 out of 300 seats.", 0.7),
+])
+def test_n_out_of_m_is_a_proportion(sentence, value):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), "ratio")
+
+
+@pytest.mark.parametrize("sentence, unit", [("The ward had zero infections.", "infections"), ("Loans at zero percent.", "%")])
+def test_zero_in_words(sentence, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (0, unit)
+
+
+def test_zero_in_idioms_counts_nothing():
+    assert find_quantities("It is no zero-sum game; there is zero tolerance at ground zero.") == []

@@ -35,7 +35,7 @@ __all__ = ["SpanSet", "UNIT_NAMES", "find_quantities", "parse_number", "unit_nam
            "WORD_NUMBERS"]
 
 SMALL_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -380,6 +380,10 @@ def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 # "3:1": one digit after the colon, so never a clock time ("10:30").
 RATIO_COLON = re.compile(r"(?<![\d:])(?P<lo>\d{1,3}):(?P<hi>\d)(?![\d:])(?P<lo_word>)?(?P<hi_word>)?")
 # "1 in 5", "one in ten": only from one, since "5 in 10 attacks" is a count and a count.
+# "nine out of ten", "7 out of 10", "120 out of 435".
+RATIO_OUT_OF = re.compile(rf"(?<![\w.,])(?:(?P<lo>\d{{1,3}}(?:,\d{{3}})*)|(?P<lo_word>{WORD_NUMBER}))\sout\sof\s"
+                          rf"(?:(?P<hi>\d{{1,3}}(?:,\d{{3}})*)|(?P<hi_word>{WORD_NUMBER}))\b(?!\s?(?:%|percent)|[,.]\d)",
+                          re.IGNORECASE)
 RATIO_IN = re.compile(rf"(?<![\w.,])(?:(?P<lo>\d{{1,2}})|(?P<lo_word>(?i:one|two|three|four|five|six|seven|eight|nine)))\sin\s"
                       rf"(?:(?P<hi>\d{{1,3}})|(?P<hi_word>{WORD_NUMBER}))"
                       rf"\b(?!\s?(?:%|percent)|[,.]\d)")
@@ -414,7 +418,7 @@ INCH_MARK = re.compile(r"(?P<prime>\s?″)|\"(?!\w)|(?P<spaced>\s\"(?=\s(?:high|
 # "a 500-page report", "a 12-member board", "the two - door version": N of the noun after the hyphen.
 HYPHEN_NOUN = re.compile(r"(?:-|\s-\s(?![a-z]*(?:ing|ed|ly)\b))(?P<noun>[a-z]{3,})\b(?![-'’]\w)")  # not "10 - including"
 # Words after "N-" that do not name what is counted: "three-fold", "20-something", "5-odd", "two-way".
-NOT_HYPHEN_NOUNS = frozenset("fold something odd plus way ish like day week month year hour minute second ready figure "
+NOT_HYPHEN_NOUNS = frozenset("fold something odd plus way ish like sum day week month year hour minute second ready figure "
                              "figures digit digits free based long wide high deep tall".split())
 HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s)old)?\b", re.IGNORECASE)
 
@@ -874,11 +878,12 @@ def _change_or_range(text: str, numeral: _Numeral, quantity: Quantity) -> Iterat
 
 def _ratios(text: str, start: int, end: int) -> Iterator[Quantity]:
     """ "3:1" and "1 in 5", as left / right."""
-    for pattern in (RATIO_COLON, RATIO_IN):
+    for pattern in (RATIO_COLON, RATIO_IN, RATIO_OUT_OF):
         for match in pattern.finditer(text, start, end):
             right = _value(match["hi"], match["hi_word"])
             left = _value(match["lo"], match["lo_word"]) if right else 0
-            if right and (pattern is RATIO_COLON or left == 1 or left < right and _proportion(text, match.end(), end)):
+            if right and (pattern is RATIO_COLON or pattern is RATIO_OUT_OF and left <= right
+                          or pattern is RATIO_IN and (left == 1 or left < right and _proportion(text, match.end(), end))):
                 yield _make(text, match.start(), match.end(), left / right, None, _Tail(match.end(), "ratio", "ratio"),
                             False)
 
