@@ -434,3 +434,9 @@ def test_zero_in_words(sentence, unit):
 
 def test_zero_in_idioms_counts_nothing():
     assert find_quantities("It is no zero-sum game; there is zero tolerance at ground zero.") == []
+
+
+def test_a_letter_after_a_model_number_is_not_a_temperature():
+    assert find_quantities("The airline flies an Airbus 330F on the route.") == []
+    assert [q.unit for q in find_quantities("Highs: Rome 31C, Naples 33C, Bari 30C.")] == ["°C", "°C", "°C"]
+    assert _one("Athens hit 41C on Friday.").unit == "°C"

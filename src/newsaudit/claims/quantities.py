@@ -584,7 +584,7 @@ def parse_number(text: str) -> float:
     science = SCIENTIFIC.fullmatch(text) if _MAY_BE_SCIENTIFIC.search(text) else None
     if science:
         exponent = science["exponent"].translate(EXPONENT_DIGITS)
-        return float(science["mantissa"]) * 10.0 ** int(exponent)
+        return float(science["mantissa"]) * 10.0 ** max(-300, min(300, int(exponent)))  # "5e400" stays finite
     if text and text[-1] in FRACTION_CHARS:
         return (float(text[:-1]) if text[:-1] else 0.0) + FRACTION_CHARS[text[-1]]
     if "/" in text:
@@ -1081,6 +1081,7 @@ WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?
                      r"climate|celsius|fahrenheit)\b", re.IGNORECASE)
 
 
+DEGREES_LISTED = re.compile(r"\d°?[CF]\b")  # "Madrid 38C, Seville 44C": temperatures listed
 SCALE_NAMED = re.compile(r"^[^.;!?\d]*?\b(?:Celsius|centigrade|Fahrenheit)\b", re.IGNORECASE)
 
 
@@ -1205,6 +1206,10 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
             if noun and _is_counted(noun["word"]):  # "5m people" is five million
                 return _counted(noun, scale=1e6)
             return _Tail(attached.end(), None, "count", scale=1e6)  # "up from 2.9m"
+        if (written in ("C", "F") and _designated(text, numeral.start)
+                and not WEATHER.search(text, max(0, numeral.start - 80), min(limit, attached.end() + 60))
+                and len(DEGREES_LISTED.findall(text, max(0, numeral.start - 40), min(limit, attached.end() + 40))) < 2):
+            return _Tail(position, None, "count")  # "a Boeing 777F", "the Model 3F": a designation, dropped as one
         return _dimensioned(text, _Tail(attached.end(), unit, kind, unit_text=written), limit)
     slash = PER_SLASH.match(text, position, limit)
     if slash:
