@@ -440,3 +440,11 @@ def test_a_letter_after_a_model_number_is_not_a_temperature():
     assert find_quantities("The airline flies an Airbus 330F on the route.") == []
     assert [q.unit for q in find_quantities("Highs: Rome 31C, Naples 33C, Bari 30C.")] == ["°C", "°C", "°C"]
     assert _one("Athens hit 41C on Friday.").unit == "°C"
+
+
+@pytest.mark.parametrize("text", ["1, " + "000, " * 3000 + "0001", "1 " + "000 " * 3000 + "5", "9" * 400 + "m people"])
+def test_endless_digit_groups_stay_fast_and_finite(text):
+    started = time.process_time()
+    found = find_quantities(text)
+    assert time.process_time() - started < 5
+    assert all(q.value is None or q.value == q.value and abs(q.value) < float("inf") for q in found)

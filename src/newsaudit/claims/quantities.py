@@ -24,6 +24,7 @@ clock times, phone numbers, scores ("2-1"), decades ("1990s") and version number
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Optional
@@ -315,8 +316,8 @@ _DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\
            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
            r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000" with a narrow space
-           r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d|[^\W\d]|\s\d)"  # "10 000 dollars" (SI grouping), not "4 400m", "40 890 85"
-           rf"|(?=\d{{1,3}},\s\d{{3}}){_NOT_AFTER_MONTH}\d{{1,3}}(?:,\s\d{{3}})+(?![\d,])(?:\.\d+)?"  # tokenised "80, 000", not "May 5, 200"
+           r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d|[^\W\d]|\s\d{1,2}\b)"  # "10 000 dollars" (SI grouping), not "4 400m", "40 890 85"
+           rf"|(?=\d{{1,3}},\s\d{{3}}){_NOT_AFTER_MONTH}\d{{1,3}}(?:,\s\d{{3}})+(?!\d)(?:\.\d+)?"  # tokenised "80, 000", not "May 5, 200"
            rf"|\d+(?:\.\d+| \. \d+(?![\d.]))?(?:{_EXPONENT})?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
@@ -945,6 +946,8 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
                     or match["lo"] and ("/" in match["lo"] or match["lo"][-1] in FRACTION_CHARS))
     to = high is not None and match["sep"].strip().lower() == "to"
     low_end = (match.end("loscale") if match["loscale"] else match.end("lo") if match["lo"] else match.end("lo_word"))
+    if not math.isfinite(low) or high is not None and not math.isfinite(high):
+        return None  # thousands of digit groups in a row: no figure a reader checks
     return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like, dash,
                     written or None, fraction, (low_end, match.end("sep")) if to else None)
 
@@ -1039,6 +1042,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     after = APPROX_AFTER.match(text, stop, limit)
     approx = approx or bool(after)
     low, high = numeral.low * tail.scale + tail.add, numeral.high * tail.scale if numeral.high is not None else None
+    if not math.isfinite(low) or high is not None and not math.isfinite(high):
+        return None
     start = numeral.start
     minus = (MINUS_WORD.search(text, max(0, start - 16), start)
              if high is None and low > 0 and tail.kind in ("temperature", "percent", "money") else None)
