@@ -448,3 +448,8 @@ def test_endless_digit_groups_stay_fast_and_finite(text):
     found = find_quantities(text)
     assert time.process_time() - started < 5
     assert all(q.value is None or q.value == q.value and abs(q.value) < float("inf") for q in found)
+
+
+def test_a_spaced_c_or_f_is_a_temperature_where_weather_is_spoken_of():
+    assert _one("It felt like 35 C outside the station.").unit == "°C"
+    assert _one("The class got 4 C grades.").unit == "grades"

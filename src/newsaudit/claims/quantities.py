@@ -1081,7 +1081,7 @@ PARTICIPLES = frozenset("dead wounded injured killed missing".split())
 
 MINUS_WORD = re.compile(r"(?<!\bor\s)(?<!/)\bminus\s$", re.IGNORECASE)
 DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit))\b")
-WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|"
+WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?|hot(?:ter|test)?|outside|outdoors|cold(?:er|est)?|"
                      r"warm(?:er|est|ing)?|cool(?:er|est)?|chilly|freezing|frost|weather|forecast|fever|oven|boil\w*|"
                      r"climate|celsius|fahrenheit)\b", re.IGNORECASE)
 
@@ -1299,7 +1299,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
                    or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
                    or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
-                   or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])):
+                   or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
+                   or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     bracketed = BRACKETED_UNIT.match(text, position, limit)
