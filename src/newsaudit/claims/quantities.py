@@ -880,13 +880,30 @@ def _change_or_range(text: str, numeral: _Numeral, quantity: Quantity) -> Iterat
 def _ratios(text: str, start: int, end: int) -> Iterator[Quantity]:
     """ "3:1" and "1 in 5", as left / right."""
     for pattern in (RATIO_COLON, RATIO_IN, RATIO_OUT_OF):
-        for match in pattern.finditer(text, start, end):
+        for match in (pattern.finditer(text, start, end) if pattern is RATIO_COLON else _around(text, start, end, pattern)):
             right = _value(match["hi"], match["hi_word"])
             left = _value(match["lo"], match["lo_word"]) if right else 0
             if right and (pattern is RATIO_COLON or pattern is RATIO_OUT_OF and left <= right
                           or pattern is RATIO_IN and (left == 1 or left < right and _proportion(text, match.end(), end))):
                 yield _make(text, match.start(), match.end(), left / right, None, _Tail(match.end(), "ratio", "ratio"),
                             False)
+
+
+RATIO_WORDS = {id(RATIO_IN): re.compile(r"\sin\s"), id(RATIO_OUT_OF): re.compile(r"\sout\sof\s", re.IGNORECASE)}
+
+
+def _around(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """A ratio pattern's matches, tried only around its words ("in", "out of"): the patterns open
+    on any number, so running them over the whole text costs far more."""
+    last = start
+    for words in RATIO_WORDS[id(pattern)].finditer(text, start, end):
+        if words.start() < last:
+            continue
+        for match in pattern.finditer(text, max(last, words.start() - 60), min(end, words.end() + 40)):
+            if match.start() <= words.start() and match.end() >= words.end():
+                last = match.end()
+                yield match
+                break
 
 
 def _proportion(text: str, position: int, limit: int) -> bool:
