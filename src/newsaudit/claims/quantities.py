@@ -344,9 +344,9 @@ _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)
              rf"|\b(?:{'|'.join(CURRENCY_CODES)})\s?")
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
-_SCALED_NOUN = "|".join(sorted({*CURRENCY_WORDS, *COUNT_NOUNS}, key=len, reverse=True))
+SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
 _SCALE = (r"\s?(?:thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
-          rf"|(?-i:[MB])(?=\s(?:{_SCALED_NOUN})\b)")
+          r"|(?-i:[MB])(?=\s[a-z])")
 _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
@@ -403,7 +403,9 @@ TOKENISED_WORDS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no
 ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|"
                      r"Blvd\.?|Lane|Drive|Place|Square|Terrace|Way|Court|Crescent|Parkway|Highway)\b")
 # "1 ) explains ...; 2 ) cautions": a list's numbering.
-ENUMERATOR = re.compile(r"[;:.]\s*\d{1,2}\s?\)(?=\s)|^\s*\d{1,2}\s?\)(?=\s)|(?:^|\n)[ \t]*\d{1,2}[.)]\s(?=[A-Z])")
+# ... and "what 1 ) explains ... and 3 ) predicts", "1) Lego": a small number closing a bracket never opened (_unopened).
+ENUMERATOR = re.compile(r"[;:.]\s*\d{1,2}\s?\)(?=\s)|^\s*\d{1,2}\s?\)(?=\s)|(?:^|\n)[ \t]*\d{1,2}[.)]\s(?=[A-Z])"
+                        r"|(?P<unopened>(?<![\w.,(])\d{1,2}\s?\)(?=\s))")
 NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DATE, CLOCK_TIME, PHONE, ADDRESS,
                   ENUMERATOR)
 # What right after a numeral makes it part of something else.
@@ -665,16 +667,9 @@ def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet
     for pattern in NOT_A_QUANTITY:
         for low, high in stretches:
             for match in pattern.finditer(text, low, high):
-                excluded.add(match.start(), match.end())
-    for low, high in stretches:
-        for match in LIST_NUMBER.finditer(text, low, high):
-            if _unopened(text, match.start()):
-                excluded.add(match.start(), match.end())
+                if pattern is not ENUMERATOR or not match["unopened"] or _unopened(text, match.start()):
+                    excluded.add(match.start(), match.end())
     return excluded
-
-
-# "what 1 ) explains ... and 3 ) predicts", "1) Lego": a small number closing a bracket that was never opened.
-LIST_NUMBER = re.compile(r"(?<![\w.,(])\d{1,2}\s?\)(?=\s)")
 
 
 def _unopened(text: str, position: int) -> bool:
@@ -929,6 +924,11 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
         else:
             high, stop = _value(match["hi"], match["hi_word"]) * _scale(match["hiscale"]), match.end()
             low *= _scale(match["loscale"] or match["hiscale"])
+    for scale in ("loscale", "hiscale"):
+        if match[scale] in ("M", "B") and not match["cur"]:  # "1.8M dollars", "5M people"; not "3M said"
+            noun = NEXT_WORD.match(text, match.end(scale))
+            if noun is None or noun["word"] not in SCALED_NOUNS:
+                return None
     if high is None and match["loscale"] == "K" and match["lo"] and _kelvin(text, match):
         stop = match.end("lo")  # "573.15K" beside "300 °C": kelvins, read as a unit after the digits
     elif high is None:
