@@ -227,3 +227,33 @@ def test_a_persons_name_the_model_labels_a_place_is_no_place_when_no_gazetteer_k
                         Entity(at, at + 8, "GPE", "Quorresk")))
     names = {p.text for p in find_places(text, gazetteer, doc, ["Ilvana Quorresk"])}
     assert "Lisbon" in names and "Quorresk" not in names
+
+
+def test_a_town_and_a_county_named_together_are_read_where_they_lie_side_by_side():
+    # Richmond and Madison County both exist in many states; Kentucky's lie together, the
+    # biggest Richmond (Virginia) is 100 km from Virginia's Madison County.
+    found = _by_text(_places("Deputies in Richmond said the fire spread to a barn elsewhere in Madison County overnight."))
+    assert (found["Richmond"].admin1, found["Madison County"].admin1) == ("Kentucky", "Kentucky")
+    found = _by_text(_places("The mayor of Paris said the Henry County road crews worked through the night."))
+    assert (found["Paris"].country, found["Paris"].admin1, found["Henry County"].admin1) == ("US", "Tennessee", "Tennessee")
+
+
+def test_neighbour_support_counts_other_names_close_by_and_discounts_common_ones(gazetteer):
+    from newsaudit.reference.gazetteer import neighbour_support
+
+    readings = {"richmond": gazetteer.candidates("Richmond"), "madison county": gazetteer.candidates("Madison County")}
+    support = neighbour_support(readings)
+    by_state = {c.admin1: support.get((c.lat, c.lon), 0.0) for c in readings["richmond"] if c.country == "US"}
+    assert by_state["Kentucky"] > 0 and by_state.get("Virginia", 0.0) == 0
+    assert max(support.values()) < 1  # both names have many namesakes: chance is discounted
+    assert neighbour_support({"richmond": readings["richmond"]}) == {}
+
+
+def test_state_and_province_abbreviations_are_the_states_after_a_town_or_where_labelled_a_place():
+    text = ("A Ga. pastor was charged on Monday. A couple from Thackerville, Okla. drove north, "
+            "and a W.Va. senator and a B.C. premier spoke later.")
+    found = _by_text(_places(text))
+    assert {(found[k].name, found[k].country, found[k].feature) for k in ("Ga.", "Okla.", "W.Va.", "B.C.")} == {
+        ("Georgia", "US", "ADM1"), ("Oklahoma", "US", "ADM1"), ("West Virginia", "US", "ADM1"),
+        ("British Columbia", "CA", "ADM1")}
+    assert not any(p.text.startswith("Mon") for p in _places("Talks resumed Mon. in Boston."))

@@ -38,7 +38,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ..model import Place
-from ..reference.gazetteer import REGION_SUFFIX, Candidate, Context, Gazetteer, fold, score, strip_possessive
+from ..reference.gazetteer import (REGION_SUFFIX, Candidate, Context, Gazetteer, fold, neighbour_support, score,
+                                   strip_possessive)
 
 # Words capitalised by convention that are never a place in running text.
 NOT_PLACES: frozenset[str] = frozenset(
@@ -93,6 +94,16 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "tenn.": "Tennessee", "tex.": "Texas", "vt.": "Vermont", "va.": "Virginia", "wash.": "Washington",
     "w.va.": "West Virginia", "wis.": "Wisconsin", "wyo.": "Wyoming",
 }
+# Canadian provinces in the Canadian Press style ("Surrey, B.C.").
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "b.c.": "British Columbia", "alta.": "Alberta", "sask.": "Saskatchewan", "man.": "Manitoba",
+    "ont.": "Ontario", "que.": "Quebec", "n.b.": "New Brunswick", "n.s.": "Nova Scotia",
+    "p.e.i.": "Prince Edward Island", "n.l.": "Newfoundland and Labrador", "nfld.": "Newfoundland and Labrador",
+}
+# A state or province abbreviation ("Ga.", "W.Va.", "N.Y.", "B.C."), read as one after a town and
+# a comma ("Thackerville, Okla.") or where the model labels it a place ("a Ga. pastor").
+ABBREVIATION = re.compile(r"(?<![\w.])([A-Z][a-z]{0,4}\.(?:[ \t]?[A-Z][a-z]{0,3}\.){0,2})")
+ABBREVIATION_AFTER_TOWN = re.compile(r"[A-Za-z],[ \t]+$")
 # Streets and numbered roads: places with no point in the gazetteer ("Memphis Street", "Highway 10").
 STREET = re.compile(
     r"\b(?:(?:(?!(?:The|County|City|Parish|State|Supreme|Court|Family|Fiscal|Circuit|District)\b)[A-Z][a-z]+"
@@ -113,6 +124,7 @@ HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
 BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
 SELF_EVIDENT = frozenset({"country", "continent"})
 NEIGHBOUR_ROUNDS = 1
+WITHIN_SPECIFIC = 2  # a name whose namesakes lie in this many states or fewer counts fully for each
 MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
 
 
@@ -206,6 +218,10 @@ def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[
             for key in [key for key in found if key[0] < state.end and state.start < key[1]]:
                 del found[key]
             found[(state.start, state.end)] = state
+    for m in _abbreviations(text, gazetteer, entities):
+        for key in [key for key in found if key[0] < m.end and m.start < key[1]]:
+            del found[key]
+        found[(m.start, m.end)] = m
     for match in _demonym_pattern().finditer(text):
         target = demonyms()[match.group(1)]
         if LANGUAGE_CUE.search(text, max(0, match.start() - 12), match.start()) and match.group() == match.group(1):
@@ -240,6 +256,28 @@ def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[
         found[(begin, begin + len(name))] = _Mention(begin, begin + len(name), begin + len(name), name, False,
                                                      from_ner=True)
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _abbreviations(text: str, gazetteer: Gazetteer, entities: _Entities) -> Iterable[_Mention]:
+    """States and provinces written as abbreviations, after a town and a comma or labelled a place."""
+    if "." not in text:
+        return
+    for found in ABBREVIATION.finditer(text):
+        written = found.group(1)
+        key = written.lower().replace(" ", "").replace("\t", "")
+        state = STATE_ABBREVIATIONS.get(key)
+        country = "US"
+        if state is None:
+            state, country = PROVINCE_ABBREVIATIONS.get(key), "CA"
+        if state is None:
+            continue
+        start, end = found.start(1), found.end(1)
+        if not ABBREVIATION_AFTER_TOWN.search(text, max(0, start - 4), start) and not any(
+                s <= start < e and label in ("GPE", "LOC") for s, e, label in entities.around(_Mention(start, end, end, written, False))):
+            continue
+        record = next((c for c in gazetteer.candidates(state) if c.feature == "ADM1" and c.country == country), None)
+        if record is not None:
+            yield _Mention(start, end, end, written, False, fixed=record)
 
 
 def _state_mention(m: _Mention, text: str, gazetteer: Gazetteer) -> Optional[_Mention]:
@@ -550,12 +588,34 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
     points = tuple(dict.fromkeys((c.lat, c.lon) for m in kept if not m.demonym
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
                    for c in options if c.lat is not None))[:MAX_POINTS]
+    readings = {fold(m.name): gazetteer.candidates(m.name) for m in kept
+                if not (m.demonym or m.fixed is not None or m.region)}
     context = Context(countries=shares, admin1=frozenset(states), points=points,
-                      states=_state_shares(kept, text, gazetteer, shares))
+                      states=_state_shares(kept, text, gazetteer, shares), support=neighbour_support(readings),
+                      within=_within(readings))
     chosen = _read_names(kept, text, gazetteer, context, {})
     for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
         chosen = _read_names(kept, text, gazetteer, context, chosen)
     return {key: value for key, value in chosen.items() if value is not None}
+
+
+def _within(readings: dict[str, tuple[Candidate, ...]]) -> dict[str, float]:
+    """Folded state -> the share of the article's town and county names that have a namesake in
+    it, each name counting ``sqrt(WITHIN_SPECIFIC / n)`` (at most 1) for ``n`` states (see
+    ``Context.within``); names that are states themselves do not count."""
+    cover: Counter[str] = Counter()
+    names = 0
+    for options in readings.values():
+        if any(c.feature == "ADM1" or c.kind in SELF_EVIDENT for c in options):
+            continue
+        within = {fold(c.admin1) for c in options if c.admin1 and (c.kind == "city" or c.feature == "ADM2")}
+        if not within:
+            continue
+        names += 1
+        weight = min(1.0, (WITHIN_SPECIFIC / len(within)) ** 0.5)
+        for state in within:
+            cover[state] += weight
+    return {state: count / names for state, count in cover.items()} if names else {}
 
 
 def _state_shares(kept: list[_Mention], text: str, gazetteer: Gazetteer,

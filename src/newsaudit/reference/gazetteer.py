@@ -19,6 +19,7 @@ that a word in a text names a place is the claims stage's business (``claims/pla
 
 from __future__ import annotations
 
+import functools
 import json
 import marshal
 import math
@@ -29,7 +30,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, NamedTuple, Optional
+from typing import Any, Mapping, NamedTuple, Optional, Sequence
 
 # Short forms newspapers use for countries whose geonames name is different.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -108,6 +109,12 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", fold(name).replace("y", "i").replace("j", "i"))
 
 
+@functools.lru_cache(maxsize=2048)
+def _query_keys(name: str) -> tuple[str, str]:
+    """A looked-up name's two index keys; an article asks for the same names many times."""
+    return fold(name), SKELETON_MARK + skeleton(name)
+
+
 def strip_possessive(name: str) -> str:
     """"Ukraine’s" -> "Ukraine"; trailing punctuation goes too."""
     name = name.rstrip(".,;:")
@@ -132,6 +139,12 @@ class Context:
     admin1: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = ()
     states: Mapping[str, float] = field(default_factory=dict)  # folded admin1 -> share of the article's votes
+    # (lat, lon) of a town or county -> how strongly the article's other names have a namesake
+    # close by (see :func:`neighbour_support`)
+    support: Mapping[tuple[float, float], float] = field(default_factory=dict)
+    # folded state or province -> the share of the article's town and county names that can lie in
+    # it (a name with namesakes in many states counts less): "Georgia" beside Atlanta and Decatur
+    within: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, value: "Context | str | None") -> "Context":
@@ -151,6 +164,8 @@ NEAR_KM = 250.0
 NEAR_SLOPE = 0.5  # the bonus falls by half from 0 km to NEAR_KM
 ALIAS_PENALTY = 1.5  # matched through another record's old or foreign name
 FEATURE_BONUS = {"PPLC": 1.0, "ADM1": 0.0}
+WITHIN_WEIGHT = 4.0  # times the share of the article's towns a state or province can hold (``Context.within``)
+SUPPORT_WEIGHT = 3.0  # times the support of the article's other names (:func:`neighbour_support`)
 # GeoNames' own point for the United States (6252001); countrystatecity's lies 230 km away.
 CENTRE_OVERRIDES = {"US": (39.76, -98.5)}
 # GeoNames' points for divisions that countrystatecity places on their namesake city (New York
@@ -175,11 +190,13 @@ class Gazetteer:
         return self._countries.get(code)
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
-        positions = [*self.index.get(fold(name), ()), *self.index.get(SKELETON_MARK + skeleton(name), ())]
+        folded, skeletal = _query_keys(name)
+        positions = [*self.index.get(folded, ()), *self.index.get(skeletal, ())]
         return tuple(self.records[i] for i in dict.fromkeys(positions))
 
     def __contains__(self, name: str) -> bool:
-        return fold(name) in self.index or SKELETON_MARK + skeleton(name) in self.index
+        folded, skeletal = _query_keys(name)
+        return folded in self.index or skeletal in self.index
 
     def resolve(self, name: str, context: "Context | str | None" = None) -> Optional[Candidate]:
         """The best record for ``name`` in ``context`` (an article's :class:`Context` or just its
@@ -224,10 +241,63 @@ def score(candidate: Candidate, query: str, ctx: Context) -> float:
         nearest = min(_km(candidate.lat, candidate.lon, lat, lon) for lat, lon in ctx.points)
         if nearest <= NEAR_KM:  # the nearer, the more: a neighbour 20 km off counts more than one 200 km off
             value += NEAR_BONUS * (1.0 - NEAR_SLOPE * nearest / NEAR_KM)
+    if candidate.feature == "ADM1" and ctx.within:
+        value += WITHIN_WEIGHT * ctx.within.get(fold(candidate.name), 0.0)
+    if ctx.support and candidate.lat is not None:
+        value += SUPPORT_WEIGHT * ctx.support.get((candidate.lat, candidate.lon), 0.0)
     own = candidate.name.split(",")[0]  # "Washington, D.C." is its own "Washington"
     if skeleton(own) != skeleton(query) and fold(own) != fold(query):
         value -= ALIAS_PENALTY
     return value
+
+
+SUPPORT_KM = 60.0  # a namesake of another name this close makes a reading more likely
+SUPPORT_CELL = 1.0  # degrees: the grid that finds namesakes close by without comparing every pair
+SUPPORT_SPECIFIC = 3  # a name with this many towns and counties or fewer supports at full strength
+SUPPORT_CAP = 2.0  # the most support a reading gets, however many names lie around it
+SUPPORT_NAMES = 80  # names compared, and readings per name: bounds a list of a thousand towns
+SUPPORT_READINGS = 40
+
+
+def neighbour_support(readings: Mapping[str, Sequence[Candidate]]) -> dict[tuple[float, float], float]:
+    """(lat, lon) of a town or county reading -> the support of the article's other names: each
+    other name with a town or county within ``SUPPORT_KM`` adds its specificity (1 for a name with
+    few namesakes, ``sqrt(SUPPORT_SPECIFIC / n)`` for one with ``n``: a namesake of "Springfield"
+    near by is often chance), less the farther it is, up to ``SUPPORT_CAP``.
+
+    "Richmond" and "Madison County" in one article: the Richmond that is the county's seat
+    (Kentucky) is supported, the biggest Richmond (Virginia) is not. The same point under two
+    names ("Dublin", "Dublin City") is one place named twice, no support.
+    """
+    points: dict[str, list[tuple[float, float]]] = {}
+    for key, options in list(readings.items())[:SUPPORT_NAMES]:
+        found = list(dict.fromkeys((c.lat, c.lon) for c in options[:SUPPORT_READINGS]
+                                   if c.lat is not None and (c.kind == "city" or c.feature == "ADM2")))
+        if found:
+            points[key] = found
+    if len(points) < 2:
+        return {}
+    cells: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
+    for key, found in points.items():
+        weight = min(1.0, math.sqrt(SUPPORT_SPECIFIC / len(found)))
+        for lat, lon in found:
+            cells.setdefault((int(lat // SUPPORT_CELL), int(lon // SUPPORT_CELL)), []).append((key, lat, lon, weight))
+    support: dict[tuple[float, float], float] = {}
+    for key, found in points.items():
+        for lat, lon in found:
+            row, column = int(lat // SUPPORT_CELL), int(lon // SUPPORT_CELL)
+            best: dict[str, float] = {}
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for other, lat2, lon2, weight in cells.get((row + dy, column + dx), ()):
+                        if other == key or (lat2, lon2) == (lat, lon):
+                            continue
+                        distance = _km(lat, lon, lat2, lon2)
+                        if distance <= SUPPORT_KM:
+                            best[other] = max(best.get(other, 0.0), weight * (1.0 - 0.5 * distance / SUPPORT_KM))
+            if best:
+                support[(lat, lon)] = max(support.get((lat, lon), 0.0), min(SUPPORT_CAP, sum(best.values())))
+    return support
 
 
 def _own(candidate: Candidate, query: str) -> bool:
