@@ -257,3 +257,22 @@ def test_state_and_province_abbreviations_are_the_states_after_a_town_or_where_l
         ("Georgia", "US", "ADM1"), ("Oklahoma", "US", "ADM1"), ("West Virginia", "US", "ADM1"),
         ("British Columbia", "CA", "ADM1")}
     assert not any(p.text.startswith("Mon") for p in _places("Talks resumed Mon. in Boston."))
+
+
+def test_a_demonym_inside_a_longer_place_name_is_the_place():
+    found = _by_text(_places("Wildfires in British Columbia forced evacuations, and the Dominican Republic sent aid."))
+    assert (found["British Columbia"].country, found["British Columbia"].role) == ("CA", "literal")
+    assert found["Dominican Republic"].kind == "country" and "British" not in found
+
+
+def test_names_joined_by_do_and_da_are_one_place():
+    found = _by_text(_places("Farmers in Rio Grande do Sul lost their soy crop."))
+    assert found["Rio Grande do Sul"].country == "BR"
+
+
+def test_a_region_outranks_a_small_town_named_after_it_and_old_names_yield_to_own_names(gazetteer):
+    assert gazetteer.resolve("Middle East", "US").kind == "region"
+    assert gazetteer.resolve("Maryville", "US").name == "Maryville"  # not a town once known by that name
+    assert gazetteer.resolve("Cote d'Ivoire").country == "CI"
+    albans = gazetteer.resolve("St. Albans", "US")
+    assert (albans.name, albans.country) == ("Saint Albans", "US")

@@ -59,7 +59,7 @@ LOCATIVE_CUE = re.compile(r"\b(?:in|from|near|outside|around|towards?|into|acros
 DIRECTION_CUE = re.compile(r"\b(?:to|reach(?:ed|es)?|entered|left|leave|leaving)\s+$", re.I)
 BASED = re.compile(r"^-based\b|^[ \t]+(?:native|resident|residents|area)\b")
 # A run of capitalised words (hyphens, apostrophes and inner dots allowed: "Rostov-on-Don", "U.S.").
-CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al))*")
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al|do|da|del|di|du))*")
 COORDINATION = re.compile(r"^\s*(?:,|and|or|—|–|/|,\s*and)\s*$")
 # "Athens, Ga." / "Paris, Texas": the state after a town's name.
 STATE_AFTER = re.compile(r"^,[ \t]+([A-Z][a-z]*\.(?:[ \t]?[A-Z][a-z]*\.)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
@@ -227,6 +227,8 @@ def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[
         if LANGUAGE_CUE.search(text, max(0, match.start() - 12), match.start()) and match.group() == match.group(1):
             continue  # "in French", "speaks English": the language
         overlapping = [key for key in found if key[0] < match.end() and match.start() < key[1]]
+        if any(key[1] - key[0] > match.end() - match.start() for key in overlapping):
+            continue  # "British Columbia", "Dominican Republic": a longer place name holds the word
         for key in overlapping:
             del found[key]
         found[(match.start(), match.end())] = _Mention(match.start(), match.end(), match.end(), match.group(),
@@ -559,6 +561,10 @@ def _country_votes(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Counte
             if len(m.demonym) == 2:
                 votes[m.demonym] += 1
             continue
+        if m.fixed is not None:  # a street has no country; a state written "Okla." votes for its own
+            if m.fixed.feature == "ADM1" and m.fixed.country:
+                votes[m.fixed.country] += 1
+            continue
         options = gazetteer.candidates(m.name)
         countries = {c.country for c in options if c.kind == "country"}
         if countries and not any(c.feature == "ADM1" and c.country not in countries for c in options):
@@ -581,11 +587,12 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
         votes[home] += HOME_VOTES
     total = sum(votes.values()) or 1
     shares = {code: count / total for code, count in votes.items()}
-    states = {fold(m.name) for m in kept if m.fixed is not None
-              or any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
-    states |= {fold(c.admin1) for m in kept if not m.demonym
+    named = [m for m in kept if not m.demonym and m.fixed is None]  # what the gazetteer reads
+    states = {fold(m.fixed.name) for m in kept if m.fixed is not None and m.fixed.feature == "ADM1"}
+    states |= {fold(m.name) for m in named if any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
+    states |= {fold(c.admin1) for m in named
                for options in [gazetteer.candidates(m.name)] if len(options) == 1 for c in options if c.admin1}
-    points = tuple(dict.fromkeys((c.lat, c.lon) for m in kept if not m.demonym
+    points = tuple(dict.fromkeys((c.lat, c.lon) for m in named
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
                    for c in options if c.lat is not None))[:MAX_POINTS]
     readings = {fold(m.name): gazetteer.candidates(m.name) for m in kept

@@ -42,7 +42,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "the philippines": "PH", "the gambia": "GM", "east timor": "TL", "palestine": "PS",
     "republic of ireland": "IE", "south korea": "KR", "north korea": "KP", "the bahamas": "BS",
     "netherlands": "NL", "congo": "CD", "congo-kinshasa": "CD", "zaire": "CD", "dr of congo": "CD",
-    "republic of congo": "CG", "congo-brazzaville": "CG",
+    "republic of congo": "CG", "congo-brazzaville": "CG", "côte d'ivoire": "CI", "cote d'ivoire": "CI",
 }
 # Short forms of first-order divisions: (country, division name as countrystatecity spells it) -> forms.
 DIVISION_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -157,7 +157,7 @@ class Context:
 KIND_BONUS = {"country": 1.5, "continent": 2.5, "region": 0.5, "city": 0.0}
 COUNTRY_WEIGHT = 3.0  # times the article's share of votes for the candidate's country
 FOREIGN_PENALTY = 1.5  # a town of a country the article gives no vote, when it has votes
-ADMIN1_BONUS = 3.0  # the article names the state or province the candidate lies in
+ADMIN1_BONUS = 1.5  # the article names the state or province the candidate lies in
 STATE_WEIGHT = 4.0  # times the article's share of state votes for the candidate's state
 NEAR_BONUS = 2.0  # the candidate is near a place the article names unambiguously
 NEAR_KM = 250.0
@@ -216,13 +216,20 @@ class Gazetteer:
         if not options:
             return None
         ctx = Context.of(context)
-        named = [c for c in options if c.kind in ("country", "continent") or c.feature == "ADM1" and _own(c, name)]
+        named = [c for c in options if c.kind in ("country", "continent") or c.feature == "RGN"
+                 or c.feature == "ADM1" and _own(c, name)]
         if named:  # "Mexico" the country, never Mexico City through its alternate name; "California" the
             # state, never a town a tenth its size in the same country ("California, Pa." still reads
             # the town); a capital stays ("Washington"), and so do Reading and Valencia beside their divisions
             states = {c.country: c.population for c in named if c.feature == "ADM1"}
+            # a continent or region outranks a town named after it a tenth its size (the "Middle East"
+            # of Baltimore); a country does not: Palestine, Texas and Lebanon, Pennsylvania are news too
+            largest = max((c.population for c in named if c.feature in ("CONT", "RGN")), default=0)
             options = [c for c in options if c in named or _own(c, name)
-                       and (c.population * 10 >= states.get(c.country, 0) or c.feature == "PPLC")]
+                       and (c.population * 10 >= max(states.get(c.country, 0), largest) or c.feature == "PPLC")]
+        own = max((c.population for c in options if _own(c, name)), default=-1)
+        if own >= 0:  # "Maryville" is Maryville, not a town ten times smaller known by it as an old name
+            options = [c for c in options if _own(c, name) or c.kind != "city" or c.population > 10 * own]
         return max(options, key=lambda c: (score(c, name, ctx), c.population))
 
 
@@ -245,8 +252,7 @@ def score(candidate: Candidate, query: str, ctx: Context) -> float:
         value += WITHIN_WEIGHT * ctx.within.get(fold(candidate.name), 0.0)
     if ctx.support and candidate.lat is not None:
         value += SUPPORT_WEIGHT * ctx.support.get((candidate.lat, candidate.lon), 0.0)
-    own = candidate.name.split(",")[0]  # "Washington, D.C." is its own "Washington"
-    if skeleton(own) != skeleton(query) and fold(own) != fold(query):
+    if not _own(candidate, query):  # "Washington, D.C." is its own "Washington"
         value -= ALIAS_PENALTY
     return value
 
@@ -301,9 +307,16 @@ def neighbour_support(readings: Mapping[str, Sequence[Candidate]]) -> dict[tuple
 
 
 def _own(candidate: Candidate, query: str) -> bool:
-    """``query`` is the candidate's own name (not an alternate or older one)."""
+    """``query`` is the candidate's own name (not an alternate or older one); "St." is "Saint"."""
     own = candidate.name.split(",")[0]
-    return skeleton(own) == skeleton(query) or fold(own) == fold(query)
+    return skeleton(own) == skeleton(query) or _saints(fold(own)) == _saints(fold(query))
+
+
+def _saints(folded: str) -> str:
+    return SAINT.sub(lambda found: "st" if found.group(1) == "saint" else "ste", folded) if "sain" in folded else folded
+
+
+SAINT = re.compile(r"\b(saint|sainte)\b")
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -459,7 +472,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 5  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 6  # bump when the records or keys built above change
 
 
 class _Records:
