@@ -276,3 +276,14 @@ def test_a_region_outranks_a_small_town_named_after_it_and_old_names_yield_to_ow
     assert gazetteer.resolve("Cote d'Ivoire").country == "CI"
     albans = gazetteer.resolve("St. Albans", "US")
     assert (albans.name, albans.country) == ("Saint Albans", "US")
+
+
+def test_a_division_or_a_town_of_one_country_votes_for_it_despite_small_namesakes_abroad(gazetteer):
+    from newsaudit.claims.places import _Mention, dominant_country
+
+    def country_of(name: str):
+        return dominant_country([_Mention(0, len(name), len(name), name, False)], gazetteer)
+
+    assert country_of("Ontario") == "CA"  # Ontario, California is a fraction of the province
+    assert country_of("Pineville") == "US"  # towns of one country, one of them over 10,000 people
+    assert country_of("Paris") is None  # sizeable towns of the name lie in many countries

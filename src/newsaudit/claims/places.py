@@ -116,7 +116,8 @@ COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:
                          r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?)[ \t]+(counties|parishes)\b")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
 MAX_WORDS = 4
-RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country
+RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country,
+RIVAL_SHARE = 10  # and so does one at least a tenth of the division's size ("Ontario, California")
 HOME_VOTES = 3  # the outlet's country counts as this many mentions of it
 # Country-code top-level domains that are not a country's press ("radio.fm", "news.tv", "site.io").
 GENERIC_SUFFIXES = frozenset({"tv", "fm", "io", "me", "co", "ly", "am", "to", "cc", "ws", "eu", "info", "news"})
@@ -571,10 +572,11 @@ def _country_votes(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Counte
             votes.update(countries)
             continue
         divisions = {c.country for c in options if c.feature == "ADM1"}
-        if len(divisions) == 1 and not any(c.country not in divisions and c.population >= RIVAL_TOWN for c in options):
+        rival = max([RIVAL_TOWN] + [c.population // RIVAL_SHARE for c in options if c.feature == "ADM1"])
+        if len(divisions) == 1 and not any(c.country not in divisions and c.population >= rival for c in options):
             votes.update(divisions)  # a state votes for its country unless a sizeable namesake lies elsewhere ("Paris")
         elif options and len({c.country for c in options}) == 1 and (
-                options[0].population >= 10_000 or any(c.feature == "ADM2" for c in options)):
+                max(c.population for c in options) >= 10_000 or any(c.feature == "ADM2" for c in options)):
             votes[options[0].country] += 1  # a sizeable town, or a county ("Henry County"), of one country
     return votes
 
