@@ -287,3 +287,10 @@ def test_a_division_or_a_town_of_one_country_votes_for_it_despite_small_namesake
     assert country_of("Ontario") == "CA"  # Ontario, California is a fraction of the province
     assert country_of("Pineville") == "US"  # towns of one country, one of them over 10,000 people
     assert country_of("Paris") is None  # sizeable towns of the name lie in many countries
+
+
+def test_country_names_with_of_the_and_and_are_read_whole():
+    text = "Aid reached the Democratic Republic of the Congo and the Republic of Congo, then Cape Verde and St. Kitts and Nevis."
+    found = _by_text(_places(text))
+    assert {found[name].country for name in found} == {"CD", "CG", "CV", "KN"}
+    assert "Republic" not in found and "Congo" not in found

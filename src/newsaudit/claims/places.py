@@ -59,7 +59,7 @@ LOCATIVE_CUE = re.compile(r"\b(?:in|from|near|outside|around|towards?|into|acros
 DIRECTION_CUE = re.compile(r"\b(?:to|reach(?:ed|es)?|entered|left|leave|leaving)\s+$", re.I)
 BASED = re.compile(r"^-based\b|^[ \t]+(?:native|resident|residents|area)\b")
 # A run of capitalised words (hyphens, apostrophes and inner dots allowed: "Rostov-on-Don", "U.S.").
-CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al|do|da|del|di|du))*")
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al|do|da|del|di|du|of|the|and))*")
 COORDINATION = re.compile(r"^\s*(?:,|and|or|—|–|/|,\s*and)\s*$")
 # "Athens, Ga." / "Paris, Texas": the state after a town's name.
 STATE_AFTER = re.compile(r"^,[ \t]+([A-Z][a-z]*\.(?:[ \t]?[A-Z][a-z]*\.)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
@@ -115,7 +115,7 @@ STREET_HEAD = re.compile(r"^(?:The|A|An|On|In|At|Of|And|But|Then|When|After|Befo
 COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))+"
                          r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?)[ \t]+(counties|parishes)\b")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
-MAX_WORDS = 4
+MAX_WORDS = 5  # "Democratic Republic of the Congo"
 RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country,
 RIVAL_SHARE = 10  # and so does one at least a tenth of the division's size ("Ontario, California")
 HOME_VOTES = 3  # the outlet's country counts as this many mentions of it

@@ -43,6 +43,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "republic of ireland": "IE", "south korea": "KR", "north korea": "KP", "the bahamas": "BS",
     "netherlands": "NL", "congo": "CD", "congo-kinshasa": "CD", "zaire": "CD", "dr of congo": "CD",
     "republic of congo": "CG", "congo-brazzaville": "CG", "côte d'ivoire": "CI", "cote d'ivoire": "CI",
+    "cape verde": "CV", "macedonia": "MK", "swaziland": "SZ", "timor-leste": "TL", "viet nam": "VN",
+    "bosnia": "BA", "democratic republic of congo": "CD", "st. kitts and nevis": "KN", "saint kitts and nevis": "KN",
 }
 # Short forms of first-order divisions: (country, division name as countrystatecity spells it) -> forms.
 DIVISION_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -308,8 +310,14 @@ def neighbour_support(readings: Mapping[str, Sequence[Candidate]]) -> dict[tuple
 
 def _own(candidate: Candidate, query: str) -> bool:
     """``query`` is the candidate's own name (not an alternate or older one); "St." is "Saint"."""
-    own = candidate.name.split(",")[0]
-    return skeleton(own) == skeleton(query) or _saints(fold(own)) == _saints(fold(query))
+    own, asked = _name_keys(candidate.name.split(",")[0]), _name_keys(query)
+    return own[0] == asked[0] or own[1] == asked[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_keys(name: str) -> tuple[str, str]:
+    """A name's skeleton and its folded form with "Saint" as "St" (names compared many times per article)."""
+    return skeleton(name), _saints(fold(name))
 
 
 def _saints(folded: str) -> str:
