@@ -294,3 +294,10 @@ def test_country_names_with_of_the_and_and_are_read_whole():
     found = _by_text(_places(text))
     assert {found[name].country for name in found} == {"CD", "CG", "CV", "KN"}
     assert "Republic" not in found and "Congo" not in found
+
+
+def test_no_place_runs_across_a_full_stop_and_a_state_may_open_an_organisations_name():
+    found = _by_text(_places("Lawyers met at the Convention Center. City officials said the S.C. Trial Lawyers "
+                             "Association paid for it. He moved to St. Louis and then to Ft. Worth."))
+    assert "Center. City" not in found and found["S.C."].name == "South Carolina"
+    assert found["St. Louis"].admin1 == "Missouri" and found["Ft. Worth"].name == "Fort Worth"

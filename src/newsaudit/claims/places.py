@@ -275,9 +275,11 @@ def _abbreviations(text: str, gazetteer: Gazetteer, entities: _Entities) -> Iter
         if state is None:
             continue
         start, end = found.start(1), found.end(1)
+        around = entities.around(_Mention(start, end, end, written, False))
         if not ABBREVIATION_AFTER_TOWN.search(text, max(0, start - 4), start) and not any(
-                s <= start < e and label in ("GPE", "LOC") for s, e, label in entities.around(_Mention(start, end, end, written, False))):
-            continue
+                s <= start < e and (label in ("GPE", "LOC") or label == "ORG" and _place_led_org(text[s:e], m_start=start, start=s))
+                for s, e, label in around):
+            continue  # "the S.C. Trial Lawyers Association" opens with the state, as "Hall County Sheriff's Office" does
         record = next((c for c in gazetteer.candidates(state) if c.feature == "ADM1" and c.country == country), None)
         if record is not None:
             yield _Mention(start, end, end, written, False, fixed=record)
@@ -314,6 +316,8 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[_Mention]:
 
 def _longest_match(text: str, words: list[tuple[int, int]], i: int, gazetteer: Gazetteer):
     for j in range(min(len(words), i + MAX_WORDS), i, -1):
+        if any(text[words[k][1] - 1] == "." and words[k][1] - words[k][0] > 4 for k in range(i, j - 1)):
+            continue  # "Center. City": a sentence ends inside (only "St.", "Mt.", "U.S." run on)
         start, end = words[i][0], words[j - 1][1]
         raw = text[start:end]
         name = strip_possessive(raw)
@@ -425,9 +429,10 @@ def _inside_name(m: _Mention, entities: _Entities, text: str) -> bool:
     return False
 
 
-def _place_led_org(inner: str, m: _Mention, start: int) -> bool:
+def _place_led_org(inner: str, m: Optional[_Mention] = None, start: int = 0, m_start: Optional[int] = None) -> bool:
     """"Hall County Sheriff's Office", "Gainesville Police": a place opens the organisation's name."""
-    return m.start == start or inner.lower().startswith("the ") and m.start <= start + 4
+    at = m.start if m is not None else m_start
+    return at == start or inner.lower().startswith("the ") and at <= start + 4
 
 
 def _exact(entities: _Entities, m: _Mention) -> bool:
