@@ -301,3 +301,16 @@ def test_no_place_runs_across_a_full_stop_and_a_state_may_open_an_organisations_
                              "Association paid for it. He moved to St. Louis and then to Ft. Worth."))
     assert "Center. City" not in found and found["S.C."].name == "South Carolina"
     assert found["St. Louis"].admin1 == "Missouri" and found["Ft. Worth"].name == "Fort Worth"
+
+
+def test_a_locative_cue_keeps_a_town_that_the_model_read_into_a_persons_name_elsewhere(gazetteer):
+    from newsaudit.claims import Entity, Parsed
+
+    text = "Chief Huntsville Fire Station crews met. Residents of Huntsville can burn again, said Ann Lee."
+    doc = Parsed(text, (Entity(6, 29, "PERSON", "Huntsville Fire Station"), Entity(52, 62, "ORG", "Huntsville"),
+                        Entity(87, 94, "PERSON", "Ann Lee")))
+    names = {p.text for p in find_places(text, gazetteer, doc, ["Ann Lee"])}
+    assert "Huntsville" in names
+    speaker = "Officers said Lee Kent spoke. Kent said the crowd in Kent was calm."
+    doc = Parsed(speaker, (Entity(14, 22, "PERSON", "Lee Kent"),))
+    assert [p.text for p in find_places(speaker, gazetteer, doc, ["Lee Kent"])] == []

@@ -178,13 +178,15 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
     outlet's country (:func:`home_country`), worth ``HOME_VOTES`` of the article's country votes.
     """
     entities = _entities(doc)
+    person_names = list(person_names)
     person_tokens = _person_tokens(doc, person_names)
+    speaker_tokens = frozenset(fold(strip_possessive(word)) for name in person_names for word in name.split())
     mentions = _all_mentions(text, gazetteer, entities)
     mentions = [m for m in mentions if not _vetoed(m, text, entities, person_tokens)]
     country = dominant_country(mentions, gazetteer)
     first = {id(m): _initial(m, text, gazetteer, country) for m in mentions}
     accepted = [m for m in mentions if first[id(m)] is not None
-                and not _person_word(m, text, entities, person_tokens, first[id(m)])
+                and not _person_word(m, text, entities, person_tokens, first[id(m)], speaker_tokens)
                 and (_has_signal(m, text, entities, first[id(m)], doc is None)
                      or _home_town(m, first[id(m)], country, entities, text))]
     accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first)
@@ -386,7 +388,7 @@ def _vetoed(m: _Mention, text: str, entities: _Entities, person_tokens: frozense
 
 
 def _person_word(m: _Mention, text: str, entities: _Entities, person_tokens: frozenset[str],
-                 candidate: Candidate) -> bool:
+                 candidate: Candidate, speaker_tokens: frozenset[str] = frozenset()) -> bool:
     """A word of a person's name ("Donald Trump", a quoted speaker), unless spaCy or the gazetteer
     says it is a country or the text gives it as a place; a speech verb after it makes it a person."""
     if m.demonym or candidate.kind in SELF_EVIDENT:
@@ -395,7 +397,12 @@ def _person_word(m: _Mention, text: str, entities: _Entities, person_tokens: fro
         return True  # a person's name the model labels a place ("sans Zelenskyy") that no gazetteer knows
     if SPEECH_AFTER.match(text, m.span_end):
         return _label_at(entities, m) not in ("GPE", "LOC")
-    return fold(m.name) in person_tokens and _label_at(entities, m) not in ("GPE", "LOC")
+    if fold(m.name) not in person_tokens or _label_at(entities, m) in ("GPE", "LOC"):
+        return False
+    # "residents of Huntsville": a locative cue gives the word as a place, whatever the model made of
+    # "Huntsville Fire Station 1" (PERSON) elsewhere; a word of the speaker's own name stays a person
+    return not (LOCATIVE_CUE.search(text[max(0, m.start - 16):m.start]) and candidate.kind != "unresolved"
+                and fold(m.name) not in speaker_tokens)
 
 
 def _names_read_as_people(mentions: list[_Mention], text: str, entities: _Entities,
