@@ -73,6 +73,19 @@ def test_batch_and_single_agree_and_repeat(model: CheckworthinessModel) -> None:
     assert np.allclose(model.score_many(list(reversed(texts))), list(reversed(batch)), atol=1e-12)
 
 
+def test_scores_do_not_depend_on_the_batching(model: CheckworthinessModel, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long article is featurised a slice at a time (bounded memory); each score stays the same."""
+    import newsaudit.claims.checkworthiness as checkworthiness
+
+    texts = [*CLAIMS, *NOT_CLAIMS] * 3
+    whole = model.decision(texts)
+    monkeypatch.setattr(checkworthiness, "BATCH_CHARS", 120)  # two or three sentences a slice
+    assert len(list(checkworthiness._batches(texts, 120))) > 1
+    assert np.allclose(model.decision(texts), whole, atol=1e-12)
+    monkeypatch.setattr(checkworthiness, "BATCH_CHARS", 1)  # every sentence alone, none dropped
+    assert np.allclose(model.decision(texts), whole, atol=1e-12)
+
+
 def test_same_scores_in_another_process() -> None:
     """No salted hash anywhere: another interpreter with another hash seed agrees."""
     code = ("import json; from newsaudit.claims.checkworthiness import load_model; "

@@ -30,6 +30,9 @@ KEYS = site_keys(("The Harbour Herald",), "https://www.harbourherald.co.uk/news/
     ("12.03.2024 | Old ferry pier to close for a year", "Old ferry pier to close for a year"),
     ("Pier closes – commuters move to the north quay", "Pier closes – commuters move to the north quay"),
     ("Old ferry pier to close for a year", "Old ferry pier to close for a year"),
+    ("Harbour Herald » Blog Archive » Old ferry pier to close for a year", "Old ferry pier to close for a year"),
+    ("Blog-Archiv » Old ferry pier to close for a year", "Old ferry pier to close for a year"),
+    ("The archive » Old ferry pier to close for a year", "The archive » Old ferry pier to close for a year"),
 ])
 def test_the_sites_part_is_cut_from_a_stated_title_and_nothing_else(title, expected):
     assert strip_site(title, KEYS) == expected

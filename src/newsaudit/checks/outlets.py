@@ -414,8 +414,8 @@ def _suffix_swap(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
 
 def _affixed(site: Site, brand: Brand, table: OutletTable) -> Optional[str]:
     label = brand.label
-    if brand.parent or label == site.label:
-        return None
+    if brand.parent or label == site.label or label not in site.label:
+        return None  # every rule below finds the brand's label inside the site's
     if site_of(brand.outlet.domain) is not None and site_of(brand.outlet.domain).registered != brand.registered:
         return None  # an outlet's second address is often a plain word local sites build on ("philly")
     # A brand that is a newspaper word, or only the paper's place, has namesakes with filler added

@@ -57,7 +57,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 
@@ -316,10 +316,16 @@ class CheckworthinessModel:
         return json.loads(self.metadata_json)
 
     def decision(self, sentences: Sequence[str]) -> np.ndarray:
-        """Raw linear scores (log-odds) of a batch."""
+        """Raw linear scores (log-odds), one per sentence. Sentences are featurised in batches of
+        about ``BATCH_CHARS`` characters: a sentence's score does not depend on its batch, and the
+        feature arrays (a few dozen bytes per character) stay small at any article length."""
+        sentences = list(sentences)
         if not sentences:
             return np.zeros(0)
-        features = featurize(list(sentences), self.spec)
+        return np.concatenate([self._batch_decision(batch) for batch in _batches(sentences, BATCH_CHARS)])
+
+    def _batch_decision(self, sentences: list[str]) -> np.ndarray:
+        features = featurize(sentences, self.spec)
         contributions = features.values * self.weights[features.columns]
         if features.count == 1:
             return np.array([self.bias + contributions.sum()])
@@ -333,6 +339,22 @@ class CheckworthinessModel:
     def score(self, sentence: str) -> float:
         """How check-worthy one sentence is, 0..1."""
         return self.score_many([sentence])[0]
+
+
+BATCH_CHARS = 20_000
+
+
+def _batches(sentences: list[str], most_chars: int) -> Iterator[list[str]]:
+    """``sentences`` in order, cut into runs of at most ``most_chars`` characters (a longer sentence alone)."""
+    batch: list[str] = []
+    size = 0
+    for sentence in sentences:
+        if batch and size + len(sentence) > most_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(sentence)
+        size += len(sentence)
+    yield batch
 
 
 def model_to_dict(model: CheckworthinessModel) -> dict[str, Any]:

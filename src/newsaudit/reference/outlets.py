@@ -106,7 +106,10 @@ def _extractor():
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+@functools.lru_cache(maxsize=65_536)
 def site_of(text: Optional[str]) -> Optional[Site]:
+    """The parts of a host name (tldextract's offline suffix list), or None for what is not one.
+    Cached: the same names (every outlet's, every page's) come back on every page."""
     if not text or any(ch.isspace() for ch in text.strip()):
         return None
     parts = _extractor()(text.strip().lower())

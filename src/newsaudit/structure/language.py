@@ -164,6 +164,8 @@ def _identifier() -> Optional[Any]:
         return None
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages([code for code in identifier.labels if len(code) == 2] + [NO_LANGUAGE])
+    if hasattr(identifier, "_full_model"):  # kept by py3langid only to restrict the languages again: 27 MB
+        identifier._full_model = None
     return identifier
 
 

@@ -16,6 +16,8 @@ import unicodedata
 from typing import Optional
 
 BARE_DATE = re.compile(r"^\W*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\W*$")
+# A blog theme's own part of every title ("Site » Blog Archive » Story"), in the languages seen.
+ARCHIVE_SEGMENT = re.compile(r"^\W*(?:blog[ -]?)?(?:archives?|archiv|archivio|archivo|archief)\W*$", re.IGNORECASE)
 MAX_SITE_WORDS = 8  # a longer segment is part of the headline, not the site's name
 MAX_BYLINE_CHARS = 160
 PRINTED_BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR|Text:|Texte:|Autor:|Autorin:|Author:)\s+"
@@ -88,7 +90,7 @@ def names_site(segment: str, keys: frozenset[str]) -> bool:
     key = name_key(segment)
     if not key:
         return True  # a stray separator or symbol
-    if BARE_DATE.match(segment):
+    if BARE_DATE.match(segment) or ARCHIVE_SEGMENT.match(segment):
         return True
     for site in keys:
         if key == site:
