@@ -227,3 +227,90 @@ def test_a_persons_name_the_model_labels_a_place_is_no_place_when_no_gazetteer_k
                         Entity(at, at + 8, "GPE", "Quorresk")))
     names = {p.text for p in find_places(text, gazetteer, doc, ["Ilvana Quorresk"])}
     assert "Lisbon" in names and "Quorresk" not in names
+
+
+def test_a_town_and_a_county_named_together_are_read_where_they_lie_side_by_side():
+    # Richmond and Madison County both exist in many states; Kentucky's lie together, the
+    # biggest Richmond (Virginia) is 100 km from Virginia's Madison County.
+    found = _by_text(_places("Deputies in Richmond said the fire spread to a barn elsewhere in Madison County overnight."))
+    assert (found["Richmond"].admin1, found["Madison County"].admin1) == ("Kentucky", "Kentucky")
+    found = _by_text(_places("The mayor of Paris said the Henry County road crews worked through the night."))
+    assert (found["Paris"].country, found["Paris"].admin1, found["Henry County"].admin1) == ("US", "Tennessee", "Tennessee")
+
+
+def test_neighbour_support_counts_other_names_close_by_and_discounts_common_ones(gazetteer):
+    from newsaudit.reference.gazetteer import neighbour_support
+
+    readings = {"richmond": gazetteer.candidates("Richmond"), "madison county": gazetteer.candidates("Madison County")}
+    support = neighbour_support(readings)
+    by_state = {c.admin1: support.get((c.lat, c.lon), 0.0) for c in readings["richmond"] if c.country == "US"}
+    assert by_state["Kentucky"] > 0 and by_state.get("Virginia", 0.0) == 0
+    assert max(support.values()) < 1  # both names have many namesakes: chance is discounted
+    assert neighbour_support({"richmond": readings["richmond"]}) == {}
+
+
+def test_state_and_province_abbreviations_are_the_states_after_a_town_or_where_labelled_a_place():
+    text = ("A Ga. pastor was charged on Monday. A couple from Thackerville, Okla. drove north, "
+            "and a W.Va. senator and a B.C. premier spoke later.")
+    found = _by_text(_places(text))
+    assert {(found[k].name, found[k].country, found[k].feature) for k in ("Ga.", "Okla.", "W.Va.", "B.C.")} == {
+        ("Georgia", "US", "ADM1"), ("Oklahoma", "US", "ADM1"), ("West Virginia", "US", "ADM1"),
+        ("British Columbia", "CA", "ADM1")}
+    assert not any(p.text.startswith("Mon") for p in _places("Talks resumed Mon. in Boston."))
+
+
+def test_a_demonym_inside_a_longer_place_name_is_the_place():
+    found = _by_text(_places("Wildfires in British Columbia forced evacuations, and the Dominican Republic sent aid."))
+    assert (found["British Columbia"].country, found["British Columbia"].role) == ("CA", "literal")
+    assert found["Dominican Republic"].kind == "country" and "British" not in found
+
+
+def test_names_joined_by_do_and_da_are_one_place():
+    found = _by_text(_places("Farmers in Rio Grande do Sul lost their soy crop."))
+    assert found["Rio Grande do Sul"].country == "BR"
+
+
+def test_a_region_outranks_a_small_town_named_after_it_and_old_names_yield_to_own_names(gazetteer):
+    assert gazetteer.resolve("Middle East", "US").kind == "region"
+    assert gazetteer.resolve("Maryville", "US").name == "Maryville"  # not a town once known by that name
+    assert gazetteer.resolve("Cote d'Ivoire").country == "CI"
+    albans = gazetteer.resolve("St. Albans", "US")
+    assert (albans.name, albans.country) == ("Saint Albans", "US")
+
+
+def test_a_division_or_a_town_of_one_country_votes_for_it_despite_small_namesakes_abroad(gazetteer):
+    from newsaudit.claims.places import _Mention, dominant_country
+
+    def country_of(name: str):
+        return dominant_country([_Mention(0, len(name), len(name), name, False)], gazetteer)
+
+    assert country_of("Ontario") == "CA"  # Ontario, California is a fraction of the province
+    assert country_of("Pineville") == "US"  # towns of one country, one of them over 10,000 people
+    assert country_of("Paris") is None  # sizeable towns of the name lie in many countries
+
+
+def test_country_names_with_of_the_and_and_are_read_whole():
+    text = "Aid reached the Democratic Republic of the Congo and the Republic of Congo, then Cape Verde and St. Kitts and Nevis."
+    found = _by_text(_places(text))
+    assert {found[name].country for name in found} == {"CD", "CG", "CV", "KN"}
+    assert "Republic" not in found and "Congo" not in found
+
+
+def test_no_place_runs_across_a_full_stop_and_a_state_may_open_an_organisations_name():
+    found = _by_text(_places("Lawyers met at the Convention Center. City officials said the S.C. Trial Lawyers "
+                             "Association paid for it. He moved to St. Louis and then to Ft. Worth."))
+    assert "Center. City" not in found and found["S.C."].name == "South Carolina"
+    assert found["St. Louis"].admin1 == "Missouri" and found["Ft. Worth"].name == "Fort Worth"
+
+
+def test_a_locative_cue_keeps_a_town_that_the_model_read_into_a_persons_name_elsewhere(gazetteer):
+    from newsaudit.claims import Entity, Parsed
+
+    text = "Chief Huntsville Fire Station crews met. Residents of Huntsville can burn again, said Ann Lee."
+    doc = Parsed(text, (Entity(6, 29, "PERSON", "Huntsville Fire Station"), Entity(52, 62, "ORG", "Huntsville"),
+                        Entity(87, 94, "PERSON", "Ann Lee")))
+    names = {p.text for p in find_places(text, gazetteer, doc, ["Ann Lee"])}
+    assert "Huntsville" in names
+    speaker = "Officers said Lee Kent spoke. Kent said the crowd in Kent was calm."
+    doc = Parsed(speaker, (Entity(14, 22, "PERSON", "Lee Kent"),))
+    assert [p.text for p in find_places(speaker, gazetteer, doc, ["Lee Kent"])] == []

