@@ -1028,7 +1028,7 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     elif (tail.unit is None and tail.kind == "count" and not tail.counted and numeral.high is None
           and not numeral.worded and numeral.low == int(numeral.low) and 0 < numeral.low < 120
-          and AGE_APPOSITION_AFTER.match(text, numeral.end, limit)
+          and text[numeral.end: numeral.end + 2].strip()[:1] == "," and AGE_APPOSITION_AFTER.match(text, numeral.end, limit)
           and AGE_APPOSITION_BEFORE.search(text, max(0, numeral.start - 40), numeral.start)):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "Jane Doe, 54, was ...", "a driver, 19, who"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
@@ -1079,7 +1079,7 @@ PART_WORD = re.compile(r"\s(?P<word>[a-z]+|\d[\d,.]*)(?![\w'’-])")
 def _part_of(text: str, tail: _Tail, limit: int) -> Optional[_Tail]:
     """ "two of its largest plants", "five of the 12 stores": the plural noun among the next three
     words is what is counted."""
-    of = PART_OF.match(text, tail.end, limit)
+    of = PART_OF.match(text, tail.end, limit) if text.startswith(" of ", tail.end) else None
     position, fallback = (of.end() if of else -1), None
     for _ in range(3 if of else 0):
         word = PART_WORD.match(text, position, limit)
@@ -1206,14 +1206,15 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     percent = PERCENT.match(text, position, limit)
     if percent:
         return _Tail(percent.end(), "%", "percent", unit_text=percent[0].strip())
-    inches = INCH_MARK.match(text, position, limit)
+    inches = INCH_MARK.match(text, position, limit) if ('"' in text[position: position + 2]
+                                                         or "″" in text[position: position + 2]) else None
     if inches and (inches["spaced"] or inches["prime"] or text.count('"', max(0, position - 300), position) % 2 == 0):
         return _Tail(inches.end(), "in", "length", unit_text=inches[0].strip())  # '65" TV', not 'paid 5"' closing a quote
     hyphen = HYPHEN_UNIT.match(text, position, limit)
     if hyphen and (hyphen["unit"].lower() in UNITS or hyphen["unit"].lower() in DURATION_UNITS
                    or hyphen["unit"].lower() in CURRENCY_WORDS):
         return _hyphen_unit(hyphen)
-    noun = HYPHEN_NOUN.match(text, position, limit)
+    noun = HYPHEN_NOUN.match(text, position, limit) if hyphen else None
     if noun and noun["noun"] not in NOT_COUNTED and noun["noun"] not in NOT_HYPHEN_NOUNS:
         return _Tail(noun.end(), noun["noun"], "count", counted=noun["noun"])  # "a 500-page report", "two-door"
     age = AGE_AFTER.match(text, position, limit)
@@ -1320,7 +1321,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
-    bracketed = BRACKETED_UNIT.match(text, position, limit)
+    bracketed = BRACKETED_UNIT.match(text, position, limit) if text[position: position + 2].strip()[:1] in ("(", "[", "<") \
+        else None
     if bracketed:  # "20 (kg)", "20 [kg]"
         unit, kind = UNIT_SYMBOLS.get(bracketed["unit"]) or UNITS[bracketed["unit"].lower()]
         return _Tail(bracketed.end(), unit, kind, unit_text=bracketed["unit"])
