@@ -279,7 +279,7 @@ def _abbreviations(text: str, gazetteer: Gazetteer, entities: _Entities) -> Iter
         start, end = found.start(1), found.end(1)
         around = entities.around(_Mention(start, end, end, written, False))
         if not ABBREVIATION_AFTER_TOWN.search(text, max(0, start - 4), start) and not any(
-                s <= start < e and (label in ("GPE", "LOC") or label == "ORG" and _place_led_org(text[s:e], m_start=start, start=s))
+                s <= start < e and (label in ("GPE", "LOC") or label == "ORG" and _place_led_org(text[s:e], start, s))
                 for s, e, label in around):
             continue  # "the S.C. Trial Lawyers Association" opens with the state, as "Hall County Sheriff's Office" does
         record = next((c for c in gazetteer.candidates(state) if c.feature == "ADM1" and c.country == country), None)
@@ -430,15 +430,15 @@ def _inside_name(m: _Mention, entities: _Entities, text: str) -> bool:
             inner = text[start:end]
             if label == "FAC" or label == "NORP":
                 continue
-            if label == "ORG" and _place_led_org(inner, m, start):
+            if label == "ORG" and _place_led_org(inner, m.start, start):
                 continue
             return True
     return False
 
 
-def _place_led_org(inner: str, m: Optional[_Mention] = None, start: int = 0, m_start: Optional[int] = None) -> bool:
-    """"Hall County Sheriff's Office", "Gainesville Police": a place opens the organisation's name."""
-    at = m.start if m is not None else m_start
+def _place_led_org(inner: str, at: int, start: int) -> bool:
+    """"Hall County Sheriff's Office", "Gainesville Police": the name at ``at`` opens the
+    organisation's name ``inner``, which starts at ``start``."""
     return at == start or inner.lower().startswith("the ") and at <= start + 4
 
 
