@@ -529,7 +529,6 @@ AGE_APPOSITION_BEFORE = re.compile(
 AGE_APPOSITION_AFTER = re.compile(r"\s?,\s(?:was|is|who|of|from|has|had|said|says|died|became|will|would|"
                                   r"faces|appeared|pleaded|remains)\b")
 AGED = re.compile(r"\bage[d]?\s$", re.IGNORECASE)  # "aged 87", "a man of age 87"
-AGE_OLD = re.compile(r"\s(?:old|of\sage)\b")
 # Words right before a number that make it approximate ("around 200", "more than 12").
 APPROX_BEFORE = frozenset({
     "around", "about", "roughly", "nearly", "almost", "approximately", "approx.", "some", "over", "under",
