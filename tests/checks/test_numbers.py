@@ -101,6 +101,18 @@ def test_an_added_count_is_not_the_same_count():
     assert findings_for(report) == []
 
 
+def test_a_part_of_someones_group_is_not_the_whole_count():
+    """"N of Brandt's files" counts a subset; another count of files can differ from it."""
+    report = two_sentence_report("The archive said 2,400 of Brandt's released agency files were redacted in part.",
+                                 "The archive has withheld 31 agency files as secret and will not release them.",
+                                 pa="2,400", va=2400, pb="31 agency files", vb=31, unit="files")
+    assert findings_for(report) == []
+    whole = two_sentence_report("The archive said 2,400 agency files were redacted in part.",
+                                "The archive said 31 agency files were redacted in part.",
+                                pa="2,400 agency files", va=2400, pb="31 agency files", vb=31, unit="files")
+    assert [f.code for f in findings_for(whole)] == ["number.inconsistent"]
+
+
 @given(st.integers(min_value=1, max_value=10**7))
 def test_a_figure_rounded_to_two_significant_digits_agrees_with_the_exact_one(value):
     digits = len(str(value))

@@ -48,7 +48,7 @@ MORE_AFTER = re.compile(r"^\s*(?:—|-|–|,)?\s*(?:possibly|or|and)\s+more\b|^\
 # kind counts anywhere near the figure; the second only right before it or right after its unit
 # ("another 12 people", "12 more people"; not "for the new hospital").
 PART_MARKER = re.compile(r"\b(?:alone|including|included|of them|of whom|among them|a day|daily|remaining|rest|"
-                         r"out of|of the)\b", re.I)
+                         r"out of|of the|of (?:its|their|his|her|these|those)|of \w+['’]s)\b", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:another|more|additional|further|new|each|per|extra)\s+(?:\S+\s+)?$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|new|extra|each|apiece)\b", re.I)
 # Words that make two values of one count a change or a revision, which is news, not an error.
