@@ -873,8 +873,8 @@ def _change_or_range(text: str, numeral: _Numeral, quantity: Quantity) -> Iterat
 
 def _ratios(text: str, start: int, end: int) -> Iterator[Quantity]:
     """ "3:1" and "1 in 5", as left / right."""
-    for pattern in (RATIO_COLON, RATIO_IN, RATIO_OUT_OF):
-        for match in (pattern.finditer(text, start, end) if pattern is RATIO_COLON else _around(text, start, end, pattern)):
+    for pattern, words in ((RATIO_COLON, None), (RATIO_IN, IN_WORD), (RATIO_OUT_OF, OUT_OF_WORDS)):
+        for match in (pattern.finditer(text, start, end) if words is None else _around(text, start, end, pattern, words)):
             right = _value(match["hi"], match["hi_word"])
             left = _value(match["lo"], match["lo_word"]) if right else 0
             if right and (pattern is RATIO_COLON or pattern is RATIO_OUT_OF and left <= right
@@ -883,14 +883,16 @@ def _ratios(text: str, start: int, end: int) -> Iterator[Quantity]:
                             False)
 
 
-RATIO_WORDS = {id(RATIO_IN): re.compile(r"\sin\s"), id(RATIO_OUT_OF): re.compile(r"\sout\sof\s", re.IGNORECASE)}
+IN_WORD = re.compile(r"\sin\s")
+OUT_OF_WORDS = re.compile(r"\sout\sof\s", re.IGNORECASE)
 
 
-def _around(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """A ratio pattern's matches, tried only around its words ("in", "out of"): the patterns open
-    on any number, so running them over the whole text costs far more."""
+def _around(text: str, start: int, end: int, pattern: re.Pattern[str],
+            ratio_words: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """A ratio pattern's matches, tried only around its words (``ratio_words``: "in", "out of"):
+    the patterns open on any number, so running them over the whole text costs far more."""
     last = start
-    for words in RATIO_WORDS[id(pattern)].finditer(text, start, end):
+    for words in ratio_words.finditer(text, start, end):
         if words.start() < last:
             continue
         for match in pattern.finditer(text, max(last, words.start() - 60), min(end, words.end() + 40)):
