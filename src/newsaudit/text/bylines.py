@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional
+from typing import Callable, Optional
 
 BARE_DATE = re.compile(r"^\W*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\W*$")
 # A blog theme's own part of every title ("Site » Blog Archive » Story"), in the languages seen.
@@ -170,18 +170,20 @@ def join_names(names: list[str]) -> Optional[str]:
     return ", ".join(names)
 
 
-def choose_byline(candidates: list[Optional[str]], keys: frozenset[str], guesses: int = 0) -> Optional[str]:
+def choose_byline(candidates: list[Optional[str] | Callable[[], Optional[str]]], keys: frozenset[str],
+                  guesses: int = 0) -> Optional[str]:
     """The first candidate that cleans to at least one name; a person before the outlet's own name.
 
     A later candidate that credits the same people and more ("Ann Lee" in a tag, "By Ann Lee and
     Bo Chen" printed) is the fuller credit: tags often keep the first author only. The last
     ``guesses`` candidates (another extractor's reading, which joins whatever it found) are taken
-    when nothing else names someone, never as the fuller credit.
+    when nothing else names someone, never as the fuller credit; a guess may be given as a
+    function that reads it, called only then (a search of the whole page that most pages never need).
     """
     fallback = None
-    cleaned = [_credited(raw, keys) for raw in candidates]
-    stated = cleaned[:len(cleaned) - guesses] if guesses else cleaned
-    for index, (byline, names_people) in enumerate(cleaned):
+    stated = [_credited(_read(raw), keys) for raw in candidates[:len(candidates) - guesses if guesses else None]]
+    for index, raw in enumerate(candidates):
+        byline, names_people = stated[index] if index < len(stated) else _credited(_read(raw), keys)
         if byline and names_people:
             names = _name_set(byline)
             fuller = [other for other, people in stated[index + 1:] if other and people
@@ -190,6 +192,10 @@ def choose_byline(candidates: list[Optional[str]], keys: frozenset[str], guesses
             return fuller[0] if fuller else byline
         fallback = fallback or byline
     return fallback
+
+
+def _read(candidate: Optional[str] | Callable[[], Optional[str]]) -> Optional[str]:
+    return candidate() if callable(candidate) else candidate
 
 
 def _name_set(byline: str) -> frozenset[str]:
