@@ -166,6 +166,13 @@ def _identifier() -> Optional[Any]:
     identifier.set_languages([code for code in identifier.labels if len(code) == 2] + [NO_LANGUAGE])
     if hasattr(identifier, "_full_model"):  # kept by py3langid only to restrict the languages again: 27 MB
         identifier._full_model = None
+    table = getattr(identifier, "nb_ptc", None)
+    if table is not None and hasattr(table, "flags") and not table.flags["C_CONTIGUOUS"]:
+        # each text gathers the rows of its features: from the column-major slice the restriction
+        # leaves, that reads memory with a stride and costs twice as long (the same values either way)
+        import numpy
+
+        identifier.nb_ptc = numpy.ascontiguousarray(table)
     return identifier
 
 
