@@ -37,9 +37,10 @@ from .text import split_credit
 CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution|photographer", re.IGNORECASE)
 # A class naming a caption outside <figure> ("wp-caption-text", "image-caption", "caption").
 CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
-# The same in XPath, so the scan over every block of the page runs in C.
+# The same in XPath, so the scan over every block of the page runs in C (steps by element name:
+# libxml2 tests a name in the step faster than a self:: predicate on every element of the page).
 CAPTION_ELEMENTS = etree.XPath(
-    '//*[self::p or self::div or self::span][contains(translate(@class, "CAPTION", "caption"), "caption")]')
+    '(//p | //div | //span)[contains(translate(@class, "CAPTION", "caption"), "caption")]')
 # Page regions whose pictures belong to other stories or to the site, not to this article.
 OFF_ARTICLE_TAGS = frozenset({"nav", "aside", "footer"})  # not header: articles open with one
 OFF_ARTICLE_CLASS = re.compile(r"related|recommend|teaser|promo|sidebar|most-?read|trending|outbrain|taboola|"
@@ -187,7 +188,7 @@ def _stated_titles(tree: Any, json_ld: list[dict], extracted: Optional[str]) -> 
 
 # A site's name as a theme prints it: an <h1> or a logo/site-title box that links to the home page.
 HOME_LINK_BOXES = etree.XPath(
-    '(//h1[.//a[@href]] | //*[self::div or self::p or self::span or self::a][contains(@class, "site-title") or '
+    '(//h1[.//a[@href]] | (//div | //p | //span | //a)[contains(@class, "site-title") or '
     'contains(@class, "logo") or contains(@class, "brand")][descendant-or-self::a[@href]])[position() <= 12]')
 HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
 MAX_SITE_NAME_WORDS = 6
@@ -463,8 +464,13 @@ def _published_tags(tree: Any, json_ld: list[dict]) -> Iterator[tuple[str, str]]
     for key in PUBLISHED_META:
         if key in metas:
             yield metas[key], f'<meta {key}>'
-    for element in tree.xpath('//*[@itemprop="datePublished"][@datetime] | //time[@pubdate][@datetime]'):
+    for element in DATE_PUBLISHED_ELEMENTS(tree):
         yield element.get("datetime"), f"<{element.tag} datetime>"
+
+
+# Elements found through their attribute (libxml2 reads attributes faster than it evaluates a
+# predicate on every element): the same elements, in page order, as //*[@itemprop="datePublished"].
+DATE_PUBLISHED_ELEMENTS = etree.XPath('//@itemprop[. = "datePublished"]/parent::*[@datetime] | //time[@pubdate][@datetime]')
 
 
 def _types(item: dict) -> list[str]:

@@ -38,6 +38,9 @@ MAX_ANCESTORS = 60
 # <strong>Ann Lee</strong> | 27.01.2022</div>"); at most this long.
 SHORT_BLOCKS = etree.XPath('//p | //div[count(*) <= 4] | //span[count(*) <= 4] | //small')
 MAX_META_LINE = 120
+# rel=author links, itemprop=author and classed elements, in page order; found through their attributes
+# (libxml2 reads attributes faster than it evaluates a predicate on every element of the page).
+BYLINE_CANDIDATES = etree.XPath('//a[@rel="author"] | //@itemprop[. = "author"]/parent::* | //@class/parent::*')
 MAX_TAGLINE_WORDS = 6  # what follows the site's name in a title, when it is the site's tagline
 MIN_CORE_CHARS = 8  # a shorter title is not a headline another title extends
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -264,7 +267,7 @@ def meta_authors(tree: Any) -> Optional[str]:
 
 def printed_bylines(tree: Any) -> Iterator[str]:
     """Bylines as the page prints them: rel=author, itemprop=author, byline classes, "By ..." lines."""
-    for element in tree.xpath('//a[@rel="author"] | //*[@itemprop="author"] | //*[@class]'):
+    for element in BYLINE_CANDIDATES(tree):
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "body", "html"):
             continue
         classes = element.get("class") or ""
