@@ -46,12 +46,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from ..model import Quote
-from ..reference.words import alternation
+from ..reference.words import alternation, caseless_alternation
 from ..text.quotes import OPEN_QUOTES, quoted_spans
 from ..text.sentences import sentence_split
 
 SPEECH_VERBS = alternation("speech_verbs")  # data/words/speech_verbs.txt
 ROLE_WORDS = alternation("role_words")  # data/words/role_words.txt
+CASELESS_ROLE_WORDS = caseless_alternation("role_words")  # the same words, for (?i:...): faster there
 NAME_WORD = r"[A-Z][\w’'\-]+"
 TITLE = r"(?:Capt|Col|Gen|Lt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Del|Rev|Amb|Atty|Supt|Cmdr|Adm|St)\."
 INITIAL = r"[A-Z]\."
@@ -89,6 +90,9 @@ CLAUSE_SUBJECT = re.compile(rf"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|Ho
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:[\w\-’'.&]+\s+){0,4}?[\w\-’'.&]+)[,:]\s*$")
 BEFORE_QUOTE = re.compile(rf"(?P<sp>{SPEAKER}|{NOUN_PHRASE}){AFFILIATION}?(?:,[^,“”\"\n]{{1,90}},)?\s+(?:(?:also|then|later|again)\s+)?(?P<cue>{SPEECH_VERBS})"
                           rf"(?:\s+[\w’'.]+){{0,6}}?\s*,?\s*$")
+# BEFORE_QUOTE's ending alone: a verb of saying among the last words. Where it is not found
+# BEFORE_QUOTE cannot match, and it is found about five times as fast as BEFORE_QUOTE fails.
+SPEECH_VERB_AT_END = re.compile(rf"(?:{SPEECH_VERBS})(?:\s+[\w’'.]+){{0,6}}?\s*,?\s*$")
 COLON_BEFORE_QUOTE = re.compile(r":\s*$")
 # The sentence right before the quote ends with an inverted attribution of its own (of a partial
 # quote or a paraphrase): '..., Cole said. "' / '... a "change agent," said Cole, an aide. "'.
@@ -115,7 +119,7 @@ NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", 
 # Labels the small model also gives to people it does not know ("Ines Walker" as a product): they
 # rule out a one-word name only.
 UNLIKELY_SPEAKER_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "LANGUAGE", "PRODUCT", "FAC", "LOC"})
-ROLE_PREFIX = re.compile(rf"(?P<role>(?:[A-Z][\w.’'\-]*\s+)?(?:(?i:{ROLE_WORDS})\s+)+)$")
+ROLE_PREFIX = re.compile(rf"(?P<role>(?:[A-Z][\w.’'\-]*\s+)?(?:(?i:{CASELESS_ROLE_WORDS})\s+)+)$")
 APPOSITION_ROLE = re.compile(rf"^,\s+(?:an?|the)\s+(?P<role>(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_WORDS}))\b", re.I)
 PSEUDONYM = re.compile(
     rf"(?:an?|the)\s+(?P<role>[^,—–()\n.]{{2,60}}?)\s*[—–,(-]\s*(?:call(?:ing)?|we(?:’|')ll call|"
@@ -123,7 +127,7 @@ PSEUDONYM = re.compile(
     re.IGNORECASE,
 )
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}")
-TITLED_NAME = re.compile(rf"(?:\b(?i:{ROLE_WORDS})|{TITLE})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})")
+TITLED_NAME = re.compile(rf"(?:\b(?i:{CASELESS_ROLE_WORDS})|{TITLE})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})")
 SPEECH_ENDING = re.compile(r"[.,?!…—–\-]\s*$")
 POSSESSIVE_OWNER = re.compile(r"^.*[’']s\s+")
 MIN_SPEECH_WORDS = 4
@@ -522,7 +526,7 @@ def _before_attribution(before: str, window_start: int, start: int, context: _Co
                                "according to")
     if COLON_BEFORE_QUOTE.search(before):
         return _colon_attribution(before, window_start, start, context)
-    said = BEFORE_QUOTE.search(before)
+    said = BEFORE_QUOTE.search(before) if SPEECH_VERB_AT_END.search(before) else None
     if said:
         return _resolve(window_start + said.start("sp"), window_start + said.end("sp"), said.group("cue"), start, context)
     said = SAID_SENTENCE_BEFORE.search(before)

@@ -32,3 +32,21 @@ def word_list(name: str) -> tuple[str, ...]:
 def alternation(name: str) -> str:
     """The list as a regex alternation of literal entries, in file order: "says|said|...". """
     return "|".join(re.escape(entry) for entry in word_list(name))
+
+
+def caseless_alternation(name: str) -> str:
+    """The list as an alternation for a case-insensitive context (``(?i:...)``), grouped by first
+    letter: "s(?:ays|aid)|t(?:old)". It matches what ``alternation(name)`` matches, preferring
+    the same entry wherever several could match (only entries with the same first letter can
+    match at one place, and within a letter the file order is kept), but Python's ``re`` then
+    tries a place's entries only when its first letter fits: it cannot skip a case-insensitive
+    entry by its first character, and tries every entry at every place. A list with an entry
+    that does not open with an ASCII letter is given as ``alternation(name)``.
+    """
+    entries = word_list(name)
+    if not all(entry[:1].isascii() and entry[:1].isalpha() for entry in entries):
+        return alternation(name)
+    by_letter: dict[str, list[str]] = {}
+    for entry in entries:
+        by_letter.setdefault(entry[0].lower(), []).append(re.escape(entry[1:]))
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
