@@ -60,6 +60,11 @@ ORDINAL_POSSESSIVE = re.compile(rf"\b(?P<noun>{_NOUN})['’]s\s+(?P<ord>{_ORD})\
                                 re.IGNORECASE)
 ORDINAL_OF = re.compile(rf"\b(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+of\s+(?:the|this|a|its|[A-Z][\w’']*)"
                         rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun>{_NOUN})\b")
+# What each of the three must contain, found in one quick scan: a text without it is not searched
+# (the patterns try their nouns or ordinals at every word; these look for a fixed phrase).
+ORDINAL_MARKERS = (re.compile(r"\bin\s+its\s", re.IGNORECASE),
+                   re.compile(rf"['’]s\s+(?:{_ORD})\s+(?:day|week|month|year)\b", re.IGNORECASE),
+                   re.compile(r"(?:day|week|month|year)\s+of\s"))
 # An anniversary's own date, not its start: "anniversary tour in 2020", "anniversary on May 3, 2024".
 WHEN_YEAR = re.compile(r"^(?:\s+\w+){0,4}?\s+(?:in|on|during|this|next)\s+(?:\w+\s+){0,2}(?:18|19|20)\d{2}\b", re.IGNORECASE)
 # Words that put a possessive or "of" ordinal in the present rather than in a retrospective.
@@ -85,6 +90,7 @@ YEARS_UNIT = re.compile(r"\b(?:years?|decades?)\s", re.IGNORECASE)
 UNIT_REACH = 40  # characters before the unit word that a qualifier and a number take at most
 UNIT_AFTER = 160  # characters after it that the rest of a match takes at most
 ANNIVERSARY = re.compile(rf"\b(?P<ord>{_ORD})\sanniversary\b(?P<what>[^;:!?—\n]{{0,80}})", re.IGNORECASE)
+ANNIVERSARY_WORD = re.compile(r"\sanniversary\b", re.IGNORECASE)  # in every ANNIVERSARY match: a quick test first
 FOUNDED = re.compile(rf"\b(?:founded|established|opened|launched|created|incorporated|formed|built)\s(?:in\s)?"
                      rf"(?P<year>{_YEAR})\b", re.IGNORECASE)
 WHAT_YEAR = re.compile(rf"^(?:[^\d]{{0,40}}?\b(?:in|of)\s|the\s|its\s)?(?P<year>{_YEAR})\b")
@@ -139,7 +145,9 @@ class OrdinalMention:
 
 
 def ordinal_mentions(text: str) -> Iterator[OrdinalMention]:
-    for pattern in (ORDINAL_IN_ITS, ORDINAL_POSSESSIVE, ORDINAL_OF):
+    for pattern, marker in zip((ORDINAL_IN_ITS, ORDINAL_POSSESSIVE, ORDINAL_OF), ORDINAL_MARKERS):
+        if not marker.search(text):
+            continue
         for match in pattern.finditer(text):
             sentence_start, sentence_end = sentence_around(text, match.start())
             sentence = text[sentence_start:sentence_end]
@@ -301,7 +309,7 @@ def years_claims(text: str, resources: Resources, published: Optional[date] = No
             what, at = _what(text, match)
             yield from _years_claim(match, number_value(match["n"]) * _unit_years(match["unit"]),
                                     (match["q"] or "").lower(), what, at, text, resources, published, after=after)
-    for match in ANNIVERSARY.finditer(text):
+    for match in ANNIVERSARY.finditer(text) if ANNIVERSARY_WORD.search(text) else ():
         if _past_anniversary(text, match):
             continue
         sentence_start, sentence_end = sentence_around(text, match.start())
