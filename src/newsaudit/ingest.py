@@ -161,8 +161,11 @@ def load_document(source: str | bytes, settings: Settings = DEFAULT_SETTINGS, *,
     A string's lone surrogates (no character can be written with them) become U+FFFD.
     """
     if isinstance(source, str):
-        content = _SURROGATE.sub("\ufffd", source)
-        raw = content.encode("utf-8")
+        try:
+            content, raw = source, source.encode("utf-8")  # fails only on a surrogate: no scan for them first
+        except UnicodeEncodeError:
+            content = _SURROGATE.sub("\ufffd", source)
+            raw = content.encode("utf-8")
     else:
         raw = bytes(source)
     if len(raw) > settings.max_bytes:
@@ -171,7 +174,7 @@ def load_document(source: str | bytes, settings: Settings = DEFAULT_SETTINGS, *,
         if not settings.encoding and not _is_wide_unicode(raw):
             check_not_binary(raw.decode("latin-1"))  # before decoding, so a PNG is called binary, not bad UTF-8
         content = decode(raw, encoding=settings.encoding)
-    if not content.strip():
+    if not content or content.isspace():  # as "not content.strip()", without copying the page
         raise EmptyInput("input is empty")
     check_not_binary(content)
     content_kind: ContentKind = settings.kind or detect_kind(content)  # type: ignore[assignment]
