@@ -49,6 +49,11 @@ NOTICE_PHRASES = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+# What a line must hold for NOTICE_PHRASES to match it (lines are lower-cased first): a line
+# without any is never searched for them (speed). A case-insensitive "i" or "s" also matches "ı"
+# and "ſ", so a line holding either is always searched.
+NOTICE_HINTS = ("cookie", "not be published", "required fields", "notify me of", "ı", "ſ")
+NOTICE_OPENINGS = ("copyright", "©", "(c)")
 # Boxes a page sets inside or beside the story: a video's age gate, a newsletter sign-up, a tip
 # line, a deals widget. Furniture up to ``MAX_BOX_WORDS`` words, however they are worded around it.
 BOX_PHRASES = re.compile(
@@ -109,7 +114,9 @@ def is_boilerplate(line: str) -> bool:
         return False
     if text in THEME_LINES or text.rstrip(":").rstrip() in THEME_LINES:
         return True
-    if NOTICE_PHRASES.search(text) or SCRAPER_PHRASES.search(text):
+    if (text.startswith(NOTICE_OPENINGS) or any(hint in text for hint in NOTICE_HINTS)) and NOTICE_PHRASES.search(text):
+        return True
+    if SCRAPER_PHRASES.search(text):
         return True
     if len(text.split()) <= MAX_BOX_WORDS and any(hint in text for hint in BOX_HINTS) and BOX_PHRASES.search(text):
         return True
