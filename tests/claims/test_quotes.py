@@ -223,3 +223,20 @@ def test_an_unnamed_describer_before_the_quote_is_the_speaker_span():
     text = 'As the phone rang, the narrator said, "Somebody has to answer it tonight."'
     quote = _quote(find_quotes(text), "Somebody")
     assert text[quote.speaker_start:quote.speaker_end] == "the narrator" and quote.speaker is None
+
+
+def test_words_before_gives_what_the_pattern_gives():
+    import random
+    import re as regex
+
+    from newsaudit.claims.quotes import words_before
+
+    pieces = ["Ann", "Lee", "Smith", "Mc", "Donald", " ", "  ", "\n", "\u00a0", "a", "ab", "-", "’", "'", "X", "é",
+              "É", "Smithson", "_", "1", ".", ",", "Dr"]
+    rng = random.Random(7)
+    for name in ("Smith", "Lee", "Ab", "É", "Smith-Jones"):
+        for _ in range(400):
+            text = "".join(rng.choice(pieces + [name] * 3) for _ in range(rng.randint(0, 30)))
+            expected = [(m.start(), m.group(1), m.end())
+                        for m in regex.finditer(rf"([A-Z][a-z’'-]+)\s+{regex.escape(name)}\b", text)]
+            assert list(words_before(text, name)) == expected, (text, name)
