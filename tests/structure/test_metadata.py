@@ -143,3 +143,51 @@ def test_soft_hyphens_and_ruby_readings_are_not_part_of_the_headline():
     page = html_page("<title>\u6e2f\u306e\u6865 | Harbour Herald</title>",
                      "<h1>\u6e2f<rt>\u307f\u306a\u3068</rt>\u306e\u6865</h1>")
     assert parse_html(page, url="https://www.harbourherald.co.uk/news/pier").headline == "\u6e2f\u306e\u6865"
+
+
+def _page_with(head: str, before_article: str, body_class: str = "", top: str = "") -> str:
+    return (f"<html><head>{head}</head><body class='{body_class}'>{before_article}"
+            f"<article>{top}{STORY}</article></body></html>")
+
+
+URL = "https://www.harbourherald.co.uk/news/pier"
+TITLE = "<title>Old ferry pier to close for a year | The Harbour Herald</title>"
+
+
+def test_the_bodys_theme_classes_do_not_hide_the_h1():
+    page = _page_with('<meta property="og:title" content="Pier to close">',
+                      "<div class='header'><h1>Old ferry pier to close for a year</h1></div>",
+                      body_class="theme-menu-light has-sidebar")
+    assert parse_html(page, url=URL).headline == "Old ferry pier to close for a year"
+
+
+def test_a_field_whose_label_is_hidden_is_not_a_kicker():
+    top = ('<h1 class="page-title"><span class="field field--name-title field--label-hidden">'
+           'Old ferry pier to close for a year</span></h1>')
+    page = _page_with('<meta property="og:title" content="Pier to close">', "", top=top)
+    assert parse_html(page, url=URL).headline == "Old ferry pier to close for a year"
+
+
+def test_an_h1_in_a_breadcrumb_bar_counts_where_a_stated_title_prints_it():
+    stated = ["Pier to close", "Ferries: Old ferry pier to close for a year | The Harbour Herald"]
+    assert choose_headline(stated, [], KEYS, aside=["Ferries: Old ferry pier to close for a year"]) == (
+        "Ferries: Old ferry pier to close for a year")
+    assert choose_headline(stated, [], KEYS, aside=["Harbour news in brief"]) == "Pier to close"
+    nav = "<nav class='breadcrumb'><h1>Ferries: Old ferry pier to close for a year</h1></nav>"
+    page = _page_with('<meta property="og:title" content="Ferries: Old ferry pier to close for a year">', nav)
+    assert parse_html(page, url=URL).headline == "Ferries: Old ferry pier to close for a year"
+
+
+def test_a_stated_title_the_page_prints_as_a_lesser_heading_is_the_headline():
+    # no <h1>: the stated title printed as an <h2> wins over the first stated title, in the printed form
+    stated = ["Old Ferry Pier To Close For A Year", "Old ferry pier to close – for a year", "Pier news"]
+    assert choose_headline(stated, [], KEYS, subheads=["Old ferry pier to close – for a year"]) == (
+        "Old ferry pier to close – for a year")
+    # the site's part goes when the <h2> prints the title without it, though it does not name the site
+    assert choose_headline(["Old ferry pier to close for a year | Coast desk and more"], [], KEYS,
+                           subheads=["Old ferry pier to close for a year"]) == "Old ferry pier to close for a year"
+    # a lone <h1> that agrees with no stated title yields to the stated title printed as an <h2>
+    assert choose_headline(["Old ferry pier to close for a year"], ["Details"], KEYS,
+                           subheads=["Old ferry pier to close for a year"]) == "Old ferry pier to close for a year"
+    assert choose_headline(["Old ferry pier to close for a year"], ["Ferry pier shut until spring"], KEYS,
+                           subheads=["Other harbour news"]) == "Ferry pier shut until spring"

@@ -152,7 +152,8 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
     keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld), *home_names),
                      page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
-    headline = choose_headline(stated, _printed_headings(tree), keys, home_names)
+    headline = choose_headline(stated, _printed_headings(tree), keys, home_names,
+                               subheads=_printed_headings(tree, "h2"), aside=_printed_headings(tree, off=True))
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
                             extracted.author], keys, guesses=1)
     body = _body(extracted.body, media, [headline, *stated])
@@ -217,19 +218,38 @@ def _home_link_names(tree: Any, url: Optional[str]) -> list[str]:
     return names
 
 
-def _printed_headings(tree: Any) -> list[str]:
-    """The page's <h1> texts outside menus, sidebars and footers, as a reader sees them."""
-    headings = []
-    for element in tree.iter("h1"):
+def _printed_headings(tree: Any, tag: str = "h1", *, off: bool = False) -> list[str]:
+    """The page's ``tag`` texts as a reader sees them: outside menus, sidebars and footers, or (``off``)
+    inside one, where a theme may print the headline too (an <h1> in a breadcrumb bar, in a
+    "content sidebar-included" wrapper), so that they count only where a stated title agrees."""
+    headings: list[str] = []
+    for element in tree.iter(tag):
+        if len(headings) >= MAX_HEADINGS:
+            break
         text = _inline_text(element)
-        if text and not _off_article(element) and text not in headings:
+        if text and _heading_off_article(element) == off and text not in headings:
             headings.append(text)
-    return headings[:5]
+    return headings
+
+
+MAX_HEADINGS = 5
+
+
+def _heading_off_article(element: Any) -> bool:
+    """``_off_article`` up to the <body>, whose classes are the theme's switches ("cb-menu-light",
+    "has-sidebar"), not a region of the page."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("article", "body"):
+            return False
+        if ancestor.tag in OFF_ARTICLE_TAGS or OFF_ARTICLE_CLASS.search(
+                (ancestor.get("class") or "") + " " + (ancestor.get("id") or "")):
+            return True
+    return False
 
 
 # A headline's kicker or overline ("Covid-19:", "Interview"), printed inside its <h1>.
 KICKER_CLASS = re.compile(r"kicker|dachzeile|overline|topline|roofline|eyebrow|supertitle|super-title|"
-                          r"spitzmarke|headline-intro|pre-?title|label", re.IGNORECASE)
+                          r"spitzmarke|headline-intro|pre-?title|label(?![_-]*(?:hidden|above|inline))", re.IGNORECASE)
 
 
 # Text for screen readers only ("Headline:", "Opens in a new window").

@@ -5,8 +5,8 @@ Headline. Pages state their title several times: the ``<title>`` element and ``o
 and the ``<h1>`` a reader sees. The site's part is cut from a stated title when it names the
 outlet (og:site_name, JSON-LD publisher, the outlet table's name for the domain, the domain
 itself) or is a bare date; an ``<h1>`` that agrees with a stated title is the headline as
-printed, and when none agrees the first cleaned stated title is used, the first ``<h1>`` only
-when the page states none.
+printed; when none agrees, a stated title the page prints as an ``<h2>`` (or as an ``<h1>`` in a
+region that is not the article), else the page's only ``<h1>``, else the first cleaned stated title.
 
 Byline. Candidates come from JSON-LD ``author`` (Person before Organization, arrays joined),
 meta tags (author, article:author, parsely-author, sailthru.author, dc.creator), trafilatura's
@@ -145,9 +145,15 @@ def shortest_core(title: str, others: list[str]) -> str:
 
 
 def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str],
-                    home_names: Iterable[str] = ()) -> Optional[str]:
+                    home_names: Iterable[str] = (), *, subheads: Iterable[str] = (),
+                    aside: Iterable[str] = ()) -> Optional[str]:
     """An ``<h1>`` that agrees with a stated title, else the page's only ``<h1>``, else the first
     stated title without the site's part.
+
+    ``aside`` are <h1>s in a region that is not the article (a breadcrumb bar, a wrapper classed
+    "sidebar-included"): one counts only where it prints a stated title. ``subheads`` are the
+    article's <h2>s: where no <h1> agrees with a stated title, a stated title printed as one is
+    the headline (pages with no <h1>, or one that says "Details"), in its printed form.
 
     The site's part is cut by name (``strip_site``) and, whatever it says, when another of the
     page's titles is the same text without it (``shortest_core``); ``home_names`` are names the
@@ -159,18 +165,15 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     """
     stated = [clean_title(title) for title in stated if title and title.strip()]
     stated = [title for title in stated if title]
-    printed = [clean_title(heading) for heading in printed]
     keys = _not_titles(keys, stated) | {name_key(name) for name in home_names if len(name_key(name)) >= 3}
-    printed = [heading for heading in (LEADING_PUNCTUATION.sub("", heading) for heading in printed)
-               if heading and not (is_site_name(heading, keys) or (
-                   names_site(heading, keys) and not any(name_key(heading) == name_key(title) for title in stated)))]
+    printed, subheads, aside = (_headings(texts, keys, stated) for texts in (printed, subheads, aside))
     cleaned = [strip_site(title, keys) for title in stated]
     cleaned = [title for title in cleaned if title and not is_site_name(title, keys)]  # the site's own name
-    cores = list(dict.fromkeys(cleaned + printed))
+    cores = list(dict.fromkeys(cleaned + printed + subheads + aside))
     cleaned = list(dict.fromkeys(shortest_core(title, cores) for title in cleaned))
     raw = [title for title in stated if not is_site_name(title, keys)]
-    for title in cleaned:  # the stated titles in order of trust: the article's own first
-        heading = next((heading for heading in printed if name_key(heading) == name_key(title)), None)
+    for headings in (printed, aside):  # the stated titles in order of trust: the article's own first
+        heading = _printed_as(cleaned, headings)
         if heading:
             return heading
     for heading in printed:
@@ -182,11 +185,31 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
             return before_more
         if _agrees(heading, cleaned + raw):
             return heading
+    heading = _printed_as(cleaned, subheads)  # a stated title the page prints as a lesser heading
+    if heading:
+        return heading
     if len(printed) == 1:
         return printed[0]  # the one headline the page prints, where its tags state another (an SEO title)
     if cleaned:
         return cleaned[0]
     return printed[0] if printed else None
+
+
+def _headings(texts: Iterable[str], keys: frozenset[str], stated: list[str]) -> list[str]:
+    """Printed headings as text, without leading punctuation and without the site's name (unless
+    a stated title is that same text)."""
+    headings = [LEADING_PUNCTUATION.sub("", clean_title(text)) for text in texts]
+    return [heading for heading in headings if heading and not (is_site_name(heading, keys) or (
+        names_site(heading, keys) and not any(name_key(heading) == name_key(title) for title in stated)))]
+
+
+def _printed_as(titles: list[str], headings: list[str]) -> Optional[str]:
+    """The first heading that prints one of ``titles`` (the same letters and digits), taken in the titles' order."""
+    for title in titles:
+        heading = next((heading for heading in headings if name_key(heading) == name_key(title)), None)
+        if heading:
+            return heading
+    return None
 
 
 def is_site_name(title: str, keys: frozenset[str]) -> bool:
