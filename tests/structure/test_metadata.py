@@ -191,3 +191,31 @@ def test_a_stated_title_the_page_prints_as_a_lesser_heading_is_the_headline():
                            subheads=["Old ferry pier to close for a year"]) == "Old ferry pier to close for a year"
     assert choose_headline(["Old ferry pier to close for a year"], ["Ferry pier shut until spring"], KEYS,
                            subheads=["Other harbour news"]) == "Ferry pier shut until spring"
+
+
+def test_an_h1_that_prints_a_whole_stated_title_keeps_what_a_partial_site_name_would_cut():
+    url = "https://www.pierguide24.co.uk/"
+    keys = site_keys(("Pier",), url)
+    stated = ["Pier guide – tips for every harbour", "Pier guide – tips for every harbour | Pier"]
+    assert strip_site(stated[0], keys) == "tips for every harbour"  # "Pier guide" names the site
+    assert choose_headline(stated, ["Pier guide – tips for every harbour"], keys, url=url) == (
+        "Pier guide – tips for every harbour")
+    # an <h1> that prints the site's exact name with the story is still cut
+    assert choose_headline(["Old ferry pier to close for a year | The Harbour Herald"],
+                           ["Old ferry pier to close for a year | The Harbour Herald"], KEYS) == (
+        "Old ferry pier to close for a year")
+
+
+def test_a_site_name_that_holds_a_separator_is_cut_whole():
+    keys = site_keys(("Salsa moves - Rueda in Town",), "http://rueda.wiki.example/enchufla")
+    assert strip_site("Enchufla turns - Salsa moves - Rueda in Town", keys) == "Enchufla turns"
+    assert strip_site("Salsa moves - Rueda in Town - Enchufla turns", keys) == "Enchufla turns"
+    assert choose_headline(["Enchufla turns - Salsa moves - Rueda in Town", "Salsa moves - Rueda in Town"],
+                           ["Salsa moves - Rueda in Town"], keys, ["Salsa moves - Rueda in Town"]) == "Enchufla turns"
+
+
+def test_a_title_that_opens_with_the_domains_name_loses_it_though_the_page_states_that_name_alone():
+    url = "https://web.archive.org/web/20140226054445/http://www.pier4talks.co.uk/2013/08/07/ferry"
+    keys = site_keys(("Pier 4 talks",), url)
+    stated = ["Pier 4 talks » Blog Archive » Old ferry pier to close for a year", "Pier 4 talks"]
+    assert choose_headline(stated, ["Pier 4 talks"], keys, url=url) == "Old ferry pier to close for a year"

@@ -153,7 +153,8 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
                      page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
     headline = choose_headline(stated, _printed_headings(tree), keys, home_names,
-                               subheads=_printed_headings(tree, "h2"), aside=_printed_headings(tree, off=True))
+                               subheads=_printed_headings(tree, "h2"), aside=_printed_headings(tree, off=True),
+                               url=page_url or extracted.hostname)
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
                             extracted.author], keys, guesses=1)
     body = _body(extracted.body, media, [headline, *stated])

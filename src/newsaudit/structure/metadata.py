@@ -109,7 +109,14 @@ def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
             break
         matches = list(TITLE_SEPARATOR.finditer(text))
         tail, head = text[matches[-1].end():], text[:matches[0].start()]
-        if names_site(tail, keys):
+        # the site's name itself holds a separator: "Story - Salsa moves - Rueda in Town" on "Salsa moves - Rueda in Town"
+        whole = next((m for m in matches[:-1] if name_key(text[m.end():]) in keys), None)
+        leading = next((m for m in reversed(matches[1:]) if name_key(text[:m.start()]) in keys), None)
+        if whole is not None:
+            text = text[:whole.start()].strip()
+        elif leading is not None:
+            text = text[leading.end():].strip()
+        elif names_site(tail, keys):
             text = text[:matches[-1].start()].strip()
         elif names_site(head, keys):
             text = text[matches[0].end():].strip()
@@ -146,7 +153,7 @@ def shortest_core(title: str, others: list[str]) -> str:
 
 def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str],
                     home_names: Iterable[str] = (), *, subheads: Iterable[str] = (),
-                    aside: Iterable[str] = ()) -> Optional[str]:
+                    aside: Iterable[str] = (), url: Optional[str] = None) -> Optional[str]:
     """An ``<h1>`` that agrees with a stated title, else the page's only ``<h1>``, else the first
     stated title without the site's part.
 
@@ -165,15 +172,19 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     """
     stated = [clean_title(title) for title in stated if title and title.strip()]
     stated = [title for title in stated if title]
-    keys = _not_titles(keys, stated) | {name_key(name) for name in home_names if len(name_key(name)) >= 3}
+    keys = _not_titles(keys, stated, _domain_keys(url)) | {
+        name_key(name) for name in home_names if len(name_key(name)) >= 3}
     printed, subheads, aside = (_headings(texts, keys, stated) for texts in (printed, subheads, aside))
-    cleaned = [strip_site(title, keys) for title in stated]
-    cleaned = [title for title in cleaned if title and not is_site_name(title, keys)]  # the site's own name
-    cores = list(dict.fromkeys(cleaned + printed + subheads + aside))
-    cleaned = list(dict.fromkeys(shortest_core(title, cores) for title in cleaned))
+    stripped = [strip_site(title, keys) for title in stated]
+    stripped = [title for title in stripped if title and not is_site_name(title, keys)]  # the site's own name
+    cores = list(dict.fromkeys(stripped + printed + subheads + aside))
+    cleaned = list(dict.fromkeys(shortest_core(title, cores) for title in stripped))
     raw = [title for title in stated if not is_site_name(title, keys)]
+    # A heading that prints a stated title: as cleaned, else whole where no part of it is the site's name
+    # or a date (what a name-cut took away was then the headline's own: "Puppies to buy – Tips per breed").
+    printable = cleaned + [title for title in raw if not _has_site_part(title, keys)]
     for headings in (printed, aside):  # the stated titles in order of trust: the article's own first
-        heading = _printed_as(cleaned, headings)
+        heading = _printed_as(printable, headings)
         if heading:
             return heading
     for heading in printed:
@@ -185,7 +196,7 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
             return before_more
         if _agrees(heading, cleaned + raw):
             return heading
-    heading = _printed_as(cleaned, subheads)  # a stated title the page prints as a lesser heading
+    heading = _printed_as(printable, subheads)  # a stated title the page prints as a lesser heading
     if heading:
         return heading
     if len(printed) == 1:
@@ -203,6 +214,11 @@ def _headings(texts: Iterable[str], keys: frozenset[str], stated: list[str]) -> 
         names_site(heading, keys) and not any(name_key(heading) == name_key(title) for title in stated)))]
 
 
+def _has_site_part(title: str, keys: frozenset[str]) -> bool:
+    """Whether a separator-bounded part of the title is the site's name, or a date."""
+    return any(is_site_name(part, keys) for part in TITLE_SEPARATOR.split(title)) if has_separator(title) else False
+
+
 def _printed_as(titles: list[str], headings: list[str]) -> Optional[str]:
     """The first heading that prints one of ``titles`` (the same letters and digits), taken in the titles' order."""
     for title in titles:
@@ -218,10 +234,19 @@ def is_site_name(title: str, keys: frozenset[str]) -> bool:
     return not key or key in keys or BARE_DATE.match(title) is not None
 
 
-def _not_titles(keys: frozenset[str], stated: list[str]) -> frozenset[str]:
-    """Site names that are not a stated title in disguise (a reader's site name taken from <title>)."""
+def _not_titles(keys: frozenset[str], stated: list[str], domain: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Site names that are not a stated title in disguise (a reader's site name taken from <title>);
+    the domain's own names always stay: a title that opens with them opens with the site's name."""
     heads = {name_key(TITLE_SEPARATOR.split(title)[0]) for title in stated if TITLE_SEPARATOR.search(title)}
-    return frozenset(key for key in keys if not any(len(head) >= 8 and key.startswith(head) for head in heads))
+    return frozenset(key for key in keys if key in domain or not any(
+        len(head) >= 8 and key.startswith(head) for head in heads))
+
+
+def _domain_keys(url: Optional[str]) -> frozenset[str]:
+    """The keys ``site_keys`` takes from the address: the registered domain, and its first label."""
+    url = archived_url(url)
+    domain = registered_domain(url) if url else None
+    return frozenset({name_key(domain), name_key(domain.split(".")[0])}) if domain else frozenset()
 
 
 def _agrees(heading: str, titles: list[str]) -> bool:
