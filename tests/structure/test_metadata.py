@@ -219,3 +219,13 @@ def test_a_title_that_opens_with_the_domains_name_loses_it_though_the_page_state
     keys = site_keys(("Pier 4 talks",), url)
     stated = ["Pier 4 talks » Blog Archive » Old ferry pier to close for a year", "Pier 4 talks"]
     assert choose_headline(stated, ["Pier 4 talks"], keys, url=url) == "Old ferry pier to close for a year"
+
+
+def test_a_kicker_in_its_own_element_that_a_stated_title_sets_apart_is_left_out():
+    top = "<h1> <span class='subtitle'>Harbour works</span> Old ferry pier to close for a year </h1>"
+    head = '<meta property="og:title" content="Harbour works - Old ferry pier to close for a year">'
+    assert parse_html(_page_with(head, "", top=top), url=URL).headline == "Old ferry pier to close for a year"
+    # without the stated separator the opening element is part of the headline
+    head = '<meta property="og:title" content="Harbour works Old ferry pier to close for a year">'
+    assert parse_html(_page_with(head, "", top=top), url=URL).headline == (
+        "Harbour works Old ferry pier to close for a year")

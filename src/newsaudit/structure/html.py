@@ -14,6 +14,7 @@ and a page without a paragraph of prose raises ``NoArticle``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -154,7 +155,7 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
     stated = _stated_titles(tree, json_ld, extracted.title)
     headline = choose_headline(stated, _printed_headings(tree), keys, home_names,
                                subheads=_printed_headings(tree, "h2"), aside=_printed_headings(tree, off=True),
-                               url=page_url or extracted.hostname)
+                               url=page_url or extracted.hostname, leads=_heading_leads(tree))
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
                             extracted.author], keys, guesses=1)
     body = _body(extracted.body, media, [headline, *stated])
@@ -234,6 +235,20 @@ def _printed_headings(tree: Any, tag: str = "h1", *, off: bool = False) -> list[
 
 
 MAX_HEADINGS = 5
+
+
+def _heading_leads(tree: Any) -> dict[str, str]:
+    """For <h1>s that open with an element of their own followed by more text ("<h1><span
+    class='x'>Olympics</span> Drinks by boat</h1>"): the heading's text and that element's."""
+    leads: dict[str, str] = {}
+    for element in itertools.islice(tree.iter("h1"), 2 * MAX_HEADINGS):
+        first = element[0] if len(element) else None
+        if first is None or (element.text or "").strip() or not isinstance(first.tag, str) or first.tag in ("a", "br"):
+            continue
+        lead, whole = _inline_text(first, 200), _inline_text(element)
+        if lead and len(lead) < len(whole) and whole.startswith(lead):
+            leads[whole] = lead
+    return leads
 
 
 def _heading_off_article(element: Any) -> bool:

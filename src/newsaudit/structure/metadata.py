@@ -153,7 +153,8 @@ def shortest_core(title: str, others: list[str]) -> str:
 
 def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str],
                     home_names: Iterable[str] = (), *, subheads: Iterable[str] = (),
-                    aside: Iterable[str] = (), url: Optional[str] = None) -> Optional[str]:
+                    aside: Iterable[str] = (), url: Optional[str] = None,
+                    leads: Optional[dict[str, str]] = None) -> Optional[str]:
     """An ``<h1>`` that agrees with a stated title, else the page's only ``<h1>``, else the first
     stated title without the site's part.
 
@@ -186,7 +187,7 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     for headings in (printed, aside):  # the stated titles in order of trust: the article's own first
         heading = _printed_as(printable, headings)
         if heading:
-            return heading
+            return _after_lead(heading, (leads or {}).get(heading), printable)
     for heading in printed:
         after_kicker = next((title for title in cleaned if _after_kicker(heading, title)), None)
         if after_kicker:
@@ -217,6 +218,23 @@ def _headings(texts: Iterable[str], keys: frozenset[str], stated: list[str]) -> 
 def _has_site_part(title: str, keys: frozenset[str]) -> bool:
     """Whether a separator-bounded part of the title is the site's name, or a date."""
     return any(is_site_name(part, keys) for part in TITLE_SEPARATOR.split(title)) if has_separator(title) else False
+
+
+def _after_lead(heading: str, lead: Optional[str], titles: list[str]) -> str:
+    """The heading without the element it opens with (``lead``) where a stated title it prints
+    sets that same text apart with a separator: a kicker in its own type ("<h1><span>Olympics</span>
+    Drinks by boat</h1>" stated as "Olympics - Drinks by boat"), not the headline."""
+    if not lead or not heading.startswith(lead):
+        return heading
+    rest = LEADING_PUNCTUATION.sub("", heading[len(lead):]).strip()
+    key = name_key(heading)
+    for title in titles:
+        if name_key(title) != key:
+            continue
+        for match in TITLE_SEPARATOR.finditer(title):
+            if name_key(title[:match.start()]) == name_key(lead) and len(name_key(rest)) >= MIN_CORE_CHARS:
+                return rest
+    return heading
 
 
 def _printed_as(titles: list[str], headings: list[str]) -> Optional[str]:
