@@ -229,3 +229,12 @@ def test_a_kicker_in_its_own_element_that_a_stated_title_sets_apart_is_left_out(
     head = '<meta property="og:title" content="Harbour works Old ferry pier to close for a year">'
     assert parse_html(_page_with(head, "", top=top), url=URL).headline == (
         "Harbour works Old ferry pier to close for a year")
+
+
+def test_a_cjk_title_loses_the_sites_part_after_a_spaceless_mark_where_the_page_prints_the_rest():
+    story = "\u6e2f\u53e3\u7684\u65e7\u6e21\u8f6e\u7801\u5934\u5c06\u5173\u95ed\u4e00\u5e74\uff01"
+    title = f"<title>{story}-\u6e2f\u53e3\u65b0\u95fb\u7f51</title>"
+    page = _page_with(title, f"<div class='h-title'>{story}</div>")
+    assert parse_html(page, url=URL).headline == story
+    # nothing printed corroborates the cut: the title stays whole
+    assert parse_html(_page_with(title, ""), url=URL).headline == f"{story}-\u6e2f\u53e3\u65b0\u95fb\u7f51"

@@ -154,7 +154,8 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
                      page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
     headline = choose_headline(stated, _printed_headings(tree), keys, home_names,
-                               subheads=_printed_headings(tree, "h2"), aside=_printed_headings(tree, off=True),
+                               subheads=_printed_headings(tree, "h2") + _titled_blocks(tree),
+                               aside=_printed_headings(tree, off=True),
                                url=page_url or extracted.hostname, leads=_heading_leads(tree))
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
                             extracted.author], keys, guesses=1)
@@ -235,6 +236,25 @@ def _printed_headings(tree: Any, tag: str = "h1", *, off: bool = False) -> list[
 
 
 MAX_HEADINGS = 5
+
+
+# Blocks a theme prints a headline in without a heading tag: <div class="h-title">, <span class="headline">.
+TITLED_BLOCKS = etree.XPath('//*[self::div or self::span or self::p or self::strong or self::a]'
+                            '[contains(@class, "title") or contains(@class, "headline") or contains(@class, "Title") '
+                            'or contains(@class, "Headline")][position() <= 40]')
+MAX_TITLED_CHARS = 300
+
+
+def _titled_blocks(tree: Any) -> list[str]:
+    """Texts of the first few blocks classed as a title or headline, outside menus and link boxes."""
+    texts: list[str] = []
+    for element in TITLED_BLOCKS(tree):
+        if len(texts) >= 2 * MAX_HEADINGS:
+            break
+        text = _inline_text(element, MAX_TITLED_CHARS)
+        if text and len(text) < MAX_TITLED_CHARS and not _heading_off_article(element) and text not in texts:
+            texts.append(text)
+    return texts
 
 
 def _heading_leads(tree: Any) -> dict[str, str]:

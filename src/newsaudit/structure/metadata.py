@@ -39,6 +39,9 @@ MAX_ANCESTORS = 60
 SHORT_BLOCKS = etree.XPath('//p | //div[count(*) <= 4] | //span[count(*) <= 4] | //small')
 MAX_META_LINE = 120
 MAX_TAGLINE_WORDS = 6  # what follows the site's name in a title, when it is the site's tagline
+# Where another printed title corroborates the cut, also a mark between CJK characters with no space: "标题-新华网".
+LOOSE_SEPARATOR = re.compile(TITLE_SEPARATOR.pattern + r"|(?<=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])[-_|–—]"
+                                                       r"|[-_|–—](?=[\u2e80-\u9fff\uac00-\ud7af])")
 MIN_CORE_CHARS = 8  # a shorter title is not a headline another title extends
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -144,7 +147,7 @@ def shortest_core(title: str, others: list[str]) -> str:
     for other in others:
         if len(other) < MIN_CORE_CHARS or len(other) >= len(best) or name_key(other) == name_key(best):
             continue
-        for match in TITLE_SEPARATOR.finditer(best):
+        for match in LOOSE_SEPARATOR.finditer(best):
             if best[:match.start()].strip() == other or best[match.end():].strip() == other:
                 best = other
                 break
