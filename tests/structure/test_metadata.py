@@ -238,3 +238,12 @@ def test_a_cjk_title_loses_the_sites_part_after_a_spaceless_mark_where_the_page_
     assert parse_html(page, url=URL).headline == story
     # nothing printed corroborates the cut: the title stays whole
     assert parse_html(_page_with(title, ""), url=URL).headline == f"{story}-\u6e2f\u53e3\u65b0\u95fb\u7f51"
+
+
+def test_a_kicker_before_a_colon_goes_where_the_page_prints_the_rest_alone():
+    stated = ["Preview: Harbour Racer Beta", "Harbour Herald | Previews: Harbour Racer Beta"]
+    assert choose_headline(stated, [], KEYS, subheads=["Harbour Racer Beta"]) == "Harbour Racer Beta"
+    # what stands before the colon is not the headline though the page prints it alone
+    assert choose_headline(["Dezuka Pier: Fried fish cakes, hot and fresh"], [], KEYS,
+                           subheads=["Dezuka Pier"]) == "Dezuka Pier: Fried fish cakes, hot and fresh"
+    assert choose_headline(["Preview: Harbour Racer Beta"], [], KEYS) == "Preview: Harbour Racer Beta"

@@ -42,6 +42,7 @@ MAX_TAGLINE_WORDS = 6  # what follows the site's name in a title, when it is the
 # Where another printed title corroborates the cut, also a mark between CJK characters with no space: "标题-新华网".
 LOOSE_SEPARATOR = re.compile(TITLE_SEPARATOR.pattern + r"|(?<=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])[-_|–—]"
                                                        r"|[-_|–—](?=[\u2e80-\u9fff\uac00-\ud7af])")
+KICKER_COLON = re.compile(r"(?<=\S)[:：]\s+")  # "Kicker: Headline"; the part before it is never the headline alone
 MIN_CORE_CHARS = 8  # a shorter title is not a headline another title extends
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -151,6 +152,11 @@ def shortest_core(title: str, others: list[str]) -> str:
             if best[:match.start()].strip() == other or best[match.end():].strip() == other:
                 best = other
                 break
+        else:  # a kicker before a colon, where the page prints what follows it alone: "Preview: Harbour Beta"
+            for match in KICKER_COLON.finditer(best):
+                if best[match.end():].strip() == other:
+                    best = other
+                    break
     return best
 
 
