@@ -221,6 +221,9 @@ def _home_link_names(tree: Any, url: Optional[str]) -> list[str]:
     return names
 
 
+MAX_HEADINGS = 5  # of each kind: the headline is among the first
+
+
 def _printed_headings(tree: Any, tag: str = "h1", *, off: bool = False) -> list[str]:
     """The page's ``tag`` texts as a reader sees them: outside menus, sidebars and footers, or (``off``)
     inside one, where a theme may print the headline too (an <h1> in a breadcrumb bar, in a
@@ -235,13 +238,10 @@ def _printed_headings(tree: Any, tag: str = "h1", *, off: bool = False) -> list[
     return headings
 
 
-MAX_HEADINGS = 5
-
-
 # Blocks a theme prints a headline in without a heading tag: <div class="h-title">, <span class="headline">.
-TITLED_BLOCKS = etree.XPath('//*[self::div or self::span or self::p or self::strong or self::a]'
+TITLED_BLOCKS = etree.XPath('(//*[self::div or self::span or self::p or self::strong or self::a]'
                             '[contains(@class, "title") or contains(@class, "headline") or contains(@class, "Title") '
-                            'or contains(@class, "Headline")][position() <= 40]')
+                            'or contains(@class, "Headline")])[position() <= 40]')
 MAX_TITLED_CHARS = 300
 
 

@@ -169,8 +169,11 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
 
     ``aside`` are <h1>s in a region that is not the article (a breadcrumb bar, a wrapper classed
     "sidebar-included"): one counts only where it prints a stated title. ``subheads`` are the
-    article's <h2>s: where no <h1> agrees with a stated title, a stated title printed as one is
-    the headline (pages with no <h1>, or one that says "Details"), in its printed form.
+    article's <h2>s and blocks classed as a title: where no <h1> agrees with a stated title, a
+    stated title printed as one is the headline (pages with no <h1>, or one that says "Details"),
+    in its printed form. ``leads`` maps an <h1>'s text to the text of the element it opens with
+    (a kicker in its own type, left out where a stated title sets it apart); ``url`` gives the
+    domain, whose names stay the site's.
 
     The site's part is cut by name (``strip_site``) and, whatever it says, when another of the
     page's titles is the same text without it (``shortest_core``); ``home_names`` are names the
