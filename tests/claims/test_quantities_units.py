@@ -453,3 +453,41 @@ def test_endless_digit_groups_stay_fast_and_finite(text):
 def test_a_spaced_c_or_f_is_a_temperature_where_weather_is_spoken_of():
     assert _one("It felt like 35 C outside the station.").unit == "°C"
     assert _one("The class got 4 C grades.").unit == "grades"
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The ministry paid out 7,200 Kuwaiti dinars in grants.", 7200, "KWD"),
+    ("A kilo of rice now costs 90 Egyptian pounds.", 90, "EGP"),
+    ("The fund lent 3 billion South Korean won.", 3e9, "KRW"),
+    ("Fares rose to 450 Kenyan shillings.", 450, "KES"),
+    ("Each voucher is worth 200 Romanian lei.", 200, "RON"),
+    ("The club sold him for 14 million British pounds.", 14e6, "GBP"),
+    ("Growers were offered 640 CFA francs a kilo.", 640, "XOF"),
+    ("Traders asked 38 Peruvian soles for it.", 38, "PEN"),
+    ("She was fined 5,000 dinars.", 5000, "dinar"),
+    ("A night costs 1,400 kr in high season.", 1400, "kr"),
+    ("The card charged 35 zł for delivery.", 35, "PLN"),
+    ("The bank lost SFr 2.5 billion.", 2.5e9, "CHF"),
+    ("Exports earned NKr 40 million.", 40e6, "NOK"),
+    ("Shares were priced at Rp 1,250 each.", 1250, "IDR"),
+    ("The candidate spent RM3 million on posters.", 3e6, "MYR"),
+])
+def test_a_nationality_or_letters_name_the_currency(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (pytest.approx(value), unit, "money")
+
+
+def test_a_currency_code_that_is_also_a_word_is_money_only_in_capitals():
+    assert [q.unit for q in find_quantities("The cop 5 metres away said to try 5 of them.")] == ["m", None]
+    assert _one("The ticket cost PEN 45 in Lima.").unit == "PEN"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Rents are three times as high as in 2015.", 3),
+    ("The new reactor is 100 times more powerful.", 100),
+    ("He was stopped by police four times.", 4),
+])
+def test_times_after_a_number_is_a_multiplier(sentence, value):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, "times", "multiplier")
+    assert _one("Trains run four times a day.").per == "day"

@@ -53,44 +53,130 @@ SCALES = {"dozen": 12, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # 
           "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
 # ISO codes of currencies news writes before or after a number ("USD 5m", "500 EUR", "115USD").
-CURRENCY_CODES = ("USD EUR GBP JPY CNY RMB INR CAD AUD CHF HKD NZD SGD SEK NOK DKK PLN CZK HUF RUB UAH TRY BRL MXN "
-                  "ZAR KRW ILS THB IDR MYR PHP VND NGN KES EGP SAR AED PKR TWD ARS CLP COP BTC").split()
+CURRENCY_CODES = ("USD EUR GBP JPY CNY RMB INR CAD AUD CHF HKD NZD SGD SEK NOK DKK ISK PLN CZK HUF RON BGN HRK RSD "
+                  "RUB UAH BYN KZT GEL AZN AMD TRY BRL MXN ZAR KRW ILS THB IDR MYR PHP VND NGN KES UGX TZS ETB GHS "
+                  "XOF XAF EGP MAD TND DZD SAR QAR AED KWD BHD OMR JOD IQD IRR LBP PKR BDT LKR NPR TWD ARS CLP COP "
+                  "PEN UYU DOP JMD BTC ETH").split()
+# Codes that are also English words ("cop", "try", "pen", "mad"): a currency before a number only in capitals.
+LOWER_CASE_CODES = "usd|eur|gbp|rmb|jpy|cny|inr|cad|aud|chf|hkd|nzd|sgd|sek|nok|dkk|pln|rub|uah|zar|krw|idr|myr|ngn|kes|aed|sar|pkr"
 # A dollar sign with a country's letters: "US$", "C$", "NZ$", "Mex$", "NZD$".
 DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "c": "CAD", "s": "SGD",
                    "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN", "usd": "USD", "cad": "CAD", "aud": "AUD",
                    "hkd": "HKD", "nzd": "NZD", "sgd": "SGD", "mxn": "MXN"}
+# Letters news writes before an amount, case kept: "SFr 2m", "NKr 300", "Rp 5,000", "RM5 million", "KSh 200".
+CURRENCY_PREFIXES = {"SFr": "CHF", "Sfr": "CHF", "SFR": "CHF", "NKr": "NOK", "Nkr": "NOK", "DKr": "DKK", "Dkr": "DKK",
+                     "SKr": "SEK", "Skr": "SEK", "Kr": "kr", "kr": "kr", "Rp": "IDR", "RM": "MYR", "KSh": "KES",
+                     "Ksh": "KES", "Kshs": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT", "Dh": "AED", "Dhs": "AED",
+                     "QR": "QAR", "zł": "PLN"}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "元": "CNY",
                   "₿": "BTC", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₦": "NGN",
-                  "₱": "PHP", "₫": "VND", "฿": "THB",
+                  "₱": "PHP", "₫": "VND", "฿": "THB", "₸": "KZT", "₼": "AZN", "₲": "PYG", "₵": "GHS", "₨": "INR",
+                  "৳": "BDT", "¢": "USc",
                   **{code.lower(): "CNY" if code == "RMB" else code for code in CURRENCY_CODES},
-                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR"}
+                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR",
+                  **{letters.lower(): code for letters, code in CURRENCY_PREFIXES.items()}, "kr.": "kr", "kč": "CZK"}
 _SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
-# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions).
+# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions), "500 kr", "20 zł".
 CURRENCY_AFTER = re.compile(rf"\s?(?P<mega>(?-i:M)(?=[A-Z]{{3}}\b))?(?P<code>(?-i:{'|'.join(CURRENCY_CODES)})|usd|eur|gbp|rmb"
-                            rf"|[{_SIGNS}])(?![\w$€£])(?:\s(?P<scale>million|billion|trillion|thousand|bn|mn)\b)?")
+                            rf"|(?-i:kr\.?|zł|Kč)|[{_SIGNS}])(?![\w$€£])(?:\s(?P<scale>million|billion|trillion|thousand|bn|mn)\b)?")
+# Currency words, each with the currency it means alone (dollars are American, francs Swiss,
+# kroner Norwegian; a generic name where no country is the usual one: "dinars"); a nationality
+# before one (CURRENCY_NATIONS) names the country's.
+CURRENCY_NOUNS: dict[str, tuple[str, str]] = {  # form -> (its singular, the currency it means alone)
+    **{form: ("dollar", "USD") for form in ("dollar", "dollars")},
+    **{form: ("euro", "EUR") for form in ("euro", "euros")},
+    **{form: ("ruble", "RUB") for form in ("ruble", "rubles", "rouble", "roubles")},
+    "pence": ("penny", "GBX"), "penny": ("penny", "GBX"), "cents": ("cent", "USc"), "cent": ("cent", "USc"),
+    **{form: ("peso", "MXN") for form in ("peso", "pesos")},
+    **{form: ("lira", "TRY") for form in ("lira", "liras", "lire")},
+    **{form: ("guilder", "NLG") for form in ("guilder", "guilders")}, "rand": ("rand", "ZAR"),
+    **{form: ("bitcoin", "BTC") for form in ("bitcoin", "bitcoins")},
+    **{form: ("satoshi", "satoshi") for form in ("satoshi", "satoshis")},
+    **{form: ("rupee", "INR") for form in ("rupee", "rupees")},
+    **{form: ("franc", "CHF") for form in ("franc", "francs")},
+    **{form: ("shekel", "ILS") for form in ("shekel", "shekels", "sheqel", "sheqels")}, "naira": ("naira", "NGN"),
+    **{form: ("hryvnia", "UAH") for form in ("hryvnia", "hryvnias", "hryvnas", "hryvna")},
+    "yen": ("yen", "JPY"), "yuan": ("yuan", "CNY"), "renminbi": ("yuan", "CNY"), "yuan renminbi": ("yuan", "CNY"),
+    "kuai": ("yuan", "CNY"), "pounds sterling": ("pound", "GBP"), "sterling": ("pound", "GBP"),
+    "markka": ("markka", "FIM"), "markkaa": ("markka", "FIM"),
+    **{form: ("peseta", "ESP") for form in ("peseta", "pesetas")}, "baht": ("baht", "THB"),
+    "reais": ("real", "BRL"), **{form: ("zloty", "PLN") for form in ("zloty", "zlotys", "zlotych", "złoty")},
+    **{form: ("krona", "SEK") for form in ("krona", "kronor", "kronas")}, "kronur": ("krona", "ISK"),
+    **{form: ("krone", "NOK") for form in ("krone", "kroner")}, "ringgit": ("ringgit", "MYR"),
+    "rupiah": ("rupiah", "IDR"), **{form: ("dirham", "AED") for form in ("dirham", "dirhams")},
+    **{form: ("riyal", "SAR") for form in ("riyal", "riyals")}, **{form: ("rial", "rial") for form in ("rial", "rials")},
+    **{form: ("dinar", "dinar") for form in ("dinar", "dinars")},
+    **{form: ("forint", "HUF") for form in ("forint", "forints")},
+    **{form: ("koruna", "CZK") for form in ("koruna", "korunas", "koruny")}, "dong": ("dong", "VND"),
+    "lari": ("lari", "GEL"), "kip": ("kip", "LAK"),
+    **{form: ("shilling", "shilling") for form in ("shilling", "shillings")},
+    **{form: ("cedi", "GHS") for form in ("cedi", "cedis")}, "soles": ("sol", "PEN"),
+    "lei": ("leu", "RON"), "leu": ("leu", "RON"), "leva": ("lev", "BGN"), "kuna": ("kuna", "HRK"),
+    "kunas": ("kuna", "HRK"), "taka": ("taka", "BDT"), "kwacha": ("kwacha", "kwacha"), "birr": ("birr", "ETB"),
+    **{form: ("tenge", "KZT") for form in ("tenge", "tenges")}, **{form: ("manat", "AZN") for form in ("manat", "manats")},
+    **{form: ("lempira", "HNL") for form in ("lempira", "lempiras")},
+    **{form: ("quetzal", "GTQ") for form in ("quetzal", "quetzales", "quetzals")},
+    **{form: ("guarani", "PYG") for form in ("guarani", "guaranies", "guaranis")},
+    **{form: ("bolivar", "VES") for form in ("bolivar", "bolivars", "bolivares")},
+    **{form: ("boliviano", "BOB") for form in ("boliviano", "bolivianos")},
+    **{form: ("colon", "CRC") for form in ("colones", "colón")},
+    **{form: ("afghani", "AFN") for form in ("afghani", "afghanis")}, "kyat": ("kyat", "MMK"),
+    "kyats": ("kyat", "MMK"), "riel": ("riel", "KHR"), "riels": ("riel", "KHR"), "ether": ("ether", "ETH"),
+}
+CURRENCY_WORDS = {form: code for form, (_lemma, code) in CURRENCY_NOUNS.items()}
+# Currency words that are also common words ("pounds" weigh, "won", "real", "sol"): money after a
+# nationality ("Egyptian pounds", "South Korean won"), or for "won" and "real" after a scale word.
+NATION_ONLY_NOUNS = {"pound": "pound", "pounds": "pound", "won": "won", "real": "real", "sol": "sol", "lev": "lev",
+                     "mark": "mark", "marks": "mark", "colon": "colon"}
 # A nationality before a currency word makes it that country's: "australian dollars", "swiss francs".
-CURRENCY_NATIONS = {("australian", "USD"): "AUD", ("canadian", "USD"): "CAD", ("hong kong", "USD"): "HKD",
-                    ("new zealand", "USD"): "NZD", ("singapore", "USD"): "SGD", ("taiwan", "USD"): "TWD",
-                    ("zimbabwe", "USD"): "ZWL", ("french", "CHF"): "FRF", ("belgian", "CHF"): "BEF",
-                    ("mexican", "MXN"): "MXN", ("argentine", "MXN"): "ARS", ("chilean", "MXN"): "CLP",
-                    ("colombian", "MXN"): "COP", ("philippine", "MXN"): "PHP", ("indian", "INR"): "INR",
-                    ("pakistani", "INR"): "PKR", ("sri lankan", "INR"): "LKR", ("nepalese", "INR"): "NPR",
-                    ("turkish", "TRY"): "TRY", ("dutch", "NLG"): "NLG", ("swiss", "CHF"): "CHF",
-                    ("us", "USD"): "USD", ("u.s.", "USD"): "USD", ("american", "USD"): "USD",
-                    ("egyptian", "GBP"): "EGP", ("irish", "GBP"): "IEP", ("danish", "NOK"): "DKK",
-                    ("norwegian", "NOK"): "NOK", ("swedish", "SEK"): "SEK", ("brazilian", "BRL"): "BRL",
-                    ("korean", "KRW"): "KRW"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rubles": "RUB",
-                  "pence": "GBX", "penny": "GBX", "cents": "USc", "cent": "USc", "pesos": "MXN", "lira": "TRY",
-                  "guilders": "NLG", "rand": "ZAR", "bitcoins": "BTC", "bitcoin": "BTC",
-                  "rupee": "INR", "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "shekels": "ILS", "naira": "NGN",
-                  "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yen": "JPY", "yuan": "CNY",
-                  "rupees": "INR", "francs": "CHF", "pounds sterling": "GBP", "sterling": "GBP",
-                  "markka": "FIM", "pesetas": "ESP", "peseta": "ESP", "yuan renminbi": "CNY", "renminbi": "CNY",
-                  "baht": "THB", "reais": "BRL", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "kronor": "SEK",
-                  "krona": "SEK", "kroner": "NOK", "krone": "NOK", "ringgit": "MYR", "rupiah": "IDR",
-                  "dirhams": "AED", "dirham": "AED", "riyals": "SAR", "riyal": "SAR", "forint": "HUF",
-                  "forints": "HUF", "koruna": "CZK", "korunas": "CZK", "dong": "VND", "lari": "GEL", "kip": "LAK"}
+CURRENCY_NATIONS = {
+    **{(nation, "dollar"): code for nation, code in (
+        ("australian", "AUD"), ("canadian", "CAD"), ("hong kong", "HKD"), ("new zealand", "NZD"),
+        ("singapore", "SGD"), ("singaporean", "SGD"), ("taiwan", "TWD"), ("taiwanese", "TWD"), ("new taiwan", "TWD"),
+        ("zimbabwe", "ZWL"), ("zimbabwean", "ZWL"), ("us", "USD"), ("u.s.", "USD"), ("american", "USD"),
+        ("jamaican", "JMD"), ("bahamian", "BSD"), ("barbadian", "BBD"), ("fijian", "FJD"), ("namibian", "NAD"),
+        ("liberian", "LRD"), ("brunei", "BND"), ("guyanese", "GYD"), ("trinidad", "TTD"), ("east caribbean", "XCD"))},
+    **{(nation, "franc"): code for nation, code in (
+        ("french", "FRF"), ("belgian", "BEF"), ("swiss", "CHF"), ("cfa", "XOF"), ("congolese", "CDF"),
+        ("rwandan", "RWF"), ("guinean", "GNF"), ("burundian", "BIF"), ("luxembourg", "LUF"))},
+    **{(nation, "peso"): code for nation, code in (
+        ("mexican", "MXN"), ("argentine", "ARS"), ("argentinian", "ARS"), ("chilean", "CLP"), ("colombian", "COP"),
+        ("philippine", "PHP"), ("dominican", "DOP"), ("cuban", "CUP"), ("uruguayan", "UYU"))},
+    **{(nation, "rupee"): code for nation, code in (
+        ("indian", "INR"), ("pakistani", "PKR"), ("sri lankan", "LKR"), ("nepalese", "NPR"), ("nepali", "NPR"),
+        ("mauritian", "MUR"), ("seychellois", "SCR"))},
+    **{(nation, "pound"): code for nation, code in (
+        ("british", "GBP"), ("uk", "GBP"), ("egyptian", "EGP"), ("irish", "IEP"), ("lebanese", "LBP"),
+        ("syrian", "SYP"), ("sudanese", "SDG"), ("south sudanese", "SSP"))},
+    **{(nation, "dinar"): code for nation, code in (
+        ("kuwaiti", "KWD"), ("bahraini", "BHD"), ("jordanian", "JOD"), ("iraqi", "IQD"), ("libyan", "LYD"),
+        ("algerian", "DZD"), ("tunisian", "TND"), ("serbian", "RSD"), ("macedonian", "MKD"))},
+    **{(nation, "riyal"): code for nation, code in (("saudi", "SAR"), ("qatari", "QAR"), ("yemeni", "YER"))},
+    **{(nation, "rial"): code for nation, code in (("iranian", "IRR"), ("omani", "OMR"), ("qatari", "QAR"))},
+    **{(nation, "dirham"): code for nation, code in (("uae", "AED"), ("emirati", "AED"), ("moroccan", "MAD"))},
+    **{(nation, "shilling"): code for nation, code in (
+        ("kenyan", "KES"), ("ugandan", "UGX"), ("tanzanian", "TZS"), ("somali", "SOS"), ("austrian", "ATS"))},
+    **{(nation, "krone"): code for nation, code in (("danish", "DKK"), ("norwegian", "NOK"))},
+    **{(nation, "krona"): code for nation, code in (("swedish", "SEK"), ("icelandic", "ISK"))},
+    **{(nation, "kwacha"): code for nation, code in (("zambian", "ZMW"), ("malawian", "MWK"))},
+    **{(nation, "won"): code for nation, code in (("korean", "KRW"), ("south korean", "KRW"), ("north korean", "KPW"))},
+    **{(nation, "mark"): code for nation, code in (("german", "DEM"), ("deutsche", "DEM"), ("finnish", "FIM"))},
+    **{(nation, "leu"): code for nation, code in (("romanian", "RON"), ("moldovan", "MDL"))},
+    **{(nation, "lira"): code for nation, code in (("turkish", "TRY"), ("italian", "ITL"), ("lebanese", "LBP"))},
+    ("south african", "rand"): "ZAR", ("dutch", "guilder"): "NLG", ("brazilian", "real"): "BRL",
+    ("peruvian", "sol"): "PEN", ("bulgarian", "lev"): "BGN", ("costa rican", "colon"): "CRC",
+    ("ghanaian", "cedi"): "GHS", ("croatian", "kuna"): "HRK", ("bangladeshi", "taka"): "BDT",
+    ("ethiopian", "birr"): "ETB", ("thai", "baht"): "THB", ("israeli", "shekel"): "ILS", ("nigerian", "naira"): "NGN",
+    ("polish", "zloty"): "PLN", ("czech", "koruna"): "CZK", ("hungarian", "forint"): "HUF",
+    ("russian", "ruble"): "RUB", ("ukrainian", "hryvnia"): "UAH", ("chinese", "yuan"): "CNY",
+    ("japanese", "yen"): "JPY", ("vietnamese", "dong"): "VND", ("malaysian", "ringgit"): "MYR",
+    ("indonesian", "rupiah"): "IDR", ("georgian", "lari"): "GEL", ("lao", "kip"): "LAK",
+    ("kazakh", "tenge"): "KZT", ("azerbaijani", "manat"): "AZN", ("turkmen", "manat"): "TMT",
+    ("venezuelan", "bolivar"): "VES", ("bolivian", "boliviano"): "BOB", ("honduran", "lempira"): "HNL",
+    ("guatemalan", "quetzal"): "GTQ", ("paraguayan", "guarani"): "PYG", ("afghan", "afghani"): "AFN",
+    ("spanish", "peseta"): "ESP", ("finnish", "markka"): "FIM", ("cambodian", "riel"): "KHR",
+    ("burmese", "kyat"): "MMK", ("myanmar", "kyat"): "MMK",
+}
 # Currency words that are also common words: money only after a scale word or a grouped number
 # ("500 billion won", "20,000 won"; not "the 3 won").
 SCALED_CURRENCY_WORDS = {"won": "KRW", "real": "BRL"}
@@ -198,6 +284,42 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("mGy", "dose", "milligray", "mGy"),
     ("Sv", "dose", "sievert sieverts", "Sv"),
     ("mSv", "dose", "millisievert millisieverts", "mSv"),
+    ("hm", "length", "hectometer hectometers hectometre hectometres", ""),
+    ("dam", "length", "decameter decameters decametre decametres dekameter dekameters dekametre dekametres", ""),
+    ("ly", "length", "light year light years light-year light-years", ""),
+    ("in2", "area", "square inch square inches", "in2 in²"),
+    ("yd2", "area", "square yard square yards", "yd2 yd²"),
+    ("cm2", "area", "square centimeter square centimeters square centimetre square centimetres", "cm2 cm² cm^2"),
+    ("mm2", "area", "square millimeter square millimeters square millimetre square millimetres", "mm2 mm² mm^2"),
+    ("in3", "volume", "cubic inch cubic inches", "in3 in³"),
+    ("mi3", "volume", "cubic mile cubic miles", "mi3 mi³"),
+    ("mm3", "volume", "cubic millimeter cubic millimeters cubic millimetre cubic millimetres", "mm3 mm³ mm^3"),
+    ("dl", "volume", "deciliter deciliters decilitre decilitres", "dl dL"),
+    ("hl", "volume", "hectoliter hectoliters hectolitre hectolitres", "hl hL"),
+    ("fl oz", "volume", "fluid ounce fluid ounces", ""),
+    ("pint", "volume", "pint pints", ""),
+    ("qt", "volume", "quart quarts", "qt"),
+    ("bu", "volume", "bushel bushels", ""),
+    ("long ton", "weight", "long ton long tons", ""),
+    ("short ton", "weight", "short ton short tons", ""),
+    ("kbit", "data", "kilobit kilobits", "kbit"),
+    ("Gbit", "data", "gigabit gigabits", "Gb Gbit"),
+    ("Tbit", "data", "terabit terabits", "Tb Tbit"),
+    ("PB", "data", "petabyte petabytes", "PB"),
+    ("kPa", "pressure", "kilopascal kilopascals", "kPa"),
+    ("MPa", "pressure", "megapascal megapascals", "MPa"),
+    ("GPa", "pressure", "gigapascal gigapascals", "GPa"),
+    ("atm", "pressure", "atmosphere atmospheres", "atm"),
+    ("mmHg", "pressure", "", "mmHg"),
+    ("N", "force", "newton newtons", "N"),
+    ("kN", "force", "kilonewton kilonewtons", "kN"),
+    ("lm", "light", "lumen lumens", "lm"),
+    ("lx", "light", "lux", "lx"),
+    ("rpm", "frequency", "revolutions per minute revolution per minute", "rpm RPM"),
+    ("turn", "angle", "turn turns revolution revolutions", ""),
+    ("millisecond", "duration", "", "ms"),
+    ("microsecond", "duration", "", "μs µs"),
+    ("nanosecond", "duration", "", "ns"),
     ("ppm", "concentration", "parts per million", "ppm"),
     ("ppb", "concentration", "parts per billion", "ppb"),
 )
@@ -236,9 +358,36 @@ UNIT_NAMES: dict[str, str] = {
     "THB": "baht", "BRL": "real", "PLN": "zloty", "SEK": "swedish krona", "NOK": "norwegian krone",
     "DKK": "danish krone", "KES": "kenyan shilling", "SAR": "saudi riyal", "AED": "dirham", "VND": "dong",
     "IDR": "rupiah", "MYR": "ringgit", "CZK": "koruna", "HUF": "forint",
+    "ISK": "icelandic krona", "RON": "romanian leu", "BGN": "bulgarian lev", "HRK": "croatian kuna",
+    "RSD": "serbian dinar", "BYN": "belarusian ruble", "KZT": "kazakhstani tenge", "AZN": "azerbaijani manat",
+    "AMD": "armenian dram", "UGX": "ugandan shilling", "TZS": "tanzanian shilling", "ETB": "ethiopian birr",
+    "GHS": "ghanaian cedi", "XOF": "west african cfa franc", "XAF": "central african cfa franc",
+    "MAD": "moroccan dirham", "TND": "tunisian dinar", "DZD": "algerian dinar", "QAR": "qatari riyal",
+    "KWD": "kuwaiti dinar", "BHD": "bahraini dinar", "OMR": "omani rial", "JOD": "jordanian dinar",
+    "IQD": "iraqi dinar", "IRR": "iranian rial", "LBP": "lebanese pound", "BDT": "bangladeshi taka",
+    "PEN": "peruvian sol", "UYU": "uruguayan peso", "DOP": "dominican peso", "JMD": "jamaican dollar",
+    "ETH": "ether", "PYG": "paraguayan guaraní", "BSD": "bahamian dollar", "BBD": "barbadian dollar",
+    "FJD": "fijian dollar", "NAD": "namibian dollar", "LRD": "liberian dollar", "BND": "brunei dollar",
+    "GYD": "guyanese dollar", "TTD": "trinidad and tobago dollar", "XCD": "east caribbean dollar",
+    "CDF": "congolese franc", "RWF": "rwandan franc", "GNF": "guinean franc", "BIF": "burundian franc",
+    "LUF": "luxembourgish franc", "CUP": "cuban peso", "MUR": "mauritian rupee", "SCR": "seychellois rupee",
+    "SYP": "syrian pound", "SDG": "sudanese pound", "SSP": "south sudanese pound", "LYD": "libyan dinar",
+    "MKD": "macedonian denar", "YER": "yemeni rial", "SOS": "somali shilling", "ATS": "austrian schilling",
+    "ZMW": "zambian kwacha", "MWK": "malawian kwacha", "KPW": "north korean won", "MDL": "moldovan leu",
+    "ITL": "italian lira", "TMT": "turkmenistan manat", "VES": "venezuelan bolívar", "BOB": "bolivian boliviano",
+    "HNL": "honduran lempira", "GTQ": "guatemalan quetzal", "AFN": "afghan afghani", "KHR": "cambodian riel",
+    "MMK": "myanmar kyat", "kr": "krona", "satoshi": "satoshi", "dinar": "dinar", "rial": "rial",
+    "shilling": "shilling", "kwacha": "kwacha",
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
     "second": "second", "decade": "decade", "century": "century", "night": "night", "millisecond": "millisecond",
-    "cm2": "square centimetre",
+    "cm2": "square centimetre", "hm": "hectometre", "dam": "decametre", "ly": "light-year", "in2": "square inch",
+    "yd2": "square yard", "mm2": "square millimetre", "in3": "cubic inch", "mi3": "cubic mile",
+    "mm3": "cubic millimetre", "dl": "decilitre", "hl": "hectolitre", "fl oz": "fluid ounce", "pint": "pint",
+    "qt": "quart", "bu": "bushel", "long ton": "long ton", "short ton": "short ton", "kbit": "kilobit",
+    "Gbit": "gigabit", "Tbit": "terabit", "PB": "petabyte", "kPa": "kilopascal", "MPa": "megapascal",
+    "GPa": "gigapascal", "atm": "atmosphere", "mmHg": "millimetre of mercury", "N": "newton", "kN": "kilonewton",
+    "lm": "lumen", "lx": "lux", "rpm": "revolution per minute", "microsecond": "microsecond",
+    "nanosecond": "nanosecond", "millennium": "millennium", "fortnight": "fortnight",
 }
 
 
@@ -250,7 +399,8 @@ def unit_name(unit: Optional[str]) -> Optional[str]:
 
 UNITS: dict[str, tuple[str, str]] = {}  # a spelled unit, lower case -> (symbol, kind)
 UNIT_SYMBOLS: dict[str, tuple[str, str]] = {}  # a symbol as written after a number -> (symbol, kind)
-_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per british thermal".split())
+_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per british thermal fluid long short "
+                       "light".split())
 
 
 def _spellings(words: str) -> list[str]:
@@ -274,15 +424,21 @@ for _symbol, _kind, _words, _symbols in UNIT_TABLE:
 UNITS["deg"] = UNITS["degrees"]  # "50 deg."
 for _written in ("sq km", "sq mi", "sq ft", "sq m"):
     UNIT_SYMBOLS[_written] = UNITS[_written]
+for _written, _unit in (("sq in", "in2"), ("sq yd", "yd2"), ("cu in", "in3"), ("cu mi", "mi3"), ("fl oz", "fl oz"),
+                        ("fl. oz", "fl oz")):
+    UNIT_SYMBOLS[_written] = UNITS[UNIT_NAMES[_unit]]
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
 # the digits ("20C", "5t") or, spaced, at the end of a clause ("the pencil is 2 in.").
 AMBIGUOUS_SYMBOLS = frozenset({"in", "A", "C", "F", "K", "g", "l", "L", "B", "m", "V", "W", "J", "bar", "st",
-                               "kn", "kt", "cc", "rad", "Mb"})
+                               "kn", "kt", "cc", "rad", "Mb", "N", "Tb", "lm", "atm", "qt"})
 DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week",
                   "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour", "nights": "night",
                   "minutes": "minute", "minute": "minute", "seconds": "second", "decades": "decade",
                   "decade": "decade", "centuries": "century", "century": "century", "hrs": "hour", "hr": "hour",
-                  "mins": "minute", "secs": "second"}
+                  "mins": "minute", "secs": "second", "milliseconds": "millisecond", "millisecond": "millisecond",
+                  "microseconds": "microsecond", "microsecond": "microsecond", "nanoseconds": "nanosecond",
+                  "nanosecond": "nanosecond", "millennia": "millennium", "millennium": "millennium",
+                  "millenniums": "millennium", "fortnights": "fortnight", "fortnight": "fortnight"}
 PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
            "nightly": "night", "hourly": "hour"}
 # Counted nouns that are not plain plurals ("14 dead", "60,000 people").
@@ -341,7 +497,8 @@ _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len,
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
 _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
-             rf"|\b(?:{'|'.join(CURRENCY_CODES)})\s?")
+             rf"|\b(?-i:{'|'.join(CURRENCY_CODES)})\s?|\b(?:{LOWER_CASE_CODES})\s?"
+             rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)")
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
@@ -361,7 +518,8 @@ WORD = re.compile(r"[A-Za-z]+")
 DOLLAR_AFTER = re.compile(r"\s?\$")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES)])
+     "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES),
+     *(letters.lower() for letters in CURRENCY_PREFIXES if letters.isascii())])
 
 
 def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -1338,23 +1496,30 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if direct is not None:
         return direct
     word = first["word"].lower()
-    if second and word in ("hong", "new", "sri") :  # "hong kong dollars", "new zealand dollars"
-        third = NEXT_WORD.match(text, second.end(), limit)
-        if third and third["word"].lower() in CURRENCY_WORDS:
-            nation = f"{word} {second['word'].lower()}"
-            unit = CURRENCY_WORDS[third["word"].lower()]
-            return _Tail(third.end(), CURRENCY_NATIONS.get((nation, unit), unit), "money",
-                         unit_text=text[first.start("word"): third.end()])
-    if second and second["word"].lower() in CURRENCY_WORDS:
-        unit = CURRENCY_WORDS[second["word"].lower()]
-        if (word, unit) in CURRENCY_NATIONS:
-            return _Tail(second.end(), CURRENCY_NATIONS[(word, unit)], "money",
-                         unit_text=text[first.start("word"): second.end()])
+    national = _national_currency(text, first, second, limit) if second else None
+    if national is not None:
+        return national
     if second and word not in NOT_COUNTED and not word.endswith("ly"):
         behind = _unit_word(text, second, limit, numeral)  # "21 grueling months", "200 Russian soldiers"
         if behind is not None:
             return behind
     return _Tail(position, None, "count")
+
+
+def _national_currency(text: str, first: re.Match[str], second: re.Match[str], limit: int) -> Optional[_Tail]:
+    """ "australian dollars", "Egyptian pounds", "South Korean won", "hong kong dollars": a nationality
+    (one or two words) and a currency word, the country's currency."""
+    third = NEXT_WORD.match(text, second.end(), limit)
+    nation = f"{first['word'].lower()} {second['word'].lower()}"
+    for nation, noun in ((nation, third), (first["word"].lower(), second)):
+        if noun is None:
+            continue
+        word = noun["word"].lower()
+        lemma = CURRENCY_NOUNS[word][0] if word in CURRENCY_NOUNS else NATION_ONLY_NOUNS.get(word)
+        if lemma is not None and (nation, lemma) in CURRENCY_NATIONS:
+            return _Tail(noun.end(), CURRENCY_NATIONS[(nation, lemma)], "money",
+                         unit_text=text[first.start("word"): noun.end()])
+    return None
 
 
 def _spelled_unit(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -> _Tail:
@@ -1393,8 +1558,10 @@ def _unit_word(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -
         return _money_word(text, found, limit)
     if word in SCALED_CURRENCY_WORDS and SCALED_BEFORE.search(text, numeral.start, found.start()):
         return _Tail(found.end(), SCALED_CURRENCY_WORDS[word], "money", unit_text=found["word"])  # "500 billion won"
-    if word in ("times",) and RATE_AFTER.match(text, found.end(), limit):
+    if word == "times" and RATE_AFTER.match(text, found.end(), limit):
         return _Tail(found.end(), None, "count", unit_text=None, counted="times")  # "four times per week"
+    if found["word"] == "times":  # "three times as many", "100 times more", "stabbed seven times": a multiplier
+        return _Tail(found.end(), "times", "multiplier", unit_text="times", counted="times")
     if _is_counted(found["word"]):
         return _counted(found)
     return None
