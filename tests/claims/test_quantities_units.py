@@ -457,7 +457,7 @@ def test_a_spaced_c_or_f_is_a_temperature_where_weather_is_spoken_of():
 
 @pytest.mark.parametrize("sentence, value, unit", [
     ("The ministry paid out 7,200 Kuwaiti dinars in grants.", 7200, "KWD"),
-    ("A kilo of rice now costs 90 Egyptian pounds.", 90, "EGP"),
+    ("Rice now costs 90 Egyptian pounds at the market.", 90, "EGP"),
     ("The fund lent 3 billion South Korean won.", 3e9, "KRW"),
     ("Fares rose to 450 Kenyan shillings.", 450, "KES"),
     ("Each voucher is worth 200 Romanian lei.", 200, "RON"),
@@ -491,3 +491,30 @@ def test_times_after_a_number_is_a_multiplier(sentence, value):
     quantity = _one(sentence)
     assert (quantity.value, quantity.unit, quantity.kind) == (value, "times", "multiplier")
     assert _one("Trains run four times a day.").per == "day"
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The canal froze at 12 degrees below zero.", -12, "deg"),
+    ("Overnight it was minus 8 degrees.", -8, "deg"),
+])
+def test_below_zero_and_minus_make_degrees_a_temperature(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, unit, "temperature")
+
+
+def test_pc_after_digits_is_percent_and_a_runner_runs_metres():
+    assert [(q.value, q.unit) for q in find_quantities("Rates rose to 5.25pc; she ran 400m.")] == [(5.25, "%"), (400, "m")]
+    assert _one("The club ran up 5m in losses.").value == 5e6
+
+
+def test_a_currency_between_two_numbers_goes_with_the_one_it_belongs_to():
+    assert [(q.value, q.unit) for q in find_quantities("20 $ 40 $")] == [(20, "USD"), (40, "USD")]
+    assert [(q.value, q.unit) for q in find_quantities("30 eur 50 usd")] == [(30, "EUR"), (50, "USD")]
+    assert [q.text for q in find_quantities("She paid 10 $ 30 for it.")] == ["10", "$ 30"]
+
+
+@pytest.mark.parametrize("sentence, unit", [("He lives a mile away.", "mi"), ("Buy a litre of milk.", "l"),
+                                            ("It cost a penny.", "GBX")])
+def test_a_measure_with_the_article_is_one(sentence, unit):
+    assert (_one(sentence).value, _one(sentence).unit) == (1, unit)
+    assert find_quantities("A foot soldier with a degree in law opened a dollar store.") == []

@@ -569,7 +569,7 @@ NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DA
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
-PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE)
+PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)|(?<=\d)pc\b", re.IGNORECASE)  # "a 10pc stake"
 POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
                     re.IGNORECASE)
 PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
@@ -804,10 +804,31 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
     """Every quantity in ``text[start:end]``, in order; offsets index into ``text``."""
     end = len(text) if end is None else end
     found = sorted(_scan(text, start, end), key=lambda q: q.char_start)
+    found = _one_unit(text, start, end, found)
     excluded = _excluded(text, [q.char_start for q in found], start, end)
     found = [q for q in found if not excluded.overlaps(q.char_start, q.char_start + 1)
              and not _tokenised_date(text, q.char_start)]
     return _joined(text, _shared_units(text, found))
+
+
+# "a gallon of milk", "a mile away", "a penny.": one of a measure or a coin, said with the article
+# (not "a foot soldier", "a degree in law", "a dollar store": only before "of", a size or a clause's end).
+ONE_UNIT = re.compile(r"\b[Aa]n?\s(?P<unit>mile|kilomet(?:er|re)|gallon|lit(?:er|re)|kilo(?:gram(?:me)?)?|tonne|barrel|"
+                      r"ounce|acre|hectare|penny|cent|pint|cup|teaspoon|tablespoon|quart|square\smile)"
+                      r"(?=\s(?:of|away|long|high|wide|deep|tall|from)\b|\s?[.,;:!?)]|\s*$)")
+
+
+def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    added = []
+    for match in ONE_UNIT.finditer(text, start, end):
+        index = bisect.bisect_left([q.char_end for q in found], match.end())
+        if any(q.char_start < match.end() and q.char_end > match.start() for q in found[max(0, index - 1): index + 1]):
+            continue
+        word = match["unit"].lower()
+        unit, kind = ((CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word])
+        added.append(_make(text, match.start(), match.end(), 1.0, None, _Tail(match.end(), unit, kind, unit_text=word),
+                           False))
+    return sorted([*found, *added], key=lambda q: q.char_start) if added else found
 
 
 def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet":
@@ -971,6 +992,8 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield ratio
     claimed = start  # the end of the last quantity: a number inside it ("2,000.45±0.01 lb") is part of it
     for match in _numerals(text, start, end):
+        if match.start() < claimed and match["cur"] and match.start("cur") < claimed <= _opening(match):
+            match = NUMERAL.match(text, _opening(match), end) or match  # "10 rmb 20 usd": "rmb" was 10's
         if ratios.overlaps(match.start(), match.end()) or match.start() < claimed:
             continue
         if match["vague"]:
@@ -995,6 +1018,11 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
             if quantity is not None:
                 claimed = quantity.char_end
                 yield from _change_or_range(text, numeral, quantity)
+
+
+def _opening(match: re.Match[str]) -> int:
+    """Where a numeral's number starts, past its currency."""
+    return match.start("lo") if match["lo"] else match.start("lo_word")
 
 
 def _descending_to(match: re.Match[str]) -> bool:
@@ -1157,7 +1185,7 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     if match["cur"] is None and re.search(r"[A-Za-z]-?$", text[max(0, start - 2): start]):
         return True
     after = text[stop: stop + 4]
-    if ATTACHED_UNIT.match(after) or PERCENT.match(after) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
+    if ATTACHED_UNIT.match(after) or PERCENT.match(text, stop) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
         return False
     if after[:1].isupper() and CURRENCY_AFTER.match(text, stop):
         return False  # "115USD"
@@ -1192,8 +1220,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "Jane Doe, 54, was ...", "a driver, 19, who"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
         return None
-    if numeral.low < 0 and tail.kind not in ("temperature", "money", "percent"):
-        return None  # "-3" alone is a dash before a number more often than a negative count
+    if numeral.low < 0 and (tail.unit is None or tail.kind in ("count", "duration", "age", "rate", "multiplier")):
+        return None  # "-3" alone is a dash before a number more often than a negative count; "-0.5 m", "-1e-3 W" are measures
     if numeral.fraction and tail.unit is None and tail.kind == "count" and not numeral.high:
         tail = replace(tail, kind="fraction")  # "two thirds of the voters", "a quarter of"
     bare = tail.unit is None and tail.kind == "count" and not numeral.currency
@@ -1223,6 +1251,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     start = numeral.start
     minus = (MINUS_WORD.search(text, max(0, start - 16), start)
              if high is None and low > 0 and tail.kind in ("temperature", "percent", "money") else None)
+    if high is None and low > 0 and tail.kind == "temperature" and not minus and BELOW_ZERO.match(text, stop, limit):
+        low = -low  # "12 degrees below zero"
     if minus:
         low, start = -low, minus.start()  # "minus 10 degrees Celsius", not "plus or minus 3 points"
     bound = _bound(text, numeral.start) or ("at least" if plus or attached or after and "more" in after[0].lower()
@@ -1259,7 +1289,8 @@ MINUS_WORD = re.compile(r"(?<!\bor\s)(?<!/)\bminus\s$", re.IGNORECASE)
 DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit))\b")
 WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?|hot(?:ter|test)?|outside|outdoors|cold(?:er|est)?|"
                      r"warm(?:er|est|ing)?|cool(?:er|est)?|chilly|freezing|frost|weather|forecast|fever|oven|boil\w*|"
-                     r"climate|celsius|fahrenheit)\b", re.IGNORECASE)
+                     r"climate|celsius|fahrenheit|minus|(?:below|above)\s(?:zero|freezing))\b", re.IGNORECASE)
+BELOW_ZERO = re.compile(r"\s(?:below\s(?:zero|freezing))\b", re.IGNORECASE)  # "5 degrees below zero": -5
 
 
 DEGREES_LISTED = re.compile(r"\d°?[CF]\b")  # "Madrid 38C, Seville 44C": temperatures listed
@@ -1397,10 +1428,20 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     if slash:
         return _Tail(slash.end(), None, "rate", _per(slash["per"]))
     code = CURRENCY_AFTER.match(text, position, limit)
-    if code and (code["code"] != "$" or not NUMERAL.match(text, code.end() + 1)):  # "10 $ 30 $": the sign leads the next
+    if code and (code["code"] != "$" or _sign_is_before(text, code.end() + 1, limit)):
         scale = (1e6 if code["mega"] else 1.0) * (SCALES[code["scale"].lower()] if code["scale"] else 1.0)
         return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"], scale=scale)
     return _word_unit(text, position, limit, numeral)
+
+
+def _sign_is_before(text: str, position: int, limit: int) -> bool:
+    """A "$" between two numbers is the first one's when the second has a currency of its own
+    ("10 $ 30 $", "10 $ 30 cents"), and leads the second otherwise ("paid 10 $ 30 for it")."""
+    after = NUMERAL.match(text, position, limit)
+    if after is None:
+        return True
+    word = NEXT_WORD.match(text, after.end(), limit)
+    return bool(CURRENCY_AFTER.match(text, after.end(), limit) or word and word["word"].lower() in CURRENCY_WORDS)
 
 
 def _dimensioned(text: str, tail: _Tail, limit: int) -> _Tail:
@@ -1435,16 +1476,18 @@ def _per(word: str) -> str:
 def _metres(text: str, start: int, stop: int, limit: int) -> bool:
     """ "5m" is five metres before a dimension ("5m high", "a 10m-wide") or as a modifier ("a 10m wall"),
     or where the sentence speaks of lengths and not of money ("outreach is 48m", "1m is 10 dm")."""
-    if DIMENSION.match(text, stop, limit) or text[max(0, start - 2): start].lower() == "a ":
-        return True
+    if (DIMENSION.match(text, stop, limit) or text[max(0, start - 2): start].lower() == "a "
+            or RAN_BEFORE.search(text, max(0, start - 16), start)):
+        return True  # "a 10m wall", "5m high", "ran 100m"
     low, high = max(0, start - 80), min(limit, stop + 60)
     return bool(LENGTH_CONTEXT.search(text, low, high)) and not MONEY_AROUND.search(text, low, high)
 
 
+RAN_BEFORE = re.compile(r"\b(?:ran|runs?|running|swam|swims?|swimming)\s(?:the\s|a\s)?$", re.IGNORECASE)
 # Words of length around a bare "48m", and of money that make it "48 million" all the same.
 LENGTH_CONTEXT = re.compile(r"\b(?:length|height|width|depth|distance|reach|outreach|span|radius|diameter|altitude|"
                             r"elevation|tall|long|wide|deep|metres?|meters?|feet|foot|inch(?:es)?|miles?|yards?|sprint\w*|hurdles|"
-                            r"relay|freestyle|breaststroke|backstroke|butterfly|medley)\b"
+                            r"relay|freestyle|breaststroke|backstroke|butterfly|medley|races?|raced|swam|swim)\b"
                             r"|\d\s?(?:km|cm|mm|dm)\b", re.IGNORECASE)
 MONEY_AROUND = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|dollars?|euros?|pounds?|budget|cost\w*|pric\w+|revenue|"
                           r"profit|sales|worth|paid|fund\w*|people|users|viewers|subscribers|population|votes)\b",
