@@ -518,3 +518,23 @@ def test_a_currency_between_two_numbers_goes_with_the_one_it_belongs_to():
 def test_a_measure_with_the_article_is_one(sentence, unit):
     assert (_one(sentence).value, _one(sentence).unit) == (1, unit)
     assert find_quantities("A foot soldier with a degree in law opened a dollar store.") == []
+
+
+@pytest.mark.parametrize("sentence, value, unit, kind", [
+    ("It's 70 f outside.", 70, "°F", "temperature"),
+    ("Convert 40 c to f, please.", 40, "°C", "temperature"),
+    ("Liquid helium sits near 4 degrees kelvin.", 4, "K", "temperature"),
+    ("She moved abroad at the age of 30.", 30, "year", "age"),
+    ("A 70-year old man was hurt.", 70, "year", "age"),
+    ("The forward is 6'7\" tall.", 6 + 7 / 12, "ft", "length"),
+    ("Flats of 600 sq. ft. are rare.", 600, "ft2", "area"),
+    ("It cost 20 bucks.", 20, "USD", "money"),
+])
+def test_degrees_ages_heights_and_slang_in_copy(sentence, value, unit, kind):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (pytest.approx(value), unit, kind)
+    assert _one("The class got 4 c grades.").unit == "grades"
+
+
+def test_a_bare_number_does_not_take_the_currency_written_before_the_next_one():
+    assert [q.unit for q in find_quantities("They owe 5 billion and Rs 500 more.")] == [None, "INR"]

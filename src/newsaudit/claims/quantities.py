@@ -97,7 +97,7 @@ CURRENCY_NOUNS: dict[str, tuple[str, str]] = {  # form -> (its singular, the cur
     **{form: ("shekel", "ILS") for form in ("shekel", "shekels", "sheqel", "sheqels")}, "naira": ("naira", "NGN"),
     **{form: ("hryvnia", "UAH") for form in ("hryvnia", "hryvnias", "hryvnas", "hryvna")},
     "yen": ("yen", "JPY"), "yuan": ("yuan", "CNY"), "renminbi": ("yuan", "CNY"), "yuan renminbi": ("yuan", "CNY"),
-    "kuai": ("yuan", "CNY"), "pounds sterling": ("pound", "GBP"), "sterling": ("pound", "GBP"),
+    "kuai": ("yuan", "CNY"), "bucks": ("dollar", "USD"), "quid": ("pound", "GBP"), "pounds sterling": ("pound", "GBP"), "sterling": ("pound", "GBP"),
     "markka": ("markka", "FIM"), "markkaa": ("markka", "FIM"),
     **{form: ("peseta", "ESP") for form in ("peseta", "pesetas")}, "baht": ("baht", "THB"),
     "reais": ("real", "BRL"), **{form: ("zloty", "PLN") for form in ("zloty", "zlotys", "zlotych", "złoty")},
@@ -424,7 +424,8 @@ for _symbol, _kind, _words, _symbols in UNIT_TABLE:
 UNITS["deg"] = UNITS["degrees"]  # "50 deg."
 for _written in ("sq km", "sq mi", "sq ft", "sq m"):
     UNIT_SYMBOLS[_written] = UNITS[_written]
-for _written, _unit in (("sq in", "in2"), ("sq yd", "yd2"), ("cu in", "in3"), ("cu mi", "mi3"), ("fl oz", "fl oz"),
+for _written, _unit in (("sq. ft.", "ft2"), ("sq. ft", "ft2"), ("sq. m", "m2"), ("sq. km", "km2"), ("sq. mi", "mi2"),
+                        ("sq in", "in2"), ("sq yd", "yd2"), ("cu in", "in3"), ("cu mi", "mi3"), ("fl oz", "fl oz"),
                         ("fl. oz", "fl oz")):
     UNIT_SYMBOLS[_written] = UNITS[UNIT_NAMES[_unit]]
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
@@ -576,12 +577,13 @@ PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
 # An inch mark: a double prime, or a straight double quote right after the digits that opens no
 # quotation ('a 65" TV', 'Wrench 8"'); spaced only before a size ('10 " long').
 INCH_MARK = re.compile(r"(?P<prime>\s?″)|\"(?!\w)|(?P<spaced>\s\"(?=\s(?:high|tall|long|wide|deep|thick|x|×|by)\b))")
+FEET_PRIME = re.compile(r"['′’](?P<inches>1[01]|\d)(?:\"|″|''|”)")  # a height in feet and inches: 5'10"
 # "a 500-page report", "a 12-member board", "the two - door version": N of the noun after the hyphen.
 HYPHEN_NOUN = re.compile(r"(?:-|\s-\s(?![a-z]*(?:ing|ed|ly)\b))(?P<noun>[a-z]{3,})\b(?![-'’]\w)")  # not "10 - including"
 # Words after "N-" that do not name what is counted: "three-fold", "20-something", "5-odd", "two-way".
 NOT_HYPHEN_NOUNS = frozenset("fold something odd plus way ish like sum day week month year hour minute second ready figure "
                              "figures digit digits free based long wide high deep tall".split())
-HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s)old)?\b", re.IGNORECASE)
+HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s|\s)old)?\b", re.IGNORECASE)  # "a 70-year old man"
 
 
 def _alternation(words) -> str:
@@ -686,7 +688,7 @@ AGE_APPOSITION_BEFORE = re.compile(
     r"child|baby|owner|employee|nurse|doctor|teacher|soldier|veteran))\s?,\s$")
 AGE_APPOSITION_AFTER = re.compile(r"\s?,\s(?:was|is|who|of|from|has|had|said|says|died|became|will|would|"
                                   r"faces|appeared|pleaded|remains)\b")
-AGED = re.compile(r"\bage[d]?\s$", re.IGNORECASE)  # "aged 87", "a man of age 87"
+AGED = re.compile(r"\b(?:age[d]?|the\sage\sof)\s$", re.IGNORECASE)  # "aged 87", "a man of age 87", "at the age of 30"
 # Words right before a number that make it approximate ("around 200", "more than 12").
 APPROX_BEFORE = frozenset({
     "around", "about", "roughly", "nearly", "almost", "approximately", "approx.", "some", "over", "under",
@@ -958,7 +960,8 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
         first, second = out[index], out[index + 1]
         if (first.unit is None and first.kind == "count" and not first.counted and second.kind in MEASURES
                 and COORDINATED.fullmatch(text, first.char_end, second.char_start)
-                and not second.text[:1] in CURRENCY_START):
+                and not second.text[:1] in CURRENCY_START
+                and not (second.unit_text and second.text.lower().startswith(second.unit_text.lower()))):  # "5 and Rs 6"
             out[index] = replace(first, unit=second.unit, kind=second.kind, per=second.per)
     return out
 
@@ -1211,7 +1214,7 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(numeral.end, "ratio", "ratio")
     if tail.unit == "deg":
         tail = _degrees(text, numeral, tail, limit)
-    if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 6), numeral.start):
+    if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 12), numeral.start):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     elif (tail.unit is None and tail.kind == "count" and not tail.counted and numeral.high is None
           and not numeral.worded and numeral.low == int(numeral.low) and 0 < numeral.low < 120
@@ -1286,7 +1289,7 @@ PARTICIPLES = frozenset("dead wounded injured killed missing".split())
 
 
 MINUS_WORD = re.compile(r"(?<!\bor\s)(?<!/)\bminus\s$", re.IGNORECASE)
-DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit))\b")
+DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit)|(?P<k>K|[Kk]elvins?))\b")
 WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?|hot(?:ter|test)?|outside|outdoors|cold(?:er|est)?|"
                      r"warm(?:er|est|ing)?|cool(?:er|est)?|chilly|freezing|frost|weather|forecast|fever|oven|boil\w*|"
                      r"climate|celsius|fahrenheit|minus|(?:below|above)\s(?:zero|freezing))\b", re.IGNORECASE)
@@ -1301,7 +1304,7 @@ def _degrees(text: str, numeral: _Numeral, tail: _Tail, limit: int) -> _Tail:
     """ "100° Celsius" is a temperature; "98 degrees" is one when the sentence speaks of heat or weather."""
     scale = DEGREE_SCALE.match(text, tail.end, limit)
     if scale:
-        unit = "°C" if scale["c"] else "°F"
+        unit = "°C" if scale["c"] else "°F" if scale["f"] else "K"
         return replace(tail, end=scale.end(), unit=unit, kind="temperature",
                        unit_text=text[tail.end - len(tail.unit_text or ""): scale.end()].strip())
     scale_named = SCALE_NAMED.match(text[tail.end: min(limit, tail.end + 40)])
@@ -1396,6 +1399,9 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     percent = PERCENT.match(text, position, limit)
     if percent:
         return _Tail(percent.end(), "%", "percent", unit_text=percent[0].strip())
+    height = FEET_PRIME.match(text, position, limit) if text[position: position + 1] in "'′’" else None
+    if height and numeral.high is None and numeral.low == int(numeral.low) and 0 < numeral.low < 10:
+        return _Tail(height.end(), "ft", "length", unit_text="'", add=int(height["inches"]) / 12)  # "5'10\""
     inches = INCH_MARK.match(text, position, limit) if ('"' in text[position: position + 2]
                                                          or "″" in text[position: position + 2]) else None
     if inches and (inches["spaced"] or inches["prime"] or text.count('"', max(0, position - 300), position) % 2 == 0):
@@ -1523,6 +1529,10 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
+    degree = LOWER_DEGREE.match(text, position, limit)
+    if degree and (WEATHER.search(text, max(0, position - 80), degree.end() + 60)
+                   or CONVERT.search(text, max(0, position - 40), degree.end() + 30)):
+        return _Tail(degree.end(), "°C" if degree["unit"] == "c" else "°F", "temperature", unit_text=degree["unit"])
     bracketed = BRACKETED_UNIT.match(text, position, limit) if text[position: position + 2].strip()[:1] in ("(", "[", "<") \
         else None
     if bracketed:  # "20 (kg)", "20 [kg]"
@@ -1563,6 +1573,12 @@ def _national_currency(text: str, first: re.Match[str], second: re.Match[str], l
             return _Tail(noun.end(), CURRENCY_NATIONS[(nation, lemma)], "money",
                          unit_text=text[first.start("word"): noun.end()])
     return None
+
+
+# A lower-case "c" or "f" after a number is a temperature where heat or a conversion is spoken of
+# ("it's 70 f outside", "convert 40 c to f"), not in "4 c grades" or "section 4 f".
+LOWER_DEGREE = re.compile(r"\s(?P<unit>[cf])\b(?![.'’]\w)")
+CONVERT = re.compile(r"\bconvert\w*\b|\bto\s(?:[cf]|celsius|fahrenheit)\b", re.IGNORECASE)
 
 
 def _spelled_unit(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -> _Tail:
