@@ -538,3 +538,19 @@ def test_degrees_ages_heights_and_slang_in_copy(sentence, value, unit, kind):
 
 def test_a_bare_number_does_not_take_the_currency_written_before_the_next_one():
     assert [q.unit for q in find_quantities("They owe 5 billion and Rs 500 more.")] == [None, "INR"]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The pulse repeats at 3e9 s-1.", 3e9, "s-1"),
+    ("The probe braked at 2.5 m/s2 over the crater.", 2.5, "m"),
+    ("The crater formed about 66 Ma ago.", 66, "Ma"),
+    ("The planet orbits 1.3 astronomical units from its star.", 1.3, "au"),
+    ("The black hole weighs 30 solar masses.", 30, "M☉"),
+    ("The engine delivers 400 newton metres.", 400, "Nm"),
+    ("Samples held 120 Bq of caesium.", 120, "Bq"),
+    ("The sensor has 50 megapixels.", 50, "MP"),
+])
+def test_units_of_science_copy(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+    assert find_quantities("Roof panels: 40 solar, 3 inverse.")[0].unit is None

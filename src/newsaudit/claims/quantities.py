@@ -317,6 +317,49 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("lx", "light", "lux", "lx"),
     ("rpm", "frequency", "revolutions per minute revolution per minute", "rpm RPM"),
     ("turn", "angle", "turn turns revolution revolutions", ""),
+    ("s-1", "frequency", "inverse_second inverse_seconds reciprocal_second reciprocal_seconds", "s-1 s^-1 s⁻¹"),
+    ("Ma", "duration", "", "Ma"),
+    ("Ga", "duration", "", "Ga"),
+    ("Å", "length", "angstrom angstroms ångström ångströms", "Å"),
+    ("au", "length", "astronomical_unit astronomical_units", ""),
+    ("furlong", "length", "furlong furlongs", ""),
+    ("fathom", "length", "fathom fathoms", ""),
+    ("M☉", "weight", "solar_mass solar_masses", "M☉"),
+    ("yd3", "volume", "cubic yard cubic yards", "yd3 yd³"),
+    ("acre ft", "volume", "acre-foot acre-feet", ""),
+    ("torr", "pressure", "torr", "Torr"),
+    ("inHg", "pressure", "", "inHg"),
+    ("keV", "energy", "kiloelectronvolt kiloelectronvolts", "keV"),
+    ("mJ", "energy", "millijoule millijoules", "mJ"),
+    ("erg", "energy", "erg ergs", ""),
+    ("MMBtu", "energy", "", "MMBtu mmBtu MBTU"),
+    ("therm", "energy", "therm therms", ""),
+    ("kgf", "force", "kilogram-force", "kgf"),
+    ("lbf", "force", "pound-force", "lbf"),
+    ("dyn", "force", "dyne dynes", "dyn"),
+    ("Nm", "torque", "newton_metre newton_metres newton_meter newton_meters", "Nm"),
+    ("cd", "light", "candela candelas", ""),
+    ("mol", "amount", "", "mol"),
+    ("Ah", "charge", "ampere-hour ampere-hours amp-hour amp-hours", "Ah"),
+    ("Coulomb", "charge", "coulomb coulombs", ""),
+    ("MV", "voltage", "megavolt megavolts", "MV"),
+    ("Ω", "resistance", "ohm ohms", "Ω"),
+    ("farad", "capacitance", "farad farads", ""),
+    ("gauss", "magnetic field", "gauss", ""),
+    ("Bq", "radioactivity", "becquerel becquerels", "Bq"),
+    ("kBq", "radioactivity", "kilobecquerel kilobecquerels", "kBq"),
+    ("MBq", "radioactivity", "megabecquerel megabecquerels", "MBq"),
+    ("GBq", "radioactivity", "gigabecquerel gigabecquerels", "GBq"),
+    ("Ci", "radioactivity", "curie curies", "Ci"),
+    ("roentgen", "radiation", "roentgen roentgens röntgen", ""),
+    ("px", "image", "pixel pixels", "px"),
+    ("MP", "image", "megapixel megapixels", ""),
+    ("EB", "data", "exabyte exabytes", "EB"),
+    ("ZB", "data", "zettabyte zettabytes", "ZB"),
+    ("KiB", "data", "kibibyte kibibytes", "KiB"),
+    ("MiB", "data", "mebibyte mebibytes", "MiB"),
+    ("GiB", "data", "gibibyte gibibytes", "GiB"),
+    ("TiB", "data", "tebibyte tebibytes", "TiB"),
     ("millisecond", "duration", "", "ms"),
     ("microsecond", "duration", "", "μs µs"),
     ("nanosecond", "duration", "", "ns"),
@@ -387,7 +430,16 @@ UNIT_NAMES: dict[str, str] = {
     "Gbit": "gigabit", "Tbit": "terabit", "PB": "petabyte", "kPa": "kilopascal", "MPa": "megapascal",
     "GPa": "gigapascal", "atm": "atmosphere", "mmHg": "millimetre of mercury", "N": "newton", "kN": "kilonewton",
     "lm": "lumen", "lx": "lux", "rpm": "revolution per minute", "microsecond": "microsecond",
-    "nanosecond": "nanosecond", "millennium": "millennium", "fortnight": "fortnight",
+    "nanosecond": "nanosecond", "millennium": "millennium", "fortnight": "fortnight", "s-1": "inverse second",
+    "Ma": "megayear", "Ga": "gigayear", "Å": "ångström", "au": "astronomical unit", "furlong": "furlong",
+    "fathom": "fathom", "M☉": "solar mass", "yd3": "cubic yard", "acre ft": "acre foot", "torr": "torr",
+    "inHg": "inch of mercury", "keV": "kiloelectronvolt", "mJ": "millijoule", "erg": "erg",
+    "MMBtu": "mega british thermal unit", "therm": "therm", "kgf": "kilogram-force", "lbf": "pound-force",
+    "dyn": "dyne", "Nm": "newton metre", "cd": "candela", "mol": "mole", "Ah": "ampere-hour", "Coulomb": "coulomb",
+    "MV": "megavolt", "Ω": "ohm", "farad": "farad", "gauss": "gauss", "Bq": "becquerel", "kBq": "kilobecquerel",
+    "MBq": "megabecquerel", "GBq": "gigabecquerel", "Ci": "curie", "roentgen": "roentgen", "px": "pixel",
+    "MP": "megapixel", "EB": "exabyte", "ZB": "zettabyte", "KiB": "kibibyte", "MiB": "mibibyte", "GiB": "gibibyte",
+    "TiB": "tebibyte", "square second": "square second",
 }
 
 
@@ -410,7 +462,7 @@ def _spellings(words: str) -> list[str]:
         phrase = [tokens.pop(0)]
         while tokens and (phrase[-1] in _JOIN_NEXT or tokens[0] in ("per", "hour", "hours")):
             phrase.append(tokens.pop(0))
-        out.append(" ".join(phrase))
+        out.append(" ".join(phrase).replace("_", " "))  # "solar_mass": one name of two words
     return out
 
 
@@ -431,7 +483,8 @@ for _written, _unit in (("sq. ft.", "ft2"), ("sq. ft", "ft2"), ("sq. m", "m2"), 
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
 # the digits ("20C", "5t") or, spaced, at the end of a clause ("the pencil is 2 in.").
 AMBIGUOUS_SYMBOLS = frozenset({"in", "A", "C", "F", "K", "g", "l", "L", "B", "m", "V", "W", "J", "bar", "st",
-                               "kn", "kt", "cc", "rad", "Mb", "N", "Tb", "lm", "atm", "qt"})
+                               "kn", "kt", "cc", "rad", "Mb", "N", "Tb", "lm", "atm", "qt", "Ma", "Ga", "Ci", "Ah", "MV",
+                               "EB", "px"})
 DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week",
                   "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour", "nights": "night",
                   "minutes": "minute", "minute": "minute", "seconds": "second", "decades": "decade",
@@ -617,7 +670,8 @@ MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine",
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
 TIME_PERIODS = "day|week|month|year|hour|night|minute|second"
-PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s|kg|share|person|head)\b", re.IGNORECASE)
+PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s(?:2|²|\^2)|s|kg|share|person|head)\b",
+                       re.IGNORECASE)  # "30,000/month", "9.8 m/s2"
 # "$70 a share", "12-cent-a-share", "64 cents a dozen", "1,008 daily".
 RATE_AFTER = re.compile(rf"(?:\s|\s?-\s?)(?:(?:a|an|per|each|every)(?:\s|\s?-\s?)(?P<per>{TIME_PERIODS}|share|"
                         r"person|head|capita|kg|kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare|"
@@ -629,7 +683,8 @@ PER_THING = re.compile(r"\sper\s(?!cent\b)(?P<thing>[a-z]+)\b(?![-'’])")
 RATE_OF = re.compile(rf"\sof\s(?:[a-z]+\s){{1,3}}?(?:a|an|per|every)\s(?P<per>{TIME_PERIODS})\b"
                      r"(?!\s(?:earlier|later|ago|before|after|on)\b)")
 PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "ms": "millisecond", "kilogram": "kg", "kilo": "kg",
-             "capita": "person", "head": "person", "liter": "litre", "per annum": "year"}
+             "capita": "person", "head": "person", "liter": "litre", "per annum": "year", "s2": "square second",
+             "s²": "square second", "s^2": "square second"}
 TIME_PER = frozenset(TIME_PERIODS.split("|"))
 NEXT_WORD = re.compile(r"\s[“\"‘']?(?P<word>(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z’'-]*(?:(?<=-)\d+\b)?(?:/h|²)?)")
 DIMENSION = re.compile(r"-|\s(?:high|tall|long|wide|deep|thick|away|across|above|below|under|underground|of\swater)\b")
@@ -1525,8 +1580,9 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
                    or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
                    or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
-                   or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
-                   or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)):
+                   or PER_SLASH.match(text, symbol.end(), limit) or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
+                   or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
+                   or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     degree = LOWER_DEGREE.match(text, position, limit)
@@ -1575,6 +1631,7 @@ def _national_currency(text: str, first: re.Match[str], second: re.Match[str], l
     return None
 
 
+AGO = re.compile(r"\sago\b")  # "66 Ma ago": megayears
 # A lower-case "c" or "f" after a number is a temperature where heat or a conversion is spoken of
 # ("it's 70 f outside", "convert 40 c to f"), not in "4 c grades" or "section 4 f".
 LOWER_DEGREE = re.compile(r"\s(?P<unit>[cf])\b(?![.'’]\w)")
