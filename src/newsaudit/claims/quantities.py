@@ -540,7 +540,8 @@ _JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trill
          rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b))")
 _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _FRACTION_NEXT = (r"(?=\sof\b(?!\sa\s(?:century|mile)\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
-                  r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?)\b|\s?[.,;:?!)]|\s*$)")
+                  r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?|turns?|kilomet(?:er|re)s?|met(?:er|re)s?|ounces?|"
+                  r"pints?|tons?|tonnes?|days?|weeks?|months?|years?|centur(?:y|ies)|points?)\b|\s?[.,;:?!)]|\s*$)")
 WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|two)[-\s]thirds?)"
                rf"(?=\s(?:thousand|million|billion|trillion)\b)"  # "half million", "three quarters billion"
                rf"|(?:{_SMALL}|{_TENS}|an?)[-\s]dozen\b"  # "three dozen"
