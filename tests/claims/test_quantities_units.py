@@ -554,3 +554,9 @@ def test_units_of_science_copy(sentence, value, unit):
     quantity = _one(sentence)
     assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
     assert find_quantities("Roof panels: 40 solar, 3 inverse.")[0].unit is None
+
+
+def test_a_stock_index_is_a_name_and_a_dash_after_metres_is_not_a_dimension():
+    assert [q.text for q in find_quantities("The S&P 500 rose 1.2% as the FTSE 100 fell.")] == ["1.2%"]
+    assert find_quantities("Sales were 5m-6m units.")[0].value == 5e6
+    assert find_quantities("A 10m-wide hole.")[0].unit == "m"

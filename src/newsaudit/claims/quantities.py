@@ -688,7 +688,7 @@ PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "ms": "m
              "s²": "square second", "s^2": "square second"}
 TIME_PER = frozenset(TIME_PERIODS.split("|"))
 NEXT_WORD = re.compile(r"\s[“\"‘']?(?P<word>(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z’'-]*(?:(?<=-)\d+\b)?(?:/h|²)?)")
-DIMENSION = re.compile(r"-|\s(?:high|tall|long|wide|deep|thick|away|across|above|below|under|underground|of\swater)\b")
+DIMENSION = re.compile(r"-(?=[a-z])|\s(?:high|tall|long|wide|deep|thick|away|across|above|below|under|underground|of\swater)\b")
 AGE_AFTER = re.compile(r"\s?(?:yo|y/o|y\.o\.|yrs?\.?\sold)(?!\w)", re.IGNORECASE)
 # "132 pounds" is a weight unless money is spoken of around it ("paid 50 pounds", "361 million pounds").
 MONEY_CONTEXT = re.compile(r"£|\b(?:costs?|costing|paid|pay|pays|price[ds]?|worth|fined?|spent|spend|raised|budget|"
@@ -708,7 +708,8 @@ DESIGNATORS = frozenset(
     "Grade Class Category Article Section Sec. Row Room Suite Gate Flight Route Highway Interstate Lane Platform Track "
     "Page Figure Fig. Table Item Rule Amendment Title Proposition Prop. Measure District Ward Precinct Unit Building "
     "Block Terminal Channel Sector Zone Pier Exit Bus Line Division Brigade Battalion Regiment Corps Squadron Model "
-    "Version Mark Mk. Type Size Day Year Apollo Formula Windows Ligue Serie".split())
+    "Version Mark Mk. Type Size Day Year Apollo Formula Windows Ligue Serie Fortune Nasdaq FTSE Russell Nikkei Stoxx "
+    "DAX CAC ASX Sensex Nifty S&P".split())  # "the FTSE 100", "the S&P 500": an index, not a count
 # Designators that name a thing in lower case too (not "day", "week": "every day 5 people ...").
 LOWER_DESIGNATORS = frozenset("highway interstate route exit gate platform terminal pier page chapter section "
                               "article episode flight channel room no. nos. vol.".split())
@@ -1383,10 +1384,10 @@ def _designated(text: str, position: int) -> bool:
     word = text[word_start: position - 1]
     if word.lower() in LOWER_DESIGNATORS:  # "highway 35", "exit 436", "no. 1" in lower-case copy
         return True
+    if word in DESIGNATORS:  # "Part 2", and "S&P 500"
+        return True
     if not word or not word[0].isupper() or not (word.rstrip(".").isalpha()):
         return False
-    if word in DESIGNATORS:
-        return True
     if word in NOT_DESIGNATORS or word.lower() in APPROX_BEFORE:
         return False
     return not SENTENCE_START.search(text, max(0, word_start - 4), word_start)
