@@ -560,3 +560,15 @@ def test_a_stock_index_is_a_name_and_a_dash_after_metres_is_not_a_dimension():
     assert [q.text for q in find_quantities("The S&P 500 rose 1.2% as the FTSE 100 fell.")] == ["1.2%"]
     assert find_quantities("Sales were 5m-6m units.")[0].value == 5e6
     assert find_quantities("A 10m-wide hole.")[0].unit == "m"
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The fee rose to one point five million dollars.", 1.5e6, "USD"),
+    ("They bought half a dozen vans.", 6, "vans"),
+    ("The target is US$ 2MM this year.", 2e6, "USD"),
+    ("She offered 15 hundred dollars.", 1500, "USD"),
+    ("It cost 4 dimes.", 4, "dime"),
+])
+def test_number_words_and_scales_in_copy(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)

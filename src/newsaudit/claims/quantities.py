@@ -49,7 +49,7 @@ VAGUE_BOUNDS = {
     "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7),
     "hundreds of millions": (2e8, 9.99e8), "billions": (2e9, 9.99e9),
 }
-SCALES = {"dozen": 12, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
+SCALES = {"dozen": 12, "hundred": 100, "mil": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
           "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
 # ISO codes of currencies news writes before or after a number ("USD 5m", "500 EUR", "115USD").
@@ -97,7 +97,8 @@ CURRENCY_NOUNS: dict[str, tuple[str, str]] = {  # form -> (its singular, the cur
     **{form: ("shekel", "ILS") for form in ("shekel", "shekels", "sheqel", "sheqels")}, "naira": ("naira", "NGN"),
     **{form: ("hryvnia", "UAH") for form in ("hryvnia", "hryvnias", "hryvnas", "hryvna")},
     "yen": ("yen", "JPY"), "yuan": ("yuan", "CNY"), "renminbi": ("yuan", "CNY"), "yuan renminbi": ("yuan", "CNY"),
-    "kuai": ("yuan", "CNY"), "bucks": ("dollar", "USD"), "quid": ("pound", "GBP"), "pounds sterling": ("pound", "GBP"), "sterling": ("pound", "GBP"),
+    "kuai": ("yuan", "CNY"), "bucks": ("dollar", "USD"), "quid": ("pound", "GBP"),
+    "dimes": ("dime", "dime"), "nickels": ("nickel", "nickel"), "pounds sterling": ("pound", "GBP"), "sterling": ("pound", "GBP"),
     "markka": ("markka", "FIM"), "markkaa": ("markka", "FIM"),
     **{form: ("peseta", "ESP") for form in ("peseta", "pesetas")}, "baht": ("baht", "THB"),
     "reais": ("real", "BRL"), **{form: ("zloty", "PLN") for form in ("zloty", "zlotys", "zlotych", "złoty")},
@@ -420,7 +421,7 @@ UNIT_NAMES: dict[str, str] = {
     "ITL": "italian lira", "TMT": "turkmenistan manat", "VES": "venezuelan bolívar", "BOB": "bolivian boliviano",
     "HNL": "honduran lempira", "GTQ": "guatemalan quetzal", "AFN": "afghan afghani", "KHR": "cambodian riel",
     "MMK": "myanmar kyat", "kr": "krona", "satoshi": "satoshi", "dinar": "dinar", "rial": "rial",
-    "shilling": "shilling", "kwacha": "kwacha",
+    "shilling": "shilling", "kwacha": "kwacha", "dime": "dime", "nickel": "nickel",
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
     "second": "second", "decade": "decade", "century": "century", "night": "night", "millisecond": "millisecond",
     "cm2": "square centimetre", "hm": "hectometre", "dam": "decametre", "ly": "light-year", "in2": "square inch",
@@ -542,12 +543,13 @@ _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _FRACTION_NEXT = (r"(?=\sof\b(?!\sa\s(?:century|mile)\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
                   r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?|turns?|kilomet(?:er|re)s?|met(?:er|re)s?|ounces?|"
                   r"pints?|tons?|tonnes?|days?|weeks?|months?|years?|centur(?:y|ies)|points?)\b|\s?[.,;:?!)]|\s*$)")
+_POINT = r"\spoint(?:\s(?:zero|one|two|three|four|five|six|seven|eight|nine)\b)+"  # "one point five"
 WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|two)[-\s]thirds?)"
                rf"(?=\s(?:thousand|million|billion|trillion)\b)"  # "half million", "three quarters billion"
                rf"|(?:{_SMALL}|{_TENS}|an?)[-\s]dozen\b"  # "three dozen"
                rf"|(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
-               rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b)?"
-               rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion)))")
+               rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b|{_POINT})?"
+               rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion|dozen)))")
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
@@ -557,7 +559,8 @@ _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
-_SCALE = (r"\s?(?:thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
+_SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b"
+          r"|(?(cur)(?:[mb]|T|tn|\s?mil|(?-i:MM))\b|(?!))"  # "$3m", "$2 mil", "US$ 1MM"
           r"|(?-i:[MB])(?=\s[a-z])")
 _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
@@ -831,6 +834,13 @@ def word_number(text: str) -> Optional[float]:
     words = " ".join(text.lower().split())
     if words in WORD_NUMBERS:
         return float(WORD_NUMBERS[words])
+    whole, point, decimals = words.partition(" point ")
+    if point:  # "one point five", "two point zero five"
+        digits = [SMALL_NUMBERS.get(word) for word in decimals.split()]
+        number = word_number(whole)
+        if number is None and whole != "zero" or any(d is None or d > 9 for d in digits):
+            return None
+        return (number or 0.0) + float("0." + "".join(str(d) for d in digits))
     tokens = [t for t in re.split(r"[\s-]+", words) if t not in ("and", "&")]
     half = 0.0
     if tokens[-2:] == ["a", "half"] and len(tokens) > 2:
