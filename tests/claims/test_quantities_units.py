@@ -572,3 +572,9 @@ def test_a_stock_index_is_a_name_and_a_dash_after_metres_is_not_a_dimension():
 def test_number_words_and_scales_in_copy(sentence, value, unit):
     quantity = _one(sentence)
     assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_irregular_plurals_are_counted_and_a_flat_or_a_form_is_a_designation():
+    assert _one("Vets treated 20 geese and").unit == "geese"
+    assert find_quantities("She lives in apartment 4C near the park.") == []
+    assert find_quantities("The funds must file Form 13F each quarter.") == []

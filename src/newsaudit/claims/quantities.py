@@ -498,7 +498,8 @@ PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year
            "nightly": "night", "hourly": "hour"}
 # Counted nouns that are not plain plurals ("14 dead", "60,000 people").
 COUNT_NOUNS = frozenset("people dead wounded injured killed missing staff personnel police cattle children civilians "
-                        "troops crew residents women men sheep aircraft fish deer livestock point".split())
+                        "troops crew residents women men sheep aircraft fish deer livestock point mice geese teeth "
+                        "oxen criteria phenomena offspring moose swine bison salmon".split())
 # Words a numeral may be followed by that neither count nor modify the counted noun.
 NOT_COUNTED = frozenset("of and or to in on at the a an as by for from with than that this these those is was were "
                         "are be been has have had will would could can may per times ago old total alone each later "
@@ -712,10 +713,11 @@ DESIGNATORS = frozenset(
     "Page Figure Fig. Table Item Rule Amendment Title Proposition Prop. Measure District Ward Precinct Unit Building "
     "Block Terminal Channel Sector Zone Pier Exit Bus Line Division Brigade Battalion Regiment Corps Squadron Model "
     "Version Mark Mk. Type Size Day Year Apollo Formula Windows Ligue Serie Fortune Nasdaq FTSE Russell Nikkei Stoxx "
-    "DAX CAC ASX Sensex Nifty S&P".split())  # "the FTSE 100", "the S&P 500": an index, not a count
+    "DAX CAC ASX Sensex Nifty S&P Form Apartment Apt. Flat Seat Floor Suite".split())  # "the FTSE 100", "the S&P 500": an index, not a count
 # Designators that name a thing in lower case too (not "day", "week": "every day 5 people ...").
 LOWER_DESIGNATORS = frozenset("highway interstate route exit gate platform terminal pier page chapter section "
-                              "article episode flight channel room no. nos. vol.".split())
+                              "article episode flight channel room no. nos. vol. apartment apt. flat seat form suite "
+                              "floor".split())
 SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"(]\s*)\Z")
 # What a number just before says about its size: the bound a reader takes from it.
 BOUNDS = {
