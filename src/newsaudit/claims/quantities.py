@@ -890,10 +890,14 @@ ONE_UNIT = re.compile(r"\b[Aa]n?\s(?P<unit>mile|kilomet(?:er|re)|gallon|lit(?:er
 
 
 def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
-    added = []
+    added: list[Quantity] = []
+    claimed: Optional[SpanSet] = None
     for match in ONE_UNIT.finditer(text, start, end):
-        index = bisect.bisect_left([q.char_end for q in found], match.end())
-        if any(q.char_start < match.end() and q.char_end > match.start() for q in found[max(0, index - 1): index + 1]):
+        if claimed is None:  # built once, on the first "a mile": most texts have none
+            claimed = SpanSet()
+            for quantity in found:
+                claimed.add(quantity.char_start, quantity.char_end)
+        if claimed.overlaps(match.start(), match.end()):
             continue
         word = match["unit"].lower()
         unit, kind = ((CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word])
