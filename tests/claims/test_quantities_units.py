@@ -578,3 +578,14 @@ def test_irregular_plurals_are_counted_and_a_flat_or_a_form_is_a_designation():
     assert _one("Vets treated 20 geese and").unit == "geese"
     assert find_quantities("She lives in apartment 4C near the park.") == []
     assert find_quantities("The funds must file Form 13F each quarter.") == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Group sales reached MSEK 1,250 in the quarter.", 1.25e9, "SEK"),
+    ("Bids open at dollar 3.5 million.", 3.5e6, "USD"),
+    ("He lent her 5,000 ரூ last year.", 5000, "LKR"),
+])
+def test_millions_of_a_code_a_currency_word_before_a_scaled_number_and_the_tamil_rupee(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+    assert [q.unit for q in find_quantities("The dollar rose 0.5% and the euro 1.2 cents.")] == ["%", "USc"]

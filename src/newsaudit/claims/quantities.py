@@ -74,11 +74,12 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UA
                   "৳": "BDT", "¢": "USc",
                   **{code.lower(): "CNY" if code == "RMB" else code for code in CURRENCY_CODES},
                   **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR",
-                  **{letters.lower(): code for letters, code in CURRENCY_PREFIXES.items()}, "kr.": "kr", "kč": "CZK"}
+                  **{letters.lower(): code for letters, code in CURRENCY_PREFIXES.items()}, "kr.": "kr", "kč": "CZK",
+                  "ரூ": "LKR"}  # the rupee in Tamil script, Sri Lanka's
 _SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
 # A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions), "500 kr", "20 zł".
 CURRENCY_AFTER = re.compile(rf"\s?(?P<mega>(?-i:M)(?=[A-Z]{{3}}\b))?(?P<code>(?-i:{'|'.join(CURRENCY_CODES)})|usd|eur|gbp|rmb"
-                            rf"|(?-i:kr\.?|zł|Kč)|[{_SIGNS}])(?![\w$€£])(?:\s(?P<scale>million|billion|trillion|thousand|bn|mn)\b)?")
+                            rf"|(?-i:kr\.?|zł|Kč)|ரூ|[{_SIGNS}])(?![\w$€£])(?:\s(?P<scale>million|billion|trillion|thousand|bn|mn)\b)?")
 # Currency words, each with the currency it means alone (dollars are American, francs Swiss,
 # kroner Norwegian; a generic name where no country is the usual one: "dinars"); a nationality
 # before one (CURRENCY_NATIONS) names the country's.
@@ -556,7 +557,9 @@ _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(let
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
 _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
              rf"|\b(?-i:{'|'.join(CURRENCY_CODES)})\s?|\b(?:{LOWER_CASE_CODES})\s?"
-             rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)")
+             rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)"
+             rf"|\b(?-i:M(?:{'|'.join(CURRENCY_CODES)}))\s?(?=\d)"  # "MSEK 300", "MAUD 60": millions
+             r"|\b(?:dollars?|euros?|yuan|yen|rupees?)\s(?=\d[\d.,]*\s?(?:million|billion|trillion|bn|mn)\b)")  # "dollar 22.5 million"
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
@@ -577,7 +580,8 @@ WORD = re.compile(r"[A-Za-z]+")
 DOLLAR_AFTER = re.compile(r"\s?\$")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES),
+     "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES), *(f"m{code.lower()}" for code in CURRENCY_CODES),
+     "dollar", "dollars", "euro", "euros", "yuan", "yen", "rupee", "rupees",
      *(letters.lower() for letters in CURRENCY_PREFIXES if letters.isascii())])
 
 
@@ -1220,7 +1224,10 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     if match["between"] and high is None:
         start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else match.start("lo")
     written = (match["cur"] or match["cur2"] or "").strip()
-    currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower())
+    currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower()) or CURRENCY_WORDS.get(written.lower())
+    if currency is None and written[:1] == "M" and written[1:].lower() in CURRENCY_SIGNS:  # "MSEK 300": millions
+        currency = CURRENCY_SIGNS[written[1:].lower()]
+        low, high = low * 1e6, high * 1e6 if high is not None else None
     dash = bool(match["sep"] and match["sep"].strip() in "-–—−")
     fraction = bool(match["lo_word"] and FRACTION_WORD_END.search(match["lo_word"])
                     or match["lo"] and ("/" in match["lo"] or match["lo"][-1] in FRACTION_CHARS))
