@@ -589,3 +589,8 @@ def test_millions_of_a_code_a_currency_word_before_a_scaled_number_and_the_tamil
     quantity = _one(sentence)
     assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
     assert [q.unit for q in find_quantities("The dollar rose 0.5% and the euro 1.2 cents.")] == ["%", "USc"]
+
+
+def test_a_count_before_a_price_counts_the_notes_after_it():
+    found = find_quantities("She paid with 3 $20 bills.")
+    assert [(q.value, q.unit) for q in found] == [(3, "bills"), (20, "USD")]

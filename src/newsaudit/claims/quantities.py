@@ -1040,6 +1040,11 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
                 and not second.text[:1] in CURRENCY_START
                 and not (second.unit_text and second.text.lower().startswith(second.unit_text.lower()))):  # "5 and Rs 6"
             out[index] = replace(first, unit=second.unit, kind=second.kind, per=second.per)
+        elif (first.unit is None and first.kind == "count" and not first.counted and second.kind == "money"
+              and first.value is not None and text[first.char_end: second.char_start] == " "):
+            noun = NEXT_WORD.match(text, second.char_end)  # "two $20 bills", "3 USD50 cards": the notes are counted
+            if noun and _is_counted(noun["word"]):
+                out[index] = replace(first, unit=noun["word"].lower(), counted=noun["word"])
     return out
 
 
