@@ -594,3 +594,13 @@ def test_millions_of_a_code_a_currency_word_before_a_scaled_number_and_the_tamil
 def test_a_count_before_a_price_counts_the_notes_after_it():
     found = find_quantities("She paid with 3 $20 bills.")
     assert [(q.value, q.unit) for q in found] == [(3, "bills"), (20, "USD")]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("The crash on Route 9 injured 60 people, the fire department said.", ["60 people"]),
+    ("Flight 370 passengers' families met in Perth.", []),
+    ("Windows 10 users reported the fault on Tuesday.", []),
+    ("Traffic on highway 61 slowed as 40 trucks waited.", ["40 trucks"]),
+])
+def test_a_number_after_a_word_that_numbers_things_is_a_name_even_before_a_noun(sentence, kept):
+    assert [q.text for q in find_quantities(sentence)] == kept

@@ -1317,6 +1317,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
     if (bare or tail.kind == "count" and tail.counted and tail.unit is None) and _designated(text, numeral.start):
         return None  # "Part 2", "Voyager 2", "Section 427"
+    if tail.kind == "count" and not numeral.worded and not numeral.currency and _named_designator(text, numeral.start):
+        return None  # "Route 9 injured 60", "Flight 370 passengers", "Windows 10 users": the number names the thing
     part_of = (_part_of(text, tail, limit) if bare and not numeral.fraction and not (numeral.worded and numeral.low == 1)
                else None)  # not "one of the ways", an idiom far more often than a count
     if part_of is not None:
@@ -1419,6 +1421,14 @@ def _designated(text: str, position: int) -> bool:
     if word in NOT_DESIGNATORS or word.lower() in APPROX_BEFORE:
         return False
     return not SENTENCE_START.search(text, max(0, word_start - 4), word_start)
+
+
+def _named_designator(text: str, position: int) -> bool:
+    """The word right before ``position`` is one that numbers things ("Route", "Flight", "highway")."""
+    if position < 2 or text[position - 1] != " ":
+        return False
+    word = text[text.rfind(" ", max(0, position - 16), position - 1) + 1: position - 1]
+    return word in DESIGNATORS or word.lower() in LOWER_DESIGNATORS
 
 
 def _approx_before(text: str, position: int) -> bool:
