@@ -422,7 +422,7 @@ def run_batch_phase(workers: int, page_limit: Optional[int]) -> dict[str, Any]:
         parent_cpu = time.process_time() - cpu_started - sampler_cpu[0]
     handled = summary.audited + summary.duplicates + summary.errors
     steady = ended - first[0] if first else None
-    worker_peaks = sorted(peak for peak, _cpu in usage.values()) if workers > 1 else [maxrss_mb()]
+    worker_peaks = sorted(peak for peak, _cpu in usage.values())  # one worker is a process of its own too
     worker_cpu = sum(cpu for _peak, cpu in usage.values())  # to the last sample: a quarter second short at most
     return {"workers": workers, "pages": handled, "errors": summary.errors, "wall_seconds": round(ended - started, 1),
             "parent_cpu_seconds": round(parent_cpu, 2), "worker_cpu_seconds": round(worker_cpu, 2),

@@ -7,6 +7,7 @@ workers each rebuild the resources once from their pickled configuration.
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Optional, Sequence
@@ -15,6 +16,7 @@ from .errors import NewsauditError
 from .ingest import Document, load_document, read_input
 from .model import Report
 from .pipeline import STAGES, Stage, run_stages
+from .processes import die_with_parent
 from .reference.resources import Resources, default_resources
 from .settings import Settings
 
@@ -72,7 +74,7 @@ def audit_many(
         for index, source in enumerate(sources):
             yield _audit_one(index, source, settings, resources)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(resources,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(resources, os.getpid())) as pool:
         items = ((index, source, settings) for index, source in enumerate(sources))
         yield from pool.map(_audit_in_worker, items, chunksize=4)
 
@@ -87,7 +89,8 @@ def _audit_one(index: int, source: str | bytes | Document, settings: Settings, r
 _WORKER_RESOURCES: list[Resources] = []  # this worker process's resources, set once by _start_worker
 
 
-def _start_worker(resources: Resources) -> None:
+def _start_worker(resources: Resources, parent: int) -> None:
+    die_with_parent(parent)
     _WORKER_RESOURCES.append(resources.load_all())
 
 

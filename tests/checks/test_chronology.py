@@ -145,6 +145,28 @@ def test_an_event_outside_the_table_is_not_checked():
     assert run(time_checks.check_years_since, make_report(text, "2016-05-01")) == []
 
 
+@pytest.mark.parametrize("dated, shapes", [
+    ("the 1931 Ruritanian grain elevator collapse", "since anniversary"),
+    ("the Ruritanian grain elevator collapse of 1931", "since anniversary"),
+    ("the Ruritanian grain elevator collapse of March 1931", "since anniversary"),
+    ("the Ruritanian grain elevator collapse of March 4, 1931", "since anniversary"),
+    ("the Ruritanian grain elevator collapse in Nov. 1931", "since"),  # see the next test
+])
+def test_an_event_outside_the_table_dated_in_the_sentence_is_checked_from_that_date(dated, shapes):
+    lines = {"since": "It has been {n} years since {what}, and the town still talks about it.",
+             "anniversary": "This year marks the {n}th anniversary of {what}, the mayor said."}
+    for line in (lines[shape] for shape in shapes.split()):
+        wrong = run(time_checks.check_years_since, make_report(line.format(n=90, what=dated), "2016-05-01"))
+        assert codes(wrong) == ["time.anachronism"] and wrong[0].refs[0].source == "text"
+        assert run(time_checks.check_years_since, make_report(line.format(n=85, what=dated), "2016-05-01")) == []
+
+
+def test_an_anniversary_of_an_unknown_event_followed_by_in_a_year_may_date_the_anniversary():
+    # "the 50th anniversary of the festival in 2019" may say when the anniversary falls: no check holds it
+    text = "This year marks the 90th anniversary of the Ruritanian grain elevator collapse in 1931, the mayor said."
+    assert run(time_checks.check_years_since, make_report(text, "2016-05-01")) == []
+
+
 def test_a_count_that_fits_a_lasting_event_anywhere_in_its_span_is_silent():
     text = "It has been {n} years since the Vietnam War, and veterans still meet."
     for n in (41, 50, 60):

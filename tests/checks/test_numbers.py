@@ -101,6 +101,18 @@ def test_an_added_count_is_not_the_same_count():
     assert findings_for(report) == []
 
 
+def test_a_change_word_capitalised_inside_a_sentence_is_a_name_not_a_change():
+    """"Cedar Falls" is a town, not "falls"; a change word opening a sentence still counts."""
+    named = two_sentence_report("The crash injured 60 people, the Cedar Falls fire department said.",
+                                "The fire department said 85 people were injured in the crash.",
+                                pa="60 people", va=60, pb="85 people", vb=85, unit="people")
+    assert [f.code for f in findings_for(named)] == ["number.inconsistent"]
+    changed = two_sentence_report("Rose by a third, the toll reached 60 people, the fire department said.",
+                                  "The fire department said 85 people were injured in the crash.",
+                                  pa="60 people", va=60, pb="85 people", vb=85, unit="people")
+    assert findings_for(changed) == []
+
+
 def test_a_part_of_someones_group_is_not_the_whole_count():
     """"N of Brandt's files" counts a subset; another count of files can differ from it."""
     report = two_sentence_report("The archive said 2,400 of Brandt's released agency files were redacted in part.",

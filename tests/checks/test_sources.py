@@ -122,6 +122,14 @@ def test_two_people_sharing_a_surname_are_not_a_conflict():
     assert run(sources.check_role_conflicts, make_report(text)) == []
 
 
+def test_namesakes_told_apart_by_their_initials_are_not_a_conflict():
+    text = ("In 2008, Gov. Tom Hale distanced himself from President Arthur B. Vance. "
+            "In 1988, Vice President Arthur J.K. Vance ran on his record.")
+    assert run(sources.check_role_conflicts, make_report(text)) == []
+    same = "President Arthur B. Vance spoke. Later, Vice President Arthur B. Vance spoke again."
+    assert [f.code for f in run(sources.check_role_conflicts, make_report(same))] == ["entity.role_conflict"]
+
+
 def test_general_staff_is_not_a_general():
     text = "Ukraine's General Staff reported the strikes. Col. Staff is not a person here."
     assert run(sources.check_role_conflicts, make_report(text)) == []

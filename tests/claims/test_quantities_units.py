@@ -453,3 +453,154 @@ def test_endless_digit_groups_stay_fast_and_finite(text):
 def test_a_spaced_c_or_f_is_a_temperature_where_weather_is_spoken_of():
     assert _one("It felt like 35 C outside the station.").unit == "°C"
     assert _one("The class got 4 C grades.").unit == "grades"
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The ministry paid out 7,200 Kuwaiti dinars in grants.", 7200, "KWD"),
+    ("Rice now costs 90 Egyptian pounds at the market.", 90, "EGP"),
+    ("The fund lent 3 billion South Korean won.", 3e9, "KRW"),
+    ("Fares rose to 450 Kenyan shillings.", 450, "KES"),
+    ("Each voucher is worth 200 Romanian lei.", 200, "RON"),
+    ("The club sold him for 14 million British pounds.", 14e6, "GBP"),
+    ("Growers were offered 640 CFA francs a kilo.", 640, "XOF"),
+    ("Traders asked 38 Peruvian soles for it.", 38, "PEN"),
+    ("She was fined 5,000 dinars.", 5000, "dinar"),
+    ("A night costs 1,400 kr in high season.", 1400, "kr"),
+    ("The card charged 35 zł for delivery.", 35, "PLN"),
+    ("The bank lost SFr 2.5 billion.", 2.5e9, "CHF"),
+    ("Exports earned NKr 40 million.", 40e6, "NOK"),
+    ("Shares were priced at Rp 1,250 each.", 1250, "IDR"),
+    ("The candidate spent RM3 million on posters.", 3e6, "MYR"),
+])
+def test_a_nationality_or_letters_name_the_currency(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (pytest.approx(value), unit, "money")
+
+
+def test_a_currency_code_that_is_also_a_word_is_money_only_in_capitals():
+    assert [q.unit for q in find_quantities("The cop 5 metres away said to try 5 of them.")] == ["m", None]
+    assert _one("The ticket cost PEN 45 in Lima.").unit == "PEN"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Rents are three times as high as in 2015.", 3),
+    ("The new reactor is 100 times more powerful.", 100),
+    ("He was stopped by police four times.", 4),
+])
+def test_times_after_a_number_is_a_multiplier(sentence, value):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, "times", "multiplier")
+    assert _one("Trains run four times a day.").per == "day"
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The canal froze at 12 degrees below zero.", -12, "deg"),
+    ("Overnight it was minus 8 degrees.", -8, "deg"),
+])
+def test_below_zero_and_minus_make_degrees_a_temperature(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, unit, "temperature")
+
+
+def test_pc_after_digits_is_percent_and_a_runner_runs_metres():
+    assert [(q.value, q.unit) for q in find_quantities("Rates rose to 5.25pc; she ran 400m.")] == [(5.25, "%"), (400, "m")]
+    assert _one("The club ran up 5m in losses.").value == 5e6
+
+
+def test_a_currency_between_two_numbers_goes_with_the_one_it_belongs_to():
+    assert [(q.value, q.unit) for q in find_quantities("20 $ 40 $")] == [(20, "USD"), (40, "USD")]
+    assert [(q.value, q.unit) for q in find_quantities("30 eur 50 usd")] == [(30, "EUR"), (50, "USD")]
+    assert [q.text for q in find_quantities("She paid 10 $ 30 for it.")] == ["10", "$ 30"]
+
+
+@pytest.mark.parametrize("sentence, unit", [("He lives a mile away.", "mi"), ("Buy a litre of milk.", "l"),
+                                            ("It cost a penny.", "GBX")])
+def test_a_measure_with_the_article_is_one(sentence, unit):
+    assert (_one(sentence).value, _one(sentence).unit) == (1, unit)
+    assert find_quantities("A foot soldier with a degree in law opened a dollar store.") == []
+
+
+@pytest.mark.parametrize("sentence, value, unit, kind", [
+    ("It's 70 f outside.", 70, "°F", "temperature"),
+    ("Convert 40 c to f, please.", 40, "°C", "temperature"),
+    ("Liquid helium sits near 4 degrees kelvin.", 4, "K", "temperature"),
+    ("She moved abroad at the age of 30.", 30, "year", "age"),
+    ("A 70-year old man was hurt.", 70, "year", "age"),
+    ("The forward is 6'7\" tall.", 6 + 7 / 12, "ft", "length"),
+    ("Flats of 600 sq. ft. are rare.", 600, "ft2", "area"),
+    ("It cost 20 bucks.", 20, "USD", "money"),
+])
+def test_degrees_ages_heights_and_slang_in_copy(sentence, value, unit, kind):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (pytest.approx(value), unit, kind)
+    assert _one("The class got 4 c grades.").unit == "grades"
+
+
+def test_a_bare_number_does_not_take_the_currency_written_before_the_next_one():
+    assert [q.unit for q in find_quantities("They owe 5 billion and Rs 500 more.")] == [None, "INR"]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The pulse repeats at 3e9 s-1.", 3e9, "s-1"),
+    ("The probe braked at 2.5 m/s2 over the crater.", 2.5, "m"),
+    ("The crater formed about 66 Ma ago.", 66, "Ma"),
+    ("The planet orbits 1.3 astronomical units from its star.", 1.3, "au"),
+    ("The black hole weighs 30 solar masses.", 30, "M☉"),
+    ("The engine delivers 400 newton metres.", 400, "Nm"),
+    ("Samples held 120 Bq of caesium.", 120, "Bq"),
+    ("The sensor has 50 megapixels.", 50, "MP"),
+])
+def test_units_of_science_copy(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+    assert find_quantities("Roof panels: 40 solar, 3 inverse.")[0].unit is None
+
+
+def test_a_stock_index_is_a_name_and_a_dash_after_metres_is_not_a_dimension():
+    assert [q.text for q in find_quantities("The S&P 500 rose 1.2% as the FTSE 100 fell.")] == ["1.2%"]
+    assert find_quantities("Sales were 5m-6m units.")[0].value == 5e6
+    assert find_quantities("A 10m-wide hole.")[0].unit == "m"
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The fee rose to one point five million dollars.", 1.5e6, "USD"),
+    ("They bought half a dozen vans.", 6, "vans"),
+    ("The target is US$ 2MM this year.", 2e6, "USD"),
+    ("She offered 15 hundred dollars.", 1500, "USD"),
+    ("It cost 4 dimes.", 4, "dime"),
+])
+def test_number_words_and_scales_in_copy(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_irregular_plurals_are_counted_and_a_flat_or_a_form_is_a_designation():
+    assert _one("Vets treated 20 geese and").unit == "geese"
+    assert find_quantities("She lives in apartment 4C near the park.") == []
+    assert find_quantities("The funds must file Form 13F each quarter.") == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Group sales reached MSEK 1,250 in the quarter.", 1.25e9, "SEK"),
+    ("Bids open at dollar 3.5 million.", 3.5e6, "USD"),
+    ("He lent her 5,000 ரூ last year.", 5000, "LKR"),
+])
+def test_millions_of_a_code_a_currency_word_before_a_scaled_number_and_the_tamil_rupee(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+    assert [q.unit for q in find_quantities("The dollar rose 0.5% and the euro 1.2 cents.")] == ["%", "USc"]
+
+
+def test_a_count_before_a_price_counts_the_notes_after_it():
+    found = find_quantities("She paid with 3 $20 bills.")
+    assert [(q.value, q.unit) for q in found] == [(3, "bills"), (20, "USD")]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("The crash on Route 9 injured 60 people, the fire department said.", ["60 people"]),
+    ("Flight 370 passengers' families met in Perth.", []),
+    ("Windows 10 users reported the fault on Tuesday.", []),
+    ("Traffic on highway 61 slowed as 40 trucks waited.", ["40 trucks"]),
+])
+def test_a_number_after_a_word_that_numbers_things_is_a_name_even_before_a_noun(sentence, kept):
+    assert [q.text for q in find_quantities(sentence)] == kept

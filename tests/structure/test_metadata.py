@@ -143,3 +143,107 @@ def test_soft_hyphens_and_ruby_readings_are_not_part_of_the_headline():
     page = html_page("<title>\u6e2f\u306e\u6865 | Harbour Herald</title>",
                      "<h1>\u6e2f<rt>\u307f\u306a\u3068</rt>\u306e\u6865</h1>")
     assert parse_html(page, url="https://www.harbourherald.co.uk/news/pier").headline == "\u6e2f\u306e\u6865"
+
+
+def _page_with(head: str, before_article: str, body_class: str = "", top: str = "") -> str:
+    return (f"<html><head>{head}</head><body class='{body_class}'>{before_article}"
+            f"<article>{top}{STORY}</article></body></html>")
+
+
+URL = "https://www.harbourherald.co.uk/news/pier"
+TITLE = "<title>Old ferry pier to close for a year | The Harbour Herald</title>"
+
+
+def test_the_bodys_theme_classes_do_not_hide_the_h1():
+    page = _page_with('<meta property="og:title" content="Pier to close">',
+                      "<div class='header'><h1>Old ferry pier to close for a year</h1></div>",
+                      body_class="theme-menu-light has-sidebar")
+    assert parse_html(page, url=URL).headline == "Old ferry pier to close for a year"
+
+
+def test_a_field_whose_label_is_hidden_is_not_a_kicker():
+    top = ('<h1 class="page-title"><span class="field field--name-title field--label-hidden">'
+           'Old ferry pier to close for a year</span></h1>')
+    page = _page_with('<meta property="og:title" content="Pier to close">', "", top=top)
+    assert parse_html(page, url=URL).headline == "Old ferry pier to close for a year"
+
+
+def test_an_h1_in_a_breadcrumb_bar_counts_where_a_stated_title_prints_it():
+    stated = ["Pier to close", "Ferries: Old ferry pier to close for a year | The Harbour Herald"]
+    assert choose_headline(stated, [], KEYS, aside=["Ferries: Old ferry pier to close for a year"]) == (
+        "Ferries: Old ferry pier to close for a year")
+    assert choose_headline(stated, [], KEYS, aside=["Harbour news in brief"]) == "Pier to close"
+    nav = "<nav class='breadcrumb'><h1>Ferries: Old ferry pier to close for a year</h1></nav>"
+    page = _page_with('<meta property="og:title" content="Ferries: Old ferry pier to close for a year">', nav)
+    assert parse_html(page, url=URL).headline == "Ferries: Old ferry pier to close for a year"
+
+
+def test_a_stated_title_the_page_prints_as_a_lesser_heading_is_the_headline():
+    # no <h1>: the stated title printed as an <h2> wins over the first stated title, in the printed form
+    stated = ["Old Ferry Pier To Close For A Year", "Old ferry pier to close – for a year", "Pier news"]
+    assert choose_headline(stated, [], KEYS, subheads=["Old ferry pier to close – for a year"]) == (
+        "Old ferry pier to close – for a year")
+    # the site's part goes when the <h2> prints the title without it, though it does not name the site
+    assert choose_headline(["Old ferry pier to close for a year | Coast desk and more"], [], KEYS,
+                           subheads=["Old ferry pier to close for a year"]) == "Old ferry pier to close for a year"
+    # a lone <h1> that agrees with no stated title yields to the stated title printed as an <h2>
+    assert choose_headline(["Old ferry pier to close for a year"], ["Details"], KEYS,
+                           subheads=["Old ferry pier to close for a year"]) == "Old ferry pier to close for a year"
+    assert choose_headline(["Old ferry pier to close for a year"], ["Ferry pier shut until spring"], KEYS,
+                           subheads=["Other harbour news"]) == "Ferry pier shut until spring"
+
+
+def test_an_h1_that_prints_a_whole_stated_title_keeps_what_a_partial_site_name_would_cut():
+    url = "https://www.pierguide24.co.uk/"
+    keys = site_keys(("Pier",), url)
+    stated = ["Pier guide – tips for every harbour", "Pier guide – tips for every harbour | Pier"]
+    assert strip_site(stated[0], keys) == "tips for every harbour"  # "Pier guide" names the site
+    assert choose_headline(stated, ["Pier guide – tips for every harbour"], keys, url=url) == (
+        "Pier guide – tips for every harbour")
+    # an <h1> that prints the site's exact name with the story is still cut
+    assert choose_headline(["Old ferry pier to close for a year | The Harbour Herald"],
+                           ["Old ferry pier to close for a year | The Harbour Herald"], KEYS) == (
+        "Old ferry pier to close for a year")
+
+
+def test_a_site_name_that_holds_a_separator_is_cut_whole():
+    keys = site_keys(("Salsa moves - Rueda in Town",), "http://rueda.wiki.example/enchufla")
+    assert strip_site("Enchufla turns - Salsa moves - Rueda in Town", keys) == "Enchufla turns"
+    assert strip_site("Salsa moves - Rueda in Town - Enchufla turns", keys) == "Enchufla turns"
+    assert choose_headline(["Enchufla turns - Salsa moves - Rueda in Town", "Salsa moves - Rueda in Town"],
+                           ["Salsa moves - Rueda in Town"], keys, ["Salsa moves - Rueda in Town"]) == "Enchufla turns"
+
+
+def test_a_title_that_opens_with_the_domains_name_loses_it_though_the_page_states_that_name_alone():
+    url = "https://web.archive.org/web/20140226054445/http://www.pier4talks.co.uk/2013/08/07/ferry"
+    keys = site_keys(("Pier 4 talks",), url)
+    stated = ["Pier 4 talks » Blog Archive » Old ferry pier to close for a year", "Pier 4 talks"]
+    assert choose_headline(stated, ["Pier 4 talks"], keys, url=url) == "Old ferry pier to close for a year"
+
+
+def test_a_kicker_in_its_own_element_that_a_stated_title_sets_apart_is_left_out():
+    top = "<h1> <span class='subtitle'>Harbour works</span> Old ferry pier to close for a year </h1>"
+    head = '<meta property="og:title" content="Harbour works - Old ferry pier to close for a year">'
+    assert parse_html(_page_with(head, "", top=top), url=URL).headline == "Old ferry pier to close for a year"
+    # without the stated separator the opening element is part of the headline
+    head = '<meta property="og:title" content="Harbour works Old ferry pier to close for a year">'
+    assert parse_html(_page_with(head, "", top=top), url=URL).headline == (
+        "Harbour works Old ferry pier to close for a year")
+
+
+def test_a_cjk_title_loses_the_sites_part_after_a_spaceless_mark_where_the_page_prints_the_rest():
+    story = "\u6e2f\u53e3\u7684\u65e7\u6e21\u8f6e\u7801\u5934\u5c06\u5173\u95ed\u4e00\u5e74\uff01"
+    title = f"<title>{story}-\u6e2f\u53e3\u65b0\u95fb\u7f51</title>"
+    page = _page_with(title, f"<div class='h-title'>{story}</div>")
+    assert parse_html(page, url=URL).headline == story
+    # nothing printed corroborates the cut: the title stays whole
+    assert parse_html(_page_with(title, ""), url=URL).headline == f"{story}-\u6e2f\u53e3\u65b0\u95fb\u7f51"
+
+
+def test_a_kicker_before_a_colon_goes_where_the_page_prints_the_rest_alone():
+    stated = ["Preview: Harbour Racer Beta", "Harbour Herald | Previews: Harbour Racer Beta"]
+    assert choose_headline(stated, [], KEYS, subheads=["Harbour Racer Beta"]) == "Harbour Racer Beta"
+    # what stands before the colon is not the headline though the page prints it alone
+    assert choose_headline(["Dezuka Pier: Fried fish cakes, hot and fresh"], [], KEYS,
+                           subheads=["Dezuka Pier"]) == "Dezuka Pier: Fried fish cakes, hot and fresh"
+    assert choose_headline(["Preview: Harbour Racer Beta"], [], KEYS) == "Preview: Harbour Racer Beta"

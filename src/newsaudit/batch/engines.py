@@ -1,7 +1,9 @@
 """Engines: where the audits run. Each takes jobs and yields an ``Outcome`` per job, in any order.
 
-- ``local`` with one worker audits in this process; with N workers, in a pool of N processes,
-  each loading its ``Resources`` (spaCy model, gazetteer, tables) once, before its first job. At
+- ``local`` audits in a pool of N worker processes (one worker is one process too, so the process
+  that writes the store never also holds the models), each loading its ``Resources`` (spaCy
+  model, gazetteer, tables) once, before its first job. A worker dies with the process that
+  started it, so a run killed with SIGKILL leaves no worker behind. At
   most a few jobs per worker are in flight, so memory stays bounded and a killed run loses only
   those (they are redone on the next run). A worker that dies (killed by the kernel, say) is
   replaced; a job that was in flight during two such deaths is stored as an error.
@@ -26,6 +28,7 @@ from typing import Iterable, Iterator, Optional
 from ..api import audit
 from ..errors import ConfigError, NewsauditError
 from ..ingest import Document
+from ..processes import die_with_parent
 from ..reference.resources import Resources
 from ..settings import Settings
 from .store import Outcome
@@ -73,8 +76,9 @@ def _line(text: str) -> str:
 _WORKER: dict[str, object] = {}  # this worker process's settings and loaded resources
 
 
-def _start_worker(settings: Settings, resources: Resources) -> None:
+def _start_worker(settings: Settings, resources: Resources, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent(parent)
     _WORKER["settings"] = settings
     _WORKER["resources"] = resources.load_all()
 
@@ -84,21 +88,18 @@ def _run_in_worker(job: Job) -> Outcome:
 
 
 def run_local(jobs: Iterable[Job], settings: Settings, resources: Resources, workers: int = 1) -> Iterator[Outcome]:
-    if workers <= 1:
-        for job in jobs:  # the resources load on the first audit: a run with nothing left to do loads nothing
-            yield audit_job(job, settings, resources)
-        return
     jobs = iter(jobs)
     first = next(jobs, None)
-    if first is not None:  # nothing left to do: no pool to start
-        yield from _run_pool(itertools.chain([first], jobs), settings, resources, workers)
+    if first is not None:  # nothing left to do: no pool to start, nothing loaded
+        yield from _run_pool(itertools.chain([first], jobs), settings, resources, max(1, workers))
 
 
 def _run_pool(jobs: Iterator[Job], settings: Settings, resources: Resources, workers: int) -> Iterator[Outcome]:
     crashes: dict[str, int] = {}
     retry: list[Job] = []
     while True:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(settings, resources))
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                   initargs=(settings, resources, os.getpid()))
         pending: dict[Future, Job] = {}
         try:
             exhausted = False

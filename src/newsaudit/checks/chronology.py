@@ -28,7 +28,7 @@ from .. import codes
 from ..model import Article, Evidence, Finding, Ref, Report, TimeRef
 from ..reference.resources import Resources
 from ..reference.anchors import EVENT_NOUNS, Anchor
-from ..text.dates import MONTH_FULL, UNIT_DAYS
+from ..text.dates import MONTH_ABBREVIATED, MONTH_FULL, UNIT_DAYS
 from ..text.sentences import clause_around, content_words, sentence_around
 from .common import evidence, published_date
 
@@ -65,8 +65,11 @@ ORDINAL_OF = re.compile(rf"\b(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+o
 ORDINAL_MARKERS = (re.compile(r"\bin\s+its\s", re.IGNORECASE),
                    re.compile(rf"['’]s\s+(?:{_ORD})\s+(?:day|week|month|year)\b", re.IGNORECASE),
                    re.compile(r"(?:day|week|month|year)\s+of\s"))
-# An anniversary's own date, not its start: "anniversary tour in 2020", "anniversary on May 3, 2024".
-WHEN_YEAR = re.compile(r"^(?:\s+\w+){0,4}?\s+(?:in|on|during|this|next)\s+(?:\w+\s+){0,2}(?:18|19|20)\d{2}\b", re.IGNORECASE)
+# An anniversary's own date, not its start: "anniversary tour in 2020", "anniversary on May 3, 2024";
+# after an unknown event, "the 50th anniversary of the festival in 2019" may mean either, so it is held
+# as one too.
+WHEN_YEAR = re.compile(r"^[^\d;:!?]{0,80}?\b(?:in|on|during|this|next)\s+(?:[\w.,]+\s+){0,2}(?:18|19|20)\d{2}\b",
+                       re.IGNORECASE)
 # Words that put a possessive or "of" ordinal in the present rather than in a retrospective.
 PRESENT_MARKER = re.compile(r"\b(?:now|today|tonight|this week|marks|enters|as of)\b", re.IGNORECASE)
 THEN_MARKER = re.compile(r"\bthen\b", re.IGNORECASE)
@@ -93,7 +96,11 @@ ANNIVERSARY = re.compile(rf"\b(?P<ord>{_ORD})\sanniversary\b(?P<what>[^;:!?—\n
 ANNIVERSARY_WORD = re.compile(r"\sanniversary\b", re.IGNORECASE)  # in every ANNIVERSARY match: a quick test first
 FOUNDED = re.compile(rf"\b(?:founded|established|opened|launched|created|incorporated|formed|built)\s(?:in\s)?"
                      rf"(?P<year>{_YEAR})\b", re.IGNORECASE)
-WHAT_YEAR = re.compile(rf"^(?:[^\d]{{0,40}}?\b(?:in|of)\s|the\s|its\s)?(?P<year>{_YEAR})\b")
+# "the 1972 flood", "the flood of 1972", "the anniversary of the 1981 collapse", "the explosion of
+# December 1917", "the collapse of July 17, 1981": the year the start is given in.
+_MONTH_DAY = rf"(?:(?:{MONTH_FULL}|{MONTH_ABBREVIATED})\s(?:\d{{1,2}},?\s)?)"
+WHAT_YEAR = re.compile(rf"^\s?(?:[^\d]{{0,60}}?\b(?:in|of|on)\s(?:the\s)?{_MONTH_DAY}?|(?:the|its|their)\s)?"
+                       rf"(?P<year>{_YEAR})\b")
 # "after the 2016 referendum", "after its 1990 founding": a year that dates the start itself.
 ATTRIBUTIVE_YEAR = re.compile(rf"^(?:the|its|their|his|her|a)\s(?P<year>{_YEAR})\s[a-z]", re.IGNORECASE)
 # A sentence that speaks of now: "N years after X" is then counted to the publication date.

@@ -247,8 +247,20 @@ def _is_part(quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
     before = text[max(clause[0], quantity.char_start - 20): quantity.char_start]
     after = text[quantity.char_end: min(clause[1], quantity.char_end + 15)]
     return bool(PART_MARKER.search(window) or INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)
-                or SPLIT_BEFORE.search(before) or SPLIT_AFTER.match(after) or CHANGE_MARKER.search(text, *clause)
+                or SPLIT_BEFORE.search(before) or SPLIT_AFTER.match(after) or _changes(text, clause)
                 or AGGREGATE_MARKER.search(window) or DISTINCT_BEFORE.search(text, clause[0], quantity.char_start))
+
+
+def _changes(text: str, clause: tuple[int, int]) -> bool:
+    """A change word in the clause ("rose", "fell", "cut", "may"); capitalised inside a sentence it is
+    a name ("Cedar Falls", "Rose Ortiz", "Target", "in May"), which says nothing of a change."""
+    for match in CHANGE_MARKER.finditer(text, *clause):
+        if match[0][0].islower():
+            return True
+        before = text[max(0, match.start() - 4):match.start()].rstrip(" \"“‘'(")
+        if not before or before[-1] in ".!?:;\n":
+            return True
+    return False
 
 
 def _days(claim: Claim, starts: list[int], clause: tuple[int, int]) -> frozenset[str]:

@@ -217,8 +217,10 @@ _PORTFOLIO = (r"Defen[cs]e|Foreign|Finance|Interior|Health|Economy|Economic|Just
               r"Agriculture|Transport|Labou?r|Trade|Environment|Digital|Home|Deputy Prime|Prime")
 OFFICES = rf"(?:{_PORTFOLIO})\sMinister|Vice\sPresident|(?<!Vice\s)President|Chancellor"
 _NAME_WORD = r"[A-Z][a-zà-ÿ’'\-]+"
+_INITIALS = r"(?:[A-Z]\.){1,3}"  # "George W. Bush", "George H.W. Bush": two different presidents
 _RANK = "|".join(re.escape(rank) for rank in sorted(RANKS, key=len, reverse=True))
-TITLED_PERSON = re.compile(rf"(?<![\w.])(?P<title>{_RANK}|{OFFICES})\s(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})\b")
+TITLED_PERSON = re.compile(rf"(?<![\w.])(?P<title>{_RANK}|{OFFICES})\s"
+                           rf"(?P<name>{_NAME_WORD}(?:\s(?:{_INITIALS}\s)?{_NAME_WORD}){{0,2}})\b")
 PAST_TITLE = re.compile(r"\b(?:former|ex|then|retired|late|acting|interim|onetime|one-time)[\s-]*$", re.IGNORECASE)
 ROLE_CHANGE = re.compile(r"\b(?:promot\w*|demot\w*|appointed|named|became|replac\w*|succeed\w*|reshuffl\w*|"
                          r"moved to|took over)\b", re.IGNORECASE)
@@ -245,8 +247,8 @@ def titled_people(text: str) -> list[Titled]:
         if PAST_TITLE.search(text[max(0, match.start() - 12): match.start()]):
             continue
         family = RANKS.get(title) or re.sub(r"\s+", " ", title)
-        found.append(Titled(title, family, words[0] if len(words) > 1 else None, words[-1],
-                            match.start(), match.end()))
+        given = " ".join(words[:-1]) or None  # initials included: "George W." is not "George H.W."
+        found.append(Titled(title, family, given, words[-1], match.start(), match.end()))
     return found
 
 

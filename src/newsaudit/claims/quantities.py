@@ -49,48 +49,136 @@ VAGUE_BOUNDS = {
     "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7),
     "hundreds of millions": (2e8, 9.99e8), "billions": (2e9, 9.99e9),
 }
-SCALES = {"dozen": 12, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
+SCALES = {"dozen": 12, "hundred": 100, "mil": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
           "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
 # ISO codes of currencies news writes before or after a number ("USD 5m", "500 EUR", "115USD").
-CURRENCY_CODES = ("USD EUR GBP JPY CNY RMB INR CAD AUD CHF HKD NZD SGD SEK NOK DKK PLN CZK HUF RUB UAH TRY BRL MXN "
-                  "ZAR KRW ILS THB IDR MYR PHP VND NGN KES EGP SAR AED PKR TWD ARS CLP COP BTC").split()
+CURRENCY_CODES = ("USD EUR GBP JPY CNY RMB INR CAD AUD CHF HKD NZD SGD SEK NOK DKK ISK PLN CZK HUF RON BGN HRK RSD "
+                  "RUB UAH BYN KZT GEL AZN AMD TRY BRL MXN ZAR KRW ILS THB IDR MYR PHP VND NGN KES UGX TZS ETB GHS "
+                  "XOF XAF EGP MAD TND DZD SAR QAR AED KWD BHD OMR JOD IQD IRR LBP PKR BDT LKR NPR TWD ARS CLP COP "
+                  "PEN UYU DOP JMD BTC ETH").split()
+# Codes that are also English words ("cop", "try", "pen", "mad"): a currency before a number only in capitals.
+LOWER_CASE_CODES = "usd|eur|gbp|rmb|jpy|cny|inr|cad|aud|chf|hkd|nzd|sgd|sek|nok|dkk|pln|rub|uah|zar|krw|idr|myr|ngn|kes|aed|sar|pkr"
 # A dollar sign with a country's letters: "US$", "C$", "NZ$", "Mex$", "NZD$".
 DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "c": "CAD", "s": "SGD",
                    "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN", "usd": "USD", "cad": "CAD", "aud": "AUD",
                    "hkd": "HKD", "nzd": "NZD", "sgd": "SGD", "mxn": "MXN"}
+# Letters news writes before an amount, case kept: "SFr 2m", "NKr 300", "Rp 5,000", "RM5 million", "KSh 200".
+CURRENCY_PREFIXES = {"SFr": "CHF", "Sfr": "CHF", "SFR": "CHF", "NKr": "NOK", "Nkr": "NOK", "DKr": "DKK", "Dkr": "DKK",
+                     "SKr": "SEK", "Skr": "SEK", "Kr": "kr", "kr": "kr", "Rp": "IDR", "RM": "MYR", "KSh": "KES",
+                     "Ksh": "KES", "Kshs": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT", "Dh": "AED", "Dhs": "AED",
+                     "QR": "QAR", "zł": "PLN"}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "元": "CNY",
                   "₿": "BTC", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₦": "NGN",
-                  "₱": "PHP", "₫": "VND", "฿": "THB",
+                  "₱": "PHP", "₫": "VND", "฿": "THB", "₸": "KZT", "₼": "AZN", "₲": "PYG", "₵": "GHS", "₨": "INR",
+                  "৳": "BDT", "¢": "USc",
                   **{code.lower(): "CNY" if code == "RMB" else code for code in CURRENCY_CODES},
-                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR"}
+                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR",
+                  **{letters.lower(): code for letters, code in CURRENCY_PREFIXES.items()}, "kr.": "kr", "kč": "CZK",
+                  "ரூ": "LKR"}  # the rupee in Tamil script, Sri Lanka's
 _SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
-# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions).
+# A currency written after the number: "500 USD", "115USD", "5 €", "6.25 BTC", "30 MUSD" (millions), "500 kr", "20 zł".
 CURRENCY_AFTER = re.compile(rf"\s?(?P<mega>(?-i:M)(?=[A-Z]{{3}}\b))?(?P<code>(?-i:{'|'.join(CURRENCY_CODES)})|usd|eur|gbp|rmb"
-                            rf"|[{_SIGNS}])(?![\w$€£])(?:\s(?P<scale>million|billion|trillion|thousand|bn|mn)\b)?")
+                            rf"|(?-i:kr\.?|zł|Kč)|ரூ|[{_SIGNS}])(?![\w$€£])(?:\s(?P<scale>million|billion|trillion|thousand|bn|mn)\b)?")
+# Currency words, each with the currency it means alone (dollars are American, francs Swiss,
+# kroner Norwegian; a generic name where no country is the usual one: "dinars"); a nationality
+# before one (CURRENCY_NATIONS) names the country's.
+CURRENCY_NOUNS: dict[str, tuple[str, str]] = {  # form -> (its singular, the currency it means alone)
+    **{form: ("dollar", "USD") for form in ("dollar", "dollars")},
+    **{form: ("euro", "EUR") for form in ("euro", "euros")},
+    **{form: ("ruble", "RUB") for form in ("ruble", "rubles", "rouble", "roubles")},
+    "pence": ("penny", "GBX"), "penny": ("penny", "GBX"), "cents": ("cent", "USc"), "cent": ("cent", "USc"),
+    **{form: ("peso", "MXN") for form in ("peso", "pesos")},
+    **{form: ("lira", "TRY") for form in ("lira", "liras", "lire")},
+    **{form: ("guilder", "NLG") for form in ("guilder", "guilders")}, "rand": ("rand", "ZAR"),
+    **{form: ("bitcoin", "BTC") for form in ("bitcoin", "bitcoins")},
+    **{form: ("satoshi", "satoshi") for form in ("satoshi", "satoshis")},
+    **{form: ("rupee", "INR") for form in ("rupee", "rupees")},
+    **{form: ("franc", "CHF") for form in ("franc", "francs")},
+    **{form: ("shekel", "ILS") for form in ("shekel", "shekels", "sheqel", "sheqels")}, "naira": ("naira", "NGN"),
+    **{form: ("hryvnia", "UAH") for form in ("hryvnia", "hryvnias", "hryvnas", "hryvna")},
+    "yen": ("yen", "JPY"), "yuan": ("yuan", "CNY"), "renminbi": ("yuan", "CNY"), "yuan renminbi": ("yuan", "CNY"),
+    "kuai": ("yuan", "CNY"), "bucks": ("dollar", "USD"), "quid": ("pound", "GBP"),
+    "dimes": ("dime", "dime"), "nickels": ("nickel", "nickel"), "pounds sterling": ("pound", "GBP"), "sterling": ("pound", "GBP"),
+    "markka": ("markka", "FIM"), "markkaa": ("markka", "FIM"),
+    **{form: ("peseta", "ESP") for form in ("peseta", "pesetas")}, "baht": ("baht", "THB"),
+    "reais": ("real", "BRL"), **{form: ("zloty", "PLN") for form in ("zloty", "zlotys", "zlotych", "złoty")},
+    **{form: ("krona", "SEK") for form in ("krona", "kronor", "kronas")}, "kronur": ("krona", "ISK"),
+    **{form: ("krone", "NOK") for form in ("krone", "kroner")}, "ringgit": ("ringgit", "MYR"),
+    "rupiah": ("rupiah", "IDR"), **{form: ("dirham", "AED") for form in ("dirham", "dirhams")},
+    **{form: ("riyal", "SAR") for form in ("riyal", "riyals")}, **{form: ("rial", "rial") for form in ("rial", "rials")},
+    **{form: ("dinar", "dinar") for form in ("dinar", "dinars")},
+    **{form: ("forint", "HUF") for form in ("forint", "forints")},
+    **{form: ("koruna", "CZK") for form in ("koruna", "korunas", "koruny")}, "dong": ("dong", "VND"),
+    "lari": ("lari", "GEL"), "kip": ("kip", "LAK"),
+    **{form: ("shilling", "shilling") for form in ("shilling", "shillings")},
+    **{form: ("cedi", "GHS") for form in ("cedi", "cedis")}, "soles": ("sol", "PEN"),
+    "lei": ("leu", "RON"), "leu": ("leu", "RON"), "leva": ("lev", "BGN"), "kuna": ("kuna", "HRK"),
+    "kunas": ("kuna", "HRK"), "taka": ("taka", "BDT"), "kwacha": ("kwacha", "kwacha"), "birr": ("birr", "ETB"),
+    **{form: ("tenge", "KZT") for form in ("tenge", "tenges")}, **{form: ("manat", "AZN") for form in ("manat", "manats")},
+    **{form: ("lempira", "HNL") for form in ("lempira", "lempiras")},
+    **{form: ("quetzal", "GTQ") for form in ("quetzal", "quetzales", "quetzals")},
+    **{form: ("guarani", "PYG") for form in ("guarani", "guaranies", "guaranis")},
+    **{form: ("bolivar", "VES") for form in ("bolivar", "bolivars", "bolivares")},
+    **{form: ("boliviano", "BOB") for form in ("boliviano", "bolivianos")},
+    **{form: ("colon", "CRC") for form in ("colones", "colón")},
+    **{form: ("afghani", "AFN") for form in ("afghani", "afghanis")}, "kyat": ("kyat", "MMK"),
+    "kyats": ("kyat", "MMK"), "riel": ("riel", "KHR"), "riels": ("riel", "KHR"), "ether": ("ether", "ETH"),
+}
+CURRENCY_WORDS = {form: code for form, (_lemma, code) in CURRENCY_NOUNS.items()}
+# Currency words that are also common words ("pounds" weigh, "won", "real", "sol"): money after a
+# nationality ("Egyptian pounds", "South Korean won"), or for "won" and "real" after a scale word.
+NATION_ONLY_NOUNS = {"pound": "pound", "pounds": "pound", "won": "won", "real": "real", "sol": "sol", "lev": "lev",
+                     "mark": "mark", "marks": "mark", "colon": "colon"}
 # A nationality before a currency word makes it that country's: "australian dollars", "swiss francs".
-CURRENCY_NATIONS = {("australian", "USD"): "AUD", ("canadian", "USD"): "CAD", ("hong kong", "USD"): "HKD",
-                    ("new zealand", "USD"): "NZD", ("singapore", "USD"): "SGD", ("taiwan", "USD"): "TWD",
-                    ("zimbabwe", "USD"): "ZWL", ("french", "CHF"): "FRF", ("belgian", "CHF"): "BEF",
-                    ("mexican", "MXN"): "MXN", ("argentine", "MXN"): "ARS", ("chilean", "MXN"): "CLP",
-                    ("colombian", "MXN"): "COP", ("philippine", "MXN"): "PHP", ("indian", "INR"): "INR",
-                    ("pakistani", "INR"): "PKR", ("sri lankan", "INR"): "LKR", ("nepalese", "INR"): "NPR",
-                    ("turkish", "TRY"): "TRY", ("dutch", "NLG"): "NLG", ("swiss", "CHF"): "CHF",
-                    ("us", "USD"): "USD", ("u.s.", "USD"): "USD", ("american", "USD"): "USD",
-                    ("egyptian", "GBP"): "EGP", ("irish", "GBP"): "IEP", ("danish", "NOK"): "DKK",
-                    ("norwegian", "NOK"): "NOK", ("swedish", "SEK"): "SEK", ("brazilian", "BRL"): "BRL",
-                    ("korean", "KRW"): "KRW"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rubles": "RUB",
-                  "pence": "GBX", "penny": "GBX", "cents": "USc", "cent": "USc", "pesos": "MXN", "lira": "TRY",
-                  "guilders": "NLG", "rand": "ZAR", "bitcoins": "BTC", "bitcoin": "BTC",
-                  "rupee": "INR", "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "shekels": "ILS", "naira": "NGN",
-                  "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yen": "JPY", "yuan": "CNY",
-                  "rupees": "INR", "francs": "CHF", "pounds sterling": "GBP", "sterling": "GBP",
-                  "markka": "FIM", "pesetas": "ESP", "peseta": "ESP", "yuan renminbi": "CNY", "renminbi": "CNY",
-                  "baht": "THB", "reais": "BRL", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "kronor": "SEK",
-                  "krona": "SEK", "kroner": "NOK", "krone": "NOK", "ringgit": "MYR", "rupiah": "IDR",
-                  "dirhams": "AED", "dirham": "AED", "riyals": "SAR", "riyal": "SAR", "forint": "HUF",
-                  "forints": "HUF", "koruna": "CZK", "korunas": "CZK", "dong": "VND", "lari": "GEL", "kip": "LAK"}
+CURRENCY_NATIONS = {
+    **{(nation, "dollar"): code for nation, code in (
+        ("australian", "AUD"), ("canadian", "CAD"), ("hong kong", "HKD"), ("new zealand", "NZD"),
+        ("singapore", "SGD"), ("singaporean", "SGD"), ("taiwan", "TWD"), ("taiwanese", "TWD"), ("new taiwan", "TWD"),
+        ("zimbabwe", "ZWL"), ("zimbabwean", "ZWL"), ("us", "USD"), ("u.s.", "USD"), ("american", "USD"),
+        ("jamaican", "JMD"), ("bahamian", "BSD"), ("barbadian", "BBD"), ("fijian", "FJD"), ("namibian", "NAD"),
+        ("liberian", "LRD"), ("brunei", "BND"), ("guyanese", "GYD"), ("trinidad", "TTD"), ("east caribbean", "XCD"))},
+    **{(nation, "franc"): code for nation, code in (
+        ("french", "FRF"), ("belgian", "BEF"), ("swiss", "CHF"), ("cfa", "XOF"), ("congolese", "CDF"),
+        ("rwandan", "RWF"), ("guinean", "GNF"), ("burundian", "BIF"), ("luxembourg", "LUF"))},
+    **{(nation, "peso"): code for nation, code in (
+        ("mexican", "MXN"), ("argentine", "ARS"), ("argentinian", "ARS"), ("chilean", "CLP"), ("colombian", "COP"),
+        ("philippine", "PHP"), ("dominican", "DOP"), ("cuban", "CUP"), ("uruguayan", "UYU"))},
+    **{(nation, "rupee"): code for nation, code in (
+        ("indian", "INR"), ("pakistani", "PKR"), ("sri lankan", "LKR"), ("nepalese", "NPR"), ("nepali", "NPR"),
+        ("mauritian", "MUR"), ("seychellois", "SCR"))},
+    **{(nation, "pound"): code for nation, code in (
+        ("british", "GBP"), ("uk", "GBP"), ("egyptian", "EGP"), ("irish", "IEP"), ("lebanese", "LBP"),
+        ("syrian", "SYP"), ("sudanese", "SDG"), ("south sudanese", "SSP"))},
+    **{(nation, "dinar"): code for nation, code in (
+        ("kuwaiti", "KWD"), ("bahraini", "BHD"), ("jordanian", "JOD"), ("iraqi", "IQD"), ("libyan", "LYD"),
+        ("algerian", "DZD"), ("tunisian", "TND"), ("serbian", "RSD"), ("macedonian", "MKD"))},
+    **{(nation, "riyal"): code for nation, code in (("saudi", "SAR"), ("qatari", "QAR"), ("yemeni", "YER"))},
+    **{(nation, "rial"): code for nation, code in (("iranian", "IRR"), ("omani", "OMR"), ("qatari", "QAR"))},
+    **{(nation, "dirham"): code for nation, code in (("uae", "AED"), ("emirati", "AED"), ("moroccan", "MAD"))},
+    **{(nation, "shilling"): code for nation, code in (
+        ("kenyan", "KES"), ("ugandan", "UGX"), ("tanzanian", "TZS"), ("somali", "SOS"), ("austrian", "ATS"))},
+    **{(nation, "krone"): code for nation, code in (("danish", "DKK"), ("norwegian", "NOK"))},
+    **{(nation, "krona"): code for nation, code in (("swedish", "SEK"), ("icelandic", "ISK"))},
+    **{(nation, "kwacha"): code for nation, code in (("zambian", "ZMW"), ("malawian", "MWK"))},
+    **{(nation, "won"): code for nation, code in (("korean", "KRW"), ("south korean", "KRW"), ("north korean", "KPW"))},
+    **{(nation, "mark"): code for nation, code in (("german", "DEM"), ("deutsche", "DEM"), ("finnish", "FIM"))},
+    **{(nation, "leu"): code for nation, code in (("romanian", "RON"), ("moldovan", "MDL"))},
+    **{(nation, "lira"): code for nation, code in (("turkish", "TRY"), ("italian", "ITL"), ("lebanese", "LBP"))},
+    ("south african", "rand"): "ZAR", ("dutch", "guilder"): "NLG", ("brazilian", "real"): "BRL",
+    ("peruvian", "sol"): "PEN", ("bulgarian", "lev"): "BGN", ("costa rican", "colon"): "CRC",
+    ("ghanaian", "cedi"): "GHS", ("croatian", "kuna"): "HRK", ("bangladeshi", "taka"): "BDT",
+    ("ethiopian", "birr"): "ETB", ("thai", "baht"): "THB", ("israeli", "shekel"): "ILS", ("nigerian", "naira"): "NGN",
+    ("polish", "zloty"): "PLN", ("czech", "koruna"): "CZK", ("hungarian", "forint"): "HUF",
+    ("russian", "ruble"): "RUB", ("ukrainian", "hryvnia"): "UAH", ("chinese", "yuan"): "CNY",
+    ("japanese", "yen"): "JPY", ("vietnamese", "dong"): "VND", ("malaysian", "ringgit"): "MYR",
+    ("indonesian", "rupiah"): "IDR", ("georgian", "lari"): "GEL", ("lao", "kip"): "LAK",
+    ("kazakh", "tenge"): "KZT", ("azerbaijani", "manat"): "AZN", ("turkmen", "manat"): "TMT",
+    ("venezuelan", "bolivar"): "VES", ("bolivian", "boliviano"): "BOB", ("honduran", "lempira"): "HNL",
+    ("guatemalan", "quetzal"): "GTQ", ("paraguayan", "guarani"): "PYG", ("afghan", "afghani"): "AFN",
+    ("spanish", "peseta"): "ESP", ("finnish", "markka"): "FIM", ("cambodian", "riel"): "KHR",
+    ("burmese", "kyat"): "MMK", ("myanmar", "kyat"): "MMK",
+}
 # Currency words that are also common words: money only after a scale word or a grouped number
 # ("500 billion won", "20,000 won"; not "the 3 won").
 SCALED_CURRENCY_WORDS = {"won": "KRW", "real": "BRL"}
@@ -198,6 +286,85 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("mGy", "dose", "milligray", "mGy"),
     ("Sv", "dose", "sievert sieverts", "Sv"),
     ("mSv", "dose", "millisievert millisieverts", "mSv"),
+    ("hm", "length", "hectometer hectometers hectometre hectometres", ""),
+    ("dam", "length", "decameter decameters decametre decametres dekameter dekameters dekametre dekametres", ""),
+    ("ly", "length", "light year light years light-year light-years", ""),
+    ("in2", "area", "square inch square inches", "in2 in²"),
+    ("yd2", "area", "square yard square yards", "yd2 yd²"),
+    ("cm2", "area", "square centimeter square centimeters square centimetre square centimetres", "cm2 cm² cm^2"),
+    ("mm2", "area", "square millimeter square millimeters square millimetre square millimetres", "mm2 mm² mm^2"),
+    ("in3", "volume", "cubic inch cubic inches", "in3 in³"),
+    ("mi3", "volume", "cubic mile cubic miles", "mi3 mi³"),
+    ("mm3", "volume", "cubic millimeter cubic millimeters cubic millimetre cubic millimetres", "mm3 mm³ mm^3"),
+    ("dl", "volume", "deciliter deciliters decilitre decilitres", "dl dL"),
+    ("hl", "volume", "hectoliter hectoliters hectolitre hectolitres", "hl hL"),
+    ("fl oz", "volume", "fluid ounce fluid ounces", ""),
+    ("pint", "volume", "pint pints", ""),
+    ("qt", "volume", "quart quarts", "qt"),
+    ("bu", "volume", "bushel bushels", ""),
+    ("long ton", "weight", "long ton long tons", ""),
+    ("short ton", "weight", "short ton short tons", ""),
+    ("kbit", "data", "kilobit kilobits", "kbit"),
+    ("Gbit", "data", "gigabit gigabits", "Gb Gbit"),
+    ("Tbit", "data", "terabit terabits", "Tb Tbit"),
+    ("PB", "data", "petabyte petabytes", "PB"),
+    ("kPa", "pressure", "kilopascal kilopascals", "kPa"),
+    ("MPa", "pressure", "megapascal megapascals", "MPa"),
+    ("GPa", "pressure", "gigapascal gigapascals", "GPa"),
+    ("atm", "pressure", "atmosphere atmospheres", "atm"),
+    ("mmHg", "pressure", "", "mmHg"),
+    ("N", "force", "newton newtons", "N"),
+    ("kN", "force", "kilonewton kilonewtons", "kN"),
+    ("lm", "light", "lumen lumens", "lm"),
+    ("lx", "light", "lux", "lx"),
+    ("rpm", "frequency", "revolutions per minute revolution per minute", "rpm RPM"),
+    ("turn", "angle", "turn turns revolution revolutions", ""),
+    ("s-1", "frequency", "inverse_second inverse_seconds reciprocal_second reciprocal_seconds", "s-1 s^-1 s⁻¹"),
+    ("Ma", "duration", "", "Ma"),
+    ("Ga", "duration", "", "Ga"),
+    ("Å", "length", "angstrom angstroms ångström ångströms", "Å"),
+    ("au", "length", "astronomical_unit astronomical_units", ""),
+    ("furlong", "length", "furlong furlongs", ""),
+    ("fathom", "length", "fathom fathoms", ""),
+    ("M☉", "weight", "solar_mass solar_masses", "M☉"),
+    ("yd3", "volume", "cubic yard cubic yards", "yd3 yd³"),
+    ("acre ft", "volume", "acre-foot acre-feet", ""),
+    ("torr", "pressure", "torr", "Torr"),
+    ("inHg", "pressure", "", "inHg"),
+    ("keV", "energy", "kiloelectronvolt kiloelectronvolts", "keV"),
+    ("mJ", "energy", "millijoule millijoules", "mJ"),
+    ("erg", "energy", "erg ergs", ""),
+    ("MMBtu", "energy", "", "MMBtu mmBtu MBTU"),
+    ("therm", "energy", "therm therms", ""),
+    ("kgf", "force", "kilogram-force", "kgf"),
+    ("lbf", "force", "pound-force", "lbf"),
+    ("dyn", "force", "dyne dynes", "dyn"),
+    ("Nm", "torque", "newton_metre newton_metres newton_meter newton_meters", "Nm"),
+    ("cd", "light", "candela candelas", ""),
+    ("mol", "amount", "", "mol"),
+    ("Ah", "charge", "ampere-hour ampere-hours amp-hour amp-hours", "Ah"),
+    ("Coulomb", "charge", "coulomb coulombs", ""),
+    ("MV", "voltage", "megavolt megavolts", "MV"),
+    ("Ω", "resistance", "ohm ohms", "Ω"),
+    ("farad", "capacitance", "farad farads", ""),
+    ("gauss", "magnetic field", "gauss", ""),
+    ("Bq", "radioactivity", "becquerel becquerels", "Bq"),
+    ("kBq", "radioactivity", "kilobecquerel kilobecquerels", "kBq"),
+    ("MBq", "radioactivity", "megabecquerel megabecquerels", "MBq"),
+    ("GBq", "radioactivity", "gigabecquerel gigabecquerels", "GBq"),
+    ("Ci", "radioactivity", "curie curies", "Ci"),
+    ("roentgen", "radiation", "roentgen roentgens röntgen", ""),
+    ("px", "image", "pixel pixels", "px"),
+    ("MP", "image", "megapixel megapixels", ""),
+    ("EB", "data", "exabyte exabytes", "EB"),
+    ("ZB", "data", "zettabyte zettabytes", "ZB"),
+    ("KiB", "data", "kibibyte kibibytes", "KiB"),
+    ("MiB", "data", "mebibyte mebibytes", "MiB"),
+    ("GiB", "data", "gibibyte gibibytes", "GiB"),
+    ("TiB", "data", "tebibyte tebibytes", "TiB"),
+    ("millisecond", "duration", "", "ms"),
+    ("microsecond", "duration", "", "μs µs"),
+    ("nanosecond", "duration", "", "ns"),
     ("ppm", "concentration", "parts per million", "ppm"),
     ("ppb", "concentration", "parts per billion", "ppb"),
 )
@@ -236,9 +403,45 @@ UNIT_NAMES: dict[str, str] = {
     "THB": "baht", "BRL": "real", "PLN": "zloty", "SEK": "swedish krona", "NOK": "norwegian krone",
     "DKK": "danish krone", "KES": "kenyan shilling", "SAR": "saudi riyal", "AED": "dirham", "VND": "dong",
     "IDR": "rupiah", "MYR": "ringgit", "CZK": "koruna", "HUF": "forint",
+    "ISK": "icelandic krona", "RON": "romanian leu", "BGN": "bulgarian lev", "HRK": "croatian kuna",
+    "RSD": "serbian dinar", "BYN": "belarusian ruble", "KZT": "kazakhstani tenge", "AZN": "azerbaijani manat",
+    "AMD": "armenian dram", "UGX": "ugandan shilling", "TZS": "tanzanian shilling", "ETB": "ethiopian birr",
+    "GHS": "ghanaian cedi", "XOF": "west african cfa franc", "XAF": "central african cfa franc",
+    "MAD": "moroccan dirham", "TND": "tunisian dinar", "DZD": "algerian dinar", "QAR": "qatari riyal",
+    "KWD": "kuwaiti dinar", "BHD": "bahraini dinar", "OMR": "omani rial", "JOD": "jordanian dinar",
+    "IQD": "iraqi dinar", "IRR": "iranian rial", "LBP": "lebanese pound", "BDT": "bangladeshi taka",
+    "PEN": "peruvian sol", "UYU": "uruguayan peso", "DOP": "dominican peso", "JMD": "jamaican dollar",
+    "ETH": "ether", "PYG": "paraguayan guaraní", "BSD": "bahamian dollar", "BBD": "barbadian dollar",
+    "FJD": "fijian dollar", "NAD": "namibian dollar", "LRD": "liberian dollar", "BND": "brunei dollar",
+    "GYD": "guyanese dollar", "TTD": "trinidad and tobago dollar", "XCD": "east caribbean dollar",
+    "CDF": "congolese franc", "RWF": "rwandan franc", "GNF": "guinean franc", "BIF": "burundian franc",
+    "LUF": "luxembourgish franc", "CUP": "cuban peso", "MUR": "mauritian rupee", "SCR": "seychellois rupee",
+    "SYP": "syrian pound", "SDG": "sudanese pound", "SSP": "south sudanese pound", "LYD": "libyan dinar",
+    "MKD": "macedonian denar", "YER": "yemeni rial", "SOS": "somali shilling", "ATS": "austrian schilling",
+    "ZMW": "zambian kwacha", "MWK": "malawian kwacha", "KPW": "north korean won", "MDL": "moldovan leu",
+    "ITL": "italian lira", "TMT": "turkmenistan manat", "VES": "venezuelan bolívar", "BOB": "bolivian boliviano",
+    "HNL": "honduran lempira", "GTQ": "guatemalan quetzal", "AFN": "afghan afghani", "KHR": "cambodian riel",
+    "MMK": "myanmar kyat", "kr": "krona", "satoshi": "satoshi", "dinar": "dinar", "rial": "rial",
+    "shilling": "shilling", "kwacha": "kwacha", "dime": "dime", "nickel": "nickel",
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
     "second": "second", "decade": "decade", "century": "century", "night": "night", "millisecond": "millisecond",
-    "cm2": "square centimetre",
+    "cm2": "square centimetre", "hm": "hectometre", "dam": "decametre", "ly": "light-year", "in2": "square inch",
+    "yd2": "square yard", "mm2": "square millimetre", "in3": "cubic inch", "mi3": "cubic mile",
+    "mm3": "cubic millimetre", "dl": "decilitre", "hl": "hectolitre", "fl oz": "fluid ounce", "pint": "pint",
+    "qt": "quart", "bu": "bushel", "long ton": "long ton", "short ton": "short ton", "kbit": "kilobit",
+    "Gbit": "gigabit", "Tbit": "terabit", "PB": "petabyte", "kPa": "kilopascal", "MPa": "megapascal",
+    "GPa": "gigapascal", "atm": "atmosphere", "mmHg": "millimetre of mercury", "N": "newton", "kN": "kilonewton",
+    "lm": "lumen", "lx": "lux", "rpm": "revolution per minute", "microsecond": "microsecond",
+    "nanosecond": "nanosecond", "millennium": "millennium", "fortnight": "fortnight", "s-1": "inverse second",
+    "Ma": "megayear", "Ga": "gigayear", "Å": "ångström", "au": "astronomical unit", "furlong": "furlong",
+    "fathom": "fathom", "M☉": "solar mass", "yd3": "cubic yard", "acre ft": "acre foot", "torr": "torr",
+    "inHg": "inch of mercury", "keV": "kiloelectronvolt", "mJ": "millijoule", "erg": "erg",
+    "MMBtu": "mega british thermal unit", "therm": "therm", "kgf": "kilogram-force", "lbf": "pound-force",
+    "dyn": "dyne", "Nm": "newton metre", "cd": "candela", "mol": "mole", "Ah": "ampere-hour", "Coulomb": "coulomb",
+    "MV": "megavolt", "Ω": "ohm", "farad": "farad", "gauss": "gauss", "Bq": "becquerel", "kBq": "kilobecquerel",
+    "MBq": "megabecquerel", "GBq": "gigabecquerel", "Ci": "curie", "roentgen": "roentgen", "px": "pixel",
+    "MP": "megapixel", "EB": "exabyte", "ZB": "zettabyte", "KiB": "kibibyte", "MiB": "mibibyte", "GiB": "gibibyte",
+    "TiB": "tebibyte", "square second": "square second",
 }
 
 
@@ -250,7 +453,8 @@ def unit_name(unit: Optional[str]) -> Optional[str]:
 
 UNITS: dict[str, tuple[str, str]] = {}  # a spelled unit, lower case -> (symbol, kind)
 UNIT_SYMBOLS: dict[str, tuple[str, str]] = {}  # a symbol as written after a number -> (symbol, kind)
-_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per british thermal".split())
+_JOIN_NEXT = frozenset("square cubic metric nautical degrees degree deg sq electron per british thermal fluid long short "
+                       "light".split())
 
 
 def _spellings(words: str) -> list[str]:
@@ -260,7 +464,7 @@ def _spellings(words: str) -> list[str]:
         phrase = [tokens.pop(0)]
         while tokens and (phrase[-1] in _JOIN_NEXT or tokens[0] in ("per", "hour", "hours")):
             phrase.append(tokens.pop(0))
-        out.append(" ".join(phrase))
+        out.append(" ".join(phrase).replace("_", " "))  # "solar_mass": one name of two words
     return out
 
 
@@ -274,20 +478,29 @@ for _symbol, _kind, _words, _symbols in UNIT_TABLE:
 UNITS["deg"] = UNITS["degrees"]  # "50 deg."
 for _written in ("sq km", "sq mi", "sq ft", "sq m"):
     UNIT_SYMBOLS[_written] = UNITS[_written]
+for _written, _unit in (("sq. ft.", "ft2"), ("sq. ft", "ft2"), ("sq. m", "m2"), ("sq. km", "km2"), ("sq. mi", "mi2"),
+                        ("sq in", "in2"), ("sq yd", "yd2"), ("cu in", "in3"), ("cu mi", "mi3"), ("fl oz", "fl oz"),
+                        ("fl. oz", "fl oz")):
+    UNIT_SYMBOLS[_written] = UNITS[UNIT_NAMES[_unit]]
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
 # the digits ("20C", "5t") or, spaced, at the end of a clause ("the pencil is 2 in.").
 AMBIGUOUS_SYMBOLS = frozenset({"in", "A", "C", "F", "K", "g", "l", "L", "B", "m", "V", "W", "J", "bar", "st",
-                               "kn", "kt", "cc", "rad", "Mb"})
+                               "kn", "kt", "cc", "rad", "Mb", "N", "Tb", "lm", "atm", "qt", "Ma", "Ga", "Ci", "Ah", "MV",
+                               "EB", "px"})
 DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week",
                   "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour", "nights": "night",
                   "minutes": "minute", "minute": "minute", "seconds": "second", "decades": "decade",
                   "decade": "decade", "centuries": "century", "century": "century", "hrs": "hour", "hr": "hour",
-                  "mins": "minute", "secs": "second"}
+                  "mins": "minute", "secs": "second", "milliseconds": "millisecond", "millisecond": "millisecond",
+                  "microseconds": "microsecond", "microsecond": "microsecond", "nanoseconds": "nanosecond",
+                  "nanosecond": "nanosecond", "millennia": "millennium", "millennium": "millennium",
+                  "millenniums": "millennium", "fortnights": "fortnight", "fortnight": "fortnight"}
 PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
            "nightly": "night", "hourly": "hour"}
 # Counted nouns that are not plain plurals ("14 dead", "60,000 people").
 COUNT_NOUNS = frozenset("people dead wounded injured killed missing staff personnel police cattle children civilians "
-                        "troops crew residents women men sheep aircraft fish deer livestock point".split())
+                        "troops crew residents women men sheep aircraft fish deer livestock point mice geese teeth "
+                        "oxen criteria phenomena offspring moose swine bison salmon".split())
 # Words a numeral may be followed by that neither count nor modify the counted noun.
 NOT_COUNTED = frozenset("of and or to in on at the a an as by for from with than that this these those is was were "
                         "are be been has have had will would could can may per times ago old total alone each later "
@@ -330,22 +543,28 @@ _JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trill
          rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b))")
 _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _FRACTION_NEXT = (r"(?=\sof\b(?!\sa\s(?:century|mile)\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
-                  r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?)\b|\s?[.,;:?!)]|\s*$)")
+                  r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?|turns?|kilomet(?:er|re)s?|met(?:er|re)s?|ounces?|"
+                  r"pints?|tons?|tonnes?|days?|weeks?|months?|years?|centur(?:y|ies)|points?)\b|\s?[.,;:?!)]|\s*$)")
+_POINT = r"\spoint(?:\s(?:zero|one|two|three|four|five|six|seven|eight|nine)\b)+"  # "one point five"
 WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|two)[-\s]thirds?)"
                rf"(?=\s(?:thousand|million|billion|trillion)\b)"  # "half million", "three quarters billion"
                rf"|(?:{_SMALL}|{_TENS}|an?)[-\s]dozen\b"  # "three dozen"
                rf"|(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
-               rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b)?"
-               rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion)))")
+               rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b|{_POINT})?"
+               rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion|dozen)))")
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
 _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
-             rf"|\b(?:{'|'.join(CURRENCY_CODES)})\s?")
+             rf"|\b(?-i:{'|'.join(CURRENCY_CODES)})\s?|\b(?:{LOWER_CASE_CODES})\s?"
+             rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)"
+             rf"|\b(?-i:M(?:{'|'.join(CURRENCY_CODES)}))\s?(?=\d)"  # "MSEK 300", "MAUD 60": millions
+             r"|\b(?:dollars?|euros?|yuan|yen|rupees?)\s(?=\d[\d.,]*\s?(?:million|billion|trillion|bn|mn)\b)")  # "dollar 22.5 million"
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
-_SCALE = (r"\s?(?:thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b|(?(cur)(?:[mb]|T|tn)\b|(?!))"
+_SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b"
+          r"|(?(cur)(?:[mb]|T|tn|\s?mil|(?-i:MM))\b|(?!))"  # "$3m", "$2 mil", "US$ 1MM"
           r"|(?-i:[MB])(?=\s[a-z])")
 _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
@@ -361,7 +580,9 @@ WORD = re.compile(r"[A-Za-z]+")
 DOLLAR_AFTER = re.compile(r"\s?\$")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES)])
+     "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES), *(f"m{code.lower()}" for code in CURRENCY_CODES),
+     "dollar", "dollars", "euro", "euros", "yuan", "yen", "rupee", "rupees",
+     *(letters.lower() for letters in CURRENCY_PREFIXES if letters.isascii())])
 
 
 def _numerals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -411,19 +632,20 @@ NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DA
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
-PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE)
+PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)|(?<=\d)pc\b", re.IGNORECASE)  # "a 10pc stake"
 POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
                     re.IGNORECASE)
 PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
 # An inch mark: a double prime, or a straight double quote right after the digits that opens no
 # quotation ('a 65" TV', 'Wrench 8"'); spaced only before a size ('10 " long').
 INCH_MARK = re.compile(r"(?P<prime>\s?″)|\"(?!\w)|(?P<spaced>\s\"(?=\s(?:high|tall|long|wide|deep|thick|x|×|by)\b))")
+FEET_PRIME = re.compile(r"['′’](?P<inches>1[01]|\d)(?:\"|″|''|”)")  # a height in feet and inches: 5'10"
 # "a 500-page report", "a 12-member board", "the two - door version": N of the noun after the hyphen.
 HYPHEN_NOUN = re.compile(r"(?:-|\s-\s(?![a-z]*(?:ing|ed|ly)\b))(?P<noun>[a-z]{3,})\b(?![-'’]\w)")  # not "10 - including"
 # Words after "N-" that do not name what is counted: "three-fold", "20-something", "5-odd", "two-way".
 NOT_HYPHEN_NOUNS = frozenset("fold something odd plus way ish like sum day week month year hour minute second ready figure "
                              "figures digit digits free based long wide high deep tall".split())
-HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s)old)?\b", re.IGNORECASE)
+HYPHEN_UNIT = re.compile(r"(?:-|\s-\s)(?P<unit>[a-z]+)(?P<old>(?:-|\s-\s|\s)old)?\b", re.IGNORECASE)  # "a 70-year old man"
 
 
 def _alternation(words) -> str:
@@ -457,7 +679,8 @@ MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine",
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
 TIME_PERIODS = "day|week|month|year|hour|night|minute|second"
-PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s|kg|share|person|head)\b", re.IGNORECASE)
+PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s(?:2|²|\^2)|s|kg|share|person|head)\b",
+                       re.IGNORECASE)  # "30,000/month", "9.8 m/s2"
 # "$70 a share", "12-cent-a-share", "64 cents a dozen", "1,008 daily".
 RATE_AFTER = re.compile(rf"(?:\s|\s?-\s?)(?:(?:a|an|per|each|every)(?:\s|\s?-\s?)(?P<per>{TIME_PERIODS}|share|"
                         r"person|head|capita|kg|kilogram|kilo|pound|barrel|tonne|ton|gallon|litre|liter|acre|hectare|"
@@ -469,10 +692,11 @@ PER_THING = re.compile(r"\sper\s(?!cent\b)(?P<thing>[a-z]+)\b(?![-'’])")
 RATE_OF = re.compile(rf"\sof\s(?:[a-z]+\s){{1,3}}?(?:a|an|per|every)\s(?P<per>{TIME_PERIODS})\b"
                      r"(?!\s(?:earlier|later|ago|before|after|on)\b)")
 PER_NAMES = {"h": "hour", "hr": "hour", "min": "minute", "s": "second", "ms": "millisecond", "kilogram": "kg", "kilo": "kg",
-             "capita": "person", "head": "person", "liter": "litre", "per annum": "year"}
+             "capita": "person", "head": "person", "liter": "litre", "per annum": "year", "s2": "square second",
+             "s²": "square second", "s^2": "square second"}
 TIME_PER = frozenset(TIME_PERIODS.split("|"))
 NEXT_WORD = re.compile(r"\s[“\"‘']?(?P<word>(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z’'-]*(?:(?<=-)\d+\b)?(?:/h|²)?)")
-DIMENSION = re.compile(r"-|\s(?:high|tall|long|wide|deep|thick|away|across|above|below|under|underground|of\swater)\b")
+DIMENSION = re.compile(r"-(?=[a-z])|\s(?:high|tall|long|wide|deep|thick|away|across|above|below|under|underground|of\swater)\b")
 AGE_AFTER = re.compile(r"\s?(?:yo|y/o|y\.o\.|yrs?\.?\sold)(?!\w)", re.IGNORECASE)
 # "132 pounds" is a weight unless money is spoken of around it ("paid 50 pounds", "361 million pounds").
 MONEY_CONTEXT = re.compile(r"£|\b(?:costs?|costing|paid|pay|pays|price[ds]?|worth|fined?|spent|spend|raised|budget|"
@@ -492,10 +716,12 @@ DESIGNATORS = frozenset(
     "Grade Class Category Article Section Sec. Row Room Suite Gate Flight Route Highway Interstate Lane Platform Track "
     "Page Figure Fig. Table Item Rule Amendment Title Proposition Prop. Measure District Ward Precinct Unit Building "
     "Block Terminal Channel Sector Zone Pier Exit Bus Line Division Brigade Battalion Regiment Corps Squadron Model "
-    "Version Mark Mk. Type Size Day Year Apollo Formula Windows Ligue Serie".split())
+    "Version Mark Mk. Type Size Day Year Apollo Formula Windows Ligue Serie Fortune Nasdaq FTSE Russell Nikkei Stoxx "
+    "DAX CAC ASX Sensex Nifty S&P Form Apartment Apt. Flat Seat Floor Suite".split())  # "the FTSE 100", "the S&P 500": an index, not a count
 # Designators that name a thing in lower case too (not "day", "week": "every day 5 people ...").
 LOWER_DESIGNATORS = frozenset("highway interstate route exit gate platform terminal pier page chapter section "
-                              "article episode flight channel room no. nos. vol.".split())
+                              "article episode flight channel room no. nos. vol. apartment apt. flat seat form suite "
+                              "floor".split())
 SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"(]\s*)\Z")
 # What a number just before says about its size: the bound a reader takes from it.
 BOUNDS = {
@@ -528,7 +754,7 @@ AGE_APPOSITION_BEFORE = re.compile(
     r"child|baby|owner|employee|nurse|doctor|teacher|soldier|veteran))\s?,\s$")
 AGE_APPOSITION_AFTER = re.compile(r"\s?,\s(?:was|is|who|of|from|has|had|said|says|died|became|will|would|"
                                   r"faces|appeared|pleaded|remains)\b")
-AGED = re.compile(r"\bage[d]?\s$", re.IGNORECASE)  # "aged 87", "a man of age 87"
+AGED = re.compile(r"\b(?:age[d]?|the\sage\sof)\s$", re.IGNORECASE)  # "aged 87", "a man of age 87", "at the age of 30"
 # Words right before a number that make it approximate ("around 200", "more than 12").
 APPROX_BEFORE = frozenset({
     "around", "about", "roughly", "nearly", "almost", "approximately", "approx.", "some", "over", "under",
@@ -614,6 +840,13 @@ def word_number(text: str) -> Optional[float]:
     words = " ".join(text.lower().split())
     if words in WORD_NUMBERS:
         return float(WORD_NUMBERS[words])
+    whole, point, decimals = words.partition(" point ")
+    if point:  # "one point five", "two point zero five"
+        digits = [SMALL_NUMBERS.get(word) for word in decimals.split()]
+        number = word_number(whole)
+        if number is None and whole != "zero" or any(d is None or d > 9 for d in digits):
+            return None
+        return (number or 0.0) + float("0." + "".join(str(d) for d in digits))
     tokens = [t for t in re.split(r"[\s-]+", words) if t not in ("and", "&")]
     half = 0.0
     if tokens[-2:] == ["a", "half"] and len(tokens) > 2:
@@ -646,10 +879,35 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
     """Every quantity in ``text[start:end]``, in order; offsets index into ``text``."""
     end = len(text) if end is None else end
     found = sorted(_scan(text, start, end), key=lambda q: q.char_start)
+    found = _one_unit(text, start, end, found)
     excluded = _excluded(text, [q.char_start for q in found], start, end)
     found = [q for q in found if not excluded.overlaps(q.char_start, q.char_start + 1)
              and not _tokenised_date(text, q.char_start)]
     return _joined(text, _shared_units(text, found))
+
+
+# "a gallon of milk", "a mile away", "a penny.": one of a measure or a coin, said with the article
+# (not "a foot soldier", "a degree in law", "a dollar store": only before "of", a size or a clause's end).
+ONE_UNIT = re.compile(r"\b[Aa]n?\s(?P<unit>mile|kilomet(?:er|re)|gallon|lit(?:er|re)|kilo(?:gram(?:me)?)?|tonne|barrel|"
+                      r"ounce|acre|hectare|penny|cent|pint|cup|teaspoon|tablespoon|quart|square\smile)"
+                      r"(?=\s(?:of|away|long|high|wide|deep|tall|from)\b|\s?[.,;:!?)]|\s*$)")
+
+
+def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    added: list[Quantity] = []
+    claimed: Optional[SpanSet] = None
+    for match in ONE_UNIT.finditer(text, start, end):
+        if claimed is None:  # built once, on the first "a mile": most texts have none
+            claimed = SpanSet()
+            for quantity in found:
+                claimed.add(quantity.char_start, quantity.char_end)
+        if claimed.overlaps(match.start(), match.end()):
+            continue
+        word = match["unit"].lower()
+        unit, kind = ((CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word])
+        added.append(_make(text, match.start(), match.end(), 1.0, None, _Tail(match.end(), unit, kind, unit_text=word),
+                           False))
+    return sorted([*found, *added], key=lambda q: q.char_start) if added else found
 
 
 def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet":
@@ -779,8 +1037,14 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
         first, second = out[index], out[index + 1]
         if (first.unit is None and first.kind == "count" and not first.counted and second.kind in MEASURES
                 and COORDINATED.fullmatch(text, first.char_end, second.char_start)
-                and not second.text[:1] in CURRENCY_START):
+                and not second.text[:1] in CURRENCY_START
+                and not (second.unit_text and second.text.lower().startswith(second.unit_text.lower()))):  # "5 and Rs 6"
             out[index] = replace(first, unit=second.unit, kind=second.kind, per=second.per)
+        elif (first.unit is None and first.kind == "count" and not first.counted and second.kind == "money"
+              and first.value is not None and text[first.char_end: second.char_start] == " "):
+            noun = NEXT_WORD.match(text, second.char_end)  # "two $20 bills", "3 USD50 cards": the notes are counted
+            if noun and _is_counted(noun["word"]):
+                out[index] = replace(first, unit=noun["word"].lower(), counted=noun["word"])
     return out
 
 
@@ -813,6 +1077,8 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield ratio
     claimed = start  # the end of the last quantity: a number inside it ("2,000.45±0.01 lb") is part of it
     for match in _numerals(text, start, end):
+        if match.start() < claimed and match["cur"] and match.start("cur") < claimed <= _opening(match):
+            match = NUMERAL.match(text, _opening(match), end) or match  # "10 rmb 20 usd": "rmb" was 10's
         if ratios.overlaps(match.start(), match.end()) or match.start() < claimed:
             continue
         if match["vague"]:
@@ -837,6 +1103,11 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
             if quantity is not None:
                 claimed = quantity.char_end
                 yield from _change_or_range(text, numeral, quantity)
+
+
+def _opening(match: re.Match[str]) -> int:
+    """Where a numeral's number starts, past its currency."""
+    return match.start("lo") if match["lo"] else match.start("lo_word")
 
 
 def _descending_to(match: re.Match[str]) -> bool:
@@ -958,7 +1229,10 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     if match["between"] and high is None:
         start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else match.start("lo")
     written = (match["cur"] or match["cur2"] or "").strip()
-    currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower())
+    currency = CURRENCY_SIGNS.get(re.sub(r"\s", "", written).lower()) or CURRENCY_WORDS.get(written.lower())
+    if currency is None and written[:1] == "M" and written[1:].lower() in CURRENCY_SIGNS:  # "MSEK 300": millions
+        currency = CURRENCY_SIGNS[written[1:].lower()]
+        low, high = low * 1e6, high * 1e6 if high is not None else None
     dash = bool(match["sep"] and match["sep"].strip() in "-–—−")
     fraction = bool(match["lo_word"] and FRACTION_WORD_END.search(match["lo_word"])
                     or match["lo"] and ("/" in match["lo"] or match["lo"][-1] in FRACTION_CHARS))
@@ -999,7 +1273,7 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     if match["cur"] is None and re.search(r"[A-Za-z]-?$", text[max(0, start - 2): start]):
         return True
     after = text[stop: stop + 4]
-    if ATTACHED_UNIT.match(after) or PERCENT.match(after) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
+    if ATTACHED_UNIT.match(after) or PERCENT.match(text, stop) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
         return False
     if after[:1].isupper() and CURRENCY_AFTER.match(text, stop):
         return False  # "115USD"
@@ -1025,7 +1299,7 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(numeral.end, "ratio", "ratio")
     if tail.unit == "deg":
         tail = _degrees(text, numeral, tail, limit)
-    if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 6), numeral.start):
+    if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 12), numeral.start):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     elif (tail.unit is None and tail.kind == "count" and not tail.counted and numeral.high is None
           and not numeral.worded and numeral.low == int(numeral.low) and 0 < numeral.low < 120
@@ -1034,8 +1308,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "Jane Doe, 54, was ...", "a driver, 19, who"
     if numeral.year_like and tail.kind not in ("percent", "length", "weight", "area", "volume", "money"):
         return None
-    if numeral.low < 0 and tail.kind not in ("temperature", "money", "percent"):
-        return None  # "-3" alone is a dash before a number more often than a negative count
+    if numeral.low < 0 and (tail.unit is None or tail.kind in ("count", "duration", "age", "rate", "multiplier")):
+        return None  # "-3" alone is a dash before a number more often than a negative count; "-0.5 m", "-1e-3 W" are measures
     if numeral.fraction and tail.unit is None and tail.kind == "count" and not numeral.high:
         tail = replace(tail, kind="fraction")  # "two thirds of the voters", "a quarter of"
     bare = tail.unit is None and tail.kind == "count" and not numeral.currency
@@ -1043,6 +1317,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
     if (bare or tail.kind == "count" and tail.counted and tail.unit is None) and _designated(text, numeral.start):
         return None  # "Part 2", "Voyager 2", "Section 427"
+    if tail.kind == "count" and not numeral.worded and not numeral.currency and _named_designator(text, numeral.start):
+        return None  # "Route 9 injured 60", "Flight 370 passengers", "Windows 10 users": the number names the thing
     part_of = (_part_of(text, tail, limit) if bare and not numeral.fraction and not (numeral.worded and numeral.low == 1)
                else None)  # not "one of the ways", an idiom far more often than a count
     if part_of is not None:
@@ -1065,6 +1341,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     start = numeral.start
     minus = (MINUS_WORD.search(text, max(0, start - 16), start)
              if high is None and low > 0 and tail.kind in ("temperature", "percent", "money") else None)
+    if high is None and low > 0 and tail.kind == "temperature" and not minus and BELOW_ZERO.match(text, stop, limit):
+        low = -low  # "12 degrees below zero"
     if minus:
         low, start = -low, minus.start()  # "minus 10 degrees Celsius", not "plus or minus 3 points"
     bound = _bound(text, numeral.start) or ("at least" if plus or attached or after and "more" in after[0].lower()
@@ -1098,10 +1376,11 @@ PARTICIPLES = frozenset("dead wounded injured killed missing".split())
 
 
 MINUS_WORD = re.compile(r"(?<!\bor\s)(?<!/)\bminus\s$", re.IGNORECASE)
-DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit))\b")
+DEGREE_SCALE = re.compile(r"\s?(?:(?P<c>C|Celsius|celsius|centigrade)|(?P<f>F|Fahrenheit|fahrenheit)|(?P<k>K|[Kk]elvins?))\b")
 WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|thermostat|heat(?:wave)?|hot(?:ter|test)?|outside|outdoors|cold(?:er|est)?|"
                      r"warm(?:er|est|ing)?|cool(?:er|est)?|chilly|freezing|frost|weather|forecast|fever|oven|boil\w*|"
-                     r"climate|celsius|fahrenheit)\b", re.IGNORECASE)
+                     r"climate|celsius|fahrenheit|minus|(?:below|above)\s(?:zero|freezing))\b", re.IGNORECASE)
+BELOW_ZERO = re.compile(r"\s(?:below\s(?:zero|freezing))\b", re.IGNORECASE)  # "5 degrees below zero": -5
 
 
 DEGREES_LISTED = re.compile(r"\d°?[CF]\b")  # "Madrid 38C, Seville 44C": temperatures listed
@@ -1112,7 +1391,7 @@ def _degrees(text: str, numeral: _Numeral, tail: _Tail, limit: int) -> _Tail:
     """ "100° Celsius" is a temperature; "98 degrees" is one when the sentence speaks of heat or weather."""
     scale = DEGREE_SCALE.match(text, tail.end, limit)
     if scale:
-        unit = "°C" if scale["c"] else "°F"
+        unit = "°C" if scale["c"] else "°F" if scale["f"] else "K"
         return replace(tail, end=scale.end(), unit=unit, kind="temperature",
                        unit_text=text[tail.end - len(tail.unit_text or ""): scale.end()].strip())
     scale_named = SCALE_NAMED.match(text[tail.end: min(limit, tail.end + 40)])
@@ -1135,13 +1414,21 @@ def _designated(text: str, position: int) -> bool:
     word = text[word_start: position - 1]
     if word.lower() in LOWER_DESIGNATORS:  # "highway 35", "exit 436", "no. 1" in lower-case copy
         return True
+    if word in DESIGNATORS:  # "Part 2", and "S&P 500"
+        return True
     if not word or not word[0].isupper() or not (word.rstrip(".").isalpha()):
         return False
-    if word in DESIGNATORS:
-        return True
     if word in NOT_DESIGNATORS or word.lower() in APPROX_BEFORE:
         return False
     return not SENTENCE_START.search(text, max(0, word_start - 4), word_start)
+
+
+def _named_designator(text: str, position: int) -> bool:
+    """The word right before ``position`` is one that numbers things ("Route", "Flight", "highway")."""
+    if position < 2 or text[position - 1] != " ":
+        return False
+    word = text[text.rfind(" ", max(0, position - 16), position - 1) + 1: position - 1]
+    return word in DESIGNATORS or word.lower() in LOWER_DESIGNATORS
 
 
 def _approx_before(text: str, position: int) -> bool:
@@ -1207,6 +1494,9 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     percent = PERCENT.match(text, position, limit)
     if percent:
         return _Tail(percent.end(), "%", "percent", unit_text=percent[0].strip())
+    height = FEET_PRIME.match(text, position, limit) if text[position: position + 1] in "'′’" else None
+    if height and numeral.high is None and numeral.low == int(numeral.low) and 0 < numeral.low < 10:
+        return _Tail(height.end(), "ft", "length", unit_text="'", add=int(height["inches"]) / 12)  # "5'10\""
     inches = INCH_MARK.match(text, position, limit) if ('"' in text[position: position + 2]
                                                          or "″" in text[position: position + 2]) else None
     if inches and (inches["spaced"] or inches["prime"] or text.count('"', max(0, position - 300), position) % 2 == 0):
@@ -1239,10 +1529,20 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     if slash:
         return _Tail(slash.end(), None, "rate", _per(slash["per"]))
     code = CURRENCY_AFTER.match(text, position, limit)
-    if code and (code["code"] != "$" or not NUMERAL.match(text, code.end() + 1)):  # "10 $ 30 $": the sign leads the next
+    if code and (code["code"] != "$" or _sign_is_before(text, code.end() + 1, limit)):
         scale = (1e6 if code["mega"] else 1.0) * (SCALES[code["scale"].lower()] if code["scale"] else 1.0)
         return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"], scale=scale)
     return _word_unit(text, position, limit, numeral)
+
+
+def _sign_is_before(text: str, position: int, limit: int) -> bool:
+    """A "$" between two numbers is the first one's when the second has a currency of its own
+    ("10 $ 30 $", "10 $ 30 cents"), and leads the second otherwise ("paid 10 $ 30 for it")."""
+    after = NUMERAL.match(text, position, limit)
+    if after is None:
+        return True
+    word = NEXT_WORD.match(text, after.end(), limit)
+    return bool(CURRENCY_AFTER.match(text, after.end(), limit) or word and word["word"].lower() in CURRENCY_WORDS)
 
 
 def _dimensioned(text: str, tail: _Tail, limit: int) -> _Tail:
@@ -1277,16 +1577,18 @@ def _per(word: str) -> str:
 def _metres(text: str, start: int, stop: int, limit: int) -> bool:
     """ "5m" is five metres before a dimension ("5m high", "a 10m-wide") or as a modifier ("a 10m wall"),
     or where the sentence speaks of lengths and not of money ("outreach is 48m", "1m is 10 dm")."""
-    if DIMENSION.match(text, stop, limit) or text[max(0, start - 2): start].lower() == "a ":
-        return True
+    if (DIMENSION.match(text, stop, limit) or text[max(0, start - 2): start].lower() == "a "
+            or RAN_BEFORE.search(text, max(0, start - 16), start)):
+        return True  # "a 10m wall", "5m high", "ran 100m"
     low, high = max(0, start - 80), min(limit, stop + 60)
     return bool(LENGTH_CONTEXT.search(text, low, high)) and not MONEY_AROUND.search(text, low, high)
 
 
+RAN_BEFORE = re.compile(r"\b(?:ran|runs?|running|swam|swims?|swimming)\s(?:the\s|a\s)?$", re.IGNORECASE)
 # Words of length around a bare "48m", and of money that make it "48 million" all the same.
 LENGTH_CONTEXT = re.compile(r"\b(?:length|height|width|depth|distance|reach|outreach|span|radius|diameter|altitude|"
                             r"elevation|tall|long|wide|deep|metres?|meters?|feet|foot|inch(?:es)?|miles?|yards?|sprint\w*|hurdles|"
-                            r"relay|freestyle|breaststroke|backstroke|butterfly|medley)\b"
+                            r"relay|freestyle|breaststroke|backstroke|butterfly|medley|races?|raced|swam|swim)\b"
                             r"|\d\s?(?:km|cm|mm|dm)\b", re.IGNORECASE)
 MONEY_AROUND = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|dollars?|euros?|pounds?|budget|cost\w*|pric\w+|revenue|"
                           r"profit|sales|worth|paid|fund\w*|people|users|viewers|subscribers|population|votes)\b",
@@ -1318,10 +1620,15 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
                    or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
                    or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
-                   or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
-                   or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)):
+                   or PER_SLASH.match(text, symbol.end(), limit) or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
+                   or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
+                   or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
+    degree = LOWER_DEGREE.match(text, position, limit)
+    if degree and (WEATHER.search(text, max(0, position - 80), degree.end() + 60)
+                   or CONVERT.search(text, max(0, position - 40), degree.end() + 30)):
+        return _Tail(degree.end(), "°C" if degree["unit"] == "c" else "°F", "temperature", unit_text=degree["unit"])
     bracketed = BRACKETED_UNIT.match(text, position, limit) if text[position: position + 2].strip()[:1] in ("(", "[", "<") \
         else None
     if bracketed:  # "20 (kg)", "20 [kg]"
@@ -1338,23 +1645,37 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if direct is not None:
         return direct
     word = first["word"].lower()
-    if second and word in ("hong", "new", "sri") :  # "hong kong dollars", "new zealand dollars"
-        third = NEXT_WORD.match(text, second.end(), limit)
-        if third and third["word"].lower() in CURRENCY_WORDS:
-            nation = f"{word} {second['word'].lower()}"
-            unit = CURRENCY_WORDS[third["word"].lower()]
-            return _Tail(third.end(), CURRENCY_NATIONS.get((nation, unit), unit), "money",
-                         unit_text=text[first.start("word"): third.end()])
-    if second and second["word"].lower() in CURRENCY_WORDS:
-        unit = CURRENCY_WORDS[second["word"].lower()]
-        if (word, unit) in CURRENCY_NATIONS:
-            return _Tail(second.end(), CURRENCY_NATIONS[(word, unit)], "money",
-                         unit_text=text[first.start("word"): second.end()])
+    national = _national_currency(text, first, second, limit) if second else None
+    if national is not None:
+        return national
     if second and word not in NOT_COUNTED and not word.endswith("ly"):
         behind = _unit_word(text, second, limit, numeral)  # "21 grueling months", "200 Russian soldiers"
         if behind is not None:
             return behind
     return _Tail(position, None, "count")
+
+
+def _national_currency(text: str, first: re.Match[str], second: re.Match[str], limit: int) -> Optional[_Tail]:
+    """ "australian dollars", "Egyptian pounds", "South Korean won", "hong kong dollars": a nationality
+    (one or two words) and a currency word, the country's currency."""
+    third = NEXT_WORD.match(text, second.end(), limit)
+    nation = f"{first['word'].lower()} {second['word'].lower()}"
+    for nation, noun in ((nation, third), (first["word"].lower(), second)):
+        if noun is None:
+            continue
+        word = noun["word"].lower()
+        lemma = CURRENCY_NOUNS[word][0] if word in CURRENCY_NOUNS else NATION_ONLY_NOUNS.get(word)
+        if lemma is not None and (nation, lemma) in CURRENCY_NATIONS:
+            return _Tail(noun.end(), CURRENCY_NATIONS[(nation, lemma)], "money",
+                         unit_text=text[first.start("word"): noun.end()])
+    return None
+
+
+AGO = re.compile(r"\sago\b")  # "66 Ma ago": megayears
+# A lower-case "c" or "f" after a number is a temperature where heat or a conversion is spoken of
+# ("it's 70 f outside", "convert 40 c to f"), not in "4 c grades" or "section 4 f".
+LOWER_DEGREE = re.compile(r"\s(?P<unit>[cf])\b(?![.'’]\w)")
+CONVERT = re.compile(r"\bconvert\w*\b|\bto\s(?:[cf]|celsius|fahrenheit)\b", re.IGNORECASE)
 
 
 def _spelled_unit(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -> _Tail:
@@ -1393,8 +1714,10 @@ def _unit_word(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -
         return _money_word(text, found, limit)
     if word in SCALED_CURRENCY_WORDS and SCALED_BEFORE.search(text, numeral.start, found.start()):
         return _Tail(found.end(), SCALED_CURRENCY_WORDS[word], "money", unit_text=found["word"])  # "500 billion won"
-    if word in ("times",) and RATE_AFTER.match(text, found.end(), limit):
+    if word == "times" and RATE_AFTER.match(text, found.end(), limit):
         return _Tail(found.end(), None, "count", unit_text=None, counted="times")  # "four times per week"
+    if found["word"] == "times":  # "three times as many", "100 times more", "stabbed seven times": a multiplier
+        return _Tail(found.end(), "times", "multiplier", unit_text="times", counted="times")
     if _is_counted(found["word"]):
         return _counted(found)
     return None

@@ -634,6 +634,41 @@ def anachronism_held_out(pick: Pick, host: Host, tables: Tables) -> Optional[Pla
     return Planting(blocks=(years_since_line(pick, n, name),), note=f"{name}: {n} vs {true}")
 
 
+def dated_wording(pick: Pick, name: str, day: date, trailing_in: bool = True) -> str:
+    """``name`` with the date it happened written into it, the ways news dates an event in passing:
+    "the 1981 walkway collapse", "the walkway collapse in 1981", "... of July 1981", "... of July 17, 1981".
+    Without ``trailing_in``: not "... in 1981", which after "the 40th anniversary of" may also say when
+    the anniversary falls ("the 50th anniversary of the moon landing in 2019"), so no check can hold it."""
+    bare = name[4:] if name.startswith("the ") else name
+    month = MONTHS[day.month - 1]
+    shapes = [f"the {day.year} {bare}", f"{name} of {month} {day.year}", f"{name} of {fmt_date(day, 'long')}"]
+    return pick.one(shapes + [f"{name} in {day.year}"] if trailing_in else shapes)
+
+
+def anachronism_dated(how: str) -> Callable[[Pick, Host, Tables], Optional[Planting]]:
+    """A count about an event outside the table whose date the sentence itself gives ("It has been 12
+    years since the 1987 sinking of the Dona Paz"): checkable from the text alone. ``how`` is
+    ``years_since`` or ``anniversary`` (a wrong count), or ``correct`` (a control)."""
+    def make(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
+        if host.published is None:
+            return None
+        options = [(name, when) for name, when in HELD_OUT_EVENTS
+                   if full_years(when, host.published) >= 3 and not near_anniversary(when, host.published)]
+        if not options:
+            return None
+        name, start = pick.one(options)
+        phrase = dated_wording(pick, name, start, trailing_in=how != "anniversary")
+        if how == "anniversary":
+            true_mark = host.published.year - start.year
+            n = wrong_count(pick, true_mark, 3)
+            line = f"This year marks the {ordinal(n)} anniversary of {phrase}, {pick.person()} said."
+            return Planting(blocks=(line,), note=f"{phrase}: {ordinal(n)} anniversary vs {true_mark}")
+        true = full_years(start, host.published)
+        n = true if how == "correct" else wrong_count(pick, true, 3)
+        return Planting(blocks=(years_since_line(pick, n, phrase),), note=f"{phrase}: {n} vs {true} years")
+    return make
+
+
 def anachronism_narrative(pick: Pick, host: Host, tables: Tables) -> Optional[Planting]:
     """Control: "N years after <event>, X moved ..." told in the past, N below the true count."""
     if host.published is None:
@@ -876,6 +911,10 @@ def variants() -> tuple[Variant, ...]:
               # events outside any table: a type of its own, so that what the check knows and what
               # it cannot know are reported apart (it abstains here; see HELD_OUT_EVENTS)
               Variant("anachronism_held_out", "held_out_event", a, anachronism_held_out),
+              # the same events with their date in the sentence: the text alone tells the true count
+              Variant("anachronism", "dated_years_since", a, anachronism_dated("years_since")),
+              Variant("anachronism", "dated_anniversary", a, anachronism_dated("anniversary")),
+              Variant("anachronism", "control_dated_correct", a, anachronism_dated("correct"), control=True),
               Variant("anachronism", "control_correct_count", a, anachronism_table("correct"), control=True),
               Variant("anachronism", "control_narrative_past", a, anachronism_narrative, control=True),
               Variant("anachronism", "control_after_in_year", a, anachronism_after_year, control=True)]

@@ -14,6 +14,7 @@ and a page without a paragraph of prose raises ``NoArticle``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -154,7 +155,10 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
     keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld), *home_names),
                      page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
-    headline = choose_headline(stated, _printed_headings(tree), keys, home_names)
+    headline = choose_headline(stated, _printed_headings(tree), keys, home_names,
+                               subheads=_printed_headings(tree, "h2") + _titled_blocks(tree),
+                               aside=_printed_headings(tree, off=True),
+                               url=page_url or extracted.hostname, leads=_heading_leads(tree))
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),
                             lambda: trafilatura_author(tree, meta)], keys, guesses=1)
     body = _body(extracted.body, media, [headline, *stated])
@@ -219,19 +223,71 @@ def _home_link_names(tree: Any, url: Optional[str]) -> list[str]:
     return names
 
 
-def _printed_headings(tree: Any) -> list[str]:
-    """The page's <h1> texts outside menus, sidebars and footers, as a reader sees them."""
-    headings = []
-    for element in tree.iter("h1"):
+MAX_HEADINGS = 5  # of each kind: the headline is among the first
+
+
+def _printed_headings(tree: Any, tag: str = "h1", *, off: bool = False) -> list[str]:
+    """The page's ``tag`` texts as a reader sees them: outside menus, sidebars and footers, or (``off``)
+    inside one, where a theme may print the headline too (an <h1> in a breadcrumb bar, in a
+    "content sidebar-included" wrapper), so that they count only where a stated title agrees."""
+    headings: list[str] = []
+    for element in tree.iter(tag):
+        if len(headings) >= MAX_HEADINGS:
+            break
         text = _inline_text(element)
-        if text and not _off_article(element) and text not in headings:
+        if text and _heading_off_article(element) == off and text not in headings:
             headings.append(text)
-    return headings[:5]
+    return headings
+
+
+# Blocks a theme prints a headline in without a heading tag: <div class="h-title">, <span class="headline">.
+TITLED_BLOCKS = etree.XPath('(//*[self::div or self::span or self::p or self::strong or self::a]'
+                            '[contains(@class, "title") or contains(@class, "headline") or contains(@class, "Title") '
+                            'or contains(@class, "Headline")])[position() <= 40]')
+MAX_TITLED_CHARS = 300
+
+
+def _titled_blocks(tree: Any) -> list[str]:
+    """Texts of the first few blocks classed as a title or headline, outside menus and link boxes."""
+    texts: list[str] = []
+    for element in TITLED_BLOCKS(tree):
+        if len(texts) >= 2 * MAX_HEADINGS:
+            break
+        text = _inline_text(element, MAX_TITLED_CHARS)
+        if text and len(text) < MAX_TITLED_CHARS and not _heading_off_article(element) and text not in texts:
+            texts.append(text)
+    return texts
+
+
+def _heading_leads(tree: Any) -> dict[str, str]:
+    """For <h1>s that open with an element of their own followed by more text ("<h1><span
+    class='x'>Olympics</span> Drinks by boat</h1>"): the heading's text and that element's."""
+    leads: dict[str, str] = {}
+    for element in itertools.islice(tree.iter("h1"), 2 * MAX_HEADINGS):
+        first = element[0] if len(element) else None
+        if first is None or (element.text or "").strip() or not isinstance(first.tag, str) or first.tag in ("a", "br"):
+            continue
+        lead, whole = _inline_text(first, 200), _inline_text(element)
+        if lead and len(lead) < len(whole) and whole.startswith(lead):
+            leads[whole] = lead
+    return leads
+
+
+def _heading_off_article(element: Any) -> bool:
+    """``_off_article`` up to the <body>, whose classes are the theme's switches ("cb-menu-light",
+    "has-sidebar"), not a region of the page."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("article", "body"):
+            return False
+        if ancestor.tag in OFF_ARTICLE_TAGS or OFF_ARTICLE_CLASS.search(
+                (ancestor.get("class") or "") + " " + (ancestor.get("id") or "")):
+            return True
+    return False
 
 
 # A headline's kicker or overline ("Covid-19:", "Interview"), printed inside its <h1>.
 KICKER_CLASS = re.compile(r"kicker|dachzeile|overline|topline|roofline|eyebrow|supertitle|super-title|"
-                          r"spitzmarke|headline-intro|pre-?title|label", re.IGNORECASE)
+                          r"spitzmarke|headline-intro|pre-?title|label(?![_-]*(?:hidden|above|inline))", re.IGNORECASE)
 
 
 # Text for screen readers only ("Headline:", "Opens in a new window").

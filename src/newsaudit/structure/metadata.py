@@ -5,8 +5,8 @@ Headline. Pages state their title several times: the ``<title>`` element and ``o
 and the ``<h1>`` a reader sees. The site's part is cut from a stated title when it names the
 outlet (og:site_name, JSON-LD publisher, the outlet table's name for the domain, the domain
 itself) or is a bare date; an ``<h1>`` that agrees with a stated title is the headline as
-printed, and when none agrees the first cleaned stated title is used, the first ``<h1>`` only
-when the page states none.
+printed; when none agrees, a stated title the page prints as an ``<h2>`` (or as an ``<h1>`` in a
+region that is not the article), else the page's only ``<h1>``, else the first cleaned stated title.
 
 Byline. Candidates come from JSON-LD ``author`` (Person before Organization, arrays joined),
 meta tags (author, article:author, parsely-author, sailthru.author, dc.creator), trafilatura's
@@ -42,6 +42,10 @@ MAX_META_LINE = 120
 # (libxml2 reads attributes faster than it evaluates a predicate on every element of the page).
 BYLINE_CANDIDATES = etree.XPath('//a[@rel="author"] | //@itemprop[. = "author"]/parent::* | //@class/parent::*')
 MAX_TAGLINE_WORDS = 6  # what follows the site's name in a title, when it is the site's tagline
+# Where another printed title corroborates the cut, also a mark between CJK characters with no space: "标题-新华网".
+LOOSE_SEPARATOR = re.compile(TITLE_SEPARATOR.pattern + r"|(?<=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])[-_|–—]"
+                                                       r"|[-_|–—](?=[\u2e80-\u9fff\uac00-\ud7af])")
+KICKER_COLON = re.compile(r"(?<=\S)[:：]\s+")  # "Kicker: Headline"; the part before it is never the headline alone
 MIN_CORE_CHARS = 8  # a shorter title is not a headline another title extends
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -112,7 +116,14 @@ def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
             break
         matches = list(TITLE_SEPARATOR.finditer(text))
         tail, head = text[matches[-1].end():], text[:matches[0].start()]
-        if names_site(tail, keys):
+        # the site's name itself holds a separator: "Story - Salsa moves - Rueda in Town" on "Salsa moves - Rueda in Town"
+        whole = next((m for m in matches[:-1] if name_key(text[m.end():]) in keys), None)
+        leading = next((m for m in reversed(matches[1:]) if name_key(text[:m.start()]) in keys), None)
+        if whole is not None:
+            text = text[:whole.start()].strip()
+        elif leading is not None:
+            text = text[leading.end():].strip()
+        elif names_site(tail, keys):
             text = text[:matches[-1].start()].strip()
         elif names_site(head, keys):
             text = text[matches[0].end():].strip()
@@ -140,17 +151,32 @@ def shortest_core(title: str, others: list[str]) -> str:
     for other in others:
         if len(other) < MIN_CORE_CHARS or len(other) >= len(best) or name_key(other) == name_key(best):
             continue
-        for match in TITLE_SEPARATOR.finditer(best):
+        for match in LOOSE_SEPARATOR.finditer(best):
             if best[:match.start()].strip() == other or best[match.end():].strip() == other:
                 best = other
                 break
+        else:  # a kicker before a colon, where the page prints what follows it alone: "Preview: Harbour Beta"
+            for match in KICKER_COLON.finditer(best):
+                if best[match.end():].strip() == other:
+                    best = other
+                    break
     return best
 
 
 def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str],
-                    home_names: Iterable[str] = ()) -> Optional[str]:
+                    home_names: Iterable[str] = (), *, subheads: Iterable[str] = (),
+                    aside: Iterable[str] = (), url: Optional[str] = None,
+                    leads: Optional[dict[str, str]] = None) -> Optional[str]:
     """An ``<h1>`` that agrees with a stated title, else the page's only ``<h1>``, else the first
     stated title without the site's part.
+
+    ``aside`` are <h1>s in a region that is not the article (a breadcrumb bar, a wrapper classed
+    "sidebar-included"): one counts only where it prints a stated title. ``subheads`` are the
+    article's <h2>s and blocks classed as a title: where no <h1> agrees with a stated title, a
+    stated title printed as one is the headline (pages with no <h1>, or one that says "Details"),
+    in its printed form. ``leads`` maps an <h1>'s text to the text of the element it opens with
+    (a kicker in its own type, left out where a stated title sets it apart); ``url`` gives the
+    domain, whose names stay the site's.
 
     The site's part is cut by name (``strip_site``) and, whatever it says, when another of the
     page's titles is the same text without it (``shortest_core``); ``home_names`` are names the
@@ -162,20 +188,21 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     """
     stated = [clean_title(title) for title in stated if title and title.strip()]
     stated = [title for title in stated if title]
-    printed = [clean_title(heading) for heading in printed]
-    keys = _not_titles(keys, stated) | {name_key(name) for name in home_names if len(name_key(name)) >= 3}
-    printed = [heading for heading in (LEADING_PUNCTUATION.sub("", heading) for heading in printed)
-               if heading and not (is_site_name(heading, keys) or (
-                   names_site(heading, keys) and not any(name_key(heading) == name_key(title) for title in stated)))]
-    cleaned = [strip_site(title, keys) for title in stated]
-    cleaned = [title for title in cleaned if title and not is_site_name(title, keys)]  # the site's own name
-    cores = list(dict.fromkeys(cleaned + printed))
-    cleaned = list(dict.fromkeys(shortest_core(title, cores) for title in cleaned))
+    keys = _not_titles(keys, stated, _domain_keys(url)) | {
+        name_key(name) for name in home_names if len(name_key(name)) >= 3}
+    printed, subheads, aside = (_headings(texts, keys, stated) for texts in (printed, subheads, aside))
+    stripped = [strip_site(title, keys) for title in stated]
+    stripped = [title for title in stripped if title and not is_site_name(title, keys)]  # the site's own name
+    cores = list(dict.fromkeys(stripped + printed + subheads + aside))
+    cleaned = list(dict.fromkeys(shortest_core(title, cores) for title in stripped))
     raw = [title for title in stated if not is_site_name(title, keys)]
-    for title in cleaned:  # the stated titles in order of trust: the article's own first
-        heading = next((heading for heading in printed if name_key(heading) == name_key(title)), None)
+    # A heading that prints a stated title: as cleaned, else whole where no part of it is the site's name
+    # or a date (what a name-cut took away was then the headline's own: "Puppies to buy – Tips per breed").
+    printable = cleaned + [title for title in raw if not _has_site_part(title, keys)]
+    for headings in (printed, aside):  # the stated titles in order of trust: the article's own first
+        heading = _printed_as(printable, headings)
         if heading:
-            return heading
+            return _after_lead(heading, (leads or {}).get(heading), printable)
     for heading in printed:
         after_kicker = next((title for title in cleaned if _after_kicker(heading, title)), None)
         if after_kicker:
@@ -185,11 +212,53 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
             return before_more
         if _agrees(heading, cleaned + raw):
             return heading
+    heading = _printed_as(printable, subheads)  # a stated title the page prints as a lesser heading
+    if heading:
+        return heading
     if len(printed) == 1:
         return printed[0]  # the one headline the page prints, where its tags state another (an SEO title)
     if cleaned:
         return cleaned[0]
     return printed[0] if printed else None
+
+
+def _headings(texts: Iterable[str], keys: frozenset[str], stated: list[str]) -> list[str]:
+    """Printed headings as text, without leading punctuation and without the site's name (unless
+    a stated title is that same text)."""
+    headings = [LEADING_PUNCTUATION.sub("", clean_title(text)) for text in texts]
+    return [heading for heading in headings if heading and not (is_site_name(heading, keys) or (
+        names_site(heading, keys) and not any(name_key(heading) == name_key(title) for title in stated)))]
+
+
+def _has_site_part(title: str, keys: frozenset[str]) -> bool:
+    """Whether a separator-bounded part of the title is the site's name, or a date."""
+    return any(is_site_name(part, keys) for part in TITLE_SEPARATOR.split(title)) if has_separator(title) else False
+
+
+def _after_lead(heading: str, lead: Optional[str], titles: list[str]) -> str:
+    """The heading without the element it opens with (``lead``) where a stated title it prints
+    sets that same text apart with a separator: a kicker in its own type ("<h1><span>Olympics</span>
+    Drinks by boat</h1>" stated as "Olympics - Drinks by boat"), not the headline."""
+    if not lead or not heading.startswith(lead):
+        return heading
+    rest = LEADING_PUNCTUATION.sub("", heading[len(lead):]).strip()
+    key = name_key(heading)
+    for title in titles:
+        if name_key(title) != key:
+            continue
+        for match in TITLE_SEPARATOR.finditer(title):
+            if name_key(title[:match.start()]) == name_key(lead) and len(name_key(rest)) >= MIN_CORE_CHARS:
+                return rest
+    return heading
+
+
+def _printed_as(titles: list[str], headings: list[str]) -> Optional[str]:
+    """The first heading that prints one of ``titles`` (the same letters and digits), taken in the titles' order."""
+    for title in titles:
+        heading = next((heading for heading in headings if name_key(heading) == name_key(title)), None)
+        if heading:
+            return heading
+    return None
 
 
 def is_site_name(title: str, keys: frozenset[str]) -> bool:
@@ -198,10 +267,19 @@ def is_site_name(title: str, keys: frozenset[str]) -> bool:
     return not key or key in keys or BARE_DATE.match(title) is not None
 
 
-def _not_titles(keys: frozenset[str], stated: list[str]) -> frozenset[str]:
-    """Site names that are not a stated title in disguise (a reader's site name taken from <title>)."""
+def _not_titles(keys: frozenset[str], stated: list[str], domain: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Site names that are not a stated title in disguise (a reader's site name taken from <title>);
+    the domain's own names always stay: a title that opens with them opens with the site's name."""
     heads = {name_key(TITLE_SEPARATOR.split(title)[0]) for title in stated if TITLE_SEPARATOR.search(title)}
-    return frozenset(key for key in keys if not any(len(head) >= 8 and key.startswith(head) for head in heads))
+    return frozenset(key for key in keys if key in domain or not any(
+        len(head) >= 8 and key.startswith(head) for head in heads))
+
+
+def _domain_keys(url: Optional[str]) -> frozenset[str]:
+    """The keys ``site_keys`` takes from the address: the registered domain, and its first label."""
+    url = archived_url(url)
+    domain = registered_domain(url) if url else None
+    return frozenset({name_key(domain), name_key(domain.split(".")[0])}) if domain else frozenset()
 
 
 def _agrees(heading: str, titles: list[str]) -> bool:
