@@ -241,7 +241,7 @@ def _printed_headings(tree: Any, tag: str = "h1", *, off: bool = False) -> list[
 
 
 # Blocks a theme prints a headline in without a heading tag: <div class="h-title">, <span class="headline">.
-TITLED_BLOCKS = etree.XPath('(//*[self::div or self::span or self::p or self::strong or self::a]'
+TITLED_BLOCKS = etree.XPath('((//div | //span | //p | //strong | //a)'  # by name: faster than self:: on every element
                             '[contains(@class, "title") or contains(@class, "headline") or contains(@class, "Title") '
                             'or contains(@class, "Headline")])[position() <= 40]')
 MAX_TITLED_CHARS = 300
