@@ -1407,14 +1407,20 @@ def _currency_tail(text: str, numeral: _Numeral) -> _Tail:
     return _Tail(numeral.end, numeral.currency, "money", unit_text=numeral.currency_text)
 
 
-def _designated(text: str, position: int) -> bool:
+def _word_before(text: str, position: int) -> Optional[tuple[int, str]]:
+    """The word (and where it starts) that ends one space before ``position``, if one does."""
     if position < 2 or text[position - 1] != " ":
-        return False
+        return None
     word_start = text.rfind(" ", max(0, position - 16), position - 1) + 1
-    word = text[word_start: position - 1]
-    if word.lower() in LOWER_DESIGNATORS:  # "highway 35", "exit 436", "no. 1" in lower-case copy
-        return True
-    if word in DESIGNATORS:  # "Part 2", and "S&P 500"
+    return word_start, text[word_start: position - 1]
+
+
+def _designated(text: str, position: int) -> bool:
+    before = _word_before(text, position)
+    if before is None:
+        return False
+    word_start, word = before
+    if _designator_word(word):  # "Part 2", "S&P 500", "highway 35", "no. 1" in lower-case copy
         return True
     if not word or not word[0].isupper() or not (word.rstrip(".").isalpha()):
         return False
@@ -1425,9 +1431,11 @@ def _designated(text: str, position: int) -> bool:
 
 def _named_designator(text: str, position: int) -> bool:
     """The word right before ``position`` is one that numbers things ("Route", "Flight", "highway")."""
-    if position < 2 or text[position - 1] != " ":
-        return False
-    word = text[text.rfind(" ", max(0, position - 16), position - 1) + 1: position - 1]
+    before = _word_before(text, position)
+    return before is not None and _designator_word(before[1])
+
+
+def _designator_word(word: str) -> bool:
     return word in DESIGNATORS or word.lower() in LOWER_DESIGNATORS
 
 
