@@ -247,3 +247,31 @@ def test_a_kicker_before_a_colon_goes_where_the_page_prints_the_rest_alone():
     assert choose_headline(["Dezuka Pier: Fried fish cakes, hot and fresh"], [], KEYS,
                            subheads=["Dezuka Pier"]) == "Dezuka Pier: Fried fish cakes, hot and fresh"
     assert choose_headline(["Preview: Harbour Racer Beta"], [], KEYS) == "Preview: Harbour Racer Beta"
+
+
+def test_a_tagline_glued_to_the_title_and_repeated_after_the_separator_is_cut():
+    keys = site_keys((), "https://www.quaylistings.co.uk/?p=12")
+    title = "Dockside Bakery OpenAll the traders on the quay | All the traders on the quay"
+    assert strip_site(title, keys) == "Dockside Bakery Open"
+    assert choose_headline([title], ["All the traders on the quay", "Dockside Bakery Open"], keys) == (
+        "Dockside Bakery Open")
+
+
+def test_a_title_that_is_only_a_short_form_of_the_sites_name_gives_way_to_the_pages_first_title():
+    keys = site_keys((), "https://www.lanternmagazine.co.uk/story/interview")
+    stated = ["Lantern Magazine", "LANTERN • Lantern Magazine"]
+    assert choose_headline(stated, ["Lantern Magazine"], keys, subheads=["Before and After"]) == "Before and After"
+
+
+def test_an_off_article_h1_the_article_prints_again_as_a_title_is_the_headline():
+    stated = ["Winter reading list | Harbour Herald | Read now!"]
+    headline = "Six novels for long nights on the coast"
+    assert choose_headline(stated, [], KEYS, subheads=["Culture", headline], aside=[headline]) == headline
+    # an off-article heading printed nowhere in the article is a teaser: the stated title stands
+    assert choose_headline(stated, [], KEYS, subheads=["Culture"], aside=["Sign up for our letters"]) == (
+        "Winter reading list")
+
+
+def test_a_separator_with_nothing_on_one_side_is_not_part_of_the_title():
+    assert choose_headline(["Old ferry pier to close for a year -"], [], KEYS) == "Old ferry pier to close for a year"
+    assert choose_headline(["| Old ferry pier to close for a year"], [], KEYS) == "Old ferry pier to close for a year"

@@ -46,6 +46,8 @@ MAX_TAGLINE_WORDS = 6  # what follows the site's name in a title, when it is the
 LOOSE_SEPARATOR = re.compile(TITLE_SEPARATOR.pattern + r"|(?<=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])[-_|–—]"
                                                        r"|[-_|–—](?=[\u2e80-\u9fff\uac00-\ud7af])")
 KICKER_COLON = re.compile(r"(?<=\S)[:：]\s+")  # "Kicker: Headline"; the part before it is never the headline alone
+# A separator with nothing on one side: an empty part of a title template ("Site -", "| Story").
+DANGLING_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)$|^(?:[|–—·•»«/~]|-{1,2}|::)\s+")
 MIN_CORE_CHARS = 8  # a shorter title is not a headline another title extends
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -118,6 +120,12 @@ def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
         tail, head = text[matches[-1].end():], text[:matches[0].start()]
         # the site's name itself holds a separator: "Story - Salsa moves - Rueda in Town" on "Salsa moves - Rueda in Town"
         whole = next((m for m in matches[:-1] if name_key(text[m.end():]) in keys), None)
+        before = text[:matches[-1].start()].rstrip()
+        if len(name_key(tail)) >= MIN_CORE_CHARS and len(before) > len(tail) and before.endswith(tail):
+            # the site's tagline glued to the title and repeated after the separator:
+            # "StoryThe magazine for anglers | The magazine for anglers"
+            text = before[:-len(tail)].strip()
+            continue
         leading = next((m for m in reversed(matches[1:]) if name_key(text[:m.start()]) in keys), None)
         if whole is not None:
             text = text[:whole.start()].strip()
@@ -186,13 +194,14 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     kicker ("Olympics: Paris Drinks by boat to the centre") gives the stated title: the kicker
     is the section's label, not the headline.
     """
-    stated = [clean_title(title) for title in stated if title and title.strip()]
+    stated = [DANGLING_SEPARATOR.sub("", clean_title(title)) for title in stated if title and title.strip()]
     stated = [title for title in stated if title]
     keys = _not_titles(keys, stated, _domain_keys(url)) | {
         name_key(name) for name in home_names if len(name_key(name)) >= 3}
     printed, subheads, aside = (_headings(texts, keys, stated) for texts in (printed, subheads, aside))
-    stripped = [strip_site(title, keys) for title in stated]
-    stripped = [title for title in stripped if title and not is_site_name(title, keys)]  # the site's own name
+    stripped = [(strip_site(title, keys), title) for title in stated]
+    stripped = [title for title, whole in stripped if title and not is_site_name(title, keys)
+                and not (title != whole and _starts_site_name(title, keys))]  # the site's own name
     cores = list(dict.fromkeys(stripped + printed + subheads + aside))
     cleaned = list(dict.fromkeys(shortest_core(title, cores) for title in stripped))
     raw = [title for title in stated if not is_site_name(title, keys)]
@@ -215,11 +224,17 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     heading = _printed_as(printable, subheads)  # a stated title the page prints as a lesser heading
     if heading:
         return heading
+    if not printed:  # an <h1> off the article that the article prints again as a title: the headline, not a teaser
+        twice = next((heading for heading in aside if _printed_as([heading], subheads)), None)
+        if twice:
+            return twice
     if len(printed) == 1:
         return printed[0]  # the one headline the page prints, where its tags state another (an SEO title)
     if cleaned:
         return cleaned[0]
-    return printed[0] if printed else None
+    if printed:
+        return printed[0]
+    return subheads[0] if subheads else None  # every stated title is the site's name: the page's first title
 
 
 def _headings(texts: Iterable[str], keys: frozenset[str], stated: list[str]) -> list[str]:
@@ -228,6 +243,13 @@ def _headings(texts: Iterable[str], keys: frozenset[str], stated: list[str]) -> 
     headings = [LEADING_PUNCTUATION.sub("", clean_title(text)) for text in texts]
     return [heading for heading in headings if heading and not (is_site_name(heading, keys) or (
         names_site(heading, keys) and not any(name_key(heading) == name_key(title) for title in stated)))]
+
+
+def _starts_site_name(title: str, keys: frozenset[str]) -> bool:
+    """Whether what is left of a title after its site part is cut is the first word or two of the
+    site's name: "ICON • ICON Magazine" leaves "ICON", a short form of the name, not a headline."""
+    key = name_key(title)
+    return len(title.split()) <= 2 and len(key) >= 3 and any(site.startswith(key) for site in keys)
 
 
 def _has_site_part(title: str, keys: frozenset[str]) -> bool:
