@@ -275,3 +275,19 @@ def test_an_off_article_h1_the_article_prints_again_as_a_title_is_the_headline()
 def test_a_separator_with_nothing_on_one_side_is_not_part_of_the_title():
     assert choose_headline(["Old ferry pier to close for a year -"], [], KEYS) == "Old ferry pier to close for a year"
     assert choose_headline(["| Old ferry pier to close for a year"], [], KEYS) == "Old ferry pier to close for a year"
+
+
+def test_a_kicker_before_a_colon_goes_though_another_heading_prints_the_whole_title():
+    stated = ["Rail strike: Harbour ferries to run all night", "Rail strike: Harbour ferries to run all night | Harbour Herald"]
+    printed = ["Rail strike: Harbour ferries to run all night"]  # a breadcrumb's current item, set as an <h1>
+    assert choose_headline(stated, printed, KEYS, subheads=["Harbour ferries to run all night"]) == (
+        "Harbour ferries to run all night")
+    # where no heading prints the part after the colon alone, the colon belongs to the headline
+    assert choose_headline(stated, printed, KEYS, subheads=["Timetable"]) == "Rail strike: Harbour ferries to run all night"
+
+
+def test_an_h1_inside_a_link_to_the_home_page_is_the_sites_name():
+    page = ("<html><head><title>Pier repairs to last a year - Harbour Herald</title></head><body>"
+            "<div id='top'><a href='/'><h1>Harbour Post and Times</h1></a></div>"
+            f"<article>{STORY}</article></body></html>")
+    assert parse_html(page, url="https://www.harbourherald.co.uk/news/pier").headline == "Pier repairs to last a year"

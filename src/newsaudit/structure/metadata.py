@@ -203,11 +203,19 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     stripped = [title for title, whole in stripped if title and not is_site_name(title, keys)
                 and not (title != whole and _starts_site_name(title, keys))]  # the site's own name
     cores = list(dict.fromkeys(stripped + printed + subheads + aside))
-    cleaned = list(dict.fromkeys(shortest_core(title, cores) for title in stripped))
+    shortened = [(title, shortest_core(title, cores)) for title in stripped]
+    cleaned = list(dict.fromkeys(core for _, core in shortened))
     raw = [title for title in stated if not is_site_name(title, keys)]
     # A heading that prints a stated title: as cleaned, else whole where no part of it is the site's name
     # or a date (what a name-cut took away was then the headline's own: "Puppies to buy – Tips per breed").
     printable = cleaned + [title for title in raw if not _has_site_part(title, keys)]
+    # "Kicker: Headline" stated and "Headline" printed as a title of its own, whatever heading prints the
+    # whole (a breadcrumb's <h1>): the kicker is the section's label
+    unkicked = [core for title, core in shortened if core != title and any(
+        title[match.end():].strip() == core for match in KICKER_COLON.finditer(title))]
+    heading = _printed_as(unkicked, printed + aside + subheads) if unkicked else None
+    if heading:
+        return heading
     for headings in (printed, aside):  # the stated titles in order of trust: the article's own first
         heading = _printed_as(printable, headings)
         if heading:
