@@ -291,3 +291,15 @@ def test_an_h1_inside_a_link_to_the_home_page_is_the_sites_name():
             "<div id='top'><a href='/'><h1>Harbour Post and Times</h1></a></div>"
             f"<article>{STORY}</article></body></html>")
     assert parse_html(page, url="https://www.harbourherald.co.uk/news/pier").headline == "Pier repairs to last a year"
+
+
+def test_a_site_name_with_an_umlaut_is_cut_where_the_address_spells_it_out():
+    stated = ["Pier repairs to last a year « Hafenblätter Nord"]
+    assert choose_headline(stated, [], frozenset(), url="https://www.hafenblaetter-nord.de/pier") == (
+        "Pier repairs to last a year")
+
+
+def test_a_wrapper_class_that_says_the_layout_lacks_a_menu_does_not_hide_the_headline():
+    page = ("<html><head><title>Harbour Herald</title></head><body>"
+            f"<div class='container no-sub-nav'><h2>Pier repairs to last a year</h2>{STORY}</div></body></html>")
+    assert parse_html(page, url="https://www.harbourherald.co.uk/news/pier").headline == "Pier repairs to last a year"

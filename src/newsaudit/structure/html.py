@@ -280,10 +280,17 @@ def _heading_off_article(element: Any) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in ("article", "body"):
             return False
-        if ancestor.tag in OFF_ARTICLE_TAGS or OFF_ARTICLE_CLASS.search(
-                (ancestor.get("class") or "") + " " + (ancestor.get("id") or "")):
+        if ancestor.tag in OFF_ARTICLE_TAGS:
+            return True
+        names = (ancestor.get("class") or "") + " " + (ancestor.get("id") or "")
+        if OFF_ARTICLE_CLASS.search(names) and OFF_ARTICLE_CLASS.search(THEME_SWITCH.sub(" ", names)):
             return True
     return False
+
+
+# A wrapper's class that says what the layout has or lacks ("no-sub-nav", "has-sidebar", "without-menu"),
+# not that the wrapper is that region.
+THEME_SWITCH = re.compile(r"(?:^|(?<=\s))(?:no|has|with|without|hide|show|is)[-_]\S*", re.IGNORECASE)
 
 
 # A headline's kicker or overline ("Covid-19:", "Interview"), printed inside its <h1>.

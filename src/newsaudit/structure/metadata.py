@@ -196,7 +196,8 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     """
     stated = [DANGLING_SEPARATOR.sub("", clean_title(title)) for title in stated if title and title.strip()]
     stated = [title for title in stated if title]
-    keys = _not_titles(keys, stated, _domain_keys(url)) | {
+    domain = _domain_keys(url)
+    keys = _not_titles(keys, stated, domain) | _umlauts_folded(domain) | {
         name_key(name) for name in home_names if len(name_key(name)) >= 3}
     printed, subheads, aside = (_headings(texts, keys, stated) for texts in (printed, subheads, aside))
     stripped = [(strip_site(title, keys), title) for title in stated]
@@ -310,6 +311,15 @@ def _domain_keys(url: Optional[str]) -> frozenset[str]:
     url = archived_url(url)
     domain = registered_domain(url) if url else None
     return frozenset({name_key(domain), name_key(domain.split(".")[0])}) if domain else frozenset()
+
+
+def _umlauts_folded(keys: frozenset[str]) -> frozenset[str]:
+    """Domain keys as the site's name spells them: an address writes "ö" as "oe" ("loewenseiten.de"
+    for "Löwenseiten"), a name's key folds it to "o"."""
+    return frozenset(UMLAUT_SPELLED.sub(r"\1", key) for key in keys if "e" in key) - keys
+
+
+UMLAUT_SPELLED = re.compile(r"([aou])e")
 
 
 def _agrees(heading: str, titles: list[str]) -> bool:
