@@ -193,7 +193,7 @@ def _stated_titles(tree: Any, json_ld: list[dict], extracted: Optional[str]) -> 
 # A site's name as a theme prints it: an <h1> that links to the home page or sits in a link to it
 # ("<a href='/'><h1>Site</h1></a>"), or a logo/site-title box that links there.
 HOME_LINK_BOXES = etree.XPath(
-    '(//h1[.//a[@href]] | //a[@href][h1] | (//div | //p | //span | //a)[contains(@class, "site-title") or '
+    '(//h1[.//a[@href]] | //h1/parent::a[@href] | (//div | //p | //span | //a)[contains(@class, "site-title") or '
     'contains(@class, "logo") or contains(@class, "brand")][descendant-or-self::a[@href]])[position() <= 12]')
 HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "home"})
 MAX_SITE_NAME_WORDS = 6
