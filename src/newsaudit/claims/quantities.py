@@ -31,6 +31,7 @@ from typing import Iterator, Optional
 
 from ..model import Quantity
 from ..text.dates import DAY_MONTH, ISO_DATE, MONTH_DAY
+from . import unit_vocabulary
 
 __all__ = ["SpanSet", "UNIT_NAMES", "find_quantities", "parse_number", "unit_name", "word_number", "WORD_NUMBER",
            "WORD_NUMBERS"]
@@ -507,6 +508,13 @@ NOT_COUNTED = frozenset("of and or to in on at the a an as by for from with than
                         "earlier since until after before during while who which what when where overnight so "
                         "always perhaps towards afterwards whereas besides unless nevertheless does goes its his "
                         "her their our your news series species".split())
+# Units the hand table above lacks, read at import from a unit table and the SI prefix grammar
+# (claims.unit_vocabulary): spelled names ("teslas", "megajoules") and symbols ("mJy", "µSv"), each
+# -> (the unit's name, which is its ``Quantity.unit``, and its kind).
+EXTRA_NAMES, EXTRA_SYMBOLS, EXTRA_AMBIGUOUS, VOCABULARY_SOURCE = unit_vocabulary.vocabulary(
+    [*UNITS, *DURATION_UNITS, *CURRENCY_WORDS, *COUNT_NOUNS, *NOT_COUNTED, *NATION_ONLY_NOUNS], UNIT_SYMBOLS)
+for _name, _kind in {*EXTRA_NAMES.values(), *EXTRA_SYMBOLS.values()}:
+    UNIT_NAMES.setdefault(_name, _name)
 
 FRACTION_CHARS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
                   "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -1273,7 +1281,7 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     if match["cur"] is None and re.search(r"[A-Za-z]-?$", text[max(0, start - 2): start]):
         return True
     after = text[stop: stop + 4]
-    if ATTACHED_UNIT.match(after) or PERCENT.match(text, stop) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
+    if ATTACHED_UNIT.match(after) or _extra_symbol(text, stop, len(text), attached=True) or PERCENT.match(text, stop) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
         return False
     if after[:1].isupper() and CURRENCY_AFTER.match(text, stop):
         return False  # "115USD"
@@ -1533,6 +1541,9 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
                 and len(DEGREES_LISTED.findall(text, max(0, numeral.start - 40), min(limit, attached.end() + 40))) < 2):
             return _Tail(position, None, "count")  # "a Boeing 777F", "the Model 3F": a designation, dropped as one
         return _dimensioned(text, _Tail(attached.end(), unit, kind, unit_text=written), limit)
+    extra = _extra_symbol(text, position, limit, attached=True)
+    if extra is not None:  # "5mJy", "20µSv"
+        return extra
     slash = PER_SLASH.match(text, position, limit)
     if slash:
         return _Tail(slash.end(), None, "rate", _per(slash["per"]))
@@ -1633,6 +1644,9 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
+    extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False)
+    if extra is not None:  # "12 teslas", "3 megajoules", "40 µSv": the wider vocabulary
+        return extra
     degree = LOWER_DEGREE.match(text, position, limit)
     if degree and (WEATHER.search(text, max(0, position - 80), degree.end() + 60)
                    or CONVERT.search(text, max(0, position - 40), degree.end() + 30)):
@@ -1676,6 +1690,53 @@ def _national_currency(text: str, first: re.Match[str], second: re.Match[str], l
         if lemma is not None and (nation, lemma) in CURRENCY_NATIONS:
             return _Tail(noun.end(), CURRENCY_NATIONS[(nation, lemma)], "money",
                          unit_text=text[first.start("word"): noun.end()])
+    return None
+
+
+# A token that may be a symbol of the wider vocabulary ("mJy", "µSv", "fb-1"), and up to five words
+# that may spell one of its names ("standard cubic feet per minute").
+EXTRA_TOKEN = re.compile(r"[^\W\d_][^\s,;:!?()\[\]{}\"“”/]*")
+EXTRA_WORDS = re.compile(r"[a-zµμå][\w'’-]*(?:\s[A-Za-zµμåÅ][\w'’-]*){0,4}")
+_WORD_SPLIT = re.compile(r"\s")
+
+
+def _extra_symbol(text: str, position: int, limit: int, attached: bool) -> Optional[_Tail]:
+    """A symbol of the wider vocabulary (:data:`EXTRA_SYMBOLS`) right after the digits or one space
+    after them; an ambiguous one ("mA", "cd") only where a unit ends ("3 cd.", "2 Wb per turn")."""
+    start = position if attached else position + 1
+    if not attached and text[position: start] != " " or start >= limit:
+        return None
+    token = EXTRA_TOKEN.match(text, start, limit)
+    if token is None:
+        return None
+    written = token[0]
+    if written not in EXTRA_SYMBOLS and written.endswith("."):
+        written = written[:-1]  # the sentence's full stop
+    if written not in EXTRA_SYMBOLS:
+        return None
+    end = start + len(written)
+    if written in EXTRA_AMBIGUOUS and not (CLAUSE_END.match(text, end, limit) or SIZE_AFTER.match(text, end, limit)
+                                           or PER_UNIT.match(text, end, limit) or PER_SLASH.match(text, end, limit)):
+        return None
+    unit, kind = EXTRA_SYMBOLS[written]
+    return _Tail(end, unit, kind, unit_text=written)
+
+
+def _extra_name(text: str, position: int, limit: int) -> Optional[_Tail]:
+    """A unit name of the wider vocabulary (:data:`EXTRA_NAMES`), written in lower case, the longest
+    of the next words that spells one ("8 teslas", "2 cubic feet per second")."""
+    if text[position: position + 1] != " ":
+        return None
+    words = EXTRA_WORDS.match(text, position + 1, limit)
+    if words is None:
+        return None
+    phrase = words[0]
+    cuts = [m.start() for m in _WORD_SPLIT.finditer(phrase)] + [len(phrase)]
+    for cut in reversed(cuts):
+        key = phrase[:cut].lower().rstrip("'’")
+        if key in EXTRA_NAMES:
+            unit, kind = EXTRA_NAMES[key]
+            return _Tail(position + 1 + cut, unit, kind, unit_text=phrase[:cut])
     return None
 
 
