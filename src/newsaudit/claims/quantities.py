@@ -1307,6 +1307,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(numeral.end, "ratio", "ratio")
     if tail.unit == "deg":
         tail = _degrees(text, numeral, tail, limit)
+    if tail.unit is not None and tail.kind not in ("count", "money", "percent", "ratio", "duration", "age"):
+        tail = _compound_unit(text, tail, limit)
     if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 12), numeral.start):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     elif (tail.unit is None and tail.kind == "count" and not tail.counted and numeral.high is None
@@ -1554,6 +1556,49 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     return _word_unit(text, position, limit, numeral)
 
 
+# A unit multiplied by another or raised to a power after it: "20 N·m", "5 kW h" (with a power only
+# when a plain space joins: "3 kg m^-3", "9.8 m s−2", "2 W m⁻²"); a negative power divides.
+COMPOUND_PART = re.compile(r"(?P<join>\s?[·⋅*]\s?|\s)(?P<symbol>[^\W\d_][^\W\d_]{0,3})"
+                           r"(?P<power>\^?[-−]?[1-3]|⁻?[¹²³])?(?![\w^⁻¹²³])")
+TIME_SYMBOLS = {"s": "second", "h": "hour", "min": "minute", "d": "day", "yr": "year", "a": "year"}
+SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁻−^", "123--" + " ")
+
+
+def _compound_follows(text: str, position: int, limit: int) -> bool:
+    """A product of units goes on after ``position`` ("N" of "20 N·m", "m" of "9.8 m s−2")."""
+    return text[position: position + 1] in COMPOUND_OPENERS and _compound_unit(
+        text, _Tail(position, "m", "length"), limit).end > position
+
+
+COMPOUND_OPENERS = frozenset(" ·⋅*")
+
+
+def _compound_unit(text: str, tail: _Tail, limit: int) -> _Tail:
+    """The rest of a unit written as a product of symbols with powers: SI notation."""
+    times, per, end = [], [], tail.end
+    for _ in range(3):
+        part = COMPOUND_PART.match(text, end, limit)
+        if part is None or part["join"].isspace() and part["power"] is None:
+            break
+        symbol = part["symbol"]
+        name = (TIME_SYMBOLS.get(symbol) or (UNIT_SYMBOLS[symbol][0] if symbol in UNIT_SYMBOLS else None)
+                or (EXTRA_SYMBOLS[symbol][0] if symbol in EXTRA_SYMBOLS else None))
+        if name is None:
+            break
+        power = (part["power"] or "1").translate(SUPERSCRIPT_DIGITS).replace(" ", "")
+        exponent = int(power) if power.lstrip("-").isdigit() else 1
+        size = abs(exponent)
+        if size > 1:
+            name = name + str(size) if name + str(size) in UNIT_NAMES else ("square " if size == 2 else "cubic ") + unit_name(name)
+        (per if exponent < 0 else times).append(name)
+        end = part.end()
+    if not times and not per:
+        return tail
+    unit = " ".join(unit_name(u) or u for u in (tail.unit, *times)) if times else tail.unit
+    return replace(tail, end=end, unit=unit, kind="compound" if times else tail.kind,
+                   per=" per ".join(per) if per else tail.per, unit_text=text[tail.end - len(tail.unit_text or ""): end])
+
+
 def _sign_is_before(text: str, position: int, limit: int) -> bool:
     """A "$" between two numbers is the first one's when the second has a currency of its own
     ("10 $ 30 $", "10 $ 30 cents"), and leads the second otherwise ("paid 10 $ 30 for it")."""
@@ -1641,7 +1686,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
                    or PER_SLASH.match(text, symbol.end(), limit) or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
-                   or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)):
+                   or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)
+                   or _compound_follows(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False)
@@ -1715,8 +1761,11 @@ def _extra_symbol(text: str, position: int, limit: int, attached: bool) -> Optio
     if written not in EXTRA_SYMBOLS:
         return None
     end = start + len(written)
+    if written in EXTRA_AMBIGUOUS and attached:
+        return None  # "802.11ac", "5cd": a code more often than an acre or a candela
     if written in EXTRA_AMBIGUOUS and not (CLAUSE_END.match(text, end, limit) or SIZE_AFTER.match(text, end, limit)
-                                           or PER_UNIT.match(text, end, limit) or PER_SLASH.match(text, end, limit)):
+                                           or PER_UNIT.match(text, end, limit) or PER_SLASH.match(text, end, limit)
+                                           or _compound_follows(text, end, limit)):
         return None
     unit, kind = EXTRA_SYMBOLS[written]
     return _Tail(end, unit, kind, unit_text=written)
@@ -1797,7 +1846,7 @@ SCALED_BEFORE = re.compile(r"(?i:million|billion|trillion|bn|mn)|\d,\d{3}")
 
 def _money_word(text: str, found: re.Match[str], limit: int) -> _Tail:
     """ "20 billion francs", "125 million australian dollars" (a nationality before is kept in the text)."""
-    word = found["word"].lower()
+    word = found["word"].lower().strip("’'")  # "ten dollars' worth"
     unit = CURRENCY_WORDS[word]
     return _Tail(found.end(), unit, "money", unit_text=found["word"])
 

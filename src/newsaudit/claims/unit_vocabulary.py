@@ -63,7 +63,8 @@ SUBMULTIPLES = frozenset({"d", "c", "m", "µ", "μ", "n", "p", "f", "a"})
 NOT_SYMBOLS = frozenset({"am", "pm", "Am", "Pm", "PM", "AM", "ms", "Ms", "Ts", "Gs", "hs", "ds", "as", "ns", "ps", "fs",
                          "ml", "dl", "hl", "cl", "Mt", "Mm", "MB", "GB", "TB", "PB", "EB", "ZB", "YB", "kB",
                          "dB", "cB", "mB", "pt", "ct", "at", "ft", "Pt", "dam", "cm", "mm", "km", "dm", "nm",
-                         "Gt", "Tt", "kt"})  # clock words, plurals of letters, and the hand table's own
+                         "Gt", "Tt", "kt", "fps", "ips"})  # clock words, plurals of letters, the hand
+# table's own, and "60fps": frames, not feet, per second
 
 
 def plural(name: str) -> str:
