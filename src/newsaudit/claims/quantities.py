@@ -576,7 +576,7 @@ _SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|
           r"|(?-i:[MB])(?=\s[a-z])")
 _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
-    rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
+    rf"(?(cur)(?P<sign2>[-−](?=\d))?|)(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
     rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
     rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
 NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
@@ -1224,7 +1224,11 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     if high is not None and (high <= low or year_like):
         return None  # a score ("2-1") or a span of years ("2022-2024", "2024-25")
     sign = match["sign"]
-    if sign in ("-", "−") and match.start("sign") > 0 and not (text[match.start("sign") - 1].isspace()
+    if match["sign2"] and not sign:  # "$-99.99", "€-5": the minus after the currency sign
+        if high is not None:
+            return None
+        low = -low
+    elif sign in ("-", "−") and match.start("sign") > 0 and not (text[match.start("sign") - 1].isspace()
                                                                 or text[match.start("sign") - 1] in "([{\"'“‘/=:"):
         sign = None  # "5.25%-5.5%": a dash after a figure, not a minus
     if sign in ("-", "−"):
