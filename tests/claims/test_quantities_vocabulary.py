@@ -73,3 +73,18 @@ def test_a_minus_after_the_currency_sign():
     quantity = _one("The fund closed the year at $-12.50 a unit.")
     assert (quantity.value, quantity.unit, quantity.text) == (-12.5, "USD", "$-12.50 a unit")
     assert [(q.low, q.high) for q in find_quantities("Seats cost $20-$30 each.")] == [(20, 30)]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The fare went up to 12 rubles 50 kopeks.", 12.5, "RUB"),  # a coin joins the amount before it
+    ("Shares closed down 34 kopeks on the day.", 34, "kopek"),
+    ("It cost one yuan and five mao at the stall.", 1.5, "CNY"),
+    ("The state set aside rupees 12,500 for the roads.", 12500, "INR"),  # the currency word before the amount
+])
+def test_coins_and_currency_words_before_the_amount(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (pytest.approx(value), unit, "money")
+
+
+def test_a_currency_word_before_a_year_is_a_name():
+    assert find_quantities("Euro 2024 starts in June.") == []

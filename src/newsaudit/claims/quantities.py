@@ -126,6 +126,31 @@ CURRENCY_NOUNS: dict[str, tuple[str, str]] = {  # form -> (its singular, the cur
     **{form: ("afghani", "AFN") for form in ("afghani", "afghanis")}, "kyat": ("kyat", "MMK"),
     "kyats": ("kyat", "MMK"), "riel": ("riel", "KHR"), "riels": ("riel", "KHR"), "ether": ("ether", "ETH"),
 }
+# The coins a currency divides into: form -> (its singular, the currencies it divides, how many
+# make one). Each is its own unit ("34 kopeks"), and joins the amount before it ("12 rubles 50
+# kopeks", "one yuan and five mao": one amount, :func:`_compound`).
+CURRENCY_SUBUNITS: dict[str, tuple[str, tuple[str, ...], int]] = {
+    **{form: ("kopek", ("RUB", "UAH", "BYN"), 100) for form in ("kopek", "kopeks", "kopecks", "kopeck", "kopiyka",
+                                                                 "kopiykas", "kopiyok")},
+    **{form: ("paisa", ("INR", "PKR", "NPR", "BDT"), 100) for form in ("paisa", "paise", "paisas")},
+    **{form: ("centime", ("EUR", "CHF", "FRF", "BEF", "XOF", "XAF", "MAD", "DZD"), 100) for form in ("centime", "centimes")},
+    **{form: ("centavo", ("MXN", "ARS", "CLP", "COP", "PHP", "BRL", "CUP", "DOP"), 100) for form in ("centavo", "centavos")},
+    **{form: ("grosz", ("PLN",), 100) for form in ("grosz", "groszy", "grosze")},
+    **{form: ("haler", ("CZK",), 100) for form in ("haler", "halers", "haleru")},
+    **{form: ("øre", ("NOK", "DKK", "SEK"), 100) for form in ("øre",)},
+    **{form: ("pfennig", ("DEM",), 100) for form in ("pfennig", "pfennigs", "pfennige")},
+    **{form: ("agora", ("ILS",), 100) for form in ("agorot", "agorots")},
+    **{form: ("satang", ("THB",), 100) for form in ("satang", "satangs")},
+    **{form: ("piastre", ("EGP", "LBP", "SYP", "SDG"), 100) for form in ("piastre", "piastres", "piaster", "piasters")},
+    **{form: ("halala", ("SAR",), 100) for form in ("halala", "halalas", "halalah", "halalahs")},
+    **{form: ("kobo", ("NGN",), 100) for form in ("kobo",)},
+    **{form: ("pesewa", ("GHS",), 100) for form in ("pesewa", "pesewas")},
+    **{form: ("mao", ("CNY",), 10) for form in ("mao", "jiao")},
+    **{form: ("fen", ("CNY",), 100) for form in ("fen",)},
+    **{form: ("sen", ("MYR", "JPY", "IDR"), 100) for form in ("sen",)},
+}
+for _form, (_single, _parents, _parts) in CURRENCY_SUBUNITS.items():
+    CURRENCY_NOUNS.setdefault(_form, (_single, _single))
 CURRENCY_WORDS = {form: code for form, (_lemma, code) in CURRENCY_NOUNS.items()}
 # Currency words that are also common words ("pounds" weigh, "won", "real", "sol"): money after a
 # nationality ("Egyptian pounds", "South Korean won"), or for "won" and "real" after a scale word.
@@ -561,13 +586,18 @@ WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|
                rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b|{_POINT})?"
                rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion|dozen)))")
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
+# Currency words written before an amount with separators or decimals (never a bare "Euro 2024").
+_CURRENCY_BEFORE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if len(w) >= 3 and w.isalpha()
+                                    and w not in ("ether", "dong", "kip", "bucks", "quid", "sterling", "cent", "cents")),
+                                   key=len, reverse=True))
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
 _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
              rf"|\b(?-i:{'|'.join(CURRENCY_CODES)})\s?|\b(?:{LOWER_CASE_CODES})\s?"
              rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)"
              rf"|\b(?-i:M(?:{'|'.join(CURRENCY_CODES)}))\s?(?=\d)"  # "MSEK 300", "MAUD 60": millions
-             r"|\b(?:dollars?|euros?|yuan|yen|rupees?)\s(?=\d[\d.,]*\s?(?:million|billion|trillion|bn|mn)\b)")  # "dollar 22.5 million"
+             r"|\b(?:dollars?|euros?|yuan|yen|rupees?)\s(?=\d[\d.,]*\s?(?:million|billion|trillion|bn|mn)\b)"  # "dollar 22.5 million"
+             rf"|\b(?:{_CURRENCY_BEFORE})\s(?=\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+\.\d+(?![\d.]))")  # "rupees 12,500", "sen 100,000"
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
@@ -589,7 +619,7 @@ DOLLAR_AFTER = re.compile(r"\s?\$")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
      "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES), *(f"m{code.lower()}" for code in CURRENCY_CODES),
-     "dollar", "dollars", "euro", "euros", "yuan", "yen", "rupee", "rupees",
+     "dollar", "dollars", "euro", "euros", "yuan", "yen", "rupee", "rupees", *CURRENCY_WORDS,
      *(letters.lower() for letters in CURRENCY_PREFIXES if letters.isascii())])
 
 
@@ -958,7 +988,8 @@ RANGE_OPENER = re.compile(r"(?:\bbetween|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ie
                           re.IGNORECASE)
 COMPOUND_GAP = re.compile(r"\s(?:and\s)?")
 SUBUNITS = {("USD", "USc"): 100, ("EUR", "USc"): 100, ("GBP", "GBX"): 100, ("ft", "in"): 12, ("lb", "oz"): 16,
-            ("m", "cm"): 100}
+            ("m", "cm"): 100,
+            **{(parent, single): parts for single, parents, parts in CURRENCY_SUBUNITS.values() for parent in parents}}
 
 
 def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
