@@ -540,6 +540,10 @@ EXTRA_NAMES, EXTRA_SYMBOLS, EXTRA_AMBIGUOUS, VOCABULARY_SOURCE = unit_vocabulary
     [*UNITS, *DURATION_UNITS, *CURRENCY_WORDS, *COUNT_NOUNS, *NOT_COUNTED, *NATION_ONLY_NOUNS], UNIT_SYMBOLS)
 for _name, _kind in {*EXTRA_NAMES.values(), *EXTRA_SYMBOLS.values()}:
     UNIT_NAMES.setdefault(_name, _name)
+# What a unit of it can open with, to try it only there: a name's first word, a symbol's letters.
+EXTRA_FIRST_WORDS = frozenset(name.split()[0] for name in EXTRA_NAMES)
+EXTRA_SYMBOL_HEADS = frozenset(head[0] for head in (re.match(r"[A-Za-z][A-Za-z’'-]*", symbol) for symbol in EXTRA_SYMBOLS)
+                               if head)
 
 FRACTION_CHARS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
                   "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -605,14 +609,18 @@ _SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|
           r"|(?(cur)(?:[mb]|T|tn|\s?mil|(?-i:MM))\b|(?!))"  # "$3m", "$2 mil", "US$ 1MM"
           r"|(?-i:[MB])(?=\s[a-z])")
 _NUMERAL_BODY = (
-    rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
+    rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{{currency}})?"
     rf"(?(cur)(?P<sign2>[-−](?=\d))?|)(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
     rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
     rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
-NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
+NUMERAL = re.compile(_NUMERAL_BODY.replace("{currency}", _CURRENCY) + rf"|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 # The scan runs in two passes, which is several times faster than trying the words at every
 # position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
-DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
+# Where such a numeral opens, only a sign can be its currency (or, after a "+", any currency): the
+# currency words and codes are left out of its pattern, which keeps them from being tried at every digit.
+_SIGN_CURRENCY = rf"[{_SIGNS}]\s?|(?<=\+)(?:{_CURRENCY})"
+DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}])" + _NUMERAL_BODY.replace("{currency}", _SIGN_CURRENCY)
+                           + r"|(?P<vague>(?!))", re.IGNORECASE)
 # ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
 WORD = re.compile(r"[A-Za-z]+")
 DOLLAR_AFTER = re.compile(r"\s?\$")
@@ -1316,7 +1324,8 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     if match["cur"] is None and re.search(r"[A-Za-z]-?$", text[max(0, start - 2): start]):
         return True
     after = text[stop: stop + 4]
-    if ATTACHED_UNIT.match(after) or _extra_symbol(text, stop, len(text), attached=True) or PERCENT.match(text, stop) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
+    if (ATTACHED_UNIT.match(after) or after[:1].isalpha() and _extra_symbol(text, stop, len(text), attached=True)
+            or PERCENT.match(text, stop)) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
         return False
     if after[:1].isupper() and CURRENCY_AFTER.match(text, stop):
         return False  # "115USD"
@@ -1578,7 +1587,7 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
                 and len(DEGREES_LISTED.findall(text, max(0, numeral.start - 40), min(limit, attached.end() + 40))) < 2):
             return _Tail(position, None, "count")  # "a Boeing 777F", "the Model 3F": a designation, dropped as one
         return _dimensioned(text, _Tail(attached.end(), unit, kind, unit_text=written), limit)
-    extra = _extra_symbol(text, position, limit, attached=True)
+    extra = _extra_symbol(text, position, limit, attached=True) if text[position: position + 1].isalpha() else None
     if extra is not None:  # "5mJy", "20µSv"
         return extra
     slash = PER_SLASH.match(text, position, limit)
@@ -1725,9 +1734,12 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or _compound_follows(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
-    extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False)
-    if extra is not None:  # "12 teslas", "3 megajoules", "40 µSv": the wider vocabulary
-        return extra
+    first = NEXT_WORD.match(text, position, limit)
+    head = first["word"] if first else None
+    if head is None or head.lower() in EXTRA_FIRST_WORDS or head in EXTRA_SYMBOL_HEADS:
+        extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False)
+        if extra is not None:  # "12 teslas", "3 megajoules", "40 µSv": the wider vocabulary
+            return extra
     degree = LOWER_DEGREE.match(text, position, limit)
     if degree and (WEATHER.search(text, max(0, position - 80), degree.end() + 60)
                    or CONVERT.search(text, max(0, position - 40), degree.end() + 30)):
@@ -1737,7 +1749,6 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if bracketed:  # "20 (kg)", "20 [kg]"
         unit, kind = UNIT_SYMBOLS.get(bracketed["unit"]) or UNITS[bracketed["unit"].lower()]
         return _Tail(bracketed.end(), unit, kind, unit_text=bracketed["unit"])
-    first = NEXT_WORD.match(text, position, limit)
     if not first:
         return _Tail(position, None, "count")
     direct = _unit_word(text, first, limit, numeral)
