@@ -590,7 +590,7 @@ WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|
                rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b|{_POINT})?"
                rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion|dozen)))")
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
-# Currency words written before an amount with separators or decimals (never a bare "Euro 2024").
+# Currency words written before an amount in grouped thousands (not "Euro 2024", not "the euro 1.2 cents").
 _CURRENCY_BEFORE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if len(w) >= 3 and w.isalpha()
                                     and w not in ("ether", "dong", "kip", "bucks", "quid", "sterling", "cent", "cents")),
                                    key=len, reverse=True))
@@ -601,7 +601,7 @@ _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)
              rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)"
              rf"|\b(?-i:M(?:{'|'.join(CURRENCY_CODES)}))\s?(?=\d)"  # "MSEK 300", "MAUD 60": millions
              r"|\b(?:dollars?|euros?|yuan|yen|rupees?)\s(?=\d[\d.,]*\s?(?:million|billion|trillion|bn|mn)\b)"  # "dollar 22.5 million"
-             rf"|\b(?:{_CURRENCY_BEFORE})\s(?=\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+\.\d+(?![\d.]))")  # "rupees 12,500", "sen 100,000"
+             rf"|(?<!\bthe\s)\b(?:{_CURRENCY_BEFORE})\s(?=\d{{1,3}}(?:,\d{{3}})+(?![\d,.]))")  # "rupees 12,500", "sen 100,000"
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
