@@ -88,3 +88,17 @@ def test_coins_and_currency_words_before_the_amount(sentence, value, unit):
 
 def test_a_currency_word_before_a_year_is_a_name():
     assert find_quantities("Euro 2024 starts in June.") == []
+
+
+@pytest.mark.parametrize("sentence, low, high", [
+    ("Lows of -5 to 5 degrees Celsius are expected.", -5, 5),
+    ("Lows of −12–−4 °C tonight.", -12, -4),
+    ("Overnight it drops to -10 to -2C in the hills.", -10, -2),
+])
+def test_ranges_below_zero_of_a_measure(sentence, low, high):
+    found = [q for q in find_quantities(sentence) if q.low is not None]
+    assert [(q.low, q.high, q.unit) for q in found] == [(low, high, "°C")]
+
+
+def test_a_signed_range_without_a_unit_is_no_quantity():
+    assert find_quantities("They finished the season -3-2 away.") == []

@@ -612,7 +612,7 @@ _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{{currency}})?"
     rf"(?(cur)(?P<sign2>[-−](?=\d))?|)(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
     rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
-    rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
+    rf"(?:(?P<hisign>(?<=[\s–—-])[-−](?=\d))?(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
 NUMERAL = re.compile(_NUMERAL_BODY.replace("{currency}", _CURRENCY) + rf"|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 # The scan runs in two passes, which is several times faster than trying the words at every
 # position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
@@ -830,6 +830,7 @@ class _Numeral:
     currency_text: Optional[str] = None
     fraction: bool = False  # "two thirds", "1/4", "½"
     parts: Optional[tuple[int, int]] = None  # "X to Y": where X ends and Y's text starts
+    signed_range: bool = False  # "-5 to 5", "−12–−4": a range below zero, kept only for a measure
 
 
 @dataclass(frozen=True)
@@ -1162,6 +1163,8 @@ def _descending_to(match: re.Match[str]) -> bool:
     if match["sep"] is None or match["sep"].strip().lower() != "to" or match["between"]:
         return False
     low, high = _value(match["lo"], match["lo_word"]), _value(match["hi"], match["hi_word"])
+    if match["sign"] and match["sign"] in "-−":  # "−12 to −4" rises from below zero
+        low, high = -low, -high if match["hisign"] else high
     return 0 < high < low
 
 
@@ -1260,20 +1263,23 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     if text[max(0, match.start() - 1): match.start()] == "-" or text[max(0, match.start() - 2): match.start()] == "($":
         return None  # a negative number or an accountant's bracket: not a count a reader checks
     year_like = bool(match["lo"] and re.fullmatch(r"1[89]\d\d|20\d\d|2100", match["lo"]) and not match["loscale"])
-    if high is not None and (high <= low or year_like):
-        return None  # a score ("2-1") or a span of years ("2022-2024", "2024-25")
     sign = match["sign"]
+    if sign in ("-", "−") and match.start("sign") > 0 and not (text[match.start("sign") - 1].isspace()
+                                                              or text[match.start("sign") - 1] in "([{\"'“‘/=:"):
+        sign = None  # "5.25%-5.5%": a dash after a figure, not a minus
+    signed = False
     if match["sign2"] and not sign:  # "$-99.99", "€-5": the minus after the currency sign
         if high is not None:
             return None
         low = -low
-    elif sign in ("-", "−") and match.start("sign") > 0 and not (text[match.start("sign") - 1].isspace()
-                                                                or text[match.start("sign") - 1] in "([{\"'“‘/=:"):
-        sign = None  # "5.25%-5.5%": a dash after a figure, not a minus
-    if sign in ("-", "−"):
-        if high is not None:
-            return None
-        low = -low
+    elif sign in ("-", "−"):
+        low, signed = -low, True
+    if match["hisign"] and high is not None:
+        if not signed:
+            return None  # "5 to -3": no range a reader writes so
+        high = -high
+    if high is not None and (high <= low or year_like):
+        return None  # a score ("2-1") or a span of years ("2022-2024", "2024-25")
     sign_at = match.start("sign") if sign else None
     start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else (
         match.end("sign") if match["sign"] else match.start())
@@ -1292,7 +1298,7 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     if not math.isfinite(low) or high is not None and not math.isfinite(high):
         return None  # thousands of digit groups in a row: no figure a reader checks
     return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like, dash,
-                    written or None, fraction, (low_end, match.end("sep")) if to else None)
+                    written or None, fraction, (low_end, match.end("sep")) if to else None, signed and high is not None)
 
 
 TEMPERATURE_AROUND = re.compile(r"°|\b(?:degrees?|celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b",
@@ -1366,6 +1372,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "-3" alone is a dash before a number more often than a negative count; "-0.5 m", "-1e-3 W" are measures
     if numeral.fraction and tail.unit is None and tail.kind == "count" and not numeral.high:
         tail = replace(tail, kind="fraction")  # "two thirds of the voters", "a quarter of"
+    if numeral.signed_range and (tail.unit is None or tail.kind not in MEASURES):
+        return None  # "-3-2" is a score or a record; "-5 to 5 °C" a range of temperatures
     bare = tail.unit is None and tail.kind == "count" and not numeral.currency
     if bare and numeral.dash and not numeral.worded:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
