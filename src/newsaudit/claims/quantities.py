@@ -31,6 +31,7 @@ from typing import Iterator, Optional
 
 from ..model import Quantity
 from ..text.dates import DAY_MONTH, ISO_DATE, MONTH_DAY
+from . import unit_vocabulary
 
 __all__ = ["SpanSet", "UNIT_NAMES", "find_quantities", "parse_number", "unit_name", "word_number", "WORD_NUMBER",
            "WORD_NUMBERS"]
@@ -125,6 +126,31 @@ CURRENCY_NOUNS: dict[str, tuple[str, str]] = {  # form -> (its singular, the cur
     **{form: ("afghani", "AFN") for form in ("afghani", "afghanis")}, "kyat": ("kyat", "MMK"),
     "kyats": ("kyat", "MMK"), "riel": ("riel", "KHR"), "riels": ("riel", "KHR"), "ether": ("ether", "ETH"),
 }
+# The coins a currency divides into: form -> (its singular, the currencies it divides, how many
+# make one). Each is its own unit ("34 kopeks"), and joins the amount before it ("12 rubles 50
+# kopeks", "one yuan and five mao": one amount, :func:`_compound`).
+CURRENCY_SUBUNITS: dict[str, tuple[str, tuple[str, ...], int]] = {
+    **{form: ("kopek", ("RUB", "UAH", "BYN"), 100) for form in ("kopek", "kopeks", "kopecks", "kopeck", "kopiyka",
+                                                                 "kopiykas", "kopiyok")},
+    **{form: ("paisa", ("INR", "PKR", "NPR", "BDT"), 100) for form in ("paisa", "paise", "paisas")},
+    **{form: ("centime", ("EUR", "CHF", "FRF", "BEF", "XOF", "XAF", "MAD", "DZD"), 100) for form in ("centime", "centimes")},
+    **{form: ("centavo", ("MXN", "ARS", "CLP", "COP", "PHP", "BRL", "CUP", "DOP"), 100) for form in ("centavo", "centavos")},
+    **{form: ("grosz", ("PLN",), 100) for form in ("grosz", "groszy", "grosze")},
+    **{form: ("haler", ("CZK",), 100) for form in ("haler", "halers", "haleru")},
+    **{form: ("øre", ("NOK", "DKK", "SEK"), 100) for form in ("øre",)},
+    **{form: ("pfennig", ("DEM",), 100) for form in ("pfennig", "pfennigs", "pfennige")},
+    **{form: ("agora", ("ILS",), 100) for form in ("agorot", "agorots")},
+    **{form: ("satang", ("THB",), 100) for form in ("satang", "satangs")},
+    **{form: ("piastre", ("EGP", "LBP", "SYP", "SDG"), 100) for form in ("piastre", "piastres", "piaster", "piasters")},
+    **{form: ("halala", ("SAR",), 100) for form in ("halala", "halalas", "halalah", "halalahs")},
+    **{form: ("kobo", ("NGN",), 100) for form in ("kobo",)},
+    **{form: ("pesewa", ("GHS",), 100) for form in ("pesewa", "pesewas")},
+    **{form: ("mao", ("CNY",), 10) for form in ("mao", "jiao")},
+    **{form: ("fen", ("CNY",), 100) for form in ("fen",)},
+    **{form: ("sen", ("MYR", "JPY", "IDR"), 100) for form in ("sen",)},
+}
+for _form, (_single, _parents, _parts) in CURRENCY_SUBUNITS.items():
+    CURRENCY_NOUNS.setdefault(_form, (_single, _single))
 CURRENCY_WORDS = {form: code for form, (_lemma, code) in CURRENCY_NOUNS.items()}
 # Currency words that are also common words ("pounds" weigh, "won", "real", "sol"): money after a
 # nationality ("Egyptian pounds", "South Korean won"), or for "won" and "real" after a scale word.
@@ -507,6 +533,17 @@ NOT_COUNTED = frozenset("of and or to in on at the a an as by for from with than
                         "earlier since until after before during while who which what when where overnight so "
                         "always perhaps towards afterwards whereas besides unless nevertheless does goes its his "
                         "her their our your news series species".split())
+# Units the hand table above lacks, read at import from a unit table and the SI prefix grammar
+# (claims.unit_vocabulary): spelled names ("teslas", "megajoules") and symbols ("mJy", "µSv"), each
+# -> (the unit's name, which is its ``Quantity.unit``, and its kind).
+EXTRA_NAMES, EXTRA_SYMBOLS, EXTRA_AMBIGUOUS, VOCABULARY_SOURCE = unit_vocabulary.vocabulary(
+    [*UNITS, *DURATION_UNITS, *CURRENCY_WORDS, *COUNT_NOUNS, *NOT_COUNTED, *NATION_ONLY_NOUNS], UNIT_SYMBOLS)
+for _name, _kind in {*EXTRA_NAMES.values(), *EXTRA_SYMBOLS.values()}:
+    UNIT_NAMES.setdefault(_name, _name)
+# What a unit of it can open with, to try it only there: a name's first word, a symbol's letters.
+EXTRA_FIRST_WORDS = frozenset(name.split()[0] for name in EXTRA_NAMES)
+EXTRA_SYMBOL_HEADS = frozenset(head[0] for head in (re.match(r"[A-Za-z][A-Za-z’'-]*", symbol) for symbol in EXTRA_SYMBOLS)
+                               if head)
 
 FRACTION_CHARS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
                   "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -553,13 +590,18 @@ WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|
                rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b|{_POINT})?"
                rf"|an?\sdozen|dozen|half\sa(?=\s(?:million|billion|dozen)))")
 _VAGUE = "|".join(sorted((w.replace(" ", r"\s") for w in VAGUE_BOUNDS), key=len, reverse=True))
+# Currency words written before an amount in grouped thousands (not "Euro 2024", not "the euro 1.2 cents").
+_CURRENCY_BEFORE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if len(w) >= 3 and w.isalpha()
+                                    and w not in ("ether", "dong", "kip", "bucks", "quid", "sterling", "cent", "cents")),
+                                   key=len, reverse=True))
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
 _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
              rf"|\b(?-i:{'|'.join(CURRENCY_CODES)})\s?|\b(?:{LOWER_CASE_CODES})\s?"
              rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)"
              rf"|\b(?-i:M(?:{'|'.join(CURRENCY_CODES)}))\s?(?=\d)"  # "MSEK 300", "MAUD 60": millions
-             r"|\b(?:dollars?|euros?|yuan|yen|rupees?)\s(?=\d[\d.,]*\s?(?:million|billion|trillion|bn|mn)\b)")  # "dollar 22.5 million"
+             r"|\b(?:dollars?|euros?|yuan|yen|rupees?)\s(?=\d[\d.,]*\s?(?:million|billion|trillion|bn|mn)\b)"  # "dollar 22.5 million"
+             rf"|(?<!\bthe\s)\b(?:{_CURRENCY_BEFORE})\s(?=\d{{1,3}}(?:,\d{{3}})+(?![\d,.]))")  # "rupees 12,500", "sen 100,000"
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
@@ -567,21 +609,25 @@ _SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|
           r"|(?(cur)(?:[mb]|T|tn|\s?mil|(?-i:MM))\b|(?!))"  # "$3m", "$2 mil", "US$ 1MM"
           r"|(?-i:[MB])(?=\s[a-z])")
 _NUMERAL_BODY = (
-    rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{_CURRENCY})?"
-    rf"(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
+    rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{{currency}})?"
+    rf"(?(cur)(?P<sign2>[-−](?=\d))?|)(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
     rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
-    rf"(?:(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
-NUMERAL = re.compile(rf"{_NUMERAL_BODY}|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
+    rf"(?:(?P<hisign>(?<=[\s–—-])[-−](?=\d))?(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
+NUMERAL = re.compile(_NUMERAL_BODY.replace("{currency}", _CURRENCY) + rf"|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 # The scan runs in two passes, which is several times faster than trying the words at every
 # position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
-DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}]){_NUMERAL_BODY}|(?P<vague>(?!))", re.IGNORECASE)
+# Where such a numeral opens, only a sign can be its currency (or, after a "+", any currency): the
+# currency words and codes are left out of its pattern, which keeps them from being tried at every digit.
+_SIGN_CURRENCY = rf"[{_SIGNS}]\s?|(?<=\+)(?:{_CURRENCY})"
+DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}])" + _NUMERAL_BODY.replace("{currency}", _SIGN_CURRENCY)
+                           + r"|(?P<vague>(?!))", re.IGNORECASE)
 # ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
 WORD = re.compile(r"[A-Za-z]+")
 DOLLAR_AFTER = re.compile(r"\s?\$")
 OPENING_WORDS = frozenset(
     [*SMALL_NUMBERS, *TENS, "a", "an", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
      "tens", "between", "rs", *(code.lower() for code in CURRENCY_CODES), *(f"m{code.lower()}" for code in CURRENCY_CODES),
-     "dollar", "dollars", "euro", "euros", "yuan", "yen", "rupee", "rupees",
+     "dollar", "dollars", "euro", "euros", "yuan", "yen", "rupee", "rupees", *CURRENCY_WORDS,
      *(letters.lower() for letters in CURRENCY_PREFIXES if letters.isascii())])
 
 
@@ -784,6 +830,7 @@ class _Numeral:
     currency_text: Optional[str] = None
     fraction: bool = False  # "two thirds", "1/4", "½"
     parts: Optional[tuple[int, int]] = None  # "X to Y": where X ends and Y's text starts
+    signed_range: bool = False  # "-5 to 5", "−12–−4": a range below zero, kept only for a measure
 
 
 @dataclass(frozen=True)
@@ -950,7 +997,8 @@ RANGE_OPENER = re.compile(r"(?:\bbetween|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ie
                           re.IGNORECASE)
 COMPOUND_GAP = re.compile(r"\s(?:and\s)?")
 SUBUNITS = {("USD", "USc"): 100, ("EUR", "USc"): 100, ("GBP", "GBX"): 100, ("ft", "in"): 12, ("lb", "oz"): 16,
-            ("m", "cm"): 100}
+            ("m", "cm"): 100,
+            **{(parent, single): parts for single, parents, parts in CURRENCY_SUBUNITS.values() for parent in parents}}
 
 
 def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1115,6 +1163,8 @@ def _descending_to(match: re.Match[str]) -> bool:
     if match["sep"] is None or match["sep"].strip().lower() != "to" or match["between"]:
         return False
     low, high = _value(match["lo"], match["lo_word"]), _value(match["hi"], match["hi_word"])
+    if match["sign"] and match["sign"] in "-−":  # "−12 to −4" rises from below zero
+        low, high = -low, -high if match["hisign"] else high
     return 0 < high < low
 
 
@@ -1213,16 +1263,23 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     if text[max(0, match.start() - 1): match.start()] == "-" or text[max(0, match.start() - 2): match.start()] == "($":
         return None  # a negative number or an accountant's bracket: not a count a reader checks
     year_like = bool(match["lo"] and re.fullmatch(r"1[89]\d\d|20\d\d|2100", match["lo"]) and not match["loscale"])
-    if high is not None and (high <= low or year_like):
-        return None  # a score ("2-1") or a span of years ("2022-2024", "2024-25")
     sign = match["sign"]
     if sign in ("-", "−") and match.start("sign") > 0 and not (text[match.start("sign") - 1].isspace()
-                                                                or text[match.start("sign") - 1] in "([{\"'“‘/=:"):
+                                                              or text[match.start("sign") - 1] in "([{\"'“‘/=:"):
         sign = None  # "5.25%-5.5%": a dash after a figure, not a minus
-    if sign in ("-", "−"):
+    signed = False
+    if match["sign2"] and not sign:  # "$-99.99", "€-5": the minus after the currency sign
         if high is not None:
             return None
         low = -low
+    elif sign in ("-", "−"):
+        low, signed = -low, True
+    if match["hisign"] and high is not None:
+        if not signed:
+            return None  # "5 to -3": no range a reader writes so
+        high = -high
+    if high is not None and (high <= low or year_like):
+        return None  # a score ("2-1") or a span of years ("2022-2024", "2024-25")
     sign_at = match.start("sign") if sign else None
     start = sign_at if sign_at is not None else match.start("cur") if match["cur"] else (
         match.end("sign") if match["sign"] else match.start())
@@ -1241,7 +1298,7 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     if not math.isfinite(low) or high is not None and not math.isfinite(high):
         return None  # thousands of digit groups in a row: no figure a reader checks
     return _Numeral(start, stop, low, high, currency, ratio, bool(match["lo_word"]), year_like, dash,
-                    written or None, fraction, (low_end, match.end("sep")) if to else None)
+                    written or None, fraction, (low_end, match.end("sep")) if to else None, signed and high is not None)
 
 
 TEMPERATURE_AROUND = re.compile(r"°|\b(?:degrees?|celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b",
@@ -1273,7 +1330,8 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     if match["cur"] is None and re.search(r"[A-Za-z]-?$", text[max(0, start - 2): start]):
         return True
     after = text[stop: stop + 4]
-    if ATTACHED_UNIT.match(after) or PERCENT.match(text, stop) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
+    if (ATTACHED_UNIT.match(after) or after[:1].isalpha() and _extra_symbol(text, stop, len(text), attached=True)
+            or PERCENT.match(text, stop)) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
         return False
     if after[:1].isupper() and CURRENCY_AFTER.match(text, stop):
         return False  # "115USD"
@@ -1299,6 +1357,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _Tail(numeral.end, "ratio", "ratio")
     if tail.unit == "deg":
         tail = _degrees(text, numeral, tail, limit)
+    if tail.unit is not None and tail.kind not in ("count", "money", "percent", "ratio", "duration", "age"):
+        tail = _compound_unit(text, tail, limit)
     if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 12), numeral.start):
         tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
     elif (tail.unit is None and tail.kind == "count" and not tail.counted and numeral.high is None
@@ -1312,6 +1372,8 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "-3" alone is a dash before a number more often than a negative count; "-0.5 m", "-1e-3 W" are measures
     if numeral.fraction and tail.unit is None and tail.kind == "count" and not numeral.high:
         tail = replace(tail, kind="fraction")  # "two thirds of the voters", "a quarter of"
+    if numeral.signed_range and (tail.unit is None or tail.kind not in MEASURES):
+        return None  # "-3-2" is a score or a record; "-5 to 5 °C" a range of temperatures
     bare = tail.unit is None and tail.kind == "count" and not numeral.currency
     if bare and numeral.dash and not numeral.worded:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
@@ -1533,6 +1595,9 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
                 and len(DEGREES_LISTED.findall(text, max(0, numeral.start - 40), min(limit, attached.end() + 40))) < 2):
             return _Tail(position, None, "count")  # "a Boeing 777F", "the Model 3F": a designation, dropped as one
         return _dimensioned(text, _Tail(attached.end(), unit, kind, unit_text=written), limit)
+    extra = _extra_symbol(text, position, limit, attached=True) if text[position: position + 1].isalpha() else None
+    if extra is not None:  # "5mJy", "20µSv"
+        return extra
     slash = PER_SLASH.match(text, position, limit)
     if slash:
         return _Tail(slash.end(), None, "rate", _per(slash["per"]))
@@ -1541,6 +1606,49 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
         scale = (1e6 if code["mega"] else 1.0) * (SCALES[code["scale"].lower()] if code["scale"] else 1.0)
         return _Tail(code.end(), CURRENCY_SIGNS[code["code"].lower()], "money", unit_text=code["code"], scale=scale)
     return _word_unit(text, position, limit, numeral)
+
+
+# A unit multiplied by another or raised to a power after it: "20 N·m", "5 kW h" (with a power only
+# when a plain space joins: "3 kg m^-3", "9.8 m s−2", "2 W m⁻²"); a negative power divides.
+COMPOUND_PART = re.compile(r"(?P<join>\s?[·⋅*]\s?|\s)(?P<symbol>[^\W\d_][^\W\d_]{0,3})"
+                           r"(?P<power>\^?[-−]?[1-3]|⁻?[¹²³])?(?![\w^⁻¹²³])")
+TIME_SYMBOLS = {"s": "second", "h": "hour", "min": "minute", "d": "day", "yr": "year", "a": "year"}
+SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁻−^", "123--" + " ")
+
+
+def _compound_follows(text: str, position: int, limit: int) -> bool:
+    """A product of units goes on after ``position`` ("N" of "20 N·m", "m" of "9.8 m s−2")."""
+    return text[position: position + 1] in COMPOUND_OPENERS and _compound_unit(
+        text, _Tail(position, "m", "length"), limit).end > position
+
+
+COMPOUND_OPENERS = frozenset(" ·⋅*")
+
+
+def _compound_unit(text: str, tail: _Tail, limit: int) -> _Tail:
+    """The rest of a unit written as a product of symbols with powers: SI notation."""
+    times, per, end = [], [], tail.end
+    for _ in range(3):
+        part = COMPOUND_PART.match(text, end, limit)
+        if part is None or part["join"].isspace() and part["power"] is None:
+            break
+        symbol = part["symbol"]
+        name = (TIME_SYMBOLS.get(symbol) or (UNIT_SYMBOLS[symbol][0] if symbol in UNIT_SYMBOLS else None)
+                or (EXTRA_SYMBOLS[symbol][0] if symbol in EXTRA_SYMBOLS else None))
+        if name is None:
+            break
+        power = (part["power"] or "1").translate(SUPERSCRIPT_DIGITS).replace(" ", "")
+        exponent = int(power) if power.lstrip("-").isdigit() else 1
+        size = abs(exponent)
+        if size > 1:
+            name = name + str(size) if name + str(size) in UNIT_NAMES else ("square " if size == 2 else "cubic ") + unit_name(name)
+        (per if exponent < 0 else times).append(name)
+        end = part.end()
+    if not times and not per:
+        return tail
+    unit = " ".join(unit_name(u) or u for u in (tail.unit, *times)) if times else tail.unit
+    return replace(tail, end=end, unit=unit, kind="compound" if times else tail.kind,
+                   per=" per ".join(per) if per else tail.per, unit_text=text[tail.end - len(tail.unit_text or ""): end])
 
 
 def _sign_is_before(text: str, position: int, limit: int) -> bool:
@@ -1630,9 +1738,16 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
                    or PER_SLASH.match(text, symbol.end(), limit) or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
-                   or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)):
+                   or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)
+                   or _compound_follows(text, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
+    first = NEXT_WORD.match(text, position, limit)
+    head = first["word"] if first else None
+    if head is None or head.lower() in EXTRA_FIRST_WORDS or head in EXTRA_SYMBOL_HEADS:
+        extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False)
+        if extra is not None:  # "12 teslas", "3 megajoules", "40 µSv": the wider vocabulary
+            return extra
     degree = LOWER_DEGREE.match(text, position, limit)
     if degree and (WEATHER.search(text, max(0, position - 80), degree.end() + 60)
                    or CONVERT.search(text, max(0, position - 40), degree.end() + 30)):
@@ -1642,7 +1757,6 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if bracketed:  # "20 (kg)", "20 [kg]"
         unit, kind = UNIT_SYMBOLS.get(bracketed["unit"]) or UNITS[bracketed["unit"].lower()]
         return _Tail(bracketed.end(), unit, kind, unit_text=bracketed["unit"])
-    first = NEXT_WORD.match(text, position, limit)
     if not first:
         return _Tail(position, None, "count")
     direct = _unit_word(text, first, limit, numeral)
@@ -1676,6 +1790,56 @@ def _national_currency(text: str, first: re.Match[str], second: re.Match[str], l
         if lemma is not None and (nation, lemma) in CURRENCY_NATIONS:
             return _Tail(noun.end(), CURRENCY_NATIONS[(nation, lemma)], "money",
                          unit_text=text[first.start("word"): noun.end()])
+    return None
+
+
+# A token that may be a symbol of the wider vocabulary ("mJy", "µSv", "fb-1"), and up to five words
+# that may spell one of its names ("standard cubic feet per minute").
+EXTRA_TOKEN = re.compile(r"[^\W\d_][^\s,;:!?()\[\]{}\"“”/]*")
+EXTRA_WORDS = re.compile(r"[a-zµμå][\w'’-]*(?:\s[A-Za-zµμåÅ][\w'’-]*){0,4}")
+_WORD_SPLIT = re.compile(r"\s")
+
+
+def _extra_symbol(text: str, position: int, limit: int, attached: bool) -> Optional[_Tail]:
+    """A symbol of the wider vocabulary (:data:`EXTRA_SYMBOLS`) right after the digits or one space
+    after them; an ambiguous one ("mA", "cd") only where a unit ends ("3 cd.", "2 Wb per turn")."""
+    start = position if attached else position + 1
+    if not attached and text[position: start] != " " or start >= limit:
+        return None
+    token = EXTRA_TOKEN.match(text, start, limit)
+    if token is None:
+        return None
+    written = token[0]
+    if written not in EXTRA_SYMBOLS and written.endswith("."):
+        written = written[:-1]  # the sentence's full stop
+    if written not in EXTRA_SYMBOLS:
+        return None
+    end = start + len(written)
+    if written in EXTRA_AMBIGUOUS and attached:
+        return None  # "802.11ac", "5cd": a code more often than an acre or a candela
+    if written in EXTRA_AMBIGUOUS and not (CLAUSE_END.match(text, end, limit) or SIZE_AFTER.match(text, end, limit)
+                                           or PER_UNIT.match(text, end, limit) or PER_SLASH.match(text, end, limit)
+                                           or _compound_follows(text, end, limit)):
+        return None
+    unit, kind = EXTRA_SYMBOLS[written]
+    return _Tail(end, unit, kind, unit_text=written)
+
+
+def _extra_name(text: str, position: int, limit: int) -> Optional[_Tail]:
+    """A unit name of the wider vocabulary (:data:`EXTRA_NAMES`), written in lower case, the longest
+    of the next words that spells one ("8 teslas", "2 cubic feet per second")."""
+    if text[position: position + 1] != " ":
+        return None
+    words = EXTRA_WORDS.match(text, position + 1, limit)
+    if words is None:
+        return None
+    phrase = words[0]
+    cuts = [m.start() for m in _WORD_SPLIT.finditer(phrase)] + [len(phrase)]
+    for cut in reversed(cuts):
+        key = phrase[:cut].lower().rstrip("'’")
+        if key in EXTRA_NAMES:
+            unit, kind = EXTRA_NAMES[key]
+            return _Tail(position + 1 + cut, unit, kind, unit_text=phrase[:cut])
     return None
 
 
@@ -1736,7 +1900,7 @@ SCALED_BEFORE = re.compile(r"(?i:million|billion|trillion|bn|mn)|\d,\d{3}")
 
 def _money_word(text: str, found: re.Match[str], limit: int) -> _Tail:
     """ "20 billion francs", "125 million australian dollars" (a nationality before is kept in the text)."""
-    word = found["word"].lower()
+    word = found["word"].lower().strip("’'")  # "ten dollars' worth"
     unit = CURRENCY_WORDS[word]
     return _Tail(found.end(), unit, "money", unit_text=found["word"])
 

@@ -99,6 +99,12 @@ DATASET_UNIT_NAMES = {
     "age": "year", "year of age": "year", "month of age": "month", "week of age": "week", "day of age": "day",
     "point": "point", "radian": "radian", "dozen": "dozen", "netherlands guilder": "netherlands guilder",
     "netherlands guilde": "netherlands guilder", "finnish markka": "finnish markka", "peseta": "peseta",
+    # quantulum3's names of units the extractor names otherwise (found by joining the two tables on
+    # their symbols and spellings, not on any sentence): the same unit, one name.
+    "degree angle": "degree", "parts-per-million": "part per million", "parts-per-billion": "part per billion",
+    "standard atmosphere": "atmosphere", "kiloton": "kilotonne", "megaton": "megatonne", "gigaton": "gigatonne",
+    "russian ruble": "rouble", "milliampere-hour": "milliampere hour", "indian rupee": "rupee",
+    "south african rand": "rand", "brazilian real": "real",
 }
 UNIT_NAMES = {**{" ".join(symbol.lower().split()): name for symbol, name in EXTRACTOR_UNIT_NAMES.items()},
               **DATASET_UNIT_NAMES}
