@@ -20,8 +20,11 @@ vote among its namesakes' states, so "Boone County" in an article that names Ind
 is Indiana's), the states and provinces it names, and the points of places that have a single
 reading or were read so in a first pass (the nearer, the more). A state written after any
 mention of a name ("Springfield, Ohio") restricts every mention of it to that state; the names
-of a list before "counties" ("Becker, Clay and Douglas counties") are read as counties. One
-name keeps one reading through the article.
+of a list before "counties" ("Becker, Clay and Douglas counties") are read as counties, and the
+names of a list of three or more of one country's states or provinces as those divisions
+("Alberta, Ontario and New Brunswick"). A town the outlet's domain names ("Paris" in
+theparisnews.com) is read among its namesakes in the outlet's country, unless the article's
+other names vote for the usual reading's country. One name keeps one reading through the article.
 
 **Role.** ``demonym`` for adjectives and nationals ("Ukrainian forces"), ``metonymy`` for a
 country or capital standing for its government ("Moscow said", "Washington warned"), else
