@@ -341,3 +341,15 @@ def test_a_town_the_outlets_domain_names_is_the_outlets_town_unless_the_article_
     # a state in the domain is no town of that name
     state = _by_text(find_places("Storms crossed Kansas overnight.", gazetteer, None, domain="kansascity.com"))
     assert state["Kansas"].feature == "ADM1"
+
+
+def test_a_great_city_outranks_a_village_of_its_name_that_a_named_state_would_pull(gazetteer):
+    from newsaudit.reference.gazetteer import Context
+
+    pulled = Context(countries={"US": 1.0}, admin1=frozenset({"new york"}), states={"new york": 0.4})
+    assert gazetteer.resolve("Boston", pulled).admin1 == "Massachusetts"
+    # an article mostly about one state keeps its village; a state written after a name still narrows
+    home = Context(countries={"US": 1.0}, admin1=frozenset({"new york"}), states={"new york": 0.8})
+    assert gazetteer.resolve("Boston", home).admin1 == "New York"
+    found = _by_text(_places("Snow closed the schools in Boston, N.Y. on Monday."))
+    assert found["Boston"].admin1 == "New York"
