@@ -314,3 +314,42 @@ def test_a_locative_cue_keeps_a_town_that_the_model_read_into_a_persons_name_els
     speaker = "Officers said Lee Kent spoke. Kent said the crowd in Kent was calm."
     doc = Parsed(speaker, (Entity(14, 22, "PERSON", "Lee Kent"),))
     assert [p.text for p in find_places(speaker, gazetteer, doc, ["Lee Kent"])] == []
+
+
+def test_names_in_a_list_of_a_countrys_divisions_are_those_divisions():
+    text = ("Illnesses were confirmed in Saskatchewan, Alberta, Ontario and New Brunswick last month. "
+            "Inspectors also traced cases in Washington, Oregon and California.")
+    found = _by_text(_places(text))
+    for name, country in (("Ontario", "CA"), ("New Brunswick", "CA"), ("Washington", "US")):
+        assert (found[name].feature, found[name].country) == ("ADM1", country), name
+    # two names are no list: "Washington, Pennsylvania" is still the town of that state
+    found = _by_text(_places("The fire in Washington, Pennsylvania destroyed a warehouse."))
+    assert (found["Washington"].kind, found["Washington"].admin1) == ("city", "Pennsylvania")
+
+
+def test_a_town_the_outlets_domain_names_is_the_outlets_town_unless_the_article_points_abroad():
+    gazetteer = default_resources().gazetteer
+    text = "Volunteers in Paris planted forty oaks along the creek on Saturday morning."
+    assert _by_text(find_places(text, gazetteer, None))["Paris"].country == "FR"
+    local = _by_text(find_places(text, gazetteer, None, domain="www.theparisnews.com"))["Paris"]
+    assert (local.country, local.kind) == ("US", "city")
+    # an outlet of a country with no town of that name says nothing about it
+    assert _by_text(find_places(text, gazetteer, None, home="GB", domain="paris-herald.co.uk"))["Paris"].country == "FR"
+    abroad = ("The choir from Lyon, Marseille and Toulouse sang in Paris before touring Bordeaux and "
+              "Nantes in France.")
+    assert _by_text(find_places(abroad, gazetteer, None, domain="theparisnews.com"))["Paris"].country == "FR"
+    # a state in the domain is no town of that name
+    state = _by_text(find_places("Storms crossed Kansas overnight.", gazetteer, None, domain="kansascity.com"))
+    assert state["Kansas"].feature == "ADM1"
+
+
+def test_a_great_city_outranks_a_village_of_its_name_that_a_named_state_would_pull(gazetteer):
+    from newsaudit.reference.gazetteer import Context
+
+    pulled = Context(countries={"US": 1.0}, admin1=frozenset({"new york"}), states={"new york": 0.4})
+    assert gazetteer.resolve("Boston", pulled).admin1 == "Massachusetts"
+    # an article mostly about one state keeps its village; a state written after a name still narrows
+    home = Context(countries={"US": 1.0}, admin1=frozenset({"new york"}), states={"new york": 0.8})
+    assert gazetteer.resolve("Boston", home).admin1 == "New York"
+    found = _by_text(_places("Snow closed the schools in Boston, N.Y. on Monday."))
+    assert found["Boston"].admin1 == "New York"

@@ -56,7 +56,7 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
         people = find_people(text, doc)
         quotes = find_quotes(text, doc, people)
         found = find_places(text, resources.gazetteer, doc, speaker_names(quotes, people),
-                            home=home_country(article.domain, resources.outlets))
+                            home=home_country(article.domain, resources.outlets), domain=article.domain)
         sentences = sentence_split(text)[0]
         scores = sentence_scores(text, sentences, checkworthiness_model(notes))
         claims = build_claims(text, sentences, find_quantities(text), find_times(text, _published(article)), found,

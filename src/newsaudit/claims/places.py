@@ -20,8 +20,11 @@ vote among its namesakes' states, so "Boone County" in an article that names Ind
 is Indiana's), the states and provinces it names, and the points of places that have a single
 reading or were read so in a first pass (the nearer, the more). A state written after any
 mention of a name ("Springfield, Ohio") restricts every mention of it to that state; the names
-of a list before "counties" ("Becker, Clay and Douglas counties") are read as counties. One
-name keeps one reading through the article.
+of a list before "counties" ("Becker, Clay and Douglas counties") are read as counties, and the
+names of a list of three or more of one country's states or provinces as those divisions
+("Alberta, Ontario and New Brunswick"). A town the outlet's domain names ("Paris" in
+theparisnews.com) is read among its namesakes in the outlet's country, unless the article's
+other names vote for the usual reading's country. One name keeps one reading through the article.
 
 **Role.** ``demonym`` for adjectives and nationals ("Ukrainian forces"), ``metonymy`` for a
 country or capital standing for its government ("Moscow said", "Washington warned"), else
@@ -38,8 +41,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ..model import Place
-from ..reference.gazetteer import (REGION_SUFFIX, Candidate, Context, Gazetteer, fold, neighbour_support, score,
-                                   strip_possessive)
+from ..reference.gazetteer import (REGION_SUFFIX, Candidate, Context, Gazetteer, _own, fold, neighbour_support,
+                                   score, strip_possessive)
 
 # Words capitalised by convention that are never a place in running text.
 NOT_PLACES: frozenset[str] = frozenset(
@@ -59,7 +62,7 @@ LOCATIVE_CUE = re.compile(r"\b(?:in|from|near|outside|around|towards?|into|acros
 DIRECTION_CUE = re.compile(r"\b(?:to|reach(?:ed|es)?|entered|left|leave|leaving)\s+$", re.I)
 BASED = re.compile(r"^-based\b|^[ \t]+(?:native|resident|residents|area)\b")
 # A run of capitalised words (hyphens, apostrophes and inner dots allowed: "Rostov-on-Don", "U.S.").
-CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al|do|da|del|di|du|of|the|and))*")
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|on|upon|de|la|el|al|es|do|da|del|di|du|of|the|and))*")
 COORDINATION = re.compile(r"^\s*(?:,|and|or|—|–|/|,\s*and)\s*$")
 # "Athens, Ga." / "Paris, Texas": the state after a town's name.
 STATE_AFTER = re.compile(r"^,[ \t]+([A-Z][a-z]*\.(?:[ \t]?[A-Z][a-z]*\.)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
@@ -126,6 +129,9 @@ BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
 SELF_EVIDENT = frozenset({"country", "continent"})
 NEIGHBOUR_ROUNDS = 1
 WITHIN_SPECIFIC = 2  # a name whose namesakes lie in this many states or fewer counts fully for each
+MIN_TOWN_LETTERS = 4  # a town name this long found in the outlet's domain (see :func:`_outlet_towns`)
+SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or"})  # "co.uk", "com.au"
+MIN_LIST = 3  # names in a list of divisions (see :func:`_division_lists`)
 MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
 
 
@@ -170,7 +176,8 @@ def _stop_words() -> frozenset[str]:
 
 
 def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
-                person_names: Iterable[str] = (), home: Optional[str] = None) -> list[Place]:
+                person_names: Iterable[str] = (), home: Optional[str] = None,
+                domain: Optional[str] = None) -> list[Place]:
     """Every place the text names, in order, with offsets into ``text`` and ids p1, p2, ...
 
     ``doc`` is the article's spaCy Doc (its entity labels are signals); ``person_names`` are
@@ -192,7 +199,7 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
     accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first)
     people = _names_read_as_people(mentions, text, entities, person_tokens, first, {id(m) for m in accepted})
     kept = [m for m in mentions if id(m) in accepted_ids and fold(m.name) not in people]
-    chosen = _resolve_all(kept, text, gazetteer, home)
+    chosen = _resolve_all(kept, text, gazetteer, home, domain)
     places = [_place(m, text, chosen.get(id(m))) for m in kept]
     return [replace(place, id=f"p{number}") for number, place in enumerate(places, 1)]
 
@@ -594,9 +601,11 @@ def _country_votes(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> Counte
 
 
 def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
-                 home: Optional[str] = None) -> dict[int, Candidate]:
+                 home: Optional[str] = None, domain: Optional[str] = None) -> dict[int, Candidate]:
     """Each kept mention's reading in the article's context; one name keeps one reading."""
     votes = _country_votes(kept, gazetteer)
+    namesakes = _outlet_towns(domain, kept, gazetteer, home)
+    home = home or next((options[0].country for options in namesakes.values()), None)
     if home and kept:
         votes[home] += HOME_VOTES
     total = sum(votes.values()) or 1
@@ -614,10 +623,69 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
     context = Context(countries=shares, admin1=frozenset(states), points=points,
                       states=_state_shares(kept, text, gazetteer, shares), support=neighbour_support(readings),
                       within=_within(readings))
-    chosen = _read_names(kept, text, gazetteer, context, {})
+    chosen = _read_names(kept, text, gazetteer, context, {}, namesakes)
     for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
-        chosen = _read_names(kept, text, gazetteer, context, chosen)
+        chosen = _read_names(kept, text, gazetteer, context, chosen, namesakes)
     return {key: value for key, value in chosen.items() if value is not None}
+
+
+def _outlet_towns(domain: Optional[str], kept: list[_Mention], gazetteer: Gazetteer,
+                  home: Optional[str]) -> dict[str, list[Candidate]]:
+    """Towns the outlet's domain names and the article mentions ("Paris" in theparisnews.com,
+    "Newark" in newarkadvocate.com), each read as the outlet's own town: folded name -> the
+    namesakes it can be (:func:`_resolve_all` picks one in the article's context).
+
+    A paper named after its town writes about that town, not its famous namesake abroad. The
+    town is a namesake of that name (by its own name, not an alternate) in the
+    outlet's country: the outlet table's or the domain suffix's, else the country the article's
+    other names vote for, else the country with the most towns of that name. The domain yields
+    when the article's other names vote more for the usual reading's country ("Jordan" in
+    jordannews.com beside Amman and Irbid stays the kingdom); a state written after the name
+    ("Paris, Texas") is read before this (see :func:`_read_names`).
+    """
+    label = _domain_label(domain)
+    if not label:
+        return {}
+    names: dict[str, str] = {}
+    for m in kept:
+        if m.demonym or m.fixed is not None or m.region:
+            continue
+        key = fold(m.name)
+        letters = re.sub(r"[^a-z]", "", key)
+        if len(letters) >= MIN_TOWN_LETTERS and letters in label:
+            names.setdefault(key, m.name)
+    towns: dict[str, list[Candidate]] = {}
+    for key, name in names.items():
+        every = gazetteer.candidates(name)
+        options = [c for c in every if c.kind == "city" and _own(c, name)]
+        if not options:
+            continue
+        others = _country_votes([m for m in kept if fold(m.name) != key], gazetteer)
+        country = home or (others.most_common(1)[0][0] if others else None) \
+            or Counter(c.country for c in options).most_common(1)[0][0]
+        local = [c for c in options if c.country == country]
+        if any(c.feature == "ADM1" and c.country == country and _own(c, name) for c in every):
+            continue  # a state of that country in the domain is the outlet's state ("Kansas" in kansascity.com)
+        usual = gazetteer.resolve(name, Context(countries={code: count / sum(others.values())
+                                                           for code, count in others.items()}))
+        if not local or usual is not None and usual.country != country \
+                and others.get(usual.country or "", 0) > others.get(country, 0):
+            continue
+        towns[key] = local
+    return towns
+
+
+def _domain_label(domain: Optional[str]) -> str:
+    """The letters of a domain's name without its suffix: "www.theparisnews.com" -> "theparisnews"."""
+    if not domain:
+        return ""
+    labels = domain.lower().strip(".").split(".")
+    if labels and labels[0] == "www":
+        labels = labels[1:]
+    labels = labels[:-1]
+    if len(labels) > 1 and labels[-1] in SECOND_LEVEL:
+        labels = labels[:-1]
+    return re.sub(r"[^a-z]", "", "".join(labels))
 
 
 def _within(readings: dict[str, tuple[Candidate, ...]]) -> dict[str, float]:
@@ -673,7 +741,7 @@ def _state_shares(kept: list[_Mention], text: str, gazetteer: Gazetteer,
 
 
 def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: Context,
-                before: dict[int, Candidate]) -> dict[int, Candidate]:
+                before: dict[int, Candidate], towns: Optional[dict[str, list[Candidate]]] = None) -> dict[int, Candidate]:
     """One reading per name; with ``before``, the other names' towns and counties count as neighbours."""
     local = {fold(m.name): (c.lat, c.lon) for m in kept for c in [before.get(id(m))]
              if c is not None and c.lat is not None and (c.kind == "city" or c.feature == "ADM2")}
@@ -681,9 +749,10 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
     chosen: dict[int, Candidate] = {}
     by_name: dict[str, Candidate] = {}
     counties = _county_lists(text)
+    divisions = _division_lists(kept, text, gazetteer)
     pinned: dict[str, str] = {}  # a state written after any mention of a name holds for all of them
     for m in kept:
-        state = None if m.fixed or m.demonym else _state_after(text[m.span_end:m.span_end + 30])
+        state = None if m.fixed or m.demonym or id(m) in divisions else _state_after(text[m.span_end:m.span_end + 30])
         if state:
             pinned.setdefault(fold(m.name), state)
     for m in kept:
@@ -691,7 +760,14 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         if not m.fixed and key in by_name:
             chosen[id(m)] = by_name[key]
             continue
+        if id(m) in divisions:  # "Ontario and New Brunswick" among provinces: the province, in that list only
+            chosen[id(m)] = divisions[id(m)]
+            continue
         points = (context.points + tuple(point for name, point in local.items() if name != key))[:MAX_POINTS]
+        if towns and key in towns and key not in pinned and not m.fixed and not m.demonym and not m.region:
+            ctx = replace(context, points=points)  # the outlet's own town ("Paris" in theparisnews.com)
+            chosen[id(m)] = by_name[key] = max(towns[key], key=lambda c: (score(c, m.name, ctx), c.population))
+            continue
         county = _county_word(m, counties)
         if county and not m.fixed and not m.demonym and not m.region:
             options = [c for c in gazetteer.candidates(f"{m.name} {county}") if c.feature == "ADM2"]
@@ -703,6 +779,42 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]
     return chosen
+
+
+def _division_lists(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[int, Candidate]:
+    """Names in a list of a country's states or provinces ("Alberta, Manitoba, Ontario and New
+    Brunswick", "Washington, Pennsylvania and California"), each read as that country's division:
+    a list of three or more names joined by commas or "and", at least two of the others being
+    divisions of that country only. Mention id -> the division."""
+    runs: list[list[_Mention]] = []
+    for m in kept:
+        if runs and not m.demonym and not runs[-1][-1].demonym and runs[-1][-1].span_end <= m.start \
+                and COORDINATION.match(text[runs[-1][-1].span_end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    found: dict[int, Candidate] = {}
+    for run in runs:
+        if len(run) < MIN_LIST:
+            continue
+        own = [_own_divisions(m, gazetteer) for m in run]
+        for k, m in enumerate(run):
+            for division in own[k]:
+                others = sum(1 for j, theirs in enumerate(own[:k] + own[k + 1:])
+                             if theirs and all(d.country == division.country for d in theirs))
+                if others >= MIN_LIST - 1:
+                    found[id(m)] = division
+                    break
+    return found
+
+
+def _own_divisions(m: _Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The first-order divisions a mention names by their own name (a state written "Okla." is one)."""
+    if m.fixed is not None:
+        return (m.fixed,) if m.fixed.feature == "ADM1" else ()
+    if m.demonym or m.region:
+        return ()
+    return tuple(c for c in gazetteer.candidates(m.name) if c.feature == "ADM1" and fold(c.name) == fold(m.name))
 
 
 def _county_lists(text: str) -> list[tuple[int, int, str]]:

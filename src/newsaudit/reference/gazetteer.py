@@ -168,7 +168,10 @@ NEAR_SLOPE = 0.5  # the bonus falls by half from 0 km to NEAR_KM
 ALIAS_PENALTY = 1.5  # matched through another record's old or foreign name
 FEATURE_BONUS = {"PPLC": 1.0, "ADM1": 0.0}
 WITHIN_WEIGHT = 4.0  # times the share of the article's towns a state or province can hold (``Context.within``)
-SUPPORT_WEIGHT = 3.0  # times the support of the article's other names (:func:`neighbour_support`)
+SUPPORT_WEIGHT = 3.0
+GREAT_CITY = 500_000  # a town of the same name in the same country this big and
+GREAT_RATIO = 50  # this many times bigger leaves the smaller namesakes out (see ``Gazetteer.resolve``),
+HOME_STATE = 0.5  # except those of a state holding this share of the article's state votes ("Austin" in Indiana news)  # times the support of the article's other names (:func:`neighbour_support`)
 # GeoNames' own point for the United States (6252001); countrystatecity's lies 230 km away.
 CENTRE_OVERRIDES = {"US": (39.76, -98.5)}
 # GeoNames' points for divisions that countrystatecity places on their namesake city (New York
@@ -233,6 +236,15 @@ class Gazetteer:
         own = max((c.population for c in options if _own(c, name)), default=-1)
         if own >= 0:  # "Maryville" is Maryville, not a town ten times smaller known by it as an old name
             options = [c for c in options if _own(c, name) or c.kind != "city" or c.population > 10 * own]
+        biggest: dict[Optional[str], int] = {}
+        for c in options:
+            if c.kind == "city" and _own(c, name):
+                biggest[c.country] = max(biggest.get(c.country, 0), c.population)
+        # a great city outranks its villages of the same country whatever the article's states say:
+        # "Boston" beside "New York" is still Massachusetts' Boston (a state written after it still narrows)
+        options = [c for c in options if c.kind != "city" or biggest.get(c.country, 0) < GREAT_CITY
+                   or c.population * GREAT_RATIO >= biggest[c.country]
+                   or ctx.states.get(fold(c.admin1 or ""), 0.0) >= HOME_STATE] or options
         return max(options, key=lambda c: (score(c, name, ctx), c.population))
 
 
