@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ..model import Place
-from ..reference.gazetteer import (REGION_SUFFIX, Candidate, Context, Gazetteer, _own, fold, neighbour_support,
+from ..reference.gazetteer import (REGION_SUFFIX, Candidate, Context, Gazetteer, fold, is_own_name, neighbour_support,
                                    score, strip_possessive)
 
 # Words capitalised by convention that are never a place in running text.
@@ -623,9 +623,10 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
     context = Context(countries=shares, admin1=frozenset(states), points=points,
                       states=_state_shares(kept, text, gazetteer, shares), support=neighbour_support(readings),
                       within=_within(readings))
-    chosen = _read_names(kept, text, gazetteer, context, {}, namesakes)
+    divisions = _division_lists(kept, text, gazetteer)
+    chosen = _read_names(kept, text, gazetteer, context, {}, namesakes, divisions)
     for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
-        chosen = _read_names(kept, text, gazetteer, context, chosen, namesakes)
+        chosen = _read_names(kept, text, gazetteer, context, chosen, namesakes, divisions)
     return {key: value for key, value in chosen.items() if value is not None}
 
 
@@ -657,14 +658,14 @@ def _outlet_towns(domain: Optional[str], kept: list[_Mention], gazetteer: Gazett
     towns: dict[str, list[Candidate]] = {}
     for key, name in names.items():
         every = gazetteer.candidates(name)
-        options = [c for c in every if c.kind == "city" and _own(c, name)]
+        options = [c for c in every if c.kind == "city" and is_own_name(c, name)]
         if not options:
             continue
         others = _country_votes([m for m in kept if fold(m.name) != key], gazetteer)
         country = home or (others.most_common(1)[0][0] if others else None) \
             or Counter(c.country for c in options).most_common(1)[0][0]
         local = [c for c in options if c.country == country]
-        if any(c.feature == "ADM1" and c.country == country and _own(c, name) for c in every):
+        if any(c.feature == "ADM1" and c.country == country and is_own_name(c, name) for c in every):
             continue  # a state of that country in the domain is the outlet's state ("Kansas" in kansascity.com)
         usual = gazetteer.resolve(name, Context(countries={code: count / sum(others.values())
                                                            for code, count in others.items()}))
@@ -741,15 +742,18 @@ def _state_shares(kept: list[_Mention], text: str, gazetteer: Gazetteer,
 
 
 def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: Context,
-                before: dict[int, Candidate], towns: Optional[dict[str, list[Candidate]]] = None) -> dict[int, Candidate]:
-    """One reading per name; with ``before``, the other names' towns and counties count as neighbours."""
+                before: dict[int, Candidate], towns: Optional[dict[str, list[Candidate]]] = None,
+                divisions: Optional[dict[int, Candidate]] = None) -> dict[int, Candidate]:
+    """One reading per name; with ``before``, the other names' towns and counties count as neighbours;
+    ``towns`` are the outlet's own (:func:`_outlet_towns`), ``divisions`` the names read in a list of
+    divisions (:func:`_division_lists`)."""
     local = {fold(m.name): (c.lat, c.lon) for m in kept for c in [before.get(id(m))]
              if c is not None and c.lat is not None and (c.kind == "city" or c.feature == "ADM2")}
     local = dict(list(local.items())[:MAX_POINTS + 1])
     chosen: dict[int, Candidate] = {}
     by_name: dict[str, Candidate] = {}
     counties = _county_lists(text)
-    divisions = _division_lists(kept, text, gazetteer)
+    divisions = divisions or {}
     pinned: dict[str, str] = {}  # a state written after any mention of a name holds for all of them
     for m in kept:
         state = None if m.fixed or m.demonym or id(m) in divisions else _state_after(text[m.span_end:m.span_end + 30])

@@ -223,7 +223,7 @@ class Gazetteer:
             return None
         ctx = Context.of(context)
         named = [c for c in options if c.kind in ("country", "continent") or c.feature == "RGN"
-                 or c.feature == "ADM1" and _own(c, name)]
+                 or c.feature == "ADM1" and is_own_name(c, name)]
         if named:  # "Mexico" the country, never Mexico City through its alternate name; "California" the
             # state, never a town a tenth its size in the same country ("California, Pa." still reads
             # the town); a capital stays ("Washington"), and so do Reading and Valencia beside their divisions
@@ -231,14 +231,14 @@ class Gazetteer:
             # a continent or region outranks a town named after it a tenth its size (the "Middle East"
             # of Baltimore); a country does not: Palestine, Texas and Lebanon, Pennsylvania are news too
             largest = max((c.population for c in named if c.feature in ("CONT", "RGN")), default=0)
-            options = [c for c in options if c in named or _own(c, name)
+            options = [c for c in options if c in named or is_own_name(c, name)
                        and (c.population * 10 >= max(states.get(c.country, 0), largest) or c.feature == "PPLC")]
-        own = max((c.population for c in options if _own(c, name)), default=-1)
+        own = max((c.population for c in options if is_own_name(c, name)), default=-1)
         if own >= 0:  # "Maryville" is Maryville, not a town ten times smaller known by it as an old name
-            options = [c for c in options if _own(c, name) or c.kind != "city" or c.population > 10 * own]
+            options = [c for c in options if is_own_name(c, name) or c.kind != "city" or c.population > 10 * own]
         biggest: dict[Optional[str], int] = {}
         for c in options:
-            if c.kind == "city" and _own(c, name):
+            if c.kind == "city" and is_own_name(c, name):
                 biggest[c.country] = max(biggest.get(c.country, 0), c.population)
         # a great city outranks its villages of the same country whatever the article's states say:
         # "Boston" beside "New York" is still Massachusetts' Boston (a state written after it still narrows)
@@ -267,7 +267,7 @@ def score(candidate: Candidate, query: str, ctx: Context) -> float:
         value += WITHIN_WEIGHT * ctx.within.get(fold(candidate.name), 0.0)
     if ctx.support and candidate.lat is not None:
         value += SUPPORT_WEIGHT * ctx.support.get((candidate.lat, candidate.lon), 0.0)
-    if not _own(candidate, query):  # "Washington, D.C." is its own "Washington"
+    if not is_own_name(candidate, query):  # "Washington, D.C." is its own "Washington"
         value -= ALIAS_PENALTY
     return value
 
@@ -321,7 +321,7 @@ def neighbour_support(readings: Mapping[str, Sequence[Candidate]]) -> dict[tuple
     return support
 
 
-def _own(candidate: Candidate, query: str) -> bool:
+def is_own_name(candidate: Candidate, query: str) -> bool:
     """``query`` is the candidate's own name (not an alternate or older one); "St." is "Saint"."""
     own, asked = _name_keys(candidate.name.split(",")[0]), _name_keys(query)
     return own[0] == asked[0] or own[1] == asked[1]
