@@ -299,7 +299,8 @@ KICKER_CLASS = re.compile(r"kicker|dachzeile|overline|topline|roofline|eyebrow|s
 
 
 # Text for screen readers only ("Headline:", "Opens in a new window").
-HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|text-hide|a11y|offscreen", re.IGNORECASE)
+HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|(?<![\w-])text-hide(?![\w-])|a11y|offscreen",
+                          re.IGNORECASE)
 
 
 def _inline_text(element: Any, most: int = 400) -> str:
