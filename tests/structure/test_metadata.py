@@ -303,3 +303,22 @@ def test_a_wrapper_class_that_says_the_layout_lacks_a_menu_does_not_hide_the_hea
     page = ("<html><head><title>Harbour Herald</title></head><body>"
             f"<div class='container no-sub-nav'><h2>Pier repairs to last a year</h2>{STORY}</div></body></html>")
     assert parse_html(page, url="https://www.harbourherald.co.uk/news/pier").headline == "Pier repairs to last a year"
+
+
+def test_a_title_that_is_the_sites_template_with_the_story_left_out_names_the_site():
+    url = "https://www.harbourherald.co.uk/travel/winter"
+    subheads = ["Winter timetable for the harbour ferries"]
+    # "Harbour Herald Online -": the site's name before a separator with nothing after it
+    assert choose_headline(["Harbour Herald Online -"], [], frozenset(), subheads=subheads, url=url) == subheads[0]
+    # with no dangling separator the title may be a headline that names the site ("Harbour Herald Online")
+    assert choose_headline(["Harbour Herald Online"], [], frozenset(), subheads=subheads, url=url) == (
+        "Harbour Herald Online")
+    # a dangling title that does not open with the domain's name is the story
+    assert choose_headline(["Winter ferries -"], [], frozenset(), subheads=subheads, url=url) == "Winter ferries"
+
+
+def test_a_heading_for_screen_readers_only_is_not_printed():
+    head = '<title>The Harbour Herald</title><meta property="og:site_name" content="The Harbour Herald">'
+    for hidden in ("text-hide", "sr-only"):  # the page's title is the site's name: the first printed heading stands
+        top = f"<h2 class='{hidden}'>Main content</h2><h2>Old ferry pier to close for a year</h2>"
+        assert parse_html(_page_with(head, "", top=top), url=URL).headline == "Old ferry pier to close for a year"

@@ -299,12 +299,16 @@ KICKER_CLASS = re.compile(r"kicker|dachzeile|overline|topline|roofline|eyebrow|s
 
 
 # Text for screen readers only ("Headline:", "Opens in a new window").
-HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|a11y|offscreen", re.IGNORECASE)
+HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|(?<![\w-])text-hide(?![\w-])|a11y|offscreen",
+                          re.IGNORECASE)
 
 
 def _inline_text(element: Any, most: int = 400) -> str:
     """Text as rendered: inline pieces join without a space, <br> and blocks break with one; kickers
-    and screen-reader text left out. Read iteratively and no further than ``most`` characters."""
+    and screen-reader text left out (all of it, where the element itself is for screen readers only).
+    Read iteratively and no further than ``most`` characters."""
+    if HIDDEN_CLASS.search(element.get("class") or ""):
+        return ""
     parts: list[str] = []
     length = 0
     skipping: Optional[Any] = None

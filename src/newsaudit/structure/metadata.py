@@ -190,14 +190,17 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     page's titles is the same text without it (``shortest_core``); ``home_names`` are names the
     page links to its home page with (a site-title heading), the site's name whatever the titles
     say. A whole title is dropped as
-    the site's own name only when it is that name. An ``<h1>`` that is a stated title after a
+    the site's own name only when it is that name, or when it is the title template with the
+    story left out: what stands beside a dangling separator, opening with the domain's name
+    ("Harbour Herald Online -" on harbourherald.example). An ``<h1>`` that is a stated title after a
     kicker ("Olympics: Paris Drinks by boat to the centre") gives the stated title: the kicker
     is the section's label, not the headline.
     """
-    stated = [DANGLING_SEPARATOR.sub("", clean_title(title)) for title in stated if title and title.strip()]
-    stated = [title for title in stated if title]
+    stated = [clean_title(title) for title in stated if title and title.strip()]
     domain = _domain_keys(url)
-    keys = _not_titles(keys, stated, domain) | _umlauts_folded(domain) | {
+    templates = _empty_templates(stated, domain)
+    stated = [title for title in (DANGLING_SEPARATOR.sub("", title) for title in stated) if title]
+    keys = _not_titles(keys, stated, domain) | _umlauts_folded(domain) | templates | {
         name_key(name) for name in home_names if len(name_key(name)) >= 3}
     printed, subheads, aside = (_headings(texts, keys, stated) for texts in (printed, subheads, aside))
     stripped = [(strip_site(title, keys), title) for title in stated]
@@ -244,6 +247,14 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     if printed:
         return printed[0]
     return subheads[0] if subheads else None  # every stated title is the site's name: the page's first title
+
+
+def _empty_templates(stated: list[str], domain: frozenset[str]) -> frozenset[str]:
+    """Keys of the site's name where a title is its template with the story left out: "Harbour Herald
+    News -" on harbourherald.example, what stands beside the dangling separator opening with the
+    domain's name. A dangling title that does not name the domain is the story ("Pier to close -")."""
+    rests = (name_key(DANGLING_SEPARATOR.sub("", title)) for title in stated if DANGLING_SEPARATOR.search(title))
+    return frozenset(rest for rest in rests if any(len(key) >= 4 and rest.startswith(key) for key in domain))
 
 
 def _headings(texts: Iterable[str], keys: frozenset[str], stated: list[str]) -> list[str]:
