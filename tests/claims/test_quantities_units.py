@@ -124,6 +124,24 @@ def test_eval_scores_a_spec_only_on_its_type():
     assert match(predicted, [Gold(5e6, "dollar")], True) == (1, 1, 0)
 
 
+def test_eval_scores_a_bare_number_in_a_spec_only_where_the_spec_labels_its_value():
+    bare = [_predicted(5e6, None, None, "dollar", kind="money"), _predicted(40.0, None, None, None)]
+    assert match(bare, [Gold(5e6, "dollar")], True, scope="money") == (1, 0, 0)  # "40" is of no type the spec marks
+    assert match(bare, [Gold(5e6, "dollar")], True) == (1, 1, 0)  # a set that labels everything scores it
+    missed = [_predicted(40.0, None, None, None)]
+    assert match(missed, [Gold(40.0, "dollar")], False, scope="money") == (1, 0, 0)
+    assert match(missed, [Gold(40.0, "dollar")], True, scope="money") == (0, 1, 1)  # the labelled span, unit missed
+
+
+def test_eval_names_one_unit_once_and_scores_a_counting_unit_as_its_count():
+    from newsaudit.eval.tasks.quantities import _counting, unit_name
+
+    assert unit_name("cubic centimetre") == unit_name("millilitre") == unit_name("ml")
+    assert _counting(1.0, unit_name("dozen")) == Gold(12.0, None)
+    assert _counting(2.0, unit_name("gross")) == Gold(288.0, None)
+    assert match([_predicted(12.0, None, None, "eggs")], [_counting(1.0, "dozen")], True) == (1, 0, 0)
+
+
 def test_eval_matches_a_counted_noun_phrase_by_its_head_and_a_gold_range_by_both_bounds():
     assert match([_predicted(8.0, None, None, "ministers")], [Gold(8.0, "cabinet minister")], True) == (1, 0, 0)
     assert match([_predicted(8.0, None, None, "metre")], [Gold(8.0, "square metre")], True) == (0, 1, 1)

@@ -17,9 +17,12 @@ micro-averaged over quantities.
 
 Each Recognizers spec labels one type only (the currency spec marks "$ 254 million" and not the
 "27 %" beside it), so there a prediction is scored only when it is of that spec's type (money;
-temperature; age or duration; a dimension: length, area, volume, weight, speed, data, angle) or a
-bare number, for every system alike. The CQE sets are the same sentences with every quantity labelled, and are
-scored on everything.
+temperature; age or duration; a dimension: length, area, volume, weight, speed, data, angle), or
+when it is a bare number giving a value the spec labels (a unit missed), for every system alike.
+A bare number the spec does not label ("32" in "the cost is $4.25 and 32 is the quantity") is of
+no type the spec marks, like the "27 %": the CQE sets are the same sentences with every quantity
+labelled, and score it (there "32" is a quantity). quantulum3's units of counting ("1 dozen") are
+scored as the count they stand for, and "cubic centimetre" is the millilitre.
 
 A fixed part of every set is held out (:func:`held_out`: the CRC-32 of the sentence, modulo 4,
 is 0): rules are developed on the rest ("dev"), the held-out figures are reported beside them.
@@ -105,7 +108,12 @@ DATASET_UNIT_NAMES = {
     "standard atmosphere": "atmosphere", "kiloton": "kilotonne", "megaton": "megatonne", "gigaton": "gigatonne",
     "russian ruble": "rouble", "milliampere-hour": "milliampere hour", "indian rupee": "rupee",
     "south african rand": "rand", "brazilian real": "real",
+    # one unit under two names: a millilitre is a cubic centimetre (quantulum3 names "44 ml" so)
+    "cubic centimetre": "millilitre", "cubic centimeter": "millilitre",
 }
+# quantulum3's units of counting: "a dozen eggs" is 1 "dozen" there, 12 things in the CQE sets and
+# to a reader; gold in these units is scored as the count it stands for.
+COUNTING_UNITS = {"dozen": 12, "baker's dozen": 13, "gross": 144}
 UNIT_NAMES = {**{" ".join(symbol.lower().split()): name for symbol, name in EXTRACTOR_UNIT_NAMES.items()},
               **DATASET_UNIT_NAMES}
 BARE_COUNT = ("dimensionless", "-", "count", "")
@@ -146,9 +154,16 @@ def read_quantulum(folder: Path) -> list[Item]:
         if not path.exists():
             continue
         for case in json.loads(path.read_text(encoding="utf-8")):
-            gold = tuple(Gold(float(q["value"]), unit_name(q["unit"])) for q in case["res"])
+            gold = tuple(_counting(float(q["value"]), unit_name(q["unit"])) for q in case["res"])
             items.append(Item("quantulum3_tests", case["req"], gold))
     return items
+
+
+def _counting(value: float, unit: Optional[str]) -> Gold:
+    """A gold in a unit of counting ("1 dozen") as the count it is (12, a bare count)."""
+    if unit in COUNTING_UNITS:
+        return Gold(value * COUNTING_UNITS[unit], None)
+    return Gold(value, unit)
 
 
 def read_cqe(folder: Path) -> list[Item]:
@@ -360,8 +375,9 @@ def match(predicted: Sequence[Predicted], gold: Sequence[Gold], with_unit: bool,
     """(tp, fp, fn) of one sentence, matching greedily in order; with a scope (a Recognizers spec),
     only predictions of that type are scored, and units as the spec labels them (:func:`_spec_unit`)."""
     same_unit = _same_unit
-    if scope is not None:
-        predicted = [guess for guess in predicted if guess.kind in (None, scope)]
+    if scope is not None:  # a bare number is the spec's only where it gives a value the spec labels
+        predicted = [guess for guess in predicted if guess.kind == scope
+                     or guess.kind is None and any(_same_values(guess, truth) for truth in gold)]
         same_unit = _spec_unit
     left = list(gold)
     tp = 0
