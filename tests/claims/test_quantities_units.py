@@ -137,6 +137,8 @@ def test_eval_names_one_unit_once_and_scores_a_counting_unit_as_its_count():
     from newsaudit.eval.tasks.quantities import _counting, unit_name
 
     assert unit_name("cubic centimetre") == unit_name("millilitre") == unit_name("ml")
+    assert unit_name("kilogram per cubic centimetre") == unit_name("kilogram per millilitre")
+    assert _predicted(3.0, None, None, "kg", per="cm3").unit == unit_name("kilogram per cubic centimetre")
     assert _counting(1.0, unit_name("dozen")) == Gold(12.0, None)
     assert _counting(2.0, unit_name("gross")) == Gold(288.0, None)
     assert match([_predicted(12.0, None, None, "eggs")], [_counting(1.0, "dozen")], True) == (1, 0, 0)

@@ -116,6 +116,7 @@ DATASET_UNIT_NAMES = {
 COUNTING_UNITS = {"dozen": 12, "baker's dozen": 13, "gross": 144}
 UNIT_NAMES = {**{" ".join(symbol.lower().split()): name for symbol, name in EXTRACTOR_UNIT_NAMES.items()},
               **DATASET_UNIT_NAMES}
+_NAMES = frozenset(UNIT_NAMES.values())
 BARE_COUNT = ("dimensionless", "-", "count", "")
 SPELLING = re.compile(r"(?:met|lit)er\b")
 
@@ -128,11 +129,11 @@ def unit_name(unit: Optional[str]) -> Optional[str]:
     if key in BARE_COUNT:
         return None
     key = SPELLING.sub(lambda m: m[0][:-2] + "re", key)  # "centimeter" and "centimetre" are one unit
-    if key in UNIT_NAMES:
-        return UNIT_NAMES[key]
-    if " per " in key:  # "metric ton per year": each side in the vocabulary
+    key = UNIT_NAMES.get(key, key)
+    key = DATASET_UNIT_NAMES.get(key, key)  # the extractor's "cubic centimetre" is the millilitre too
+    if " per " in key:  # "metric ton per year", "kilogram per cubic centimetre": each side in the vocabulary
         return " per ".join(unit_name(part) or "count" for part in key.split(" per "))
-    return _singular(key)
+    return key if key in _NAMES else _singular(key)
 
 
 def _singular(noun: str) -> str:
