@@ -144,6 +144,14 @@ def test_eval_names_one_unit_once_and_scores_a_counting_unit_as_its_count():
     assert match([_predicted(12.0, None, None, "eggs")], [_counting(1.0, "dozen")], True) == (1, 0, 0)
 
 
+def test_eval_reads_a_quantulum3_range_as_its_bounds_and_a_plus_minus_as_a_value():
+    from newsaudit.eval.tasks.quantities import _spread
+
+    assert _spread({"value": 3.5, "uncertainty": 0.5, "surface": "3 to 4 L"}) == (3.0, 4.0)
+    assert _spread({"value": 2.0, "uncertainty": 0.01, "surface": "2±0.01 kg"}) is None
+    assert _spread({"value": 2.0, "surface": "2 kg"}) is None
+
+
 def test_eval_matches_a_counted_noun_phrase_by_its_head_and_a_gold_range_by_both_bounds():
     assert match([_predicted(8.0, None, None, "ministers")], [Gold(8.0, "cabinet minister")], True) == (1, 0, 0)
     assert match([_predicted(8.0, None, None, "metre")], [Gold(8.0, "square metre")], True) == (0, 1, 1)

@@ -8,7 +8,7 @@ Three dev sets under ``shared/data`` (each folder's SOURCE.md has origin and lic
 
 A sentence is scored on the multiset of its gold values: a predicted quantity matches a gold one
 when a value agrees (a range offers its low, high and middle; a gold range, "40-50" in the CQE
-sets, needs both bounds), and, for value+unit, when the predicted unit names the same thing as
+sets, a middle and its half width in quantulum3's, needs both bounds), and, for value+unit, when the predicted unit names the same thing as
 the gold one once both are mapped to one vocabulary (:data:`UNIT_NAMES`; the extractor's symbols
 go through its own ``claims.quantities.UNIT_NAMES``). Counts: a gold "dimensionless" matches any
 count; a gold counted noun phrase (CQE writes "cabinet minister", "large contract") matches a
@@ -155,16 +155,26 @@ def read_quantulum(folder: Path) -> list[Item]:
         if not path.exists():
             continue
         for case in json.loads(path.read_text(encoding="utf-8")):
-            gold = tuple(_counting(float(q["value"]), unit_name(q["unit"])) for q in case["res"])
+            gold = tuple(_counting(float(q["value"]), unit_name(q["unit"]), _spread(q)) for q in case["res"])
             items.append(Item("quantulum3_tests", case["req"], gold))
     return items
 
 
-def _counting(value: float, unit: Optional[str]) -> Gold:
+def _spread(quantity: dict) -> Optional[tuple[float, float]]:
+    """quantulum3 writes a range ("3 to 4 L", "10-15 exabytes") as its middle and half its width
+    ("uncertainty"), as it writes "2,000.45±0.01": a range's bounds, not a value's error."""
+    half, surface = quantity.get("uncertainty"), quantity.get("surface", "")
+    if not half or "±" in surface or "+/-" in surface:
+        return None
+    value = float(quantity["value"])
+    return (value - float(half), value + float(half))
+
+
+def _counting(value: float, unit: Optional[str], bounds: Optional[tuple[float, float]] = None) -> Gold:
     """A gold in a unit of counting ("1 dozen") as the count it is (12, a bare count)."""
     if unit in COUNTING_UNITS:
         return Gold(value * COUNTING_UNITS[unit], None)
-    return Gold(value, unit)
+    return Gold(value, unit, bounds)
 
 
 def read_cqe(folder: Path) -> list[Item]:
