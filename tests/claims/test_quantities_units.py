@@ -138,6 +138,7 @@ def test_eval_names_one_unit_once_and_scores_a_counting_unit_as_its_count():
 
     assert unit_name("cubic centimetre") == unit_name("millilitre") == unit_name("ml")
     assert unit_name("kilogram per cubic centimetre") == unit_name("kilogram per millilitre")
+    assert (unit_name("cup"), unit_name("nm"), unit_name("kn")) == ("cup", "nanometre", "knot")  # not "CUP", "Nm", "kN"
     assert _predicted(3.0, None, None, "kg", per="cm3").unit == unit_name("kilogram per cubic centimetre")
     assert _counting(1.0, unit_name("dozen")) == Gold(12.0, None)
     assert _counting(2.0, unit_name("gross")) == Gold(288.0, None)

@@ -114,7 +114,10 @@ DATASET_UNIT_NAMES = {
 # quantulum3's units of counting: "a dozen eggs" is 1 "dozen" there, 12 things in the CQE sets and
 # to a reader; gold in these units is scored as the count it stands for.
 COUNTING_UNITS = {"dozen": 12, "baker's dozen": 13, "gross": 144}
-UNIT_NAMES = {**{" ".join(symbol.lower().split()): name for symbol, name in EXTRACTOR_UNIT_NAMES.items()},
+# Lower-cased, "CUP" (the Cuban peso) and "cup", "kN" and "kn" (a knot) would be one key: the symbol
+# written in lower case keeps it.
+UNIT_NAMES = {**{" ".join(symbol.lower().split()): name
+                 for symbol, name in sorted(EXTRACTOR_UNIT_NAMES.items(), key=lambda item: item[0].islower())},
               **DATASET_UNIT_NAMES}
 _NAMES = frozenset(UNIT_NAMES.values())
 BARE_COUNT = ("dimensionless", "-", "count", "")
