@@ -633,3 +633,10 @@ def test_a_count_before_a_price_counts_the_notes_after_it():
 ])
 def test_a_number_after_a_word_that_numbers_things_is_a_name_even_before_a_noun(sentence, kept):
     assert [q.text for q in find_quantities(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, value", [("The modem sends two kb per second.", 2.0),
+                                             ("The old link carried 9 kb per second at best.", 9.0)])
+def test_an_ambiguous_symbol_before_per_and_a_period_is_a_rate(sentence, value):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit, quantity.per) == (value, "kilobit", "second")

@@ -725,6 +725,7 @@ MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine",
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
 TIME_PERIODS = "day|week|month|year|hour|night|minute|second"
+PER_PERIOD = re.compile(rf"\sper\s(?:{TIME_PERIODS})\b", re.IGNORECASE)  # "2 kb per second": a symbol, then a rate
 PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s(?:2|²|\^2)|s|kg|share|person|head)\b",
                        re.IGNORECASE)  # "30,000/month", "9.8 m/s2"
 # "$70 a share", "12-cent-a-share", "64 cents a dozen", "1,008 daily".
@@ -1736,7 +1737,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
                    or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
                    or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
-                   or PER_SLASH.match(text, symbol.end(), limit) or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
+                   or PER_SLASH.match(text, symbol.end(), limit) or PER_PERIOD.match(text, symbol.end(), limit)
+                   or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
                    or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)
                    or _compound_follows(text, symbol.end(), limit)):
@@ -1819,7 +1821,7 @@ def _extra_symbol(text: str, position: int, limit: int, attached: bool) -> Optio
         return None  # "802.11ac", "5cd": a code more often than an acre or a candela
     if written in EXTRA_AMBIGUOUS and not (CLAUSE_END.match(text, end, limit) or SIZE_AFTER.match(text, end, limit)
                                            or PER_UNIT.match(text, end, limit) or PER_SLASH.match(text, end, limit)
-                                           or _compound_follows(text, end, limit)):
+                                           or PER_PERIOD.match(text, end, limit) or _compound_follows(text, end, limit)):
         return None
     unit, kind = EXTRA_SYMBOLS[written]
     return _Tail(end, unit, kind, unit_text=written)
