@@ -640,3 +640,14 @@ def test_a_number_after_a_word_that_numbers_things_is_a_name_even_before_a_noun(
 def test_an_ambiguous_symbol_before_per_and_a_period_is_a_rate(sentence, value):
     (quantity,) = find_quantities(sentence)
     assert (quantity.value, quantity.unit, quantity.per) == (value, "kilobit", "second")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [("The ferry crossing takes 40 min.", 40.0, "minute"),
+                                                   ("Hold the pose for 20 sec, then rest.", 20.0, "second")])
+def test_min_and_sec_in_lower_case_are_durations(sentence, value, unit):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, unit, "duration")
+
+
+def test_sec_in_capitals_is_not_a_second():
+    assert [q.unit for q in find_quantities("The 4 Sec staff resigned.")] != ["second"]

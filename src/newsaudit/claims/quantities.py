@@ -521,6 +521,8 @@ DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "
                   "microseconds": "microsecond", "microsecond": "microsecond", "nanoseconds": "nanosecond",
                   "nanosecond": "nanosecond", "millennia": "millennium", "millennium": "millennium",
                   "millenniums": "millennium", "fortnights": "fortnight", "fortnight": "fortnight"}
+# Abbreviations of durations only in lower case ("15 min", "45 sec"; not "Sec" a secretary).
+SHORT_DURATIONS = {"min": "minute", "sec": "second"}
 PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
            "nightly": "night", "hourly": "hour"}
 # Counted nouns that are not plain plurals ("14 dead", "60,000 people").
@@ -1879,11 +1881,12 @@ def _money_pounds(text: str, numeral: _Numeral, stop: int) -> bool:
 
 def _unit_word(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -> Optional[_Tail]:
     word = found["word"].lower().strip("’'")
-    if word in DURATION_UNITS:
+    if word in DURATION_UNITS or found["word"] in SHORT_DURATIONS:
         old = AGE_AFTER.match(text, found.end(), limit) or re.compile(r"\s(?:old|of\sage)\b").match(text, found.end(),
                                                                                                   limit)
         kind = "age" if old else "duration"
-        return _Tail(old.end() if old else found.end(), DURATION_UNITS[word], kind, unit_text=found["word"])
+        return _Tail(old.end() if old else found.end(), DURATION_UNITS.get(word) or SHORT_DURATIONS[word], kind,
+                     unit_text=found["word"])
     if word in CURRENCY_WORDS:
         return _money_word(text, found, limit)
     if word in SCALED_CURRENCY_WORDS and SCALED_BEFORE.search(text, numeral.start, found.start()):
