@@ -651,3 +651,14 @@ def test_min_and_sec_in_lower_case_are_durations(sentence, value, unit):
 
 def test_sec_in_capitals_is_not_a_second():
     assert [q.unit for q in find_quantities("The 4 Sec staff resigned.")] != ["second"]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The camp lies half a mile from the river.", 0.5, "mi"),
+    ("Stir in a third of a cup of oil.", 1 / 3, "cup"),
+    ("The path runs for three quarters of a mile.", 0.75, "mi"),
+    ("The path runs for a mile.", 1.0, "mi"),
+])
+def test_a_part_of_one_unit_is_that_part(sentence, value, unit):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)

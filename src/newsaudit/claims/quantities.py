@@ -581,7 +581,7 @@ _FIRST = rf"(?:an?\s(?:hundred|thousand|million|billion)|(?:{_TENS})(?:[-\s](?:{
 _JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))(?:\s(?:and|&)\s|\s|-)"
          rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b))")
 _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
-_FRACTION_NEXT = (r"(?=\sof\b(?!\sa\s(?:century|mile)\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
+_FRACTION_NEXT = (r"(?=\sof\b(?!\sa\scentury\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
                   r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?|turns?|kilomet(?:er|re)s?|met(?:er|re)s?|ounces?|"
                   r"pints?|tons?|tonnes?|days?|weeks?|months?|years?|centur(?:y|ies)|points?)\b|\s?[.,;:?!)]|\s*$)")
 _POINT = r"\spoint(?:\s(?:zero|one|two|three|four|five|six|seven|eight|nine)\b)+"  # "one point five"
@@ -943,6 +943,11 @@ ONE_UNIT = re.compile(r"\b[Aa]n?\s(?P<unit>mile|kilomet(?:er|re)|gallon|lit(?:er
                       r"(?=\s(?:of|away|long|high|wide|deep|tall|from)\b|\s?[.,;:!?)]|\s*$)")
 
 
+# A part of one: "half a mile", "a quarter of a mile", "two thirds of a cup" (the fraction is its value).
+HALF_BEFORE = re.compile(r"(?<![\w-])[Hh]alf\s$")
+OF_BEFORE = re.compile(r"\sof\s$")
+
+
 def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     added: list[Quantity] = []
     claimed: Optional[SpanSet] = None
@@ -955,9 +960,26 @@ def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Qu
             continue
         word = match["unit"].lower()
         unit, kind = ((CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word])
-        added.append(_make(text, match.start(), match.end(), 1.0, None, _Tail(match.end(), unit, kind, unit_text=word),
-                           False))
+        tail = _Tail(match.end(), unit, kind, unit_text=word)
+        part = _part_of_one(text, match.start(), found)
+        if isinstance(part, Quantity):
+            found = [q for q in found if q is not part]
+            added.append(_make(text, part.char_start, match.end(), part.value or 1.0, None, tail, part.approx, part.bound))
+        else:
+            added.append(_make(text, match.start() - 5 if part else match.start(), match.end(), 0.5 if part else 1.0,
+                               None, tail, False))
     return sorted([*found, *added], key=lambda q: q.char_start) if added else found
+
+
+def _part_of_one(text: str, position: int, found: list[Quantity]) -> "Quantity | bool":
+    """Before "a mile": "half" (True), or the fraction found before "of" ("a quarter of"), or False."""
+    if HALF_BEFORE.search(text, max(0, position - 6), position):
+        return True
+    if OF_BEFORE.search(text, max(0, position - 4), position):
+        for quantity in found:
+            if quantity.kind == "fraction" and quantity.char_end == position - 4 and quantity.value is not None:
+                return quantity
+    return False
 
 
 def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet":
