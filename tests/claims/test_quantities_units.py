@@ -662,3 +662,10 @@ def test_sec_in_capitals_is_not_a_second():
 def test_a_part_of_one_unit_is_that_part(sentence, value, unit):
     (quantity,) = find_quantities(sentence)
     assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence, value", [("A quarter of a million fans lined the route.", 250_000),
+                                             ("Two thirds of a billion euros went unspent.", 2e9 / 3)])
+def test_a_part_of_a_scale_word_is_that_part_of_it(sentence, value):
+    (quantity,) = find_quantities(sentence)
+    assert quantity.value == pytest.approx(value)

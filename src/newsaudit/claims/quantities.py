@@ -587,6 +587,7 @@ _FRACTION_NEXT = (r"(?=\sof\b(?!\sa\scentury\b)|\s(?:miles?|inch(?:es)?|cups?|ho
 _POINT = r"\spoint(?:\s(?:zero|one|two|three|four|five|six|seven|eight|nine)\b)+"  # "one point five"
 WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|two)[-\s]thirds?)"
                rf"(?=\s(?:thousand|million|billion|trillion)\b)"  # "half million", "three quarters billion"
+               rf"|(?:an?|one|two|three)[-\s](?:quarters?|thirds?)\sof\sa(?=\s(?:thousand|million|billion)\b)"
                rf"|(?:{_SMALL}|{_TENS}|an?)[-\s]dozen\b"  # "three dozen"
                rf"|(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
                rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b|{_POINT})?"
@@ -898,6 +899,8 @@ def word_number(text: str) -> Optional[float]:
             return None
         return (number or 0.0) + float("0." + "".join(str(d) for d in digits))
     tokens = [t for t in re.split(r"[\s-]+", words) if t not in ("and", "&")]
+    if tokens[-2:] == ["of", "a"] and len(tokens) == 4:  # "a quarter of a" (million)
+        tokens = tokens[:2]
     half = 0.0
     if tokens[-2:] == ["a", "half"] and len(tokens) > 2:
         tokens, half = tokens[:-2], 0.5
