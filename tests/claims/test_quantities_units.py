@@ -669,3 +669,10 @@ def test_a_part_of_one_unit_is_that_part(sentence, value, unit):
 def test_a_part_of_a_scale_word_is_that_part_of_it(sentence, value):
     (quantity,) = find_quantities(sentence)
     assert quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("sentence", ["The club still owes 900 pounds to the builder.",
+                                      "They borrowed 300 pounds from a neighbour.",
+                                      "Tickets are 25 pounds at the door."])
+def test_pounds_owed_borrowed_or_for_tickets_are_money(sentence):
+    assert [q.unit for q in find_quantities(sentence)] == ["GBP"]

@@ -752,7 +752,8 @@ AGE_AFTER = re.compile(r"\s?(?:yo|y/o|y\.o\.|yrs?\.?\sold)(?!\w)", re.IGNORECASE
 MONEY_CONTEXT = re.compile(r"£|\b(?:costs?|costing|paid|pay|pays|price[ds]?|worth|fined?|spent|spend|raised|budget|"
                            r"fund(?:s|ing)?|salary|wages?|bills?|fees?|profits?|revenues?|sales|turnover|deal|bid|"
                            r"sold|bought|buy|sell|earn(?:s|ed|ings)?|income|tax(?:es)?|debts?|grants?|invest\w*|"
-                           r"valued|pence|sterling|loan|donat\w*|compensation|bonus|rent|charged?|pounds?\s(?:a|per)\s"
+                           r"valued|pence|sterling|loans?|donat\w*|compensation|bonus|rent|charged?|ow(?:e[sd]?|ing)|borrow\w*|lend\w*|"
+                           r"lent|tickets?|savings|pensions?|refund\w*|pounds?\s(?:a|per)\s"
                            r"(?:week|month|year))\b", re.IGNORECASE)
 # A capitalised word right before a bare number names a thing ("Part 2", "Voyager 2", "Section 427").
 NOT_DESIGNATORS = frozenset(
