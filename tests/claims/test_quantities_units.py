@@ -676,3 +676,13 @@ def test_a_part_of_a_scale_word_is_that_part_of_it(sentence, value):
                                       "Tickets are 25 pounds at the door."])
 def test_pounds_owed_borrowed_or_for_tickets_are_money(sentence):
     assert [q.unit for q in find_quantities(sentence)] == ["GBP"]
+
+
+@pytest.mark.parametrize("sentence", ["The garden shed is 8 x 10 ft.", "The plot measures 30 by 40 metres."])
+def test_the_sides_of_a_size_share_its_unit(sentence):
+    units = {q.unit for q in find_quantities(sentence)}
+    assert len(units) == 1 and None not in units
+
+
+def test_by_before_a_percentage_shares_no_unit():
+    assert find_quantities("Sales rose 5 by 10 percent.")[0].unit is None

@@ -1102,6 +1102,7 @@ def _compound(text: str, first: Quantity, second: Quantity) -> Optional[Quantity
 
 MORE_AFTER = re.compile(r"\s(?:more|less)\s?(?:[.,;:!?)]|$)")  # "15 USD 50 more, ...", not "50 more people"
 COORDINATED = re.compile(r"\s(?:and|or|to)\s|,\s")
+BY = re.compile(r"\s?[x×]\s?|\sby\s")  # "a 10 x 12 ft room", "12 by 5 miles": the sides of one size
 MEASURES = frozenset({"length", "weight", "volume", "area", "speed", "temperature", "percent", "money", "energy",
                       "concentration",
                       "power", "data"})
@@ -1113,7 +1114,8 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     for index in range(len(out) - 2, -1, -1):
         first, second = out[index], out[index + 1]
         if (first.unit is None and first.kind == "count" and not first.counted and second.kind in MEASURES
-                and COORDINATED.fullmatch(text, first.char_end, second.char_start)
+                and (COORDINATED.fullmatch(text, first.char_end, second.char_start)
+                     or second.kind == "length" and BY.fullmatch(text, first.char_end, second.char_start))
                 and not second.text[:1] in CURRENCY_START
                 and not (second.unit_text and second.text.lower().startswith(second.unit_text.lower()))):  # "5 and Rs 6"
             out[index] = replace(first, unit=second.unit, kind=second.kind, per=second.per)
