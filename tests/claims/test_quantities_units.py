@@ -686,3 +686,14 @@ def test_the_sides_of_a_size_share_its_unit(sentence):
 
 def test_by_before_a_percentage_shares_no_unit():
     assert find_quantities("Sales rose 5 by 10 percent.")[0].unit is None
+
+
+@pytest.mark.parametrize("sentence, unit", [("The drain current was 4 mA in the test rig.", "milliampere"),
+                                            ("A thrust of 90 N lifts the drone off.", "N"),
+                                            ("The mass is 12 g and it floats.", "g")])
+def test_a_measure_named_before_its_number_reads_an_ambiguous_symbol(sentence, unit):
+    assert [q.unit for q in find_quantities(sentence)] == [unit]
+
+
+def test_an_ambiguous_symbol_with_no_measure_named_stays_out():
+    assert [q.unit for q in find_quantities("Group 4 N players left early.")] != ["N"]

@@ -716,6 +716,27 @@ BRACKETED_UNIT = re.compile(rf"\s?(?:\((?P<a>)|\[(?P<b>)|<(?P<c>))(?P<unit>{_alt
 MEASURE_NEXT = re.compile(rf"\s\d+(?:\.\d+)?\s?(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
 
 
+# The name of what a unit measures, said before its number ("a voltage of 230 V", "the load is 5
+# kN", "a force of 20 N"): there a symbol that is also a letter or a word is that unit.
+MEASURE_NAMES = {
+    "voltage": "voltages?|volts?", "power": "power|output|wattage|watts?", "energy": "energy|joules?",
+    "force": "force|thrust|load", "pressure": "pressures?", "current": "current|amperage", "charge": "charge",
+    "magnetic field": "field", "volume": "volume|capacity", "weight": "mass|weigh(?:s|ed|ing)?|weight",
+    "temperature": "temperatures?", "light": "brightness|luminous|light", "angle": "angle",
+}
+MEASURE_NAMED = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in MEASURE_NAMES.items()}
+
+
+def _measure_named(text: str, position: int, kind: str) -> bool:
+    """The clause before ``position`` (up to 50 characters) names the measure of ``kind``."""
+    pattern = MEASURE_NAMED.get(kind)
+    if pattern is None:
+        return False
+    window = text[max(0, position - 50): position]
+    window = re.split(r"[.;:!?]\s", window)[-1]
+    return bool(pattern.search(window))
+
+
 def _measure_follows(text: str, position: int, limit: int, kind: str) -> bool:
     after = MEASURE_NEXT.match(text, position, limit)
     return bool(after) and UNIT_SYMBOLS[after["unit"]][1] == kind
@@ -1768,6 +1789,7 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
                    or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
                    or PER_SLASH.match(text, symbol.end(), limit) or PER_PERIOD.match(text, symbol.end(), limit)
+                   or symbol["unit"] != "in" and _measure_named(text, numeral.start, UNIT_SYMBOLS[symbol["unit"]][1])
                    or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
                    or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)
@@ -1777,7 +1799,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     first = NEXT_WORD.match(text, position, limit)
     head = first["word"] if first else None
     if head is None or head.lower() in EXTRA_FIRST_WORDS or head in EXTRA_SYMBOL_HEADS:
-        extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False)
+        extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False,
+                                                                     opening=numeral.start)
         if extra is not None:  # "12 teslas", "3 megajoules", "40 µSv": the wider vocabulary
             return extra
     degree = LOWER_DEGREE.match(text, position, limit)
@@ -1832,7 +1855,7 @@ EXTRA_WORDS = re.compile(r"[a-zµμå][\w'’-]*(?:\s[A-Za-zµμåÅ][\w'’-]*)
 _WORD_SPLIT = re.compile(r"\s")
 
 
-def _extra_symbol(text: str, position: int, limit: int, attached: bool) -> Optional[_Tail]:
+def _extra_symbol(text: str, position: int, limit: int, attached: bool, opening: Optional[int] = None) -> Optional[_Tail]:
     """A symbol of the wider vocabulary (:data:`EXTRA_SYMBOLS`) right after the digits or one space
     after them; an ambiguous one ("mA", "cd") only where a unit ends ("3 cd.", "2 Wb per turn")."""
     start = position if attached else position + 1
@@ -1851,7 +1874,8 @@ def _extra_symbol(text: str, position: int, limit: int, attached: bool) -> Optio
         return None  # "802.11ac", "5cd": a code more often than an acre or a candela
     if written in EXTRA_AMBIGUOUS and not (CLAUSE_END.match(text, end, limit) or SIZE_AFTER.match(text, end, limit)
                                            or PER_UNIT.match(text, end, limit) or PER_SLASH.match(text, end, limit)
-                                           or PER_PERIOD.match(text, end, limit) or _compound_follows(text, end, limit)):
+                                           or PER_PERIOD.match(text, end, limit) or _compound_follows(text, end, limit)
+                                           or opening is not None and _measure_named(text, opening, EXTRA_SYMBOLS[written][1])):
         return None
     unit, kind = EXTRA_SYMBOLS[written]
     return _Tail(end, unit, kind, unit_text=written)
