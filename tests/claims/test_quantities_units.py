@@ -697,3 +697,14 @@ def test_a_measure_named_before_its_number_reads_an_ambiguous_symbol(sentence, u
 
 def test_an_ambiguous_symbol_with_no_measure_named_stays_out():
     assert [q.unit for q in find_quantities("Group 4 N players left early.")] != ["N"]
+
+
+@pytest.mark.parametrize("sentence, value", [("She won the sprint in 11.62s.", 11.62),
+                                             ("The valve closes within 0.8 s of a fault.", 0.8)])
+def test_an_s_after_decimals_is_seconds(sentence, value):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, "second", "duration")
+
+
+def test_an_s_after_whole_digits_is_a_plural():
+    assert [q.unit for q in find_quantities("Music of the 1980s and 90s.")] == []

@@ -1389,7 +1389,14 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
         return False  # "115USD"
     if POINTS.match(text, stop) or PENCE.match(text, stop) and _money_around(text, start, stop + 1):
         return False  # "50bp", "45p"
+    if DECIMAL_SECONDS.match(text, stop) and DECIMAL_END.search(text, start, stop):
+        return False  # "9.58s"
     return bool(ORDINAL_OR_CODE.match(after))
+
+
+# "9.58s", "4.2 s": seconds after a number with decimals (an "s" after whole digits is a plural, "1990s").
+DECIMAL_SECONDS = re.compile(r"\s?s(?![\w'’-])")
+DECIMAL_END = re.compile(r"\d\.\d+$")
 
 
 def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
@@ -1607,6 +1614,9 @@ def _make(text: str, start: int, stop: int, low: float, high: Optional[float], t
 
 def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     """What the numeral counts or measures, read from the text right after it."""
+    seconds = DECIMAL_SECONDS.match(text, position, limit) if text[position: position + 2].strip()[:1] == "s" else None
+    if seconds and DECIMAL_END.search(text, numeral.start, position):
+        return _Tail(seconds.end(), "second", "duration", unit_text="s")
     points = POINTS.match(text, position, limit)
     if points:
         return _Tail(points.end(), "bp" if points["basis"] else "pp", "percent", unit_text=points[0].strip())
