@@ -708,3 +708,10 @@ def test_an_s_after_decimals_is_seconds(sentence, value):
 
 def test_an_s_after_whole_digits_is_a_plural():
     assert [q.unit for q in find_quantities("Music of the 1980s and 90s.")] == []
+
+
+@pytest.mark.parametrize("sentence, value", [("Exports reached 7.2 bln dollars.", 7.2e9),
+                                             ("The insurer lost 85 mln euros.", 85e6)])
+def test_wire_abbreviations_of_scale_words(sentence, value):
+    (quantity,) = find_quantities(sentence)
+    assert quantity.value == pytest.approx(value)

@@ -51,7 +51,7 @@ VAGUE_BOUNDS = {
     "hundreds of millions": (2e8, 9.99e8), "billions": (2e9, 9.99e9),
 }
 SCALES = {"dozen": 12, "hundred": 100, "mil": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
-          "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "million": 1e6, "mn": 1e6, "mln": 1e6, "bln": 1e9, "trln": 1e12, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
 # ISO codes of currencies news writes before or after a number ("USD 5m", "500 EUR", "115USD").
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RMB INR CAD AUD CHF HKD NZD SGD SEK NOK DKK ISK PLN CZK HUF RON BGN HRK RSD "
@@ -608,7 +608,7 @@ _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
-_SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b"
+_SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn|bln|mln|trln)\b|k\b"
           r"|(?(cur)(?:[mb]|T|tn|\s?mil|(?-i:MM))\b|(?!))"  # "$3m", "$2 mil", "US$ 1MM"
           r"|(?-i:[MB])(?=\s[a-z])")
 _NUMERAL_BODY = (
