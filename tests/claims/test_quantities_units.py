@@ -715,3 +715,8 @@ def test_an_s_after_whole_digits_is_a_plural():
 def test_wire_abbreviations_of_scale_words(sentence, value):
     (quantity,) = find_quantities(sentence)
     assert quantity.value == pytest.approx(value)
+
+
+def test_crowns_after_a_nordic_or_czech_nationality_are_its_currency():
+    assert [q.unit for q in find_quantities("The club was fined 80,000 Danish crowns.")] == ["DKK"]
+    assert [q.unit for q in find_quantities("The museum shows 3 crowns.")] != ["DKK"]

@@ -155,7 +155,7 @@ CURRENCY_WORDS = {form: code for form, (_lemma, code) in CURRENCY_NOUNS.items()}
 # Currency words that are also common words ("pounds" weigh, "won", "real", "sol"): money after a
 # nationality ("Egyptian pounds", "South Korean won"), or for "won" and "real" after a scale word.
 NATION_ONLY_NOUNS = {"pound": "pound", "pounds": "pound", "won": "won", "real": "real", "sol": "sol", "lev": "lev",
-                     "mark": "mark", "marks": "mark", "colon": "colon"}
+                     "mark": "mark", "marks": "mark", "colon": "colon", "crown": "crown", "crowns": "crown"}
 # A nationality before a currency word makes it that country's: "australian dollars", "swiss francs".
 CURRENCY_NATIONS = {
     **{(nation, "dollar"): code for nation, code in (
@@ -186,6 +186,8 @@ CURRENCY_NATIONS = {
         ("kenyan", "KES"), ("ugandan", "UGX"), ("tanzanian", "TZS"), ("somali", "SOS"), ("austrian", "ATS"))},
     **{(nation, "krone"): code for nation, code in (("danish", "DKK"), ("norwegian", "NOK"))},
     **{(nation, "krona"): code for nation, code in (("swedish", "SEK"), ("icelandic", "ISK"))},
+    **{(nation, "crown"): code for nation, code in (  # the crowns of the wires: "Swedish crowns"
+        ("danish", "DKK"), ("norwegian", "NOK"), ("swedish", "SEK"), ("icelandic", "ISK"), ("czech", "CZK"))},
     **{(nation, "kwacha"): code for nation, code in (("zambian", "ZMW"), ("malawian", "MWK"))},
     **{(nation, "won"): code for nation, code in (("korean", "KRW"), ("south korean", "KRW"), ("north korean", "KPW"))},
     **{(nation, "mark"): code for nation, code in (("german", "DEM"), ("deutsche", "DEM"), ("finnish", "FIM"))},
