@@ -720,3 +720,8 @@ def test_wire_abbreviations_of_scale_words(sentence, value):
 def test_crowns_after_a_nordic_or_czech_nationality_are_its_currency():
     assert [q.unit for q in find_quantities("The club was fined 80,000 Danish crowns.")] == ["DKK"]
     assert [q.unit for q in find_quantities("The museum shows 3 crowns.")] != ["DKK"]
+
+
+def test_cents_of_a_named_currency_are_hundredths_of_it():
+    (quantity,) = find_quantities("A stamp now costs 95 euro cents.")
+    assert (quantity.value, quantity.unit) == (pytest.approx(0.95), "EUR")

@@ -1971,7 +1971,13 @@ def _money_word(text: str, found: re.Match[str], limit: int) -> _Tail:
     """ "20 billion francs", "125 million australian dollars" (a nationality before is kept in the text)."""
     word = found["word"].lower().strip("’'")  # "ten dollars' worth"
     unit = CURRENCY_WORDS[word]
+    cents = HUNDREDTHS_AFTER.match(found.string, found.end(), limit)
+    if cents and len(unit) == 3 and unit.isupper():  # "20 euro cents": a hundredth of the euro
+        return _Tail(cents.end(), unit, "money", scale=0.01, unit_text=found.string[found.start("word"): cents.end()])
     return _Tail(found.end(), unit, "money", unit_text=found["word"])
+
+
+HUNDREDTHS_AFTER = re.compile(r"\s(?:cents?|centimes?|kopecks?)\b", re.IGNORECASE)
 
 
 def _counted(found: re.Match[str], scale: float = 1.0) -> _Tail:
