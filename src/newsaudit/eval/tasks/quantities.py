@@ -8,9 +8,9 @@ Three dev sets under ``shared/data`` (each folder's SOURCE.md has origin and lic
 
 A sentence is scored on the multiset of its gold values: a predicted quantity matches a gold one
 when a value agrees (a range offers its low, high and middle; a gold range, "40-50" in the CQE
-sets, a middle and its half width in quantulum3's, needs both bounds), and, for value+unit, when the predicted unit names the same thing as
-the gold one once both are mapped to one vocabulary (:data:`UNIT_NAMES`; the extractor's symbols
-go through its own ``claims.quantities.UNIT_NAMES``). Counts: a gold "dimensionless" matches any
+sets, a middle and its half width in quantulum3's, needs both bounds), and, for value+unit, when
+the predicted unit names the same thing as the gold one once both are mapped to one vocabulary
+(:data:`UNIT_NAMES`; the extractor's symbols go through its own ``claims.quantities.UNIT_NAMES``). Counts: a gold "dimensionless" matches any
 count; a gold counted noun phrase (CQE writes "cabinet minister", "large contract") matches a
 predicted count of its head noun ("eight cabinet ministers" counts "ministers"). F1 is
 micro-averaged over quantities.
