@@ -143,6 +143,7 @@ def test_eval_names_one_unit_once_and_scores_a_counting_unit_as_its_count():
     assert _counting(1.0, unit_name("dozen")) == Gold(12.0, None)
     assert _counting(2.0, unit_name("gross")) == Gold(288.0, None)
     assert match([_predicted(12.0, None, None, "eggs")], [_counting(1.0, "dozen")], True) == (1, 0, 0)
+    assert match([_predicted(1.0, None, None, "dozen")], [_counting(1.0, "dozen")], True) == (1, 0, 0)
 
 
 def test_eval_reads_a_quantulum3_range_as_its_bounds_and_a_plus_minus_as_a_value():

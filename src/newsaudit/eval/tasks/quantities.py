@@ -21,8 +21,9 @@ temperature; age or duration; a dimension: length, area, volume, weight, speed, 
 when it is a bare number giving a value the spec labels (a unit missed), for every system alike.
 A bare number the spec does not label ("32" in "the cost is $4.25 and 32 is the quantity") is of
 no type the spec marks, like the "27 %": the CQE sets are the same sentences with every quantity
-labelled, and score it (there "32" is a quantity). quantulum3's units of counting ("1 dozen") are
-scored as the count they stand for, and "cubic centimetre" is the millilitre.
+labelled, and score it (there "32" is a quantity). Units of counting ("1 dozen", quantulum3's
+gold and its own output) are scored as the count they stand for, and "cubic centimetre" is the
+millilitre.
 
 A fixed part of every set is held out (:func:`held_out`: the CRC-32 of the sentence, modulo 4,
 is 0): rules are developed on the rest ("dev"), the held-out figures are reported beside them.
@@ -112,7 +113,7 @@ DATASET_UNIT_NAMES = {
     "cubic centimetre": "millilitre", "cubic centimeter": "millilitre",
 }
 # quantulum3's units of counting: "a dozen eggs" is 1 "dozen" there, 12 things in the CQE sets and
-# to a reader; gold in these units is scored as the count it stands for.
+# to a reader; gold and predictions in these units are scored as the count they stand for.
 COUNTING_UNITS = {"dozen": 12, "baker's dozen": 13, "gross": 144}
 # Lower-cased, "CUP" (the Cuban peso) and "cup", "kN" and "kn" (a knot) would be one key: the symbol
 # written in lower case keeps it.
@@ -310,6 +311,10 @@ def _predicted(value: Optional[float], low: Optional[float], high: Optional[floa
                        if v is not None)
         bounds = (low, high) if low is not None and high is not None else None
     name = unit_name(unit)
+    if name in COUNTING_UNITS and not per:  # "1 dozen" is 12, as in the gold
+        factor = COUNTING_UNITS[name]
+        values, name = tuple(v * factor for v in values), None
+        bounds = (bounds[0] * factor, bounds[1] * factor) if bounds else None
     if per:  # "$70 a share" is "dollar per share"; "30,000/month" is "count per month"
         name = f"{name or 'count'} per {unit_name(per)}"
     return Predicted(values, name, kind, bounds)
