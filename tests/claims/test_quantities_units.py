@@ -124,6 +124,36 @@ def test_eval_scores_a_spec_only_on_its_type():
     assert match(predicted, [Gold(5e6, "dollar")], True) == (1, 1, 0)
 
 
+def test_eval_scores_a_bare_number_in_a_spec_only_where_the_spec_labels_its_value():
+    bare = [_predicted(5e6, None, None, "dollar", kind="money"), _predicted(40.0, None, None, None)]
+    assert match(bare, [Gold(5e6, "dollar")], True, scope="money") == (1, 0, 0)  # "40" is of no type the spec marks
+    assert match(bare, [Gold(5e6, "dollar")], True) == (1, 1, 0)  # a set that labels everything scores it
+    missed = [_predicted(40.0, None, None, None)]
+    assert match(missed, [Gold(40.0, "dollar")], False, scope="money") == (1, 0, 0)
+    assert match(missed, [Gold(40.0, "dollar")], True, scope="money") == (0, 1, 1)  # the labelled span, unit missed
+
+
+def test_eval_names_one_unit_once_and_scores_a_counting_unit_as_its_count():
+    from newsaudit.eval.tasks.quantities import _counting, unit_name
+
+    assert unit_name("cubic centimetre") == unit_name("millilitre") == unit_name("ml")
+    assert unit_name("kilogram per cubic centimetre") == unit_name("kilogram per millilitre")
+    assert (unit_name("cup"), unit_name("nm"), unit_name("kn")) == ("cup", "nanometre", "knot")  # not "CUP", "Nm", "kN"
+    assert _predicted(3.0, None, None, "kg", per="cm3").unit == unit_name("kilogram per cubic centimetre")
+    assert _counting(1.0, unit_name("dozen")) == Gold(12.0, None)
+    assert _counting(2.0, unit_name("gross")) == Gold(288.0, None)
+    assert match([_predicted(12.0, None, None, "eggs")], [_counting(1.0, "dozen")], True) == (1, 0, 0)
+    assert match([_predicted(1.0, None, None, "dozen")], [_counting(1.0, "dozen")], True) == (1, 0, 0)
+
+
+def test_eval_reads_a_quantulum3_range_as_its_bounds_and_a_plus_minus_as_a_value():
+    from newsaudit.eval.tasks.quantities import _spread
+
+    assert _spread({"value": 3.5, "uncertainty": 0.5, "surface": "3 to 4 L"}) == (3.0, 4.0)
+    assert _spread({"value": 2.0, "uncertainty": 0.01, "surface": "2±0.01 kg"}) is None
+    assert _spread({"value": 2.0, "surface": "2 kg"}) is None
+
+
 def test_eval_matches_a_counted_noun_phrase_by_its_head_and_a_gold_range_by_both_bounds():
     assert match([_predicted(8.0, None, None, "ministers")], [Gold(8.0, "cabinet minister")], True) == (1, 0, 0)
     assert match([_predicted(8.0, None, None, "metre")], [Gold(8.0, "square metre")], True) == (0, 1, 1)
@@ -604,3 +634,95 @@ def test_a_count_before_a_price_counts_the_notes_after_it():
 ])
 def test_a_number_after_a_word_that_numbers_things_is_a_name_even_before_a_noun(sentence, kept):
     assert [q.text for q in find_quantities(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, value", [("The modem sends two kb per second.", 2.0),
+                                             ("The old link carried 9 kb per second at best.", 9.0)])
+def test_an_ambiguous_symbol_before_per_and_a_period_is_a_rate(sentence, value):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit, quantity.per) == (value, "kilobit", "second")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [("The ferry crossing takes 40 min.", 40.0, "minute"),
+                                                   ("Hold the pose for 20 sec, then rest.", 20.0, "second")])
+def test_min_and_sec_in_lower_case_are_durations(sentence, value, unit):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, unit, "duration")
+
+
+def test_sec_in_capitals_is_not_a_second():
+    assert [q.unit for q in find_quantities("The 4 Sec staff resigned.")] != ["second"]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The camp lies half a mile from the river.", 0.5, "mi"),
+    ("Stir in a third of a cup of oil.", 1 / 3, "cup"),
+    ("The path runs for three quarters of a mile.", 0.75, "mi"),
+    ("The path runs for a mile.", 1.0, "mi"),
+])
+def test_a_part_of_one_unit_is_that_part(sentence, value, unit):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence, value", [("A quarter of a million fans lined the route.", 250_000),
+                                             ("Two thirds of a billion euros went unspent.", 2e9 / 3)])
+def test_a_part_of_a_scale_word_is_that_part_of_it(sentence, value):
+    (quantity,) = find_quantities(sentence)
+    assert quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("sentence", ["The club still owes 900 pounds to the builder.",
+                                      "They borrowed 300 pounds from a neighbour.",
+                                      "Tickets are 25 pounds at the door."])
+def test_pounds_owed_borrowed_or_for_tickets_are_money(sentence):
+    assert [q.unit for q in find_quantities(sentence)] == ["GBP"]
+
+
+@pytest.mark.parametrize("sentence", ["The garden shed is 8 x 10 ft.", "The plot measures 30 by 40 metres."])
+def test_the_sides_of_a_size_share_its_unit(sentence):
+    units = {q.unit for q in find_quantities(sentence)}
+    assert len(units) == 1 and None not in units
+
+
+def test_by_before_a_percentage_shares_no_unit():
+    assert find_quantities("Sales rose 5 by 10 percent.")[0].unit is None
+
+
+@pytest.mark.parametrize("sentence, unit", [("The drain current was 4 mA in the test rig.", "milliampere"),
+                                            ("A thrust of 90 N lifts the drone off.", "N"),
+                                            ("The mass is 12 g and it floats.", "g")])
+def test_a_measure_named_before_its_number_reads_an_ambiguous_symbol(sentence, unit):
+    assert [q.unit for q in find_quantities(sentence)] == [unit]
+
+
+def test_an_ambiguous_symbol_with_no_measure_named_stays_out():
+    assert [q.unit for q in find_quantities("Group 4 N players left early.")] != ["N"]
+
+
+@pytest.mark.parametrize("sentence, value", [("She won the sprint in 11.62s.", 11.62),
+                                             ("The valve closes within 0.8 s of a fault.", 0.8)])
+def test_an_s_after_decimals_is_seconds(sentence, value):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, "second", "duration")
+
+
+def test_an_s_after_whole_digits_is_a_plural():
+    assert [q.unit for q in find_quantities("Music of the 1980s and 90s.")] == []
+
+
+@pytest.mark.parametrize("sentence, value", [("Exports reached 7.2 bln dollars.", 7.2e9),
+                                             ("The insurer lost 85 mln euros.", 85e6)])
+def test_wire_abbreviations_of_scale_words(sentence, value):
+    (quantity,) = find_quantities(sentence)
+    assert quantity.value == pytest.approx(value)
+
+
+def test_crowns_after_a_nordic_or_czech_nationality_are_its_currency():
+    assert [q.unit for q in find_quantities("The club was fined 80,000 Danish crowns.")] == ["DKK"]
+    assert [q.unit for q in find_quantities("The museum shows 3 crowns.")] != ["DKK"]
+
+
+def test_cents_of_a_named_currency_are_hundredths_of_it():
+    (quantity,) = find_quantities("A stamp now costs 95 euro cents.")
+    assert (quantity.value, quantity.unit) == (pytest.approx(0.95), "EUR")

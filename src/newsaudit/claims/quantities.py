@@ -51,7 +51,7 @@ VAGUE_BOUNDS = {
     "hundreds of millions": (2e8, 9.99e8), "billions": (2e9, 9.99e9),
 }
 SCALES = {"dozen": 12, "hundred": 100, "mil": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7,  # South Asian scales
-          "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "million": 1e6, "mn": 1e6, "mln": 1e6, "bln": 1e9, "trln": 1e12, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
 # ISO codes of currencies news writes before or after a number ("USD 5m", "500 EUR", "115USD").
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RMB INR CAD AUD CHF HKD NZD SGD SEK NOK DKK ISK PLN CZK HUF RON BGN HRK RSD "
@@ -155,7 +155,7 @@ CURRENCY_WORDS = {form: code for form, (_lemma, code) in CURRENCY_NOUNS.items()}
 # Currency words that are also common words ("pounds" weigh, "won", "real", "sol"): money after a
 # nationality ("Egyptian pounds", "South Korean won"), or for "won" and "real" after a scale word.
 NATION_ONLY_NOUNS = {"pound": "pound", "pounds": "pound", "won": "won", "real": "real", "sol": "sol", "lev": "lev",
-                     "mark": "mark", "marks": "mark", "colon": "colon"}
+                     "mark": "mark", "marks": "mark", "colon": "colon", "crown": "crown", "crowns": "crown"}
 # A nationality before a currency word makes it that country's: "australian dollars", "swiss francs".
 CURRENCY_NATIONS = {
     **{(nation, "dollar"): code for nation, code in (
@@ -186,6 +186,8 @@ CURRENCY_NATIONS = {
         ("kenyan", "KES"), ("ugandan", "UGX"), ("tanzanian", "TZS"), ("somali", "SOS"), ("austrian", "ATS"))},
     **{(nation, "krone"): code for nation, code in (("danish", "DKK"), ("norwegian", "NOK"))},
     **{(nation, "krona"): code for nation, code in (("swedish", "SEK"), ("icelandic", "ISK"))},
+    **{(nation, "crown"): code for nation, code in (  # the crowns of the wires: "Swedish crowns"
+        ("danish", "DKK"), ("norwegian", "NOK"), ("swedish", "SEK"), ("icelandic", "ISK"), ("czech", "CZK"))},
     **{(nation, "kwacha"): code for nation, code in (("zambian", "ZMW"), ("malawian", "MWK"))},
     **{(nation, "won"): code for nation, code in (("korean", "KRW"), ("south korean", "KRW"), ("north korean", "KPW"))},
     **{(nation, "mark"): code for nation, code in (("german", "DEM"), ("deutsche", "DEM"), ("finnish", "FIM"))},
@@ -521,6 +523,8 @@ DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "
                   "microseconds": "microsecond", "microsecond": "microsecond", "nanoseconds": "nanosecond",
                   "nanosecond": "nanosecond", "millennia": "millennium", "millennium": "millennium",
                   "millenniums": "millennium", "fortnights": "fortnight", "fortnight": "fortnight"}
+# Abbreviations of durations only in lower case ("15 min", "45 sec"; not "Sec" a secretary).
+SHORT_DURATIONS = {"min": "minute", "sec": "second"}
 PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
            "nightly": "night", "hourly": "hour"}
 # Counted nouns that are not plain plurals ("14 dead", "60,000 people").
@@ -579,12 +583,13 @@ _FIRST = rf"(?:an?\s(?:hundred|thousand|million|billion)|(?:{_TENS})(?:[-\s](?:{
 _JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))(?:\s(?:and|&)\s|\s|-)"
          rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b))")
 _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
-_FRACTION_NEXT = (r"(?=\sof\b(?!\sa\s(?:century|mile)\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
+_FRACTION_NEXT = (r"(?=\sof\b(?!\sa\scentury\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
                   r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?|turns?|kilomet(?:er|re)s?|met(?:er|re)s?|ounces?|"
                   r"pints?|tons?|tonnes?|days?|weeks?|months?|years?|centur(?:y|ies)|points?)\b|\s?[.,;:?!)]|\s*$)")
 _POINT = r"\spoint(?:\s(?:zero|one|two|three|four|five|six|seven|eight|nine)\b)+"  # "one point five"
 WORD_NUMBER = (rf"(?:(?:half|an?\squarter|(?:one|two|three)[-\s]quarters|(?:one|two)[-\s]thirds?)"
                rf"(?=\s(?:thousand|million|billion|trillion)\b)"  # "half million", "three quarters billion"
+               rf"|(?:an?|one|two|three)[-\s](?:quarters?|thirds?)\sof\sa(?=\s(?:thousand|million|billion)\b)"
                rf"|(?:{_SMALL}|{_TENS}|an?)[-\s]dozen\b"  # "three dozen"
                rf"|(?:{_SMALL}|an?)[-\s](?:{_FRACTION_WORD})\b{_FRACTION_NEXT}"
                rf"|{_FIRST}(?:{_JOIN}{_ATOM})*(?:\s(?:and\s)?an?\shalf\b|-and-a-half\b|{_POINT})?"
@@ -605,7 +610,7 @@ _CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)
 # "m" and "b" are scales only after a currency sign ("$3m"); alone, "5m" is five metres.
 # ... and a capital M or B before a currency word or a count noun: "1.8M dollars", "5M people".
 SCALED_NOUNS = frozenset({*CURRENCY_WORDS, *COUNT_NOUNS})  # checked in _numeral
-_SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn)\b|k\b"
+_SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|\s?(?:bn|mn|tn|bln|mln|trln)\b|k\b"
           r"|(?(cur)(?:[mb]|T|tn|\s?mil|(?-i:MM))\b|(?!))"  # "$3m", "$2 mil", "US$ 1MM"
           r"|(?-i:[MB])(?=\s[a-z])")
 _NUMERAL_BODY = (
@@ -713,6 +718,27 @@ BRACKETED_UNIT = re.compile(rf"\s?(?:\((?P<a>)|\[(?P<b>)|<(?P<c>))(?P<unit>{_alt
 MEASURE_NEXT = re.compile(rf"\s\d+(?:\.\d+)?\s?(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
 
 
+# The name of what a unit measures, said before its number ("a voltage of 230 V", "the load is 5
+# kN", "a force of 20 N"): there a symbol that is also a letter or a word is that unit.
+MEASURE_NAMES = {
+    "voltage": "voltages?|volts?", "power": "power|output|wattage|watts?", "energy": "energy|joules?",
+    "force": "force|thrust|load", "pressure": "pressures?", "current": "current|amperage", "charge": "charge",
+    "magnetic field": "field", "volume": "volume|capacity", "weight": "mass|weigh(?:s|ed|ing)?|weight",
+    "temperature": "temperatures?", "light": "brightness|luminous|light", "angle": "angle",
+}
+MEASURE_NAMED = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in MEASURE_NAMES.items()}
+
+
+def _measure_named(text: str, position: int, kind: str) -> bool:
+    """The clause before ``position`` (up to 50 characters) names the measure of ``kind``."""
+    pattern = MEASURE_NAMED.get(kind)
+    if pattern is None:
+        return False
+    window = text[max(0, position - 50): position]
+    window = re.split(r"[.;:!?]\s", window)[-1]
+    return bool(pattern.search(window))
+
+
 def _measure_follows(text: str, position: int, limit: int, kind: str) -> bool:
     after = MEASURE_NEXT.match(text, position, limit)
     return bool(after) and UNIT_SYMBOLS[after["unit"]][1] == kind
@@ -725,6 +751,7 @@ MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine",
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
 TIME_PERIODS = "day|week|month|year|hour|night|minute|second"
+PER_PERIOD = re.compile(rf"\sper\s(?:{TIME_PERIODS})\b", re.IGNORECASE)  # "2 kb per second": a symbol, then a rate
 PER_SLASH = re.compile(rf"/(?P<per>{TIME_PERIODS}|millisecond|h|hr|min|ms|s(?:2|²|\^2)|s|kg|share|person|head)\b",
                        re.IGNORECASE)  # "30,000/month", "9.8 m/s2"
 # "$70 a share", "12-cent-a-share", "64 cents a dozen", "1,008 daily".
@@ -748,7 +775,8 @@ AGE_AFTER = re.compile(r"\s?(?:yo|y/o|y\.o\.|yrs?\.?\sold)(?!\w)", re.IGNORECASE
 MONEY_CONTEXT = re.compile(r"£|\b(?:costs?|costing|paid|pay|pays|price[ds]?|worth|fined?|spent|spend|raised|budget|"
                            r"fund(?:s|ing)?|salary|wages?|bills?|fees?|profits?|revenues?|sales|turnover|deal|bid|"
                            r"sold|bought|buy|sell|earn(?:s|ed|ings)?|income|tax(?:es)?|debts?|grants?|invest\w*|"
-                           r"valued|pence|sterling|loan|donat\w*|compensation|bonus|rent|charged?|pounds?\s(?:a|per)\s"
+                           r"valued|pence|sterling|loans?|donat\w*|compensation|bonus|rent|charged?|ow(?:e[sd]?|ing)|borrow\w*|lend\w*|"
+                           r"lent|tickets?|savings|pensions?|refund\w*|pounds?\s(?:a|per)\s"
                            r"(?:week|month|year))\b", re.IGNORECASE)
 # A capitalised word right before a bare number names a thing ("Part 2", "Voyager 2", "Section 427").
 NOT_DESIGNATORS = frozenset(
@@ -895,6 +923,8 @@ def word_number(text: str) -> Optional[float]:
             return None
         return (number or 0.0) + float("0." + "".join(str(d) for d in digits))
     tokens = [t for t in re.split(r"[\s-]+", words) if t not in ("and", "&")]
+    if tokens[-2:] == ["of", "a"] and len(tokens) == 4:  # "a quarter of a" (million)
+        tokens = tokens[:2]
     half = 0.0
     if tokens[-2:] == ["a", "half"] and len(tokens) > 2:
         tokens, half = tokens[:-2], 0.5
@@ -940,6 +970,11 @@ ONE_UNIT = re.compile(r"\b[Aa]n?\s(?P<unit>mile|kilomet(?:er|re)|gallon|lit(?:er
                       r"(?=\s(?:of|away|long|high|wide|deep|tall|from)\b|\s?[.,;:!?)]|\s*$)")
 
 
+# A part of one: "half a mile", "a quarter of a mile", "two thirds of a cup" (the fraction is its value).
+HALF_BEFORE = re.compile(r"(?<![\w-])[Hh]alf\s$")
+OF_BEFORE = re.compile(r"\sof\s$")
+
+
 def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     added: list[Quantity] = []
     claimed: Optional[SpanSet] = None
@@ -952,9 +987,26 @@ def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Qu
             continue
         word = match["unit"].lower()
         unit, kind = ((CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word])
-        added.append(_make(text, match.start(), match.end(), 1.0, None, _Tail(match.end(), unit, kind, unit_text=word),
-                           False))
+        tail = _Tail(match.end(), unit, kind, unit_text=word)
+        part = _part_of_one(text, match.start(), found)
+        if isinstance(part, Quantity):
+            found = [q for q in found if q is not part]
+            added.append(_make(text, part.char_start, match.end(), part.value or 1.0, None, tail, part.approx, part.bound))
+        else:
+            added.append(_make(text, match.start() - 5 if part else match.start(), match.end(), 0.5 if part else 1.0,
+                               None, tail, False))
     return sorted([*found, *added], key=lambda q: q.char_start) if added else found
+
+
+def _part_of_one(text: str, position: int, found: list[Quantity]) -> "Quantity | bool":
+    """Before "a mile": "half" (True), or the fraction found before "of" ("a quarter of"), or False."""
+    if HALF_BEFORE.search(text, max(0, position - 6), position):
+        return True
+    if OF_BEFORE.search(text, max(0, position - 4), position):
+        for quantity in found:
+            if quantity.kind == "fraction" and quantity.char_end == position - 4 and quantity.value is not None:
+                return quantity
+    return False
 
 
 def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet":
@@ -1073,6 +1125,7 @@ def _compound(text: str, first: Quantity, second: Quantity) -> Optional[Quantity
 
 MORE_AFTER = re.compile(r"\s(?:more|less)\s?(?:[.,;:!?)]|$)")  # "15 USD 50 more, ...", not "50 more people"
 COORDINATED = re.compile(r"\s(?:and|or|to)\s|,\s")
+BY = re.compile(r"\s?[x×]\s?|\sby\s")  # "a 10 x 12 ft room", "12 by 5 miles": the sides of one size
 MEASURES = frozenset({"length", "weight", "volume", "area", "speed", "temperature", "percent", "money", "energy",
                       "concentration",
                       "power", "data"})
@@ -1084,7 +1137,8 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     for index in range(len(out) - 2, -1, -1):
         first, second = out[index], out[index + 1]
         if (first.unit is None and first.kind == "count" and not first.counted and second.kind in MEASURES
-                and COORDINATED.fullmatch(text, first.char_end, second.char_start)
+                and (COORDINATED.fullmatch(text, first.char_end, second.char_start)
+                     or second.kind == "length" and BY.fullmatch(text, first.char_end, second.char_start))
                 and not second.text[:1] in CURRENCY_START
                 and not (second.unit_text and second.text.lower().startswith(second.unit_text.lower()))):  # "5 and Rs 6"
             out[index] = replace(first, unit=second.unit, kind=second.kind, per=second.per)
@@ -1337,7 +1391,14 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
         return False  # "115USD"
     if POINTS.match(text, stop) or PENCE.match(text, stop) and _money_around(text, start, stop + 1):
         return False  # "50bp", "45p"
+    if DECIMAL_SECONDS.match(text, stop) and DECIMAL_END.search(text, start, stop):
+        return False  # "9.58s"
     return bool(ORDINAL_OR_CODE.match(after))
+
+
+# "9.58s", "4.2 s": seconds after a number with decimals (an "s" after whole digits is a plural, "1990s").
+DECIMAL_SECONDS = re.compile(r"\s?s(?![\w'’-])")
+DECIMAL_END = re.compile(r"\d\.\d+$")
 
 
 def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
@@ -1555,6 +1616,9 @@ def _make(text: str, start: int, stop: int, low: float, high: Optional[float], t
 
 def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     """What the numeral counts or measures, read from the text right after it."""
+    seconds = DECIMAL_SECONDS.match(text, position, limit) if text[position: position + 2].strip()[:1] == "s" else None
+    if seconds and DECIMAL_END.search(text, numeral.start, position):
+        return _Tail(seconds.end(), "second", "duration", unit_text="s")
     points = POINTS.match(text, position, limit)
     if points:
         return _Tail(points.end(), "bp" if points["basis"] else "pp", "percent", unit_text=points[0].strip())
@@ -1736,7 +1800,9 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
                    or symbol["unit"] in MEASURED_OF and OF_AFTER.match(text, symbol.end(), limit)
                    or SIZE_AFTER.match(text, symbol.end(), limit) or PER_UNIT.match(text, symbol.end(), limit)
-                   or PER_SLASH.match(text, symbol.end(), limit) or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
+                   or PER_SLASH.match(text, symbol.end(), limit) or PER_PERIOD.match(text, symbol.end(), limit)
+                   or symbol["unit"] != "in" and _measure_named(text, numeral.start, UNIT_SYMBOLS[symbol["unit"]][1])
+                   or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
                    or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)
                    or _compound_follows(text, symbol.end(), limit)):
@@ -1745,7 +1811,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     first = NEXT_WORD.match(text, position, limit)
     head = first["word"] if first else None
     if head is None or head.lower() in EXTRA_FIRST_WORDS or head in EXTRA_SYMBOL_HEADS:
-        extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False)
+        extra = _extra_name(text, position, limit) or _extra_symbol(text, position, limit, attached=False,
+                                                                     opening=numeral.start)
         if extra is not None:  # "12 teslas", "3 megajoules", "40 µSv": the wider vocabulary
             return extra
     degree = LOWER_DEGREE.match(text, position, limit)
@@ -1800,7 +1867,7 @@ EXTRA_WORDS = re.compile(r"[a-zµμå][\w'’-]*(?:\s[A-Za-zµμåÅ][\w'’-]*)
 _WORD_SPLIT = re.compile(r"\s")
 
 
-def _extra_symbol(text: str, position: int, limit: int, attached: bool) -> Optional[_Tail]:
+def _extra_symbol(text: str, position: int, limit: int, attached: bool, opening: Optional[int] = None) -> Optional[_Tail]:
     """A symbol of the wider vocabulary (:data:`EXTRA_SYMBOLS`) right after the digits or one space
     after them; an ambiguous one ("mA", "cd") only where a unit ends ("3 cd.", "2 Wb per turn")."""
     start = position if attached else position + 1
@@ -1819,7 +1886,8 @@ def _extra_symbol(text: str, position: int, limit: int, attached: bool) -> Optio
         return None  # "802.11ac", "5cd": a code more often than an acre or a candela
     if written in EXTRA_AMBIGUOUS and not (CLAUSE_END.match(text, end, limit) or SIZE_AFTER.match(text, end, limit)
                                            or PER_UNIT.match(text, end, limit) or PER_SLASH.match(text, end, limit)
-                                           or _compound_follows(text, end, limit)):
+                                           or PER_PERIOD.match(text, end, limit) or _compound_follows(text, end, limit)
+                                           or opening is not None and _measure_named(text, opening, EXTRA_SYMBOLS[written][1])):
         return None
     unit, kind = EXTRA_SYMBOLS[written]
     return _Tail(end, unit, kind, unit_text=written)
@@ -1877,11 +1945,12 @@ def _money_pounds(text: str, numeral: _Numeral, stop: int) -> bool:
 
 def _unit_word(text: str, found: re.Match[str], limit: int, numeral: _Numeral) -> Optional[_Tail]:
     word = found["word"].lower().strip("’'")
-    if word in DURATION_UNITS:
+    if word in DURATION_UNITS or found["word"] in SHORT_DURATIONS:
         old = AGE_AFTER.match(text, found.end(), limit) or re.compile(r"\s(?:old|of\sage)\b").match(text, found.end(),
                                                                                                   limit)
         kind = "age" if old else "duration"
-        return _Tail(old.end() if old else found.end(), DURATION_UNITS[word], kind, unit_text=found["word"])
+        return _Tail(old.end() if old else found.end(), DURATION_UNITS.get(word) or SHORT_DURATIONS[word], kind,
+                     unit_text=found["word"])
     if word in CURRENCY_WORDS:
         return _money_word(text, found, limit)
     if word in SCALED_CURRENCY_WORDS and SCALED_BEFORE.search(text, numeral.start, found.start()):
@@ -1902,7 +1971,13 @@ def _money_word(text: str, found: re.Match[str], limit: int) -> _Tail:
     """ "20 billion francs", "125 million australian dollars" (a nationality before is kept in the text)."""
     word = found["word"].lower().strip("’'")  # "ten dollars' worth"
     unit = CURRENCY_WORDS[word]
+    cents = HUNDREDTHS_AFTER.match(found.string, found.end(), limit)
+    if cents and len(unit) == 3 and unit.isupper():  # "20 euro cents": a hundredth of the euro
+        return _Tail(cents.end(), unit, "money", scale=0.01, unit_text=found.string[found.start("word"): cents.end()])
     return _Tail(found.end(), unit, "money", unit_text=found["word"])
+
+
+HUNDREDTHS_AFTER = re.compile(r"\s(?:cents?|centimes?|kopecks?)\b", re.IGNORECASE)
 
 
 def _counted(found: re.Match[str], scale: float = 1.0) -> _Tail:

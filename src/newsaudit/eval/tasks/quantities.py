@@ -8,18 +8,22 @@ Three dev sets under ``shared/data`` (each folder's SOURCE.md has origin and lic
 
 A sentence is scored on the multiset of its gold values: a predicted quantity matches a gold one
 when a value agrees (a range offers its low, high and middle; a gold range, "40-50" in the CQE
-sets, needs both bounds), and, for value+unit, when the predicted unit names the same thing as
-the gold one once both are mapped to one vocabulary (:data:`UNIT_NAMES`; the extractor's symbols
-go through its own ``claims.quantities.UNIT_NAMES``). Counts: a gold "dimensionless" matches any
+sets, a middle and its half width in quantulum3's, needs both bounds), and, for value+unit, when
+the predicted unit names the same thing as the gold one once both are mapped to one vocabulary
+(:data:`UNIT_NAMES`; the extractor's symbols go through its own ``claims.quantities.UNIT_NAMES``). Counts: a gold "dimensionless" matches any
 count; a gold counted noun phrase (CQE writes "cabinet minister", "large contract") matches a
 predicted count of its head noun ("eight cabinet ministers" counts "ministers"). F1 is
 micro-averaged over quantities.
 
 Each Recognizers spec labels one type only (the currency spec marks "$ 254 million" and not the
 "27 %" beside it), so there a prediction is scored only when it is of that spec's type (money;
-temperature; age or duration; a dimension: length, area, volume, weight, speed, data, angle) or a
-bare number, for every system alike. The CQE sets are the same sentences with every quantity labelled, and are
-scored on everything.
+temperature; age or duration; a dimension: length, area, volume, weight, speed, data, angle), or
+when it is a bare number giving a value the spec labels (a unit missed), for every system alike.
+A bare number the spec does not label ("32" in "the cost is $4.25 and 32 is the quantity") is of
+no type the spec marks, like the "27 %": the CQE sets are the same sentences with every quantity
+labelled, and score it (there "32" is a quantity). Units of counting ("1 dozen", quantulum3's
+gold and its own output) are scored as the count they stand for, and "cubic centimetre" is the
+millilitre.
 
 A fixed part of every set is held out (:func:`held_out`: the CRC-32 of the sentence, modulo 4,
 is 0): rules are developed on the rest ("dev"), the held-out figures are reported beside them.
@@ -105,9 +109,18 @@ DATASET_UNIT_NAMES = {
     "standard atmosphere": "atmosphere", "kiloton": "kilotonne", "megaton": "megatonne", "gigaton": "gigatonne",
     "russian ruble": "rouble", "milliampere-hour": "milliampere hour", "indian rupee": "rupee",
     "south african rand": "rand", "brazilian real": "real",
+    # one unit under two names: a millilitre is a cubic centimetre (quantulum3 names "44 ml" so)
+    "cubic centimetre": "millilitre", "cubic centimeter": "millilitre",
 }
-UNIT_NAMES = {**{" ".join(symbol.lower().split()): name for symbol, name in EXTRACTOR_UNIT_NAMES.items()},
+# quantulum3's units of counting: "a dozen eggs" is 1 "dozen" there, 12 things in the CQE sets and
+# to a reader; gold and predictions in these units are scored as the count they stand for.
+COUNTING_UNITS = {"dozen": 12, "baker's dozen": 13, "gross": 144}
+# Lower-cased, "CUP" (the Cuban peso) and "cup", "kN" and "kn" (a knot) would be one key: the symbol
+# written in lower case keeps it.
+UNIT_NAMES = {**{" ".join(symbol.lower().split()): name
+                 for symbol, name in sorted(EXTRACTOR_UNIT_NAMES.items(), key=lambda item: item[0].islower())},
               **DATASET_UNIT_NAMES}
+_NAMES = frozenset(UNIT_NAMES.values())
 BARE_COUNT = ("dimensionless", "-", "count", "")
 SPELLING = re.compile(r"(?:met|lit)er\b")
 
@@ -120,11 +133,11 @@ def unit_name(unit: Optional[str]) -> Optional[str]:
     if key in BARE_COUNT:
         return None
     key = SPELLING.sub(lambda m: m[0][:-2] + "re", key)  # "centimeter" and "centimetre" are one unit
-    if key in UNIT_NAMES:
-        return UNIT_NAMES[key]
-    if " per " in key:  # "metric ton per year": each side in the vocabulary
+    key = UNIT_NAMES.get(key, key)
+    key = DATASET_UNIT_NAMES.get(key, key)  # the extractor's "cubic centimetre" is the millilitre too
+    if " per " in key:  # "metric ton per year", "kilogram per cubic centimetre": each side in the vocabulary
         return " per ".join(unit_name(part) or "count" for part in key.split(" per "))
-    return _singular(key)
+    return key if key in _NAMES else _singular(key)
 
 
 def _singular(noun: str) -> str:
@@ -146,9 +159,26 @@ def read_quantulum(folder: Path) -> list[Item]:
         if not path.exists():
             continue
         for case in json.loads(path.read_text(encoding="utf-8")):
-            gold = tuple(Gold(float(q["value"]), unit_name(q["unit"])) for q in case["res"])
+            gold = tuple(_counting(float(q["value"]), unit_name(q["unit"]), _spread(q)) for q in case["res"])
             items.append(Item("quantulum3_tests", case["req"], gold))
     return items
+
+
+def _spread(quantity: dict) -> Optional[tuple[float, float]]:
+    """quantulum3 writes a range ("3 to 4 L", "10-15 exabytes") as its middle and half its width
+    ("uncertainty"), as it writes "2,000.45±0.01": a range's bounds, not a value's error."""
+    half, surface = quantity.get("uncertainty"), quantity.get("surface", "")
+    if not half or "±" in surface or "+/-" in surface:
+        return None
+    value = float(quantity["value"])
+    return (value - float(half), value + float(half))
+
+
+def _counting(value: float, unit: Optional[str], bounds: Optional[tuple[float, float]] = None) -> Gold:
+    """A gold in a unit of counting ("1 dozen") as the count it is (12, a bare count)."""
+    if unit in COUNTING_UNITS:
+        return Gold(value * COUNTING_UNITS[unit], None)
+    return Gold(value, unit, bounds)
 
 
 def read_cqe(folder: Path) -> list[Item]:
@@ -281,6 +311,10 @@ def _predicted(value: Optional[float], low: Optional[float], high: Optional[floa
                        if v is not None)
         bounds = (low, high) if low is not None and high is not None else None
     name = unit_name(unit)
+    if name in COUNTING_UNITS and not per:  # "1 dozen" is 12, as in the gold
+        factor = COUNTING_UNITS[name]
+        values, name = tuple(v * factor for v in values), None
+        bounds = (bounds[0] * factor, bounds[1] * factor) if bounds else None
     if per:  # "$70 a share" is "dollar per share"; "30,000/month" is "count per month"
         name = f"{name or 'count'} per {unit_name(per)}"
     return Predicted(values, name, kind, bounds)
@@ -360,8 +394,9 @@ def match(predicted: Sequence[Predicted], gold: Sequence[Gold], with_unit: bool,
     """(tp, fp, fn) of one sentence, matching greedily in order; with a scope (a Recognizers spec),
     only predictions of that type are scored, and units as the spec labels them (:func:`_spec_unit`)."""
     same_unit = _same_unit
-    if scope is not None:
-        predicted = [guess for guess in predicted if guess.kind in (None, scope)]
+    if scope is not None:  # a bare number is the spec's only where it gives a value the spec labels
+        predicted = [guess for guess in predicted if guess.kind == scope
+                     or guess.kind is None and any(_same_values(guess, truth) for truth in gold)]
         same_unit = _spec_unit
     left = list(gold)
     tp = 0
