@@ -128,6 +128,7 @@ HOME_VOTES = 3  # the outlet's country counts as this many mentions of it
 # Country-code top-level domains that are not a country's press ("radio.fm", "news.tv", "site.io").
 GENERIC_SUFFIXES = frozenset({"tv", "fm", "io", "me", "co", "ly", "am", "to", "cc", "ws", "eu", "info", "news"})
 HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
+FAMOUS_CITY = 500_000  # a town this big is known abroad by its other spellings ("Kiev", "Ft. Worth")
 BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
 SELF_EVIDENT = frozenset({"country", "continent"})
 NEIGHBOUR_ROUNDS = 1
@@ -597,13 +598,15 @@ def _propagate(mentions: list[_Mention], accepted: set[int], text: str, resolved
 def _borrowed_name(m: _Mention, text: str, gazetteer: Gazetteer, entities: _Entities) -> bool:
     """A town known by this word only as another spelling or an old name ("Hamas" for Hamm, "Way"
     for Wai, "Area" for Mundelein), which the model does not label a place: no town's own name, so
-    English words and organisations stay out; "Kiev" labelled GPE is still Kyiv."""
+    English words and organisations stay out. A great city keeps its other spellings ("Kiev")."""
     if m.fixed is not None or m.demonym or m.region or m.from_ner or text[m.start:m.end] in SHORT_FORMS:
         return False
     options = gazetteer.candidates(m.name)
     if not options or any(c.kind != "city" or is_own_name(c, m.name) or _latin(c.name) == _latin(m.name)
                           for c in options):
         return False
+    if len(fold(m.name)) >= 4 and max(c.population for c in options) >= FAMOUS_CITY:
+        return False  # a great city's other spelling is its name in English ("Kiev", "Ft. Worth")
     words = m.name.split()
     for k in range(len(words) - 1, 0, -1):  # "Alexandria City" opens with a town's own name
         prefix = " ".join(words[:k])
