@@ -387,3 +387,9 @@ def test_a_short_form_after_a_longer_name_reads_as_that_place():
     found = [p for p in _places(text) if p.text.startswith("Avondale")]
     assert [p.text for p in found] == ["Avondale Estates", "Avondale"]
     assert len({p.geonames_id for p in found}) == 1 and found[0].admin1 == "Georgia"
+
+
+def test_another_spelling_that_opens_with_a_towns_own_name_is_still_read():
+    found = [p for p in _places("Road work is expected this week in Athens-Clarke County, the crews said.")
+             if p.text.startswith("Athens")]
+    assert found and found[0].admin1 == "Georgia"

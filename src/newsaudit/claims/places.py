@@ -607,9 +607,9 @@ def _borrowed_name(m: _Mention, text: str, gazetteer: Gazetteer, entities: _Enti
         return False
     if len(fold(m.name)) >= 4 and max(c.population for c in options) >= FAMOUS_CITY:
         return False  # a great city's other spelling is its name in English ("Kiev", "Ft. Worth")
-    words = m.name.split()
-    for k in range(len(words) - 1, 0, -1):  # "Alexandria City" opens with a town's own name
-        prefix = " ".join(words[:k])
+    words = re.split(r"([ \t-])", m.name)
+    for k in range(len(words) - 2, 0, -2):  # "Alexandria City", "Athens-Clarke" open with a town's own name
+        prefix = "".join(words[:k])
         if any(is_own_name(c, prefix) for c in gazetteer.candidates(prefix)):
             return False
     return _label_at(entities, m) not in ("GPE", "LOC") and not _county_word(m, _county_lists(text))
