@@ -353,3 +353,51 @@ def test_a_great_city_outranks_a_village_of_its_name_that_a_named_state_would_pu
     assert gazetteer.resolve("Boston", home).admin1 == "New York"
     found = _by_text(_places("Snow closed the schools in Boston, N.Y. on Monday."))
     assert found["Boston"].admin1 == "New York"
+
+
+def test_a_word_that_is_only_another_spelling_of_a_town_needs_a_place_label():
+    # "Hamas" is an alternate name of Hamm, "Area" one of Mundelein and "Way" one of Wai
+    text = ("Rockets were fired from Hamas positions in Gaza. Residents of the Area met in Dayton, and "
+            "volunteers from United Way in Dayton collected food.")
+    found = _by_text(_places(text))
+    assert not {"Hamas", "Area", "Way"} & set(found)
+    assert {"Gaza", "Dayton"} <= set(found)
+
+
+def test_a_name_of_common_words_only_is_no_place(gazetteer):
+    from newsaudit.claims.places import _Mention, _vetoed, _Entities
+
+    text = "The City approved the budget."
+    assert "The City" in gazetteer  # some town's other name
+    assert _vetoed(_Mention(0, 8, 8, "The City", False), text, _Entities(()), frozenset())
+
+
+def test_the_common_word_of_a_longer_name_is_not_a_town_of_that_name():
+    text = ("Herders in the Rift Valley lost cattle to drought, and ships waited at the Port of Los Angeles "
+            "for a week.")
+    places = _places(text)
+    assert not any(p.name in ("Valley", "Le Port") for p in places)
+    rift = [p for p in places if "Rift" in p.text]
+    assert [(p.text, p.lat) for p in rift] == [("Rift Valley", None)]  # a valley the gazetteer lacks: no point
+
+
+def test_a_short_form_after_a_longer_name_reads_as_that_place():
+    text = ("Officials from Avondale Estates and Decatur met in DeKalb County. Crews in Avondale repaired "
+            "a water main.")
+    found = [p for p in _places(text) if p.text.startswith("Avondale")]
+    assert [p.text for p in found] == ["Avondale Estates", "Avondale"]
+    assert len({p.geonames_id for p in found}) == 1 and found[0].admin1 == "Georgia"
+
+
+def test_another_spelling_that_opens_with_a_towns_own_name_is_still_read():
+    found = [p for p in _places("Road work is expected this week in Athens-Clarke County, the crews said.")
+             if p.text.startswith("Athens")]
+    assert found and found[0].admin1 == "Georgia"
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place():
+    text = ("On the House floor, Rep. Jane Doe, D-Charleston, asked for funds for schools in South Carolina. "
+            "Sen. Bob Roe (R-Greenville) agreed.")
+    found = _by_text(_places(text))
+    assert found["Charleston"].admin1 == "South Carolina" and found["Greenville"].admin1 == "South Carolina"
+    assert text[found["Charleston"].char_start - 2:found["Charleston"].char_start] == "D-"

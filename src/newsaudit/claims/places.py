@@ -117,6 +117,11 @@ STREET_HEAD = re.compile(r"^(?:The|A|An|On|In|At|Of|And|But|Then|When|After|Befo
 # "Becker, Clay and Douglas counties": each name of the list is a county.
 COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))+"
                          r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?)[ \t]+(counties|parishes)\b")
+# Common words of longer names of rivers, valleys, lakes and ports ("Rift Valley", "Port of Spain").
+FEATURE_WORDS = frozenset("River Sea Lake Bay Island Islands Mountains Valley Creek Canyon Gulf Peninsula Desert "
+                          "Strait Ocean Falls Harbor Harbour Basin Delta Glacier Reservoir Plateau Mount Port Cape".split())
+# A legislator's party and home town after the name ("Sen. John Doe, R-Charleston").
+PARTY_HOME = re.compile(r"[DRI]-[A-Z][a-z]")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
 MAX_WORDS = 5  # "Democratic Republic of the Congo"
 RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country,
@@ -125,6 +130,7 @@ HOME_VOTES = 3  # the outlet's country counts as this many mentions of it
 # Country-code top-level domains that are not a country's press ("radio.fm", "news.tv", "site.io").
 GENERIC_SUFFIXES = frozenset({"tv", "fm", "io", "me", "co", "ly", "am", "to", "cc", "ws", "eu", "info", "news"})
 HOME_TOWN = 20_000  # in the article's own country a town this big needs no cue
+FAMOUS_CITY = 500_000  # a town this big is known abroad by its other spellings ("Kiev", "Ft. Worth")
 BIG_CITY = 1_000_000  # without NER, a city this big is accepted on sight
 SELF_EVIDENT = frozenset({"country", "continent"})
 NEIGHBOUR_ROUNDS = 1
@@ -192,11 +198,12 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
     mentions = [m for m in mentions if not _vetoed(m, text, entities, person_tokens)]
     country = dominant_country(mentions, gazetteer)
     first = {id(m): _initial(m, text, gazetteer, country) for m in mentions}
-    accepted = [m for m in mentions if first[id(m)] is not None
+    borrowed = {id(m) for m in mentions if doc is not None and _borrowed_name(m, text, gazetteer, entities)}
+    accepted = [m for m in mentions if first[id(m)] is not None and id(m) not in borrowed
                 and not _person_word(m, text, entities, person_tokens, first[id(m)], speaker_tokens)
                 and (_has_signal(m, text, entities, first[id(m)], doc is None)
                      or _home_town(m, first[id(m)], country, entities, text))]
-    accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first)
+    accepted_ids = {id(m) for m in accepted} | _propagate(mentions, {id(m) for m in accepted}, text, first, borrowed)
     people = _names_read_as_people(mentions, text, entities, person_tokens, first, {id(m) for m in accepted})
     kept = [m for m in mentions if id(m) in accepted_ids and fold(m.name) not in people]
     chosen = _resolve_all(kept, text, gazetteer, home, domain)
@@ -308,19 +315,54 @@ def _state_mention(m: _Mention, text: str, gazetteer: Gazetteer) -> Optional[_Me
 
 
 def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[_Mention]:
-    """Longest gazetteer matches inside each capitalised run, possessives and region words handled."""
+    """Longest gazetteer matches inside each capitalised run, possessives and region words handled;
+    a match inside the longer name of a river, lake, valley or sea (:func:`_feature_name`) gives
+    that name, unresolved, or the name after it ("Port of Los Angeles").
+    """
     for run in CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
-        i = 0
+        if PARTY_HOME.match(text, run.start()) and text[max(0, run.start() - 2):run.start()] in (", ", " ("):
+            words[0] = (words[0][0] + 2, words[0][1])  # "Rep. Jane Doe, D-Charleston": her home town
+        i = free = 0  # free: the first word after the last match
         while i < len(words):
             found = _longest_match(text, words, i, gazetteer)
             if found is None:
                 i += 1
                 continue
+            first = i
             start, name, i = found
             end = start + len(name)
+            feature = _feature_name(text, words, first, i, free)
+            free = i
+            if feature is not None:
+                begin, finish, i = feature
+                if begin == finish:
+                    continue
+                yield _Mention(begin, finish, finish, text[begin:finish], False, fixed=Candidate(
+                    text[begin:finish], None, None, None, None, 0, "unresolved", ""))
+                continue
             suffix = REGION_SUFFIX.match(text, end)
             yield _Mention(start, end, suffix.end() if suffix else end, name, bool(suffix))
+
+
+def _feature_name(text: str, words: list[tuple[int, int]], i: int, j: int,
+                  free: int = 0) -> Optional[tuple[int, int, int]]:
+    """A match that is only the common word of a longer name of a river, valley, lake or port
+    ("Rift Valley", "Port of Los Angeles", "Lake Vermont": not the towns Valley, Le Port and Lake):
+    (start, end, next word) of the longer name, with start == end when the name after the word
+    is read by itself ("Port of Los Angeles" reads Los Angeles); None for any other match."""
+    def word(k: int) -> str:
+        return strip_possessive(text[words[k][0]:words[k][1]])
+
+    if j != i + 1 or word(i) not in FEATURE_WORDS:
+        return None
+    begin = i  # back over the capitalised words no match took ("Santa Clara Valley", "Rift Valley")
+    while begin > free and word(begin - 1)[:1].isupper() and fold(word(begin - 1)) not in NOT_PLACES \
+            and fold(word(begin - 1)) not in _stop_words() and not text[words[begin - 1][1] - 1] in ".,;:":
+        begin -= 1
+    if begin < i and text[words[begin][0]:words[i][0]].count(" ") + text[words[begin][0]:words[i][0]].count("\t") == i - begin:
+        return words[begin][0], words[i][0] + len(word(i)), j
+    return words[i][0], words[i][0], j  # "Port of Los Angeles", "Swat Valley": the name around is read by itself
 
 
 def _longest_match(text: str, words: list[tuple[int, int]], i: int, gazetteer: Gazetteer):
@@ -391,6 +433,8 @@ def _vetoed(m: _Mention, text: str, entities: _Entities, person_tokens: frozense
         return _shouting(text, m.start)
     if folded in _stop_words() or folded in NOT_PLACES or len(folded) < 2:
         return True
+    if all(word in NOT_PLACES or word in _stop_words() for word in folded.split()):
+        return True  # "The City", "The State": common words, whatever town took them as a name
     return _inside_name(m, entities, text)
 
 
@@ -534,8 +578,10 @@ def _home_town(m: _Mention, candidate: Candidate, country: Optional[str], entiti
             and not _capitalised_by_position(m, text))
 
 
-def _propagate(mentions: list[_Mention], accepted: set[int], text: str, resolved: dict) -> set[int]:
-    """Accept repeats of an accepted name (any spelling) and names coordinated with one."""
+def _propagate(mentions: list[_Mention], accepted: set[int], text: str, resolved: dict,
+               borrowed: frozenset[int] | set[int] = frozenset()) -> set[int]:
+    """Accept repeats of an accepted name (any spelling) and names coordinated with one; a
+    ``borrowed`` name (:func:`_borrowed_name`) only as a repeat of the same name accepted."""
     names = {fold(m.name) for m in mentions if id(m) in accepted}
     places = {resolved[id(m)].geonames_id for m in mentions if id(m) in accepted and resolved[id(m)].geonames_id}
     added: set[int] = set()
@@ -545,12 +591,41 @@ def _propagate(mentions: list[_Mention], accepted: set[int], text: str, resolved
         for k, m in enumerate(mentions):
             if id(m) in accepted or id(m) in added or not resolved[id(m)] or _capitalised_by_position(m, text):
                 continue
-            if fold(m.name) in names or resolved[id(m)].geonames_id in places \
-                    or _coordinated(mentions, k, accepted | added, text):
+            if fold(m.name) in names or id(m) not in borrowed and (
+                    resolved[id(m)].geonames_id in places or _coordinated(mentions, k, accepted | added, text)):
                 added.add(id(m))
                 names.add(fold(m.name))
                 changed = True
     return added
+
+
+def _borrowed_name(m: _Mention, text: str, gazetteer: Gazetteer, entities: _Entities) -> bool:
+    """A town known by this word only as another spelling or an old name ("Hamas" for Hamm, "Way"
+    for Wai, "Area" for Mundelein), which the model does not label a place: no town's own name, so
+    English words and organisations stay out. A great city keeps its other spellings ("Kiev")."""
+    if m.fixed is not None or m.demonym or m.region or m.from_ner or text[m.start:m.end] in SHORT_FORMS:
+        return False
+    options = gazetteer.candidates(m.name)
+    if not options or any(c.kind != "city" or is_own_name(c, m.name) or _latin(c.name) == _latin(m.name)
+                          for c in options):
+        return False
+    if len(fold(m.name)) >= 4 and max(c.population for c in options) >= FAMOUS_CITY:
+        return False  # a great city's other spelling is its name in English ("Kiev", "Ft. Worth")
+    words = re.split(r"([ \t-])", m.name)
+    for k in range(len(words) - 2, 0, -2):  # "Alexandria City", "Athens-Clarke" open with a town's own name
+        prefix = "".join(words[:k])
+        if any(is_own_name(c, prefix) for c in gazetteer.candidates(prefix)):
+            return False
+    return _label_at(entities, m) not in ("GPE", "LOC") and not _county_word(m, _county_lists(text))
+
+
+LATIN = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "þ": "th",
+                       "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
+
+
+def _latin(name: str) -> str:
+    """A name in plain Latin letters: "Puławy" is "Pulawy", "Doğubayazıt" "Dogubayazit"."""
+    return fold(name.translate(LATIN))
 
 
 def _capitalised_by_position(m: _Mention, text: str) -> bool:
@@ -764,6 +839,10 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         if not m.fixed and key in by_name:
             chosen[id(m)] = by_name[key]
             continue
+        longer = _longer_name(m, key, by_name, gazetteer) if key not in pinned else None
+        if longer is not None:  # "Avondale" after "Avondale Estates": the place named in full before
+            chosen[id(m)] = by_name[key] = longer
+            continue
         if id(m) in divisions:  # "Ontario and New Brunswick" among provinces: the province, in that list only
             chosen[id(m)] = divisions[id(m)]
             continue
@@ -783,6 +862,18 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]
     return chosen
+
+
+def _longer_name(m: _Mention, key: str, by_name: dict[str, Candidate], gazetteer: Gazetteer) -> Optional[Candidate]:
+    """The town an earlier, longer name of the article opening with this one was read as ("Avondale
+    Estates", then "Avondale"), unless the name is itself a country, state or province ("Kansas"
+    after "Kansas City")."""
+    if m.fixed is not None or m.demonym or m.region:
+        return None
+    longer = next((c for name, c in by_name.items() if name.startswith(key + " ") and c.kind == "city"), None)
+    if longer is None or any(c.kind in SELF_EVIDENT or c.feature in ("ADM1", "RGN") for c in gazetteer.candidates(m.name)):
+        return None
+    return longer
 
 
 def _division_lists(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[int, Candidate]:
