@@ -393,11 +393,3 @@ def test_another_spelling_that_opens_with_a_towns_own_name_is_still_read():
     found = [p for p in _places("Road work is expected this week in Athens-Clarke County, the crews said.")
              if p.text.startswith("Athens")]
     assert found and found[0].admin1 == "Georgia"
-
-
-def test_a_legislators_home_town_after_the_party_letter_is_a_place():
-    text = ("On the House floor, Rep. Jane Doe, D-Charleston, asked for funds for schools in South Carolina. "
-            "Sen. Bob Roe (R-Greenville) agreed.")
-    found = _by_text(_places(text))
-    assert found["Charleston"].admin1 == "South Carolina" and found["Greenville"].admin1 == "South Carolina"
-    assert text[found["Charleston"].char_start - 2:found["Charleston"].char_start] == "D-"

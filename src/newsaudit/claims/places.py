@@ -120,8 +120,6 @@ COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:
 # Common words of longer names of rivers, valleys, lakes and ports ("Rift Valley", "Port of Spain").
 FEATURE_WORDS = frozenset("River Sea Lake Bay Island Islands Mountains Valley Creek Canyon Gulf Peninsula Desert "
                           "Strait Ocean Falls Harbor Harbour Basin Delta Glacier Reservoir Plateau Mount Port Cape".split())
-# A legislator's party and home town after the name ("Sen. John Doe, R-Charleston").
-PARTY_HOME = re.compile(r"[DRI]-[A-Z][a-z]")
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
 MAX_WORDS = 5  # "Democratic Republic of the Congo"
 RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country,
@@ -321,8 +319,6 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[_Mention]:
     """
     for run in CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
-        if PARTY_HOME.match(text, run.start()) and text[max(0, run.start() - 2):run.start()] in (", ", " ("):
-            words[0] = (words[0][0] + 2, words[0][1])  # "Rep. Jane Doe, D-Charleston": her home town
         i = free = 0  # free: the first word after the last match
         while i < len(words):
             found = _longest_match(text, words, i, gazetteer)
