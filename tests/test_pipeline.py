@@ -33,6 +33,15 @@ def test_missing_spacy_model_degrades_with_a_note_not_silently():
     assert report.claims, "claims still come from the rule-based fallback"
 
 
+def test_units_without_quantulum3_degrade_with_a_note(monkeypatch):
+    from newsaudit.claims import quantities
+
+    monkeypatch.setattr(quantities, "VOCABULARY_SOURCE", "SI prefixes")
+    report = newsaudit.audit(EXAMPLE)
+    assert any("quantulum3" in note and "SI prefixes" in note for note in report.notes)
+    assert report.claims
+
+
 def test_default_report_has_no_notes_when_the_model_is_installed():
     assert newsaudit.audit(EXAMPLE).notes == ()
 

@@ -125,6 +125,17 @@ def _claims_apply(report: Report, ctx: Context) -> Optional[str]:
     return f"no claims pipeline for the article's language ({language}); claims are read in: {known}"
 
 
+def _vocabulary_notes() -> list[str]:
+    """A line when quantities name units without quantulum3's unit table (the package is absent)."""
+    from .claims import quantities
+
+    if "quantulum3" in quantities.VOCABULARY_SOURCE:
+        return []
+    return [f"claims: quantulum3's unit table is not installed; units are named from the built-in table and "
+            f"{quantities.VOCABULARY_SOURCE} only, so rarer units are read as bare numbers "
+            f"(pip install quantulum3==0.10.0)"]
+
+
 def _claims(report: Report, ctx: Context) -> Report:
     from .claims import extract_claims
 
@@ -134,6 +145,7 @@ def _claims(report: Report, ctx: Context) -> Report:
                                     most_chars=ctx.settings.max_claim_chars, notes=notes, places=places)
     for note in notes:
         ctx.leave_out("claims", note.removeprefix("claims: "))
+    notes.extend(_vocabulary_notes())
     return dataclasses.replace(report, claims=tuple(claims), quotes=tuple(quotes), places=tuple(places),
                                notes=report.notes + tuple(notes))
 
