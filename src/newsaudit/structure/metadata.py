@@ -386,11 +386,11 @@ def meta_authors(tree: Any) -> Optional[str]:
 def printed_bylines(tree: Any) -> Iterator[str]:
     """Bylines as the page prints them: rel=author, itemprop=author, byline classes, "By ..." lines."""
     for element in BYLINE_CANDIDATES(tree):
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "body", "html"):
+        classes = element.get("class") or ""  # the class first: it rules out almost every candidate
+        if not (BYLINE_CLASS.search(classes) and not NOT_BYLINE_CLASS.search(classes)) and (
+                element.get("rel") != "author" and element.get("itemprop") != "author"):
             continue
-        classes = element.get("class") or ""
-        if element.get("rel") != "author" and element.get("itemprop") != "author" and not (
-                BYLINE_CLASS.search(classes) and not NOT_BYLINE_CLASS.search(classes)):
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "body", "html"):
             continue
         if _off_article(element):
             continue
@@ -411,6 +411,8 @@ def printed_bylines(tree: Any) -> Iterator[str]:
 
 def _short_text(element: Any, most: int) -> str:
     """The element's text, read no further than ``most`` characters (a byline is short)."""
+    if not len(element):  # no children (most blocks): its own text is all of it
+        return (element.text or "")[:most]
     parts: list[str] = []
     length = 0
     for piece in element.itertext():
