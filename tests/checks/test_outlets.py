@@ -163,3 +163,35 @@ def test_a_slip_that_leaves_no_english_word_counts_on_english_pages_only(table):
 ])
 def test_a_newspaper_word_brand_place_or_acronym_with_words_added_is_a_namesake(table, domain):
     assert impersonation_of(None, domain, table) is None
+
+
+def test_the_domain_rules_read_through_the_brand_index_find_what_a_scan_of_every_brand_finds(table):
+    """Each rule is tried only on the brands the index offers it; a scan of the whole table, rule by
+    rule, must give the same outlet and reason on look-alikes of every kind and on plain sites."""
+    from newsaudit.checks import outlets
+    from newsaudit.reference.outlets import site_of
+
+    def scanned(site):
+        for rule in (outlets._embedded, outlets._appended, outlets._suffix_swap, outlets._affixed,
+                     outlets._look_alike, outlets._misspelled):
+            for brand in table.brands:
+                reason = rule(site, brand, table)
+                if reason:
+                    return brand.outlet, reason
+        return None
+
+    hosts = []
+    for brand in table.brands[::7]:
+        label, registered = brand.label, brand.registered
+        hosts += [registered + ".co", f"news.{registered}.example.net", f"{label}-news.com", f"{label}daily.com",
+                  label.replace("m", "rn") + "." + brand.suffix, label[:2] + label[3:] + "." + brand.suffix,
+                  f"{label}.info", f"harbour{label}.org"]
+    found = 0
+    for host in hosts:
+        site = site_of(host)
+        if site is None or (site.label in table.labels and site.suffix not in outlets.SUSPICIOUS_SUFFIXES):
+            continue
+        hit = outlets._domain_lookalike(site, table)
+        assert ((hit.outlet, hit.reason) if hit else None) == scanned(site), host
+        found += hit is not None
+    assert found > 20  # the hosts hold look-alikes of each kind, not only misses

@@ -323,14 +323,72 @@ def _fold_glyphs(text: str) -> str:
 
 
 def _domain_lookalike(site: Site, table: OutletTable) -> Optional[_Hit]:
+    """The first rule, in order, that finds a brand the site imitates; of a rule's brands, the first in
+    the table. Each rule is tried only on the brands it can fire for (:func:`_candidates`)."""
     if site.label in table.labels and site.suffix not in SUSPICIOUS_SUFFIXES:
         return None  # a known brand name on an ordinary suffix: another country's edition
+    index = _brand_index(table)
     for rule in (_embedded, _appended, _suffix_swap, _affixed, _look_alike, _misspelled):
-        for brand in table.brands:
+        for position in _candidates(rule, site, index):
+            brand = table.brands[position]
             reason = rule(site, brand, table)
             if reason:
                 return _Hit(brand.outlet, reason)
     return None
+
+
+@dataclass(frozen=True)
+class _BrandIndex:
+    """The table's brands (as positions in ``table.brands``) by what the domain rules compare."""
+
+    table: OutletTable
+    by_registered: dict[str, list[int]]  # "nytimes.com"
+    by_label: dict[str, list[int]]  # "nytimes"
+    by_glyphs: dict[str, list[int]]  # the label with look-alike letters folded
+    by_initials: dict[str, list[int]]  # the label's first two letters
+
+
+_BRAND_INDEX: list[_BrandIndex] = []  # the last table's index (one table at a time in practice)
+
+
+def _brand_index(table: OutletTable) -> _BrandIndex:
+    if _BRAND_INDEX and _BRAND_INDEX[0].table is table:
+        return _BRAND_INDEX[0]
+    keys: dict[str, dict[str, list[int]]] = {"registered": {}, "label": {}, "glyphs": {}, "initials": {}}
+    for position, brand in enumerate(table.brands):
+        for kind, key in (("registered", brand.registered), ("label", brand.label),
+                          ("glyphs", _fold_glyphs(brand.label)), ("initials", brand.label[:2])):
+            keys[kind].setdefault(key, []).append(position)
+    index = _BrandIndex(table, keys["registered"], keys["label"], keys["glyphs"], keys["initials"])
+    _BRAND_INDEX[:] = [index]
+    return index
+
+
+def _candidates(rule: object, site: Site, index: _BrandIndex) -> list[int]:
+    """The brands (positions, in table order) ``rule`` can fire for on ``site``: every other brand fails
+    the rule's first test. ``_embedded`` needs the brand's domain as whole labels of the subdomain,
+    ``_appended`` as the host's leading labels, ``_suffix_swap`` the site's label, ``_affixed`` its
+    label inside the site's, ``_look_alike`` the same label once look-alike letters are folded, and
+    ``_misspelled`` the same first two letters."""
+    if rule is _embedded:
+        labels = site.subdomain.split(".") if site.subdomain else []
+        keys = {".".join(labels[i:j]) for i in range(len(labels)) for j in range(i + 1, len(labels) + 1)}
+        found = index.by_registered
+    elif rule is _appended:
+        labels = (site.host[4:] if site.host.startswith("www.") else site.host).split(".")
+        keys = {".".join(labels[:end]) for end in range(1, len(labels))}
+        found = index.by_registered
+    elif rule is _suffix_swap:
+        keys, found = {site.label}, index.by_label
+    elif rule is _affixed:
+        label = site.label
+        keys = {label[i:j] for i in range(len(label) + 1) for j in range(i, len(label) + 1)}
+        found = index.by_label
+    elif rule is _look_alike:
+        keys, found = {_fold_glyphs(site.label)}, index.by_glyphs
+    else:
+        keys, found = {site.label[:2]}, index.by_initials
+    return sorted(position for key in keys for position in found.get(key, ()))
 
 
 def _brand_word_like(brand: Brand) -> bool:

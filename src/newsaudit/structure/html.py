@@ -100,7 +100,8 @@ def load_tree(content: str) -> Any:
     """
     from trafilatura import load_html
 
-    content = HUGE_TAG.sub(r"<\1>", content)  # libxml2 checks attributes pairwise: 100,000 of them take minutes
+    if _may_hold_huge_tag(content):  # libxml2 checks attributes pairwise: 100,000 of them take minutes
+        content = HUGE_TAG.sub(r"<\1>", content)
     tree = load_html(content) if content.strip() else None
     if tree is None:
         raise NoArticle("no article text found in the HTML page")
@@ -111,7 +112,16 @@ def load_tree(content: str) -> Any:
 
 
 # A start tag whose attributes run past this many characters keeps its name only.
-HUGE_TAG = re.compile(r"<([A-Za-z][\w:-]{0,40})[\s/][^<>]{20000,}>")
+HUGE_TAG_CHARS = 20_000
+HUGE_TAG = re.compile(rf"<([A-Za-z][\w:-]{{0,40}})[\s/][^<>]{{{HUGE_TAG_CHARS},}}>")
+
+
+def _may_hold_huge_tag(content: str) -> bool:
+    """Whether some stretch of ``content`` without a ">" is long enough to hold a HUGE_TAG: a test of
+    one split, where the pattern tries every tag of the page."""
+    return any(len(piece) > HUGE_TAG_CHARS for piece in content.split(">"))
+
+
 MAX_JSON_DEPTH = 64  # real JSON-LD nests a handful of levels; past this it is an attack or a bug
 
 

@@ -55,6 +55,7 @@ AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author"
 # Classes of the printed byline; "author" alone also names author boxes and comment authors.
 BYLINE_CLASS = re.compile(r"byline|(?:^|[\s_-])(?:author|autor|verfasser)(?:[\s_-]|name|$)|(?:^|\s)fn(?:\s|$)|"
                           r"writer|reporter", re.IGNORECASE)
+BYLINE_CLASS_WORDS = ("byline", "author", "autor", "verfasser", "fn", "writer", "reporter")  # one is in every match
 NOT_BYLINE_CLASS = re.compile(r"comment|reply|avatar|related|teaser|bio\b|description|share|social", re.IGNORECASE)
 OFF_ARTICLE = re.compile(r"comment|related|recommend|teaser|sidebar|footer|(?:^|[\s_-])nav|menu|widget",
                          re.IGNORECASE)
@@ -397,11 +398,10 @@ def meta_authors(tree: Any) -> Optional[str]:
 def printed_bylines(tree: Any) -> Iterator[str]:
     """Bylines as the page prints them: rel=author, itemprop=author, byline classes, "By ..." lines."""
     for element in BYLINE_CANDIDATES(tree):
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "body", "html"):
+        if not _byline_class(element.get("class") or "") and (
+                element.get("rel") != "author" and element.get("itemprop") != "author"):
             continue
-        classes = element.get("class") or ""
-        if element.get("rel") != "author" and element.get("itemprop") != "author" and not (
-                BYLINE_CLASS.search(classes) and not NOT_BYLINE_CLASS.search(classes)):
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "body", "html"):
             continue
         if _off_article(element):
             continue
@@ -420,8 +420,21 @@ def printed_bylines(tree: Any) -> Iterator[str]:
             yield text if found else inner["byline"]
 
 
+def _byline_class(classes: str) -> bool:
+    """Whether BYLINE_CLASS finds a byline's class and NOT_BYLINE_CLASS no other box's. An ASCII class
+    (almost every one) that holds none of the pattern's words in any case is no byline's: a test of
+    substrings, where the pattern tried every position of every class of the page."""
+    if classes.isascii():
+        lower = classes.lower()  # in ASCII, what IGNORECASE matches
+        if not any(word in lower for word in BYLINE_CLASS_WORDS):
+            return False
+    return bool(BYLINE_CLASS.search(classes)) and not NOT_BYLINE_CLASS.search(classes)
+
+
 def _short_text(element: Any, most: int) -> str:
     """The element's text, read no further than ``most`` characters (a byline is short)."""
+    if not len(element):  # no children (most blocks): its own text is all of it
+        return (element.text or "")[:most]
     parts: list[str] = []
     length = 0
     for piece in element.itertext():
