@@ -121,6 +121,9 @@ COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?(?:,[ \t]*(?:
 FEATURE_WORDS = frozenset("River Sea Lake Bay Island Islands Mountains Valley Creek Canyon Gulf Peninsula Desert "
                           "Strait Ocean Falls Harbor Harbour Basin Delta Glacier Reservoir Plateau Mount Port Cape".split())
 SHORT_FORMS = frozenset({"US", "U.S.", "UK", "U.K.", "EU", "E.U.", "USA", "U.S.A.", "UAE", "DRC"})
+# Letters without a decomposition, in plain Latin ("Puławy" is "Pulawy"): a spelling, not another name.
+LATIN = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "þ": "th",
+                       "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
 MAX_WORDS = 5  # "Democratic Republic of the Congo"
 RIVAL_TOWN = 5_000  # a namesake town this big elsewhere keeps a division's name from voting for its country,
 RIVAL_SHARE = 10  # and so does one at least a tenth of the division's size ("Ontario, California")
@@ -354,9 +357,10 @@ def _feature_name(text: str, words: list[tuple[int, int]], i: int, j: int,
         return None
     begin = i  # back over the capitalised words no match took ("Santa Clara Valley", "Rift Valley")
     while begin > free and word(begin - 1)[:1].isupper() and fold(word(begin - 1)) not in NOT_PLACES \
-            and fold(word(begin - 1)) not in _stop_words() and not text[words[begin - 1][1] - 1] in ".,;:":
+            and fold(word(begin - 1)) not in _stop_words() and text[words[begin - 1][1] - 1] not in ".,;:":
         begin -= 1
-    if begin < i and text[words[begin][0]:words[i][0]].count(" ") + text[words[begin][0]:words[i][0]].count("\t") == i - begin:
+    between = text[words[begin][0]:words[i][0]]
+    if begin < i and between.count(" ") + between.count("\t") == i - begin:
         return words[begin][0], words[i][0] + len(word(i)), j
     return words[i][0], words[i][0], j  # "Port of Los Angeles", "Swat Valley": the name around is read by itself
 
@@ -613,10 +617,6 @@ def _borrowed_name(m: _Mention, text: str, gazetteer: Gazetteer, entities: _Enti
         if any(is_own_name(c, prefix) for c in gazetteer.candidates(prefix)):
             return False
     return _label_at(entities, m) not in ("GPE", "LOC") and not _county_word(m, _county_lists(text))
-
-
-LATIN = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "þ": "th",
-                       "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
 
 
 def _latin(name: str) -> str:
