@@ -992,21 +992,24 @@ def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Qu
         if isinstance(part, Quantity):
             found = [q for q in found if q is not part]
             added.append(_make(text, part.char_start, match.end(), part.value or 1.0, None, tail, part.approx, part.bound))
+        elif part is not None:  # "half a mile": from "half"
+            added.append(_make(text, part, match.end(), 0.5, None, tail, False))
         else:
-            added.append(_make(text, match.start() - 5 if part else match.start(), match.end(), 0.5 if part else 1.0,
-                               None, tail, False))
+            added.append(_make(text, match.start(), match.end(), 1.0, None, tail, False))
     return sorted([*found, *added], key=lambda q: q.char_start) if added else found
 
 
-def _part_of_one(text: str, position: int, found: list[Quantity]) -> "Quantity | bool":
-    """Before "a mile": "half" (True), or the fraction found before "of" ("a quarter of"), or False."""
-    if HALF_BEFORE.search(text, max(0, position - 6), position):
-        return True
-    if OF_BEFORE.search(text, max(0, position - 4), position):
+def _part_of_one(text: str, position: int, found: list[Quantity]) -> "Quantity | int | None":
+    """Before "a mile": where "half" starts, or the fraction found before "of" ("a quarter of"), or None."""
+    half = HALF_BEFORE.search(text, max(0, position - 6), position)
+    if half:
+        return half.start()
+    of = OF_BEFORE.search(text, max(0, position - 4), position)
+    if of:
         for quantity in found:
-            if quantity.kind == "fraction" and quantity.char_end == position - 4 and quantity.value is not None:
+            if quantity.kind == "fraction" and quantity.char_end == of.start() and quantity.value is not None:
                 return quantity
-    return False
+    return None
 
 
 def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet":
