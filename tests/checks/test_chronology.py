@@ -248,6 +248,15 @@ def test_milestones_that_agree_are_silent():
     assert run(time_checks.check_interval_mismatch, make_report(text, "2025-05-10", times)) == []
 
 
+def test_a_span_after_a_dated_milestone_belongs_to_the_next_clause():
+    text = ("The flood was the worst the valley has seen since 1998, and the third in four years. "
+            "It was the worst flood since 1998 in the valley, the mayor said.")
+    second = text.index("1998", text.index("1998") + 1)
+    times = (time_ref(text, "1998", "1998-01-01", "1998-12-31", "period"),
+             TimeRef("1998", "1998-01-01", "1998-12-31", second, second + 4, "period"))
+    assert run(time_checks.check_interval_mismatch, make_report(text, "2025-05-10", times)) == []
+
+
 def test_headline_milestone_is_compared_with_the_body():
     text = "Rebels took the town, their biggest prize since the capture of Ardel in March 2025 in the north."
     times = (time_ref(text, "March 2025", "2025-03-01", "2025-03-31", "period"),)

@@ -201,3 +201,45 @@ def _as_kind(report: Report, kind: str) -> Report:
 
 def _as_money(report: Report) -> Report:
     return _as_kind(report, "money")
+
+
+def test_a_supposed_case_is_not_the_articles_count():
+    report = two_sentence_report("The levy needs majorities in eight wards to pass, the clerk said.",
+                                 "Imagine a count in which the levy needs majorities in five wards to pass.",
+                                 pa="eight wards", va=8, pb="five wards", vb=5, unit="wards")
+    assert findings_for(report) == []
+    report = two_sentence_report("The levy needs majorities in eight wards to pass, the clerk said.",
+                                 "The clerk said the levy needs majorities in five wards to pass.",
+                                 pa="eight wards", va=8, pb="five wards", vb=5, unit="wards")
+    assert [f.code for f in findings_for(report)] == ["number.inconsistent"]  # a fact, not a supposition
+
+
+def test_another_before_an_abbreviation_still_sets_a_figure_apart():
+    report = two_sentence_report("The first donor, Dr. Amsel, gave the harbour fund $3 million last spring.",
+                                 "Another donor, Mr. Okoro of the port board, gave the harbour fund $1 million.",
+                                 pa="$3 million", va=3e6, pb="$1 million", vb=1e6, unit="USD")
+    assert findings_for(_as_money(report)) == []
+
+
+def test_a_poll_named_in_the_headline_makes_every_share_a_low_finding():
+    import dataclasses
+
+    first = "On the east shore, 58 percent of harbour district residents backed the new ferry route."
+    second = "In all, 21 percent of harbour district residents backed the new ferry route."
+    report = _as_kind(two_sentence_report(first, second, pa="58 percent", va=58, pb="21 percent", vb=21,
+                                          unit="percent"), "percent")
+    article = dataclasses.replace(report.article, headline="Harbour survey: residents sour on the ferry")
+    assert [f.severity for f in findings_for(dataclasses.replace(report, article=article))] == ["low"]
+
+
+def test_a_poll_named_in_a_flattened_pages_title_line_makes_every_share_a_low_finding():
+    first = "On the east shore, 58 percent of harbour district residents backed the new ferry route."
+    second = "In all, 21 percent of harbour district residents backed the new ferry route."
+    severities = {}
+    for title in ("Harbour Survey: Residents sour on the ferry.", "Harbour: Residents sour on the ferry."):
+        text = f"{title}\n\n{first} {second}"
+        qa = quantity(text, "58 percent", 58, "percent", "percent")
+        qb = quantity(text, "21 percent", 21, "percent", "percent")
+        report = make_report(text, (claim(text, first, "c1", (qa,)), claim(text, second, "c2", (qb,))))
+        severities[title] = [f.severity for f in findings_for(report)]
+    assert list(severities.values()) == [["low"], ["medium"]]

@@ -225,6 +225,8 @@ def test_looking_back_in_years_stays_a_duration():
 @pytest.mark.parametrize("sentence, span, start", [
     ("Ballots were counted on 11/3 at noon.", "11/3", "2025-11-03"),
     ("The sale opened Fri 14th.", "Fri 14th", "2025-11-14"),
+    ("Airport security has never been the same since 9/11.", "9/11", "2001-09-11"),
+    ("The council met on 9/12.", "9/12", "2025-09-12"),
 ])
 def test_year_less_numeric_dates_and_weekday_days(sentence, span, start):
     assert _found(sentence, span).start == start

@@ -454,8 +454,10 @@ def _years_off(claim: YearsClaim, start: Start, published: date) -> float:
 
 _MILESTONE = (r"\b(?:first|biggest|largest|greatest|worst|best|highest|lowest|deadliest|strongest|weakest|"
               r"longest|major|record)\b")
-# "the first major victory in over two years"
-MILESTONE_IN = re.compile(rf"{_MILESTONE}[^.;:!?]{{0,80}}?\bin\s(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s"
+# "the first major victory in over two years"; not across a "since" that dates the milestone itself
+# or a clause joined by "and"/"but": "the worst since 9/11, and the second of its kind in six months"
+_MILESTONE_GAP = r"(?:(?!\bsince\b|,\s(?:and|but)\b)[^.;:!?]){0,80}?"
+MILESTONE_IN = re.compile(rf"{_MILESTONE}{_MILESTONE_GAP}\bin\s(?:{_QUALIFIER}\s)?(?P<n>{_NUM})\s"
                           rf"(?P<unit>years?|months?|decades?|weeks?)\b", re.IGNORECASE)
 # "their biggest prize since Avdiivka in early 2024"
 MILESTONE_SINCE = re.compile(rf"{_MILESTONE}[^.;:!?]{{0,80}}?\bsince\b", re.IGNORECASE)

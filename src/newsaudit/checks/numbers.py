@@ -16,8 +16,9 @@ years. So two figures are compared only when everything around them says they ar
 - they stand under the same heading (or after the same time stamp of a live blog): different
   sections of one page are mostly different games, products or places;
 - neither reads as a part, an increment, an update or a change ("alone", "another", "rose to",
-  "up from", "revised"), and they are not attributed to two different sources (that is a
-  dispute between sources, not the article contradicting itself).
+  "up from", "revised") or stands in a supposed case ("Imagine a scenario where ..."), and they
+  are not attributed to two different sources (that is a dispute between sources, not the
+  article contradicting itself).
 
 Each value becomes the interval of what it can mean: "1.14 million" is 1.13 to 1.15 million
 (one unit of its last printed digit, at most 10%), "over 100" is 100 and up, "around 200" is
@@ -36,7 +37,7 @@ from typing import Container, Iterator, Optional
 from .. import codes
 from ..model import Claim, Finding, Quantity, Ref, Report, TimeRef
 from ..reference.resources import Resources
-from ..text.sentences import STOPWORDS, WORD, clause_around, stem
+from ..text.sentences import STOPWORDS, WORD, clause_around, sentence_around, stem
 from .common import evidence
 
 COMPARABLE_KINDS = frozenset({"count", "money", "percent", "length", "measure"})
@@ -60,7 +61,11 @@ CHANGE_MARKER = re.compile(r"\b(?:rose|rises|risen|rising|fell|falls|fallen|drop
                            r"as (?:low|high|much|many|few) as|ranges? from)\b", re.I)
 # Words before a figure, in its clause, that set it apart from another of its kind ("another
 # House bill that made available $622 million"), or make it a sum of several ("totaling $12,500").
-DISTINCT_BEFORE = re.compile(r"\b(?:another|other|separate|different|second|third|rival)\b[^.;!?]{0,60}$", re.I)
+# The clause bounds the search, so a full stop inside it is an abbreviation's ("Mr. President").
+DISTINCT_BEFORE = re.compile(r"\b(?:another|other|separate|different|second|third|rival)\b[^;!?]{0,60}$", re.I)
+# A sentence that sets up a case to think through ("Imagine a scenario where ... has seven states",
+# "Suppose the council approved $40 million"): its figures are suppositions, not the article's count.
+HYPOTHETICAL = re.compile(r"\b(?:imagine|imagining|suppose|supposing|hypothetical(?:ly)?|scenarios?|what if)\b", re.I)
 AGGREGATE_MARKER = re.compile(r"\b(?:total(?:l?ing|l?ed)|combined|cumulative|sum of)\b", re.I)
 # A reference list: "Um SJ et al. ... in 38 patients. J Investig ... 2010;20(7):556-62".
 CITATION = re.compile(r"\bet al\b|\b(?:19|20)\d{2};\s?\d+|\bdoi:", re.I)
@@ -248,7 +253,8 @@ def _is_part(quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
     after = text[quantity.char_end: min(clause[1], quantity.char_end + 15)]
     return bool(PART_MARKER.search(window) or INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)
                 or SPLIT_BEFORE.search(before) or SPLIT_AFTER.match(after) or _changes(text, clause)
-                or AGGREGATE_MARKER.search(window) or DISTINCT_BEFORE.search(text, clause[0], quantity.char_start))
+                or AGGREGATE_MARKER.search(window) or DISTINCT_BEFORE.search(text, clause[0], quantity.char_start)
+                or HYPOTHETICAL.search(text, sentence_around(text, quantity.char_start)[0], quantity.char_start))
 
 
 def _changes(text: str, clause: tuple[int, int]) -> bool:
@@ -326,10 +332,19 @@ def _severity(report: Report, first: Figure, second: Figure) -> str:
     if (first.quantity.unit or "").lower() in GENERIC_UNITS:
         return "low"
     text = report.article.text
-    if first.quantity.kind == "percent" and any(
-            POLL_CONTEXT.search(text, max(0, f.claim.start - POLL_CHARS), f.claim.end) for f in (first, second)):
+    if first.quantity.kind == "percent" and (_poll_story(report) or any(
+            POLL_CONTEXT.search(text, max(0, f.claim.start - POLL_CHARS), f.claim.end) for f in (first, second))):
         return "low"
     return "medium"
+
+
+def _poll_story(report: Report) -> bool:
+    """Whether the headline, or the text's opening paragraph (a flattened page's title line), names
+    a poll: then it is the poll of every share in the story."""
+    text = report.article.text
+    paragraph_end = text.find("\n\n")
+    opening = text[:POLL_CHARS if paragraph_end < 0 else min(POLL_CHARS, paragraph_end)]
+    return bool(POLL_CONTEXT.search(report.article.headline or "") or POLL_CONTEXT.search(opening))
 
 
 CHECKS = [check_inconsistent_numbers]

@@ -408,6 +408,10 @@ ABBREVIATED_DAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3
                     "sun": 6}
 
 
+# Bare "9/11" in English names the attacks of 11 September 2001 ("the worst attack since 9/11").
+SEPTEMBER_11 = date(2001, 9, 11)
+
+
 def _weekday_number(name: str) -> int:
     word = name.lower().rstrip(".")
     return WEEKDAYS[word] if word in WEEKDAYS else ABBREVIATED_DAYS[word]
@@ -425,7 +429,9 @@ def _numeric_yearless(text: str, published: Optional[date]) -> Iterator[TimeRef]
             cue = (match["cue"] or "").lower()
             start = match.start("m") if match["cue"] else match.start()
         day = None
-        if published:
+        if match["m"] == "9" and match["d"] == "11" and not match["weekday"] and cue not in ("this", "next", "last"):
+            day = SEPTEMBER_11  # "since 9/11", "before 9/11": the attacks, not this year's 11 September
+        elif published:
             if cue in ("this", "next", "last"):
                 day = _safe_date(published.year + {"this": 0, "next": 1, "last": -1}[cue], month, day_no)
             else:
