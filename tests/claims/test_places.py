@@ -393,3 +393,9 @@ def test_another_spelling_that_opens_with_a_towns_own_name_is_still_read():
     found = [p for p in _places("Road work is expected this week in Athens-Clarke County, the crews said.")
              if p.text.startswith("Athens")]
     assert found and found[0].admin1 == "Georgia"
+
+
+def test_regions_stand_at_the_points_geonames_gives_them(gazetteer):
+    union, middle_east = gazetteer.resolve("EU"), gazetteer.resolve("Middle East")
+    assert (round(union.lat), round(union.lon)) == (51, 4)  # Brussels, not a point in Germany
+    assert (round(middle_east.lat), round(middle_east.lon)) == (33, 36)

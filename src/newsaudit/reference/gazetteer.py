@@ -52,10 +52,11 @@ DIVISION_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("AU", "New South Wales"): ("nsw",), ("AU", "Queensland"): ("qld",), ("AU", "Western Australia"): ("wa",),
     ("US", "District of Columbia"): ("dc", "washington dc", "washington, dc"),
 }
-# Regions that are neither countries nor divisions, at the point GeoNames gives them.
+# Regions that are neither countries nor divisions, at the point GeoNames gives them (the
+# European Union's record, 6695072, stands at Brussels; the Middle East's, 6269133, in the Levant).
 REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
-    ("European Union", 50.0, 10.0, ("eu", "e.u.")),
-    ("Middle East", 27.0, 42.0, ()),
+    ("European Union", 50.8386, 4.37599, ("eu", "e.u.")),
+    ("Middle East", 33.1391, 35.8587, ()),
     ("Caribbean", 15.0, -75.0, ("the caribbean",)),
     ("Balkans", 43.0, 21.0, ("the balkans",)),
     ("Scandinavia", 63.0, 14.0, ()),
@@ -493,7 +494,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 7  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 8  # bump when the records or keys built above change
 
 
 class _Records:
