@@ -399,3 +399,22 @@ def test_regions_stand_at_the_points_geonames_gives_them(gazetteer):
     union, middle_east = gazetteer.resolve("EU"), gazetteer.resolve("Middle East")
     assert (round(union.lat), round(union.lon)) == (51, 4)  # Brussels, not a point in Germany
     assert (round(middle_east.lat), round(middle_east.lon)) == (33, 36)
+
+
+def test_a_town_the_domain_names_places_the_outlet_when_the_article_does_not_name_it(gazetteer):
+    text = "Students from several Dublin schools held a parade on Saturday."
+    assert _by_text(find_places(text, gazetteer, None, domain="columbuslocalnews.com"))["Dublin"].admin1 == "Ohio"
+    assert _by_text(find_places(text, gazetteer, None, domain="example.com"))["Dublin"].country == "IE"
+
+
+def test_newspaper_words_around_a_domain_town_are_stripped():
+    from newsaudit.claims.places import _domain_label, _strip_masthead
+
+    assert _strip_masthead(_domain_label("www.thelancasterandmorecambecitizen.co.uk")) == "lancasterandmorecambe"
+    assert _strip_masthead(_domain_label("springfieldnewssun.com")) == "springfield"
+
+
+def test_x_city_known_only_as_another_name_of_town_x_reads_town_x(gazetteer):
+    text = "Members of the Dublin City Council met on Monday in Ohio to hear residents."
+    found = _by_text(find_places(text, gazetteer, None))
+    assert "Dublin City" not in found and found["Dublin"].admin1 == "Ohio"

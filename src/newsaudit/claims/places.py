@@ -137,6 +137,14 @@ SELF_EVIDENT = frozenset({"country", "continent"})
 NEIGHBOUR_ROUNDS = 1
 WITHIN_SPECIFIC = 2  # a name whose namesakes lie in this many states or fewer counts fully for each
 MIN_TOWN_LETTERS = 4  # a town name this long found in the outlet's domain (see :func:`_outlet_towns`)
+# Words of newspapers' names around the town a domain names ("columbuslocalnews", "gainesvilleregister").
+MASTHEAD_WORDS = tuple(sorted((
+    "the online daily weekly local news newspaper newspapers press times herald tribune register advocate "
+    "monitor telegram beacon post review journal gazette star sun citizen record recorder courier item "
+    "mercury leader chronicle observer examiner enquirer inquirer ledger democrat republican independent "
+    "sentinel standard dispatch bulletin express globe mail messenger reporter banner today voice argus "
+    "eagle pilot statesman patriot union world live free").split(), key=len, reverse=True))
+MIN_DOMAIN_TOWN = 5  # letters of a town a domain names that the article does not (see :func:`_domain_towns`)
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or"})  # "co.uk", "com.au"
 MIN_LIST = 3  # names in a list of divisions (see :func:`_division_lists`)
 MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
@@ -374,9 +382,22 @@ def _longest_match(text: str, words: list[tuple[int, int]], i: int, gazetteer: G
         name = strip_possessive(raw)
         if raw.endswith(".") and name + "." in SHORT_FORMS:
             name += "."  # "U.S." keeps its last dot
-        if name and name[0].isupper() and fold(name) not in NOT_PLACES and name in gazetteer:
+        if name and name[0].isupper() and fold(name) not in NOT_PLACES and name in gazetteer \
+                and not _city_of_town(name, gazetteer):
             return start, name, j
     return None
+
+
+def _city_of_town(name: str, gazetteer: Gazetteer) -> bool:
+    """"Dublin City Council", "Springfield City Schools": "X City" known only as another name of towns
+    whose own name is X is the word X and the word of its institution, so X is read among all its
+    namesakes, not as the one town that also goes by "X City" ("Kanawha City", another name of
+    Charleston, stays)."""
+    head, _, last = name.rpartition(" ")
+    if last not in ("City", "Town", "CITY", "TOWN") or not head:
+        return False
+    options = gazetteer.candidates(name)
+    return bool(options) and all(c.kind == "city" and not is_own_name(c, name) and is_own_name(c, head) for c in options)
 
 
 class _Entities(list):
@@ -676,7 +697,10 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
     """Each kept mention's reading in the article's context; one name keeps one reading."""
     votes = _country_votes(kept, gazetteer)
     namesakes = _outlet_towns(domain, kept, gazetteer, home)
-    home = home or next((options[0].country for options in namesakes.values()), None)
+    unnamed = _domain_towns(domain, kept, gazetteer, home) if not namesakes else {}
+    home = home or next((options[0].country for options in namesakes.values()), None) \
+        or next((options[0].country for key, options in unnamed.items()
+                 if len({c.country for c in gazetteer.candidates(key) if c.kind == "city"}) == 1), None)
     if home and kept:
         votes[home] += HOME_VOTES
     total = sum(votes.values()) or 1
@@ -692,7 +716,8 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
     readings = {fold(m.name): gazetteer.candidates(m.name) for m in kept
                 if not (m.demonym or m.fixed is not None or m.region)}
     context = Context(countries=shares, admin1=frozenset(states), points=points,
-                      states=_state_shares(kept, text, gazetteer, shares), support=neighbour_support(readings),
+                      states=_state_shares(kept, text, gazetteer, shares),
+                      support=neighbour_support({**readings, **{"@" + key: options for key, options in unnamed.items()}}),
                       within=_within(readings))
     divisions = _division_lists(kept, text, gazetteer)
     chosen = _read_names(kept, text, gazetteer, context, {}, namesakes, divisions)
@@ -745,6 +770,54 @@ def _outlet_towns(domain: Optional[str], kept: list[_Mention], gazetteer: Gazett
             continue
         towns[key] = local
     return towns
+
+
+def _domain_towns(domain: Optional[str], kept: list[_Mention], gazetteer: Gazetteer,
+                  home: Optional[str]) -> dict[str, tuple[Candidate, ...]]:
+    """Towns the outlet's domain names around the words of a newspaper's name, which the article
+    does not name ("Columbus" in columbuslocalnews.com, beside "Dublin"): folded name -> its
+    namesakes in the outlet's country (the suffix's or outlet table's, else the country with the most
+    towns of the name). They say where the paper is: that country is the outlet's, and the article's
+    names near one of them are supported as a named neighbour's are (:func:`neighbour_support`)."""
+    label = _domain_label(domain)
+    if len(label) < MIN_DOMAIN_TOWN:
+        return {}
+    mentioned = {re.sub(r"[^a-z]", "", fold(m.name)) for m in kept}
+    stripped = _strip_masthead(label)
+    towns: dict[str, tuple[Candidate, ...]] = {}
+    for chunk in [stripped] if _spelled_town(stripped, gazetteer) else stripped.split("and"):
+        found = _spelled_town(chunk, gazetteer) if chunk not in mentioned else None
+        if found:
+            name, options = found
+            country = home or Counter(c.country for c in options).most_common(1)[0][0]
+            towns[fold(name)] = tuple(c for c in options if c.country == country)
+    return {key: options for key, options in towns.items() if options}
+
+
+def _spelled_town(letters: str, gazetteer: Gazetteer) -> Optional[tuple[str, list[Candidate]]]:
+    """The town whose own name these letters spell, with or without one space ("lasvegas"), and its
+    namesakes; None for fewer than ``MIN_DOMAIN_TOWN`` letters or no town."""
+    if len(letters) < MIN_DOMAIN_TOWN:
+        return None
+    for name in (letters, *(f"{letters[:k]} {letters[k:]}" for k in range(3, len(letters) - 2))):
+        options = [c for c in gazetteer.candidates(name) if c.kind == "city" and is_own_name(c, name)]
+        if options:
+            return name, options
+    return None
+
+
+def _strip_masthead(label: str) -> str:
+    """A domain's letters without the newspaper words at either end: "thelancasterandmorecambecitizen"
+    -> "lancasterandmorecambe"."""
+    changed = True
+    while changed:
+        changed = False
+        for word in MASTHEAD_WORDS:
+            if label.startswith(word) and len(label) > len(word):
+                label, changed = label[len(word):], True
+            if label.endswith(word) and len(label) > len(word):
+                label, changed = label[: -len(word)], True
+    return label
 
 
 def _domain_label(domain: Optional[str]) -> str:
