@@ -418,3 +418,10 @@ def test_x_city_known_only_as_another_name_of_town_x_reads_town_x(gazetteer):
     text = "Members of the Dublin City Council met on Monday in Ohio to hear residents."
     found = _by_text(find_places(text, gazetteer, None))
     assert "Dublin City" not in found and found["Dublin"].admin1 == "Ohio"
+
+
+def test_a_short_form_beside_its_county_is_the_county_and_casts_no_vote_of_its_own(gazetteer):
+    text = "A jogger was hurt in DeKalb County on Tuesday, and DeKalb police are looking for a witness."
+    found = _by_text(find_places(text, gazetteer, None))
+    assert found["DeKalb County"].admin1 == "Georgia"  # the larger county, not the one holding a town DeKalb
+    assert (found["DeKalb"].lat, found["DeKalb"].lon) == (found["DeKalb County"].lat, found["DeKalb County"].lon)

@@ -146,6 +146,7 @@ MASTHEAD_WORDS = tuple(sorted((
     "eagle pilot statesman patriot union world live free").split(), key=len, reverse=True))
 MIN_DOMAIN_TOWN = 5  # letters of a town a domain names that the article does not (see :func:`_domain_towns`)
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or"})  # "co.uk", "com.au"
+COUNTY_WORDS = ("county", "parish")  # a county's name and its short form (see :func:`_county_short_forms`)
 MIN_LIST = 3  # names in a list of divisions (see :func:`_division_lists`)
 MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
 
@@ -705,7 +706,8 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
         votes[home] += HOME_VOTES
     total = sum(votes.values()) or 1
     shares = {code: count / total for code, count in votes.items()}
-    named = [m for m in kept if not m.demonym and m.fixed is None]  # what the gazetteer reads
+    short = _county_short_forms(kept, text, gazetteer)  # "DeKalb" beside "DeKalb County" is the county again
+    named = [m for m in kept if not m.demonym and m.fixed is None and fold(m.name) not in short]  # what the gazetteer reads
     states = {fold(m.fixed.name) for m in kept if m.fixed is not None and m.fixed.feature == "ADM1"}
     states |= {fold(m.name) for m in named if any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
     states |= {fold(c.admin1) for m in named
@@ -714,9 +716,9 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
                    for c in options if c.lat is not None))[:MAX_POINTS]
     readings = {fold(m.name): gazetteer.candidates(m.name) for m in kept
-                if not (m.demonym or m.fixed is not None or m.region)}
+                if not (m.demonym or m.fixed is not None or m.region) and fold(m.name) not in short}
     context = Context(countries=shares, admin1=frozenset(states), points=points,
-                      states=_state_shares(kept, text, gazetteer, shares),
+                      states=_state_shares([m for m in kept if fold(m.name) not in short], text, gazetteer, shares),
                       support=neighbour_support({**readings, **{"@" + key: options for key, options in unnamed.items()}}),
                       within=_within(readings))
     divisions = _division_lists(kept, text, gazetteer)
@@ -903,7 +905,8 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         state = None if m.fixed or m.demonym or id(m) in divisions else _state_after(text[m.span_end:m.span_end + 30])
         if state:
             pinned.setdefault(fold(m.name), state)
-    for m in kept:
+    short = _county_short_forms(kept, text, gazetteer)
+    for m in sorted(kept, key=lambda m: fold(m.name) in short):  # "DeKalb County" before "DeKalb"
         key = fold(m.name)
         if not m.fixed and key in by_name:
             chosen[id(m)] = by_name[key]
@@ -927,10 +930,32 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
                 ctx = replace(context, points=points)
                 chosen[id(m)] = max(options, key=lambda c: (score(c, c.name, ctx), c.population))
                 continue
+        named_county = by_name.get(short[key]) if key in short and key not in pinned and not m.fixed else None
+        if named_county is not None:  # "DeKalb police" beside "DeKalb County": the county
+            chosen[id(m)] = by_name[key] = named_county
+            continue
         chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points), pinned.get(key))
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]
     return chosen
+
+
+def _county_short_forms(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """Names the article also writes as a county ("DeKalb" beside "DeKalb County"): folded short
+    name -> folded county name. The short form is the county written again, so it neither votes
+    nor supports on its own; names of states and countries ("Washington") are not short forms, nor
+    names in a list before "counties" ("Nassau and Baker counties"), read by :func:`_county_lists`."""
+    lists = _county_lists(text)
+    keys = {fold(m.name) for m in kept if not (m.demonym or m.fixed is not None or m.region)}
+    listed = {fold(m.name) for m in kept if lists and _county_word(m, lists)}
+    found: dict[str, str] = {}
+    for key in keys - listed:
+        for word in COUNTY_WORDS:
+            county = key + " " + word
+            if county in keys and key not in found and not any(
+                    c.kind in SELF_EVIDENT or c.feature in ("ADM1", "RGN") for c in gazetteer.candidates(key)):
+                found[key] = county
+    return found
 
 
 def _longer_name(m: _Mention, key: str, by_name: dict[str, Candidate], gazetteer: Gazetteer) -> Optional[Candidate]:
