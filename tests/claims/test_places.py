@@ -425,3 +425,14 @@ def test_a_short_form_beside_its_county_is_the_county_and_casts_no_vote_of_its_o
     found = _by_text(find_places(text, gazetteer, None))
     assert found["DeKalb County"].admin1 == "Georgia"  # the larger county, not the one holding a town DeKalb
     assert (found["DeKalb"].lat, found["DeKalb"].lon) == (found["DeKalb County"].lat, found["DeKalb County"].lon)
+
+
+def test_st_mt_and_ft_are_looked_up_as_saint_mount_and_fort(gazetteer):
+    town = gazetteer.resolve("St. Paris", "US")
+    assert town is not None and town.name == "Saint Paris" and town.admin1 == "Ohio"
+    assert "Mt. Vernon" in gazetteer and "Ft. Myers" in gazetteer
+
+
+def test_a_saints_feast_is_no_place(gazetteer):
+    found = _by_text(find_places("Crowds gathered in Ohio for St. Patrick's Day parades.", gazetteer, None))
+    assert "St. Patrick" not in found and "Ohio" in found

@@ -75,6 +75,8 @@ METONYMY_VERB = re.compile(
     r"sanctioned|recognized|recognised|protested|blamed|blames)\b")
 # "West Nile virus", "Spanish flu", "Lyme disease": a place named in a disease's name.
 DISEASE_AFTER = re.compile(r"[ \t]+(?:virus|viruses|fever|disease|flu|influenza|strain|encephalitis|syndrome)\b", re.I)
+# "St. Patrick's Day", "St. George's Day": a saint's feast, not the town or parish named after the saint.
+FEAST_AFTER = re.compile(r"[’']s[ \t]+Day\b")
 SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|asked|explained|wrote|noted|recalled|recalls)\b")
 # "of 1935 Orchard St., Alexandria": a town after a street address.
 ADDRESS_BEFORE = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Hwy|Highway|Way|"
@@ -444,7 +446,7 @@ def _vetoed(m: _Mention, text: str, entities: _Entities, person_tokens: frozense
     """Function words, person-name words, and names inside a longer non-place entity."""
     if m.fixed is not None:
         return False
-    if DISEASE_AFTER.match(text, m.span_end):
+    if DISEASE_AFTER.match(text, m.span_end) or FEAST_AFTER.match(text, m.span_end):
         return True
     if m.demonym:  # "European Commission", "Russian Orthodox Church": part of a name
         return any(label in NAME_LABELS - {"NORP", "FAC", "PERSON"} and start <= m.start and m.end <= end

@@ -114,9 +114,19 @@ def skeleton(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=2048)
-def _query_keys(name: str) -> tuple[str, str]:
-    """A looked-up name's two index keys; an article asks for the same names many times."""
-    return fold(name), SKELETON_MARK + skeleton(name)
+def _query_keys(name: str) -> tuple[str, ...]:
+    """A looked-up name's index keys; an article asks for the same names many times. "St. Paris",
+    "Mt. Vernon" and "Ft. Myers" are also looked up as "Saint Paris", "Mount Vernon" and "Fort
+    Myers": towns too small for alternate names are indexed by the full word only."""
+    folded = fold(name)
+    keys = (folded, SKELETON_MARK + skeleton(name))
+    if " " in folded and folded.split(" ", 1)[0] in ABBREVIATED_WORDS:
+        head, rest = folded.split(" ", 1)
+        keys += (f"{ABBREVIATED_WORDS[head]} {rest}",)
+    return keys
+
+
+ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def strip_possessive(name: str) -> str:
@@ -197,13 +207,11 @@ class Gazetteer:
         return self._countries.get(code)
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
-        folded, skeletal = _query_keys(name)
-        positions = [*self.index.get(folded, ()), *self.index.get(skeletal, ())]
+        positions = [i for key in _query_keys(name) for i in self.index.get(key, ())]
         return tuple(self.records[i] for i in dict.fromkeys(positions))
 
     def __contains__(self, name: str) -> bool:
-        folded, skeletal = _query_keys(name)
-        return folded in self.index or skeletal in self.index
+        return any(key in self.index for key in _query_keys(name))
 
     def resolve(self, name: str, context: "Context | str | None" = None) -> Optional[Candidate]:
         """The best record for ``name`` in ``context`` (an article's :class:`Context` or just its
