@@ -436,3 +436,10 @@ def test_st_mt_and_ft_are_looked_up_as_saint_mount_and_fort(gazetteer):
 def test_a_saints_feast_is_no_place(gazetteer):
     found = _by_text(find_places("Crowds gathered in Ohio for St. Patrick's Day parades.", gazetteer, None))
     assert "St. Patrick" not in found and "Ohio" in found
+
+
+def test_seas_and_gulfs_are_places_with_a_point(gazetteer):
+    found = _by_text(find_places("Swans flew from the Baltic Sea to the Black Sea, and storms hit the Gulf of Mexico.",
+                                 gazetteer, None))
+    assert {found[name].kind for name in ("Baltic Sea", "Black Sea", "Gulf of Mexico")} == {"region"}
+    assert round(found["Black Sea"].lat) == 44 and "Mexico" not in found

@@ -72,6 +72,21 @@ REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
     ("Siberia", 60.0, 100.0, ()),
     ("Kashmir", 34.5, 76.0, ()),
     ("Tibet", 31.0, 88.0, ()),
+    # Seas, gulfs and oceans (GeoNames' towns leave them out), at the centre points usually given for them.
+    ("Mediterranean Sea", 35.0, 18.0, ("mediterranean", "the mediterranean")),
+    ("Black Sea", 44.0, 35.0, ()),
+    ("Baltic Sea", 58.0, 20.0, ()),
+    ("North Sea", 56.0, 3.0, ()),
+    ("Red Sea", 22.0, 38.0, ()),
+    ("Caspian Sea", 42.0, 50.0, ()),
+    ("Arabian Sea", 14.0, 65.0, ()),
+    ("South China Sea", 12.0, 113.0, ()),
+    ("Persian Gulf", 26.0, 52.0, ()),
+    ("Gulf of Mexico", 25.0, -90.0, ()),
+    ("Atlantic Ocean", 0.0, -25.0, ()),
+    ("Pacific Ocean", 0.0, -160.0, ()),
+    ("Indian Ocean", -20.0, 80.0, ()),
+    ("Arctic Ocean", 90.0, 0.0, ()),
 )
 # Words that make a place name a region: "Donetsk region", "Rostov Oblast".
 REGION_WORDS: tuple[str, ...] = ("region", "oblast", "province", "krai", "governorate", "county", "state")
@@ -502,7 +517,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 8  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 9  # bump when the records or keys built above change
 
 
 class _Records:
