@@ -393,3 +393,53 @@ def test_another_spelling_that_opens_with_a_towns_own_name_is_still_read():
     found = [p for p in _places("Road work is expected this week in Athens-Clarke County, the crews said.")
              if p.text.startswith("Athens")]
     assert found and found[0].admin1 == "Georgia"
+
+
+def test_regions_stand_at_the_points_geonames_gives_them(gazetteer):
+    union, middle_east = gazetteer.resolve("EU"), gazetteer.resolve("Middle East")
+    assert (round(union.lat), round(union.lon)) == (51, 4)  # Brussels, not a point in Germany
+    assert (round(middle_east.lat), round(middle_east.lon)) == (33, 36)
+
+
+def test_a_town_the_domain_names_places_the_outlet_when_the_article_does_not_name_it(gazetteer):
+    text = "Students from several Dublin schools held a parade on Saturday."
+    assert _by_text(find_places(text, gazetteer, None, domain="columbuslocalnews.com"))["Dublin"].admin1 == "Ohio"
+    assert _by_text(find_places(text, gazetteer, None, domain="example.com"))["Dublin"].country == "IE"
+
+
+def test_newspaper_words_around_a_domain_town_are_stripped():
+    from newsaudit.claims.places import _domain_label, _strip_masthead
+
+    assert _strip_masthead(_domain_label("www.thelancasterandmorecambecitizen.co.uk")) == "lancasterandmorecambe"
+    assert _strip_masthead(_domain_label("springfieldnewssun.com")) == "springfield"
+
+
+def test_x_city_known_only_as_another_name_of_town_x_reads_town_x(gazetteer):
+    text = "Members of the Dublin City Council met on Monday in Ohio to hear residents."
+    found = _by_text(find_places(text, gazetteer, None))
+    assert "Dublin City" not in found and found["Dublin"].admin1 == "Ohio"
+
+
+def test_a_short_form_beside_its_county_is_the_county_and_casts_no_vote_of_its_own(gazetteer):
+    text = "A jogger was hurt in DeKalb County on Tuesday, and DeKalb police are looking for a witness."
+    found = _by_text(find_places(text, gazetteer, None))
+    assert found["DeKalb County"].admin1 == "Georgia"  # the larger county, not the one holding a town DeKalb
+    assert (found["DeKalb"].lat, found["DeKalb"].lon) == (found["DeKalb County"].lat, found["DeKalb County"].lon)
+
+
+def test_st_mt_and_ft_are_looked_up_as_saint_mount_and_fort(gazetteer):
+    town = gazetteer.resolve("St. Paris", "US")
+    assert town is not None and town.name == "Saint Paris" and town.admin1 == "Ohio"
+    assert "Mt. Vernon" in gazetteer and "Ft. Myers" in gazetteer
+
+
+def test_a_saints_feast_is_no_place(gazetteer):
+    found = _by_text(find_places("Crowds gathered in Ohio for St. Patrick's Day parades.", gazetteer, None))
+    assert "St. Patrick" not in found and "Ohio" in found
+
+
+def test_seas_and_gulfs_are_places_with_a_point(gazetteer):
+    found = _by_text(find_places("Swans flew from the Baltic Sea to the Black Sea, and storms hit the Gulf of Mexico.",
+                                 gazetteer, None))
+    assert {found[name].kind for name in ("Baltic Sea", "Black Sea", "Gulf of Mexico")} == {"region"}
+    assert round(found["Black Sea"].lat) == 44 and "Mexico" not in found

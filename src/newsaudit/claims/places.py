@@ -75,6 +75,8 @@ METONYMY_VERB = re.compile(
     r"sanctioned|recognized|recognised|protested|blamed|blames)\b")
 # "West Nile virus", "Spanish flu", "Lyme disease": a place named in a disease's name.
 DISEASE_AFTER = re.compile(r"[ \t]+(?:virus|viruses|fever|disease|flu|influenza|strain|encephalitis|syndrome)\b", re.I)
+# "St. Patrick's Day", "St. George's Day": a saint's feast, not the town or parish named after the saint.
+FEAST_AFTER = re.compile(r"[’']s[ \t]+Day\b")
 SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|asked|explained|wrote|noted|recalled|recalls)\b")
 # "of 1935 Orchard St., Alexandria": a town after a street address.
 ADDRESS_BEFORE = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Hwy|Highway|Way|"
@@ -137,7 +139,16 @@ SELF_EVIDENT = frozenset({"country", "continent"})
 NEIGHBOUR_ROUNDS = 1
 WITHIN_SPECIFIC = 2  # a name whose namesakes lie in this many states or fewer counts fully for each
 MIN_TOWN_LETTERS = 4  # a town name this long found in the outlet's domain (see :func:`_outlet_towns`)
+# Words of newspapers' names around the town a domain names ("columbuslocalnews", "gainesvilleregister").
+MASTHEAD_WORDS = tuple(sorted((
+    "the online daily weekly local news newspaper newspapers press times herald tribune register advocate "
+    "monitor telegram beacon post review journal gazette star sun citizen record recorder courier item "
+    "mercury leader chronicle observer examiner enquirer inquirer ledger democrat republican independent "
+    "sentinel standard dispatch bulletin express globe mail messenger reporter banner today voice argus "
+    "eagle pilot statesman patriot union world live free").split(), key=len, reverse=True))
+MIN_DOMAIN_TOWN = 5  # letters of a town a domain names that the article does not (see :func:`_domain_towns`)
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or"})  # "co.uk", "com.au"
+COUNTY_WORDS = ("county", "parish")  # a county's name and its short form (see :func:`_county_short_forms`)
 MIN_LIST = 3  # names in a list of divisions (see :func:`_division_lists`)
 MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
 
@@ -374,9 +385,22 @@ def _longest_match(text: str, words: list[tuple[int, int]], i: int, gazetteer: G
         name = strip_possessive(raw)
         if raw.endswith(".") and name + "." in SHORT_FORMS:
             name += "."  # "U.S." keeps its last dot
-        if name and name[0].isupper() and fold(name) not in NOT_PLACES and name in gazetteer:
+        if name and name[0].isupper() and fold(name) not in NOT_PLACES and name in gazetteer \
+                and not _city_of_town(name, gazetteer):
             return start, name, j
     return None
+
+
+def _city_of_town(name: str, gazetteer: Gazetteer) -> bool:
+    """"Dublin City Council", "Springfield City Schools": "X City" known only as another name of towns
+    whose own name is X is the word X and the word of its institution, so X is read among all its
+    namesakes, not as the one town that also goes by "X City" ("Kanawha City", another name of
+    Charleston, stays)."""
+    head, _, last = name.rpartition(" ")
+    if last not in ("City", "Town", "CITY", "TOWN") or not head:
+        return False
+    options = gazetteer.candidates(name)
+    return bool(options) and all(c.kind == "city" and not is_own_name(c, name) and is_own_name(c, head) for c in options)
 
 
 class _Entities(list):
@@ -422,7 +446,7 @@ def _vetoed(m: _Mention, text: str, entities: _Entities, person_tokens: frozense
     """Function words, person-name words, and names inside a longer non-place entity."""
     if m.fixed is not None:
         return False
-    if DISEASE_AFTER.match(text, m.span_end):
+    if DISEASE_AFTER.match(text, m.span_end) or FEAST_AFTER.match(text, m.span_end):
         return True
     if m.demonym:  # "European Commission", "Russian Orthodox Church": part of a name
         return any(label in NAME_LABELS - {"NORP", "FAC", "PERSON"} and start <= m.start and m.end <= end
@@ -676,12 +700,16 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
     """Each kept mention's reading in the article's context; one name keeps one reading."""
     votes = _country_votes(kept, gazetteer)
     namesakes = _outlet_towns(domain, kept, gazetteer, home)
-    home = home or next((options[0].country for options in namesakes.values()), None)
+    unnamed = _domain_towns(domain, kept, gazetteer, home) if not namesakes else {}
+    home = home or next((options[0].country for options in namesakes.values()), None) \
+        or next((options[0].country for key, options in unnamed.items()
+                 if len({c.country for c in gazetteer.candidates(key) if c.kind == "city"}) == 1), None)
     if home and kept:
         votes[home] += HOME_VOTES
     total = sum(votes.values()) or 1
     shares = {code: count / total for code, count in votes.items()}
-    named = [m for m in kept if not m.demonym and m.fixed is None]  # what the gazetteer reads
+    short = _county_short_forms(kept, text, gazetteer)  # "DeKalb" beside "DeKalb County" is the county again
+    named = [m for m in kept if not m.demonym and m.fixed is None and fold(m.name) not in short]  # what the gazetteer reads
     states = {fold(m.fixed.name) for m in kept if m.fixed is not None and m.fixed.feature == "ADM1"}
     states |= {fold(m.name) for m in named if any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
     states |= {fold(c.admin1) for m in named
@@ -690,9 +718,10 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
                    for c in options if c.lat is not None))[:MAX_POINTS]
     readings = {fold(m.name): gazetteer.candidates(m.name) for m in kept
-                if not (m.demonym or m.fixed is not None or m.region)}
+                if not (m.demonym or m.fixed is not None or m.region) and fold(m.name) not in short}
     context = Context(countries=shares, admin1=frozenset(states), points=points,
-                      states=_state_shares(kept, text, gazetteer, shares), support=neighbour_support(readings),
+                      states=_state_shares([m for m in kept if fold(m.name) not in short], text, gazetteer, shares),
+                      support=neighbour_support({**readings, **{"@" + key: options for key, options in unnamed.items()}}),
                       within=_within(readings))
     divisions = _division_lists(kept, text, gazetteer)
     chosen = _read_names(kept, text, gazetteer, context, {}, namesakes, divisions)
@@ -745,6 +774,54 @@ def _outlet_towns(domain: Optional[str], kept: list[_Mention], gazetteer: Gazett
             continue
         towns[key] = local
     return towns
+
+
+def _domain_towns(domain: Optional[str], kept: list[_Mention], gazetteer: Gazetteer,
+                  home: Optional[str]) -> dict[str, tuple[Candidate, ...]]:
+    """Towns the outlet's domain names around the words of a newspaper's name, which the article
+    does not name ("Columbus" in columbuslocalnews.com, beside "Dublin"): folded name -> its
+    namesakes in the outlet's country (the suffix's or outlet table's, else the country with the most
+    towns of the name). They say where the paper is: that country is the outlet's, and the article's
+    names near one of them are supported as a named neighbour's are (:func:`neighbour_support`)."""
+    label = _domain_label(domain)
+    if len(label) < MIN_DOMAIN_TOWN:
+        return {}
+    mentioned = {re.sub(r"[^a-z]", "", fold(m.name)) for m in kept}
+    stripped = _strip_masthead(label)
+    towns: dict[str, tuple[Candidate, ...]] = {}
+    for chunk in [stripped] if _spelled_town(stripped, gazetteer) else stripped.split("and"):
+        found = _spelled_town(chunk, gazetteer) if chunk not in mentioned else None
+        if found:
+            name, options = found
+            country = home or Counter(c.country for c in options).most_common(1)[0][0]
+            towns[fold(name)] = tuple(c for c in options if c.country == country)
+    return {key: options for key, options in towns.items() if options}
+
+
+def _spelled_town(letters: str, gazetteer: Gazetteer) -> Optional[tuple[str, list[Candidate]]]:
+    """The town whose own name these letters spell, with or without one space ("lasvegas"), and its
+    namesakes; None for fewer than ``MIN_DOMAIN_TOWN`` letters or no town."""
+    if len(letters) < MIN_DOMAIN_TOWN:
+        return None
+    for name in (letters, *(f"{letters[:k]} {letters[k:]}" for k in range(3, len(letters) - 2))):
+        options = [c for c in gazetteer.candidates(name) if c.kind == "city" and is_own_name(c, name)]
+        if options:
+            return name, options
+    return None
+
+
+def _strip_masthead(label: str) -> str:
+    """A domain's letters without the newspaper words at either end: "thelancasterandmorecambecitizen"
+    -> "lancasterandmorecambe"."""
+    changed = True
+    while changed:
+        changed = False
+        for word in MASTHEAD_WORDS:
+            if label.startswith(word) and len(label) > len(word):
+                label, changed = label[len(word):], True
+            if label.endswith(word) and len(label) > len(word):
+                label, changed = label[: -len(word)], True
+    return label
 
 
 def _domain_label(domain: Optional[str]) -> str:
@@ -830,7 +907,8 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         state = None if m.fixed or m.demonym or id(m) in divisions else _state_after(text[m.span_end:m.span_end + 30])
         if state:
             pinned.setdefault(fold(m.name), state)
-    for m in kept:
+    short = _county_short_forms(kept, text, gazetteer)
+    for m in sorted(kept, key=lambda m: fold(m.name) in short):  # "DeKalb County" before "DeKalb"
         key = fold(m.name)
         if not m.fixed and key in by_name:
             chosen[id(m)] = by_name[key]
@@ -854,10 +932,32 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
                 ctx = replace(context, points=points)
                 chosen[id(m)] = max(options, key=lambda c: (score(c, c.name, ctx), c.population))
                 continue
+        named_county = by_name.get(short[key]) if key in short and key not in pinned and not m.fixed else None
+        if named_county is not None:  # "DeKalb police" beside "DeKalb County": the county
+            chosen[id(m)] = by_name[key] = named_county
+            continue
         chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points), pinned.get(key))
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]
     return chosen
+
+
+def _county_short_forms(kept: list[_Mention], text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """Names the article also writes as a county ("DeKalb" beside "DeKalb County"): folded short
+    name -> folded county name. The short form is the county written again, so it neither votes
+    nor supports on its own; names of states and countries ("Washington") are not short forms, nor
+    names in a list before "counties" ("Nassau and Baker counties"), read by :func:`_county_lists`."""
+    lists = _county_lists(text)
+    keys = {fold(m.name) for m in kept if not (m.demonym or m.fixed is not None or m.region)}
+    listed = {fold(m.name) for m in kept if lists and _county_word(m, lists)}
+    found: dict[str, str] = {}
+    for key in keys - listed:
+        for word in COUNTY_WORDS:
+            county = key + " " + word
+            if county in keys and key not in found and not any(
+                    c.kind in SELF_EVIDENT or c.feature in ("ADM1", "RGN") for c in gazetteer.candidates(key)):
+                found[key] = county
+    return found
 
 
 def _longer_name(m: _Mention, key: str, by_name: dict[str, Candidate], gazetteer: Gazetteer) -> Optional[Candidate]:

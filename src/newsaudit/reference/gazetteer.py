@@ -52,10 +52,11 @@ DIVISION_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("AU", "New South Wales"): ("nsw",), ("AU", "Queensland"): ("qld",), ("AU", "Western Australia"): ("wa",),
     ("US", "District of Columbia"): ("dc", "washington dc", "washington, dc"),
 }
-# Regions that are neither countries nor divisions, at the point GeoNames gives them.
+# Regions that are neither countries nor divisions, at the point GeoNames gives them (the
+# European Union's record, 6695072, stands at Brussels; the Middle East's, 6269133, in the Levant).
 REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
-    ("European Union", 50.0, 10.0, ("eu", "e.u.")),
-    ("Middle East", 27.0, 42.0, ()),
+    ("European Union", 50.8386, 4.37599, ("eu", "e.u.")),
+    ("Middle East", 33.1391, 35.8587, ()),
     ("Caribbean", 15.0, -75.0, ("the caribbean",)),
     ("Balkans", 43.0, 21.0, ("the balkans",)),
     ("Scandinavia", 63.0, 14.0, ()),
@@ -71,6 +72,21 @@ REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
     ("Siberia", 60.0, 100.0, ()),
     ("Kashmir", 34.5, 76.0, ()),
     ("Tibet", 31.0, 88.0, ()),
+    # Seas, gulfs and oceans (GeoNames' towns leave them out), at the centre points usually given for them.
+    ("Mediterranean Sea", 35.0, 18.0, ("mediterranean", "the mediterranean")),
+    ("Black Sea", 44.0, 35.0, ()),
+    ("Baltic Sea", 58.0, 20.0, ()),
+    ("North Sea", 56.0, 3.0, ()),
+    ("Red Sea", 22.0, 38.0, ()),
+    ("Caspian Sea", 42.0, 50.0, ()),
+    ("Arabian Sea", 14.0, 65.0, ()),
+    ("South China Sea", 12.0, 113.0, ()),
+    ("Persian Gulf", 26.0, 52.0, ()),
+    ("Gulf of Mexico", 25.0, -90.0, ()),
+    ("Atlantic Ocean", 0.0, -25.0, ()),
+    ("Pacific Ocean", 0.0, -160.0, ()),
+    ("Indian Ocean", -20.0, 80.0, ()),
+    ("Arctic Ocean", 90.0, 0.0, ()),
 )
 # Words that make a place name a region: "Donetsk region", "Rostov Oblast".
 REGION_WORDS: tuple[str, ...] = ("region", "oblast", "province", "krai", "governorate", "county", "state")
@@ -113,9 +129,19 @@ def skeleton(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=2048)
-def _query_keys(name: str) -> tuple[str, str]:
-    """A looked-up name's two index keys; an article asks for the same names many times."""
-    return fold(name), SKELETON_MARK + skeleton(name)
+def _query_keys(name: str) -> tuple[str, ...]:
+    """A looked-up name's index keys; an article asks for the same names many times. "St. Paris",
+    "Mt. Vernon" and "Ft. Myers" are also looked up as "Saint Paris", "Mount Vernon" and "Fort
+    Myers": towns too small for alternate names are indexed by the full word only."""
+    folded = fold(name)
+    keys = (folded, SKELETON_MARK + skeleton(name))
+    if " " in folded and folded.split(" ", 1)[0] in ABBREVIATED_WORDS:
+        head, rest = folded.split(" ", 1)
+        keys += (f"{ABBREVIATED_WORDS[head]} {rest}",)
+    return keys
+
+
+ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def strip_possessive(name: str) -> str:
@@ -196,13 +222,11 @@ class Gazetteer:
         return self._countries.get(code)
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
-        folded, skeletal = _query_keys(name)
-        positions = [*self.index.get(folded, ()), *self.index.get(skeletal, ())]
+        positions = [i for key in _query_keys(name) for i in self.index.get(key, ())]
         return tuple(self.records[i] for i in dict.fromkeys(positions))
 
     def __contains__(self, name: str) -> bool:
-        folded, skeletal = _query_keys(name)
-        return folded in self.index or skeletal in self.index
+        return any(key in self.index for key in _query_keys(name))
 
     def resolve(self, name: str, context: "Context | str | None" = None) -> Optional[Candidate]:
         """The best record for ``name`` in ``context`` (an article's :class:`Context` or just its
@@ -493,7 +517,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 7  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 9  # bump when the records or keys built above change
 
 
 class _Records:
