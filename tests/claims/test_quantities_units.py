@@ -726,3 +726,72 @@ def test_crowns_after_a_nordic_or_czech_nationality_are_its_currency():
 def test_cents_of_a_named_currency_are_hundredths_of_it():
     (quantity,) = find_quantities("A stamp now costs 95 euro cents.")
     assert (quantity.value, quantity.unit) == (pytest.approx(0.95), "EUR")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The nurse walked half a mile home.", 0.5, "mi"),
+    ("Each morning she swam a kilometre before work.", 1.0, "km"),
+    ("The calf weighed nearly a tonne at birth.", 1.0, "t"),
+])
+def test_one_unit_after_a_part_a_verb_of_going_or_about_is_one_of_it(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_one_unit_in_other_places_stays_out():
+    assert find_quantities("He bought a gallon jug and a mile marker.") == []
+    assert find_quantities("A year later a foot patrol found a dollar coin.") == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The hearing lasted an hour and a half.", 1.5, "hour"),
+    ("She left the club a year and a half ago.", 1.5, "year"),
+    ("The trail climbs a mile and a half.", 1.5, "mi"),
+    ("They waited two hours and a half for the bus.", 2.5, "hour"),
+    ("The hose is three metres and a half long.", 3.5, "m"),
+])
+def test_and_a_half_after_a_unit_is_half_of_that_unit(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The new engine delivers 410 newton-metres of torque.", 410, "newton metre"),
+    ("His blood pressure was 150 millimetres of mercury.", 150, "millimeter of mercury"),
+    ("The gauge read 29.8 inches of mercury at noon.", 29.8, "inch of mercury"),
+    ("The sled slows at 2 metres per second squared on ice.", 2, "metre per square second"),
+])
+def test_a_longer_unit_name_opening_with_a_hand_table_name_is_the_unit(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, unit_name(quantity.unit)) == (pytest.approx(value), unit)
+
+
+def test_a_name_divided_by_a_period_stays_a_unit_and_its_rate():
+    quantity = _one("The mill grinds 30 tons per day.")
+    assert (quantity.unit, quantity.per) == ("ton", "day")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The trucker drove at 65 MPH all night.", 65, "mph"),
+    ("The barn stores 900 cu ft of hay.", 900, "ft3"),
+    ("They poured 12 cu m of concrete.", 12, "m3"),
+    ("He signed a 3 yr contract with the club.", 3, "year"),
+    ("The nail is 2-1/2 inches long.", 2.5, "in"),
+    ("The plank is 1 and 1/4 inches thick.", 1.25, "in"),
+    ("The rain gauge showed 3 ½ inches.", 3.5, "in"),
+])
+def test_rarer_spellings_of_units_and_mixed_numbers(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence, value", [("The new centre-back is 6 foot 3.", 6.25),
+                                             ("The 5 foot 11 guard signed on Monday.", 5 + 11 / 12)])
+def test_feet_then_a_bare_number_under_twelve_is_a_height_in_feet_and_inches(sentence, value):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), "ft")
+
+
+def test_feet_then_a_counted_or_measured_number_stays_two_quantities():
+    assert [q.unit for q in find_quantities("The crane lifted it 8 feet 4 times.")] == ["ft", "times"]
+    assert [q.unit for q in find_quantities("The pit is 6 feet 2 metres across.")] == ["ft", "m"]

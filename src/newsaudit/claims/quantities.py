@@ -259,7 +259,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("ft2", "area", "square foot square feet sq ft", "ft2 ft² sqft"),
     ("km/h", "speed", "kilometers per hour kilometres per hour kilometer per hour kilometre per hour",
      "km/h kph km/hr kmh kmph"),
-    ("mph", "speed", "miles per hour mile per hour", "mph"),
+    ("mph", "speed", "miles per hour mile per hour", "mph MPH"),
     ("m/s", "speed", "meters per second metres per second", "m/s"),
     ("kn", "speed", "knot knots", "kn"),
     ("°C", "temperature", "degrees celsius degree celsius celsius celcius degrees centigrade deg celsius deg c degrees c",
@@ -507,7 +507,8 @@ UNITS["deg"] = UNITS["degrees"]  # "50 deg."
 for _written in ("sq km", "sq mi", "sq ft", "sq m"):
     UNIT_SYMBOLS[_written] = UNITS[_written]
 for _written, _unit in (("sq. ft.", "ft2"), ("sq. ft", "ft2"), ("sq. m", "m2"), ("sq. km", "km2"), ("sq. mi", "mi2"),
-                        ("sq in", "in2"), ("sq yd", "yd2"), ("cu in", "in3"), ("cu mi", "mi3"), ("fl oz", "fl oz"),
+                        ("sq in", "in2"), ("sq yd", "yd2"), ("cu in", "in3"), ("cu mi", "mi3"), ("cu ft", "ft3"), ("cu. ft", "ft3"), ("cu m", "m3"),
+                        ("cu yd", "yd3"), ("fl oz", "fl oz"),
                         ("fl. oz", "fl oz")):
     UNIT_SYMBOLS[_written] = UNITS[UNIT_NAMES[_unit]]
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
@@ -519,7 +520,7 @@ DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "
                   "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour", "nights": "night",
                   "minutes": "minute", "minute": "minute", "seconds": "second", "decades": "decade",
                   "decade": "decade", "centuries": "century", "century": "century", "hrs": "hour", "hr": "hour",
-                  "mins": "minute", "secs": "second", "milliseconds": "millisecond", "millisecond": "millisecond",
+                  "mins": "minute", "secs": "second", "yrs": "year", "yr": "year", "milliseconds": "millisecond", "millisecond": "millisecond",
                   "microseconds": "microsecond", "microsecond": "microsecond", "nanoseconds": "nanosecond",
                   "nanosecond": "nanosecond", "millennia": "millennium", "millennium": "millennium",
                   "millenniums": "millennium", "fortnights": "fortnight", "fortnight": "fortnight"}
@@ -544,6 +545,16 @@ EXTRA_NAMES, EXTRA_SYMBOLS, EXTRA_AMBIGUOUS, VOCABULARY_SOURCE = unit_vocabulary
     [*UNITS, *DURATION_UNITS, *CURRENCY_WORDS, *COUNT_NOUNS, *NOT_COUNTED, *NATION_ONLY_NOUNS], UNIT_SYMBOLS)
 for _name, _kind in {*EXTRA_NAMES.values(), *EXTRA_SYMBOLS.values()}:
     UNIT_NAMES.setdefault(_name, _name)
+# The hand table's names that open a longer name of the wider vocabulary, which is then the unit read
+# ("newton-metres", "millimetres of mercury", "metres per second squared", "volt-amperes"); not a
+# name divided by a period or a thing ("tons per day", "feet per second"), which the reading of
+# rates gives as the unit and its period.
+def _whole_name(name: str) -> bool:
+    return " per " not in name or name.endswith(("squared", "square second"))
+
+
+LONGER_NAME_HEADS = frozenset(name[:cut] for name in EXTRA_NAMES if _whole_name(name)
+                              for cut in range(1, len(name)) if name[cut] in " -" and name[:cut] in UNITS)
 # What a unit of it can open with, to try it only there: a name's first word, a symbol's letters.
 EXTRA_FIRST_WORDS = frozenset(name.split()[0] for name in EXTRA_NAMES)
 EXTRA_SYMBOL_HEADS = frozenset(head[0] for head in (re.match(r"[A-Za-z][A-Za-z’'-]*", symbol) for symbol in EXTRA_SYMBOLS)
@@ -556,7 +567,7 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                   "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
                   "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _FRACTION_CHARS = "".join(FRACTION_CHARS)
-# "2 1/2", "1/4", "3½", "½", then digits with separators or decimals.
+# "2 1/2", "3-1/2", "3 and 1/2", "1/4", "3½", "3 ½", "½", then digits with separators or decimals.
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # "4e14", "9.83e-3", "2.48×10−5", "5.5x10^-3", "3×10⁸": scientific notation, after the digits.
 _EXPONENT = (rf"(?:[eE][-−+]?\d{{1,3}}|\s?[×x]\s?10(?:\^[-−+]?\d{{1,3}}|[-−+]\d{{1,3}}|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}}))"
@@ -565,7 +576,7 @@ _NOT_AFTER_MONTH = "".join(rf"(?<!\b{month}\s)" for month in (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.",
     "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec.", "sept", "sept.", "june", "july", "march", "april",
     "january", "february", "august", "september", "october", "november", "december"))
-_DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
+_DIGITS = (rf"\d+(?:\s|-|\sand\s)\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|(?:\d+\s?)?[{_FRACTION_CHARS}]"
            rf"|\d+\s\d{{1,2}}\s/\s\d{{1,3}}(?![/\d])|\d{{1,2}}\s/\s\d{{1,3}}(?![/\d.,]|\s?[-–]\s?\d)"  # tokenised "7 3 / 4"
            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
            r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
@@ -878,6 +889,7 @@ SCIENTIFIC = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\^?)(?
 _MAY_BE_SCIENTIFIC = re.compile(r"[eE×x]")
 _SEPARATORS = re.compile(r"[,\s]")
 SPACED_SLASH = re.compile(r"\s/\s")
+MIXED_JOIN = re.compile(r"(?<=\d)(?:-|\sand\s)(?=\d{1,2}/)")  # the whole and the fraction of "3-1/2", "3 and 1/2"
 EXPONENT_DIGITS = str.maketrans("−⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "--+0123456789")
 
 
@@ -891,7 +903,7 @@ def parse_number(text: str) -> float:
     if text and text[-1] in FRACTION_CHARS:
         return (float(text[:-1]) if text[:-1] else 0.0) + FRACTION_CHARS[text[-1]]
     if "/" in text:
-        text = SPACED_SLASH.sub("/", text)  # tokenised "7 3 / 4"
+        text = MIXED_JOIN.sub(" ", SPACED_SLASH.sub("/", text))  # tokenised "7 3 / 4"; "3-1/2", "3 and 1/2"
         whole, _space, fraction = text.rpartition(" ")
         top, _slash, bottom = fraction.partition("/")
         return (float(whole) if whole else 0.0) + float(top) / float(bottom)
@@ -902,7 +914,7 @@ def is_fraction(text: str) -> bool:
     """A proper fraction with a usual denominator ("1/4", "2 1/2"), not "24/7" or "9/11"."""
     if "/" not in text:
         return True
-    text = SPACED_SLASH.sub("/", text)
+    text = MIXED_JOIN.sub(" ", SPACED_SLASH.sub("/", text))
     top, _slash, bottom = text.rpartition(" ")[2].partition("/")
     return int(top) < int(bottom) and int(bottom) in FRACTION_DENOMINATORS
 
@@ -964,10 +976,22 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
 
 
 # "a gallon of milk", "a mile away", "a penny.": one of a measure or a coin, said with the article
-# (not "a foot soldier", "a degree in law", "a dollar store": only before "of", a size or a clause's end).
+# (not "a foot soldier", "a degree in law", "a dollar store": only before "of", a size or a clause's end,
+# after a part of it, "half a mile", or after a verb of going or measuring or a word of about, "walked a
+# mile home", "nearly a mile"). "An hour and a half", "a mile and a half": one and a half of a measure or
+# of a duration, the only place a duration with the article is read.
 ONE_UNIT = re.compile(r"\b[Aa]n?\s(?P<unit>mile|kilomet(?:er|re)|gallon|lit(?:er|re)|kilo(?:gram(?:me)?)?|tonne|barrel|"
-                      r"ounce|acre|hectare|penny|cent|pint|cup|teaspoon|tablespoon|quart|square\smile)"
-                      r"(?=\s(?:of|away|long|high|wide|deep|tall|from)\b|\s?[.,;:!?)]|\s*$)")
+                      r"ounce|acre|hectare|penny|cent|pint|cup|teaspoon|tablespoon|quart|square\smile"
+                      r"|(?P<duration>hour|day|week|month|year|minute|decade|century)|foot|inch|yard|met(?:er|re)|dollar|euro)\b"
+                      r"(?P<half>\sand\sa\shalf\b(?!-))?")
+ONE_UNIT_CLOSE = re.compile(r"\s(?:of|away|long|high|wide|deep|tall|from)\b|\s?[.,;:!?)]|\s*$")
+ONE_UNIT_LEAD = re.compile(r"\b(?:walk(?:ed|s|ing)?|r[au]n(?:s|ning)?|drove|driv(?:e|es|ing|en)|swam|swim(?:s|ming)?|"
+                           r"cycl(?:ed|es|ing)|rode|hik(?:ed|es|ing)|travel+(?:ed|s|ing)?|flew|sail(?:ed|s|ing)?|"
+                           r"march(?:ed|es|ing)?|jog(?:ged|s|ging)?|crawl(?:ed|s|ing)?|stretch(?:ed|es|ing)|"
+                           r"measur(?:ed|es|ing)|weigh(?:ed|s|ing)?|about|nearly|almost|roughly|around|approximately|"
+                           r"than)\s$", re.IGNORECASE)
+# Units of ONE_UNIT read with the article only as one and a half ("a foot and a half", not "a foot soldier").
+HALF_ONLY_UNITS = frozenset({"foot", "inch", "yard", "meter", "metre", "dollar", "euro"})
 
 
 # A part of one: "half a mile", "a quarter of a mile", "two thirds of a cup" (the fraction is its value).
@@ -979,17 +1003,28 @@ def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Qu
     added: list[Quantity] = []
     claimed: Optional[SpanSet] = None
     for match in ONE_UNIT.finditer(text, start, end):
+        word = match["unit"].lower()
+        if not match["half"] and (match["duration"] or word in HALF_ONLY_UNITS):
+            continue
         if claimed is None:  # built once, on the first "a mile": most texts have none
             claimed = SpanSet()
             for quantity in found:
                 claimed.add(quantity.char_start, quantity.char_end)
-        if claimed.overlaps(match.start(), match.end()):
+        if claimed.overlaps(match.start(), match.end("unit")):
             continue
-        word = match["unit"].lower()
-        unit, kind = ((CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word])
+        part = None if match["half"] else _part_of_one(text, match.start(), found)
+        if not (match["half"] or part is not None or ONE_UNIT_CLOSE.match(text, match.end(), end)
+                or ONE_UNIT_LEAD.search(text, max(start, match.start() - 16), match.start())):
+            continue
+        if match["duration"]:
+            unit, kind = DURATION_UNITS[word], "duration"
+        else:
+            unit, kind = (CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word]
         tail = _Tail(match.end(), unit, kind, unit_text=word)
-        part = _part_of_one(text, match.start(), found)
-        if isinstance(part, Quantity):
+        if match["half"]:  # "an hour and a half": the "a half" read alone is part of it
+            found = [q for q in found if not match.end("unit") <= q.char_start < match.end()]
+            added.append(_make(text, match.start(), match.end(), 1.5, None, tail, False))
+        elif isinstance(part, Quantity):
             found = [q for q in found if q is not part]
             added.append(_make(text, part.char_start, match.end(), part.value or 1.0, None, tail, part.approx, part.bound))
         elif part is not None:  # "half a mile": from "half"
@@ -1454,6 +1489,15 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "one of them", "two said": words that count nothing a reader checks
     elif numeral.worded and numeral.low == 1 and tail.kind == "count":
         return None  # "one wrong glance"
+    half = (AND_A_HALF.match(text, tail.end, limit) if tail.unit is not None and tail.kind not in HALF_NOT_ADDED
+            and numeral.high is None and tail.scale == 1 and not numeral.fraction else None)
+    if half:  # "two hours and a half", "three miles and a half": the half is of that unit
+        tail = replace(tail, end=half.end(), add=tail.add + 0.5)
+    inches = (FEET_THEN_INCHES.match(text, tail.end, limit) if tail.unit == "ft" and not tail.add
+              and (tail.unit_text or "").lower() in ("foot", "feet", "ft") and numeral.high is None
+              and numeral.low == int(numeral.low) else None)
+    if inches:  # "he stands 6 foot 2": feet, then inches unnamed
+        tail = replace(tail, end=inches.end(), add=int(inches["inches"]) / 12)
     tail = _with_rate(text, tail, limit)
     stop, approx = tail.end, _approx_before(text, numeral.start) or tail.approx
     attached = APPROX_ATTACHED.match(text, stop, limit)
@@ -1474,6 +1518,13 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     bound = _bound(text, numeral.start) or ("at least" if plus or attached or after and "more" in after[0].lower()
                                             else "about" if approx else None)
     return _make(text, start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
+
+
+AND_A_HALF = re.compile(r"\sand\sa\shalf\b(?!-)")
+# The inches of a height said "6 foot 2": a number under 12 that nothing names or counts.
+FEET_THEN_INCHES = re.compile(r"\s(?P<inches>1[01]|\d)(?![\d/:½¼¾]|[.,]\d|\s?(?:%|[-–]\s?\d)|\s?[A-Za-z]+s\b"
+                              r"|\s?(?:in|inch|ft|foot|cm|mm|m|metre|meter|yd|yard|mile|km)\b)")
+HALF_NOT_ADDED = frozenset({"count", "percent", "ratio", "rate", "multiplier", "fraction"})
 
 
 # "of the", "of its", "of Coke's": a part of a group of things named after it.
@@ -1798,6 +1849,9 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     """A unit, currency, duration or counted noun in the next words (one modifier may come first)."""
     spelled = SPACED_UNIT_WORD.match(text, position, limit)
     if spelled:
+        longer = (_extra_name(text, position, limit) if spelled["unit"].lower() in LONGER_NAME_HEADS else None)
+        if longer is not None and longer.end > spelled.end() and _whole_name(longer.unit_text or ""):
+            return longer  # "400 newton-metres", "120 millimetres of mercury"
         return _spelled_unit(text, spelled, limit, numeral)
     symbol = SPACED_UNIT_SYMBOL.match(text, position, limit)
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
