@@ -795,3 +795,37 @@ def test_feet_then_a_bare_number_under_twelve_is_a_height_in_feet_and_inches(sen
 def test_feet_then_a_counted_or_measured_number_stays_two_quantities():
     assert [q.unit for q in find_quantities("The crane lifted it 8 feet 4 times.")] == ["ft", "times"]
     assert [q.unit for q in find_quantities("The pit is 6 feet 2 metres across.")] == ["ft", "m"]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("She finished the 10-km race first.", 10, "km"),
+    ("The 1,200-MW plant opens next year.", 1200, "MW"),
+    ("He carried a 20-kg pack up the hill.", 20, "kg"),
+    ("The 3-km-long tunnel is closed.", 3, "km"),
+])
+def test_a_symbol_hyphened_to_its_number_is_the_unit(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_a_hyphened_letter_that_is_no_unsure_symbol_stays_out():
+    assert [q.unit for q in find_quantities("They watched a 3-D film and a 5-m clip.")] == [None, None]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The firm was sold for $US40 million.", 40e6, "USD"),
+    ("Tickets are $A25 each.", 25, "AUD"),
+    ("Wages got a 4-per-cent rise.", 4, "%"),
+    ("The clip drew 2.4M views.", 2.4e6, "views"),
+    ("The grid holds 10^6 cells.", 1e6, "cells"),
+    ("The film is 10⁻⁶ m thick.", 1e-6, "m"),
+    ("The village lies 300 m below the pass.", 300, "m"),
+    ("Keep chairs 2 m apart.", 2, "m"),
+])
+def test_more_spellings_of_money_percent_scale_and_powers(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_a_capital_m_after_whole_digits_before_a_noun_may_be_a_name():
+    assert find_quantities("3M masks sold out.") == []

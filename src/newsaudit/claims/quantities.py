@@ -64,6 +64,8 @@ LOWER_CASE_CODES = "usd|eur|gbp|rmb|jpy|cny|inr|cad|aud|chf|hkd|nzd|sgd|sek|nok|
 DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "c": "CAD", "s": "SGD",
                    "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN", "usd": "USD", "cad": "CAD", "aud": "AUD",
                    "hkd": "HKD", "nzd": "NZD", "sgd": "SGD", "mxn": "MXN"}
+# ... and the same letters after the sign, as Australian and New Zealand papers write: "$US5 million", "$A20".
+DOLLAR_AFTER_SIGN = ("us", "a", "au", "nz", "hk", "c", "s")
 # Letters news writes before an amount, case kept: "SFr 2m", "NKr 300", "Rp 5,000", "RM5 million", "KSh 200".
 CURRENCY_PREFIXES = {"SFr": "CHF", "Sfr": "CHF", "SFR": "CHF", "NKr": "NOK", "Nkr": "NOK", "DKr": "DKK", "Dkr": "DKK",
                      "SKr": "SEK", "Skr": "SEK", "Kr": "kr", "kr": "kr", "Rp": "IDR", "RM": "MYR", "KSh": "KES",
@@ -74,7 +76,9 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UA
                   "₱": "PHP", "₫": "VND", "฿": "THB", "₸": "KZT", "₼": "AZN", "₲": "PYG", "₵": "GHS", "₨": "INR",
                   "৳": "BDT", "¢": "USc",
                   **{code.lower(): "CNY" if code == "RMB" else code for code in CURRENCY_CODES},
-                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR",
+                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()},
+                  **{f"${letters}": code for letters, code in DOLLAR_PREFIXES.items() if letters in DOLLAR_AFTER_SIGN},
+                  "rs": "INR", "rs.": "INR",
                   **{letters.lower(): code for letters, code in CURRENCY_PREFIXES.items()}, "kr.": "kr", "kč": "CZK",
                   "ரூ": "LKR"}  # the rupee in Tamil script, Sri Lanka's
 _SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
@@ -583,6 +587,7 @@ _DIGITS = (rf"\d+(?:\s|-|\sand\s)\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000" with a narrow space
            r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d|[^\W\d]|\s\d{1,2}\b)"  # "10 000 dollars" (SI grouping), not "4 400m", "40 890 85"
            rf"|(?=\d{{1,3}},\s\d{{3}}){_NOT_AFTER_MONTH}\d{{1,3}}(?:,\s\d{{3}})+(?!\d)(?:\.\d+)?"  # tokenised "80, 000", not "May 5, 200"
+           rf"|10(?:\^[-−+]?\d{{1,3}}|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}})(?![\w.])"  # "10^6", "10⁻³": a power of ten
            rf"|\d+(?:\.\d+| \. \d+(?![\d.]))?(?:{_EXPONENT})?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
@@ -612,7 +617,8 @@ _CURRENCY_BEFORE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if len(
                                    key=len, reverse=True))
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
-_CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
+_SIGN_LETTERS = rf"\$(?-i:{'|'.join(letters.upper() for letters in DOLLAR_AFTER_SIGN)})\s?(?=\d)|"
+_CURRENCY = (rf"{_SIGN_LETTERS}\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
              rf"|\b(?-i:{'|'.join(CURRENCY_CODES)})\s?|\b(?:{LOWER_CASE_CODES})\s?"
              rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)"
              rf"|\b(?-i:M(?:{'|'.join(CURRENCY_CODES)}))\s?(?=\d)"  # "MSEK 300", "MAUD 60": millions
@@ -634,7 +640,7 @@ NUMERAL = re.compile(_NUMERAL_BODY.replace("{currency}", _CURRENCY) + rf"|\b(?P<
 # position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
 # Where such a numeral opens, only a sign can be its currency (or, after a "+", any currency): the
 # currency words and codes are left out of its pattern, which keeps them from being tried at every digit.
-_SIGN_CURRENCY = rf"[{_SIGNS}]\s?|(?<=\+)(?:{_CURRENCY})"
+_SIGN_CURRENCY = rf"{_SIGN_LETTERS}[{_SIGNS}]\s?|(?<=\+)(?:{_CURRENCY})"
 DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}])" + _NUMERAL_BODY.replace("{currency}", _SIGN_CURRENCY)
                            + r"|(?P<vague>(?!))", re.IGNORECASE)
 # ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
@@ -694,7 +700,7 @@ NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DA
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
-PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)|(?<=\d)pc\b", re.IGNORECASE)  # "a 10pc stake"
+PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)|(?<=\d)pc\b|-per-cent\b", re.IGNORECASE)  # "a 10pc stake"
 POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
                     re.IGNORECASE)
 PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
@@ -716,6 +722,8 @@ def _alternation(words) -> str:
 
 # A unit symbol right after the digits ("20km", "5t", "40°C"), case as written.
 ATTACHED_UNIT = re.compile(rf"(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
+# A unit symbol joined to the number by a hyphen, the number and unit modifying a noun: "a 10-kg bag".
+HYPHEN_SYMBOL = re.compile(rf"-(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^]|-\d|\.\w)")
 # A unit after a space: a spelled unit in any case ("3 cubic kilometres"), or a symbol ("8 MB").
 SPACED_UNIT_WORD = re.compile(rf"\s(?P<unit>(?i:{_alternation(UNITS)}))(?![\w²³^])")
 SPACED_UNIT_SYMBOL = re.compile(rf"\s(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
@@ -757,7 +765,9 @@ def _measure_follows(text: str, position: int, limit: int, kind: str) -> bool:
 
 CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)|\s(?:x|×|by)\s?\d")  # "1 m x 1 m"
 OF_AFTER = re.compile(r"\sof\s")
-SIZE_AFTER = re.compile(r"\s(?:high|tall|long|wide|deep|thick)\b")  # "6 ft 3 in tall", "a wall 4 m high"
+SIZE_AFTER = re.compile(r"\s(?:high|tall|long|wide|deep|thick|away|across|apart|above|below|underground|"
+                        r"offshore|inland|(?:north|south|east|west)(?:east|west)?\sof)\b")  # "6 ft 3 in tall",
+# "a wall 4 m high", "400 m below sea level", "2 m apart", "20 m north of the bridge"
 MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine", "5 t of coal", "10 m of cable"
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
@@ -887,6 +897,8 @@ class _Tail:
 
 SCIENTIFIC = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\^?)(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _MAY_BE_SCIENTIFIC = re.compile(r"[eE×x]")
+POWER_OF_TEN = re.compile(r"10\^?(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+POWER_MARKS = frozenset("^⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SEPARATORS = re.compile(r"[,\s]")
 SPACED_SLASH = re.compile(r"\s/\s")
 MIXED_JOIN = re.compile(r"(?<=\d)(?:-|\sand\s)(?=\d{1,2}/)")  # the whole and the fraction of "3-1/2", "3 and 1/2"
@@ -896,6 +908,9 @@ EXPONENT_DIGITS = str.maketrans("−⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "--+0123
 def parse_number(text: str) -> float:
     """A numeral with separators ("1,147,740"), decimals ("1.14") or a fraction ("2 1/2", "¾") as a float."""
     text = text.strip()
+    power = POWER_OF_TEN.fullmatch(text) if text[2:3] in POWER_MARKS else None
+    if power:  # "10^6", "10⁻³"
+        return 10.0 ** int(power["exponent"].translate(EXPONENT_DIGITS))
     science = SCIENTIFIC.fullmatch(text) if _MAY_BE_SCIENTIFIC.search(text) else None
     if science:
         exponent = science["exponent"].translate(EXPONENT_DIGITS)
@@ -1341,8 +1356,9 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     for scale in ("loscale", "hiscale"):
         if match[scale] in ("M", "B") and not match["cur"]:  # "1.8M dollars", "5M people"; not "3M said"
             noun = NEXT_WORD.match(text, match.end(scale))
-            if noun is None or noun["word"] not in SCALED_NOUNS:
-                return None
+            if noun is None or noun["word"] not in SCALED_NOUNS and not (
+                    "." in (match["lo"] or "") and _is_counted(noun["word"]) and noun["word"].islower()):
+                return None  # but "1.2M views": decimals are never a company's name
     if high is None and match["loscale"] == "K" and match["lo"] and _kelvin(text, match):
         stop = match.end("lo")  # "573.15K" beside "300 °C": kelvins, read as a unit after the digits
     elif high is None:
@@ -1693,6 +1709,10 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     if hyphen and (hyphen["unit"].lower() in UNITS or hyphen["unit"].lower() in DURATION_UNITS
                    or hyphen["unit"].lower() in CURRENCY_WORDS):
         return _hyphen_unit(hyphen)
+    symbol = HYPHEN_SYMBOL.match(text, position, limit) if text[position: position + 1] == "-" else None
+    if symbol and symbol["unit"] not in AMBIGUOUS_SYMBOLS:  # "a 5-km race", "the 1,500-MW plant"
+        unit, kind = UNIT_SYMBOLS[symbol["unit"]]
+        return _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"])
     noun = HYPHEN_NOUN.match(text, position, limit) if hyphen else None
     if noun and noun["noun"] not in NOT_COUNTED and noun["noun"] not in NOT_HYPHEN_NOUNS:
         return _Tail(noun.end(), noun["noun"], "count", counted=noun["noun"])  # "a 500-page report", "two-door"
