@@ -829,3 +829,16 @@ def test_more_spellings_of_money_percent_scale_and_powers(sentence, value, unit)
 
 def test_a_capital_m_after_whole_digits_before_a_noun_may_be_a_name():
     assert find_quantities("3M masks sold out.") == []
+
+
+@pytest.mark.parametrize("sentence, low, high", [("Pupils aged 7 to 11 sat the test.", 7, 11),
+                                                 ("Voters aged 18-24 stayed home.", 18, 24)])
+def test_a_range_after_aged_is_a_range_of_years_of_age(sentence, low, high):
+    quantity = _one(sentence)
+    assert (quantity.low, quantity.high, quantity.unit, quantity.kind) == (low, high, "year", "age")
+
+
+def test_an_m_between_the_sides_of_a_size_is_metres():
+    found = find_quantities("The new pool is 50m x 25m.")
+    assert [(q.value, q.unit) for q in found] == [(50, "m"), (25, "m")]
+    assert [q.unit for q in find_quantities("The hall is 12m by 4m.")] == ["m", "m"]

@@ -1474,8 +1474,9 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _degrees(text, numeral, tail, limit)
     if tail.unit is not None and tail.kind not in ("count", "money", "percent", "ratio", "duration", "age"):
         tail = _compound_unit(text, tail, limit)
-    if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 12), numeral.start):
-        tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
+    if (tail.unit is None and not tail.counted and tail.kind == "count"
+            and AGED.search(text, max(0, numeral.start - 12), numeral.start)):
+        tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87", "aged 5 to 11"
     elif (tail.unit is None and tail.kind == "count" and not tail.counted and numeral.high is None
           and not numeral.worded and numeral.low == int(numeral.low) and 0 < numeral.low < 120
           and text[numeral.end: numeral.end + 2].strip()[:1] == "," and AGE_APPOSITION_AFTER.match(text, numeral.end, limit)
@@ -1832,12 +1833,16 @@ def _metres(text: str, start: int, stop: int, limit: int) -> bool:
     """ "5m" is five metres before a dimension ("5m high", "a 10m-wide") or as a modifier ("a 10m wall"),
     or where the sentence speaks of lengths and not of money ("outreach is 48m", "1m is 10 dm")."""
     if (DIMENSION.match(text, stop, limit) or text[max(0, start - 2): start].lower() == "a "
-            or RAN_BEFORE.search(text, max(0, start - 16), start)):
-        return True  # "a 10m wall", "5m high", "ran 100m"
+            or RAN_BEFORE.search(text, max(0, start - 16), start) or SIDE_AFTER.match(text, stop, limit)
+            or SIDE_BEFORE.search(text, max(0, start - 12), start)):
+        return True  # "a 10m wall", "5m high", "ran 100m", "a 50m x 25m pool"
     low, high = max(0, start - 80), min(limit, stop + 60)
     return bool(LENGTH_CONTEXT.search(text, low, high)) and not MONEY_AROUND.search(text, low, high)
 
 
+# The sides of one size: "50m x 25m", "10m by 4m" (a product of millions is written no way).
+SIDE_AFTER = re.compile(r"\s?[x×]\s?\d|\sby\s\d")
+SIDE_BEFORE = re.compile(r"\dm?\s?[x×]\s?$|\dm\sby\s$")
 RAN_BEFORE = re.compile(r"\b(?:ran|runs?|running|swam|swims?|swimming)\s(?:the\s|a\s)?$", re.IGNORECASE)
 # Words of length around a bare "48m", and of money that make it "48 million" all the same.
 LENGTH_CONTEXT = re.compile(r"\b(?:length|height|width|depth|distance|reach|outreach|span|radius|diameter|altitude|"
