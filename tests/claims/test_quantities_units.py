@@ -842,3 +842,14 @@ def test_an_m_between_the_sides_of_a_size_is_metres():
     found = find_quantities("The new pool is 50m x 25m.")
     assert [(q.value, q.unit) for q in found] == [(50, "m"), (25, "m")]
     assert [q.unit for q in find_quantities("The hall is 12m by 4m.")] == ["m", "m"]
+
+
+@pytest.mark.parametrize("sentence", ["The shop sold 4,000 last year.", "She turns 30 next week.",
+                                      "Prices fell 6 within weeks."])
+def test_a_time_or_a_phrase_after_a_number_is_not_what_it_counts(sentence):
+    assert [q.unit for q in find_quantities(sentence)] == [None]
+
+
+def test_a_number_every_period_is_a_rate():
+    quantity = _one("The firm hires 300 every year.")
+    assert (quantity.value, quantity.per) == (300, "year")
