@@ -853,3 +853,25 @@ def test_a_time_or_a_phrase_after_a_number_is_not_what_it_counts(sentence):
 def test_a_number_every_period_is_a_rate():
     quantity = _one("The firm hires 300 every year.")
     assert (quantity.value, quantity.per) == (300, "year")
+
+
+@pytest.mark.parametrize("sentence", ["Sources: https://example.org/wiki/%E6%97%A5%E5%85%89 and more.",
+                                      "Read www.example.com/2019/05/10-things today.",
+                                      "See (http://example.net/page.php?id=136&part=2) for it."])
+def test_numbers_in_a_web_address_are_not_quantities(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_a_number_after_a_web_address_is_still_read():
+    assert [q.value for q in find_quantities("See www.example.com/a/b for 5 tips.")] == [5]
+
+
+@pytest.mark.parametrize("sentence, low, high, unit", [("The route runs 5 through 10 miles inland.", 5, 10, "mi"),
+                                                       ("Children aged 6 through 12 may enter.", 6, 12, "year")])
+def test_through_between_two_numbers_is_a_range(sentence, low, high, unit):
+    quantity = _one(sentence)
+    assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)
+
+
+def test_percents_in_the_plural_is_percent():
+    assert _one("Turnout rose by ten percents.").unit == "%"

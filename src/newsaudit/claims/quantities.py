@@ -637,7 +637,7 @@ _SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|
 _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{{currency}})?"
     rf"(?(cur)(?P<sign2>[-−](?=\d))?|)(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
-    rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
+    rf"(?:(?P<sep>-to-|-?\sto\s|\sthrough\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
     rf"(?:(?P<hisign>(?<=[\s–—-])[-−](?=\d))?(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
 NUMERAL = re.compile(_NUMERAL_BODY.replace("{currency}", _CURRENCY) + rf"|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 # The scan runs in two passes, which is several times faster than trying the words at every
@@ -704,7 +704,7 @@ NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DA
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
-PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)|(?<=\d)pc\b|-per-cent\b", re.IGNORECASE)  # "a 10pc stake"
+PERCENT = re.compile(r"\s?(?:%|percents?\b|per\s?cent\b|pct\b)|(?<=\d)pc\b|-per-cent\b", re.IGNORECASE)  # "a 10pc stake"
 POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
                     re.IGNORECASE)
 PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
@@ -990,7 +990,7 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
     found = _one_unit(text, start, end, found)
     excluded = _excluded(text, [q.char_start for q in found], start, end)
     found = [q for q in found if not excluded.overlaps(q.char_start, q.char_start + 1)
-             and not _tokenised_date(text, q.char_start)]
+             and not _tokenised_date(text, q.char_start) and not _in_address(text, q.char_start, start)]
     return _joined(text, _shared_units(text, found))
 
 
@@ -1083,6 +1083,19 @@ def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet
                 if pattern is not ENUMERATOR or not match["unopened"] or _unopened(text, match.start()):
                     excluded.add(match.start(), match.end())
     return excluded
+
+
+WEB_ADDRESS = re.compile(r"^[(<\[\"'“]*(?:[a-z][a-z+.-]*://|www\.)", re.IGNORECASE)
+
+
+def _in_address(text: str, position: int, start: int) -> bool:
+    """The number is part of a web address ("https://x.org/?q=30%25%2020%", "www.a.com/2019/5"):
+    the run of text without a space it stands in opens with a scheme or "www."."""
+    low = max(start, position - 300)
+    if "/" not in text[low: position] and "www" not in text[low: position]:
+        return False
+    opening = max(low - 1, *(text.rfind(space, low, position) for space in " \n\t\u00a0")) + 1
+    return bool(WEB_ADDRESS.match(text[opening: position]))
 
 
 def _unopened(text: str, position: int) -> bool:
