@@ -875,3 +875,13 @@ def test_through_between_two_numbers_is_a_range(sentence, low, high, unit):
 
 def test_percents_in_the_plural_is_percent():
     assert _one("Turnout rose by ten percents.").unit == "%"
+
+
+@pytest.mark.parametrize("sentence, value", [("The house sold for four million, six hundred thousand dollars.", 4.6e6),
+                                             ("The fund holds nine thousand, one hundred euros.", 9100)])
+def test_number_words_joined_by_a_comma_before_a_smaller_group_are_one_number(sentence, value):
+    assert _one(sentence).value == value
+
+
+def test_number_words_joined_by_a_comma_before_no_smaller_group_stay_apart():
+    assert [q.value for q in find_quantities("Two million, three million voters.")] == [2e6, 3e6]

@@ -600,8 +600,13 @@ _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _ATOM = rf"(?:(?:{_TENS})(?:[-\s](?:{_SMALL})\b)?|{_SMALL}|{_SCALE_WORD})"
 _FIRST = rf"(?:an?\s(?:hundred|thousand|million|billion)|(?:{_TENS})(?:[-\s](?:{_SMALL})\b)?|{_SMALL})"
 # Words join only around a scale word: "one hundred and two", "three million", "ninety-five".
+_GROUP = rf"(?:(?:{_TENS})(?:[-\s](?:{_SMALL})\b)?|{_SMALL})"
+# ... and a comma after a scale word, as a cheque writes it, where a smaller group of hundreds or
+# thousands follows: "three million, two hundred thousand" (not "a million, two of whom").
 _JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))(?:\s(?:and|&)\s|\s|-)"
-         rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b))")
+         rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b)"
+         rf"|(?:(?<=million)|(?<=billion)|(?<=trillion)),\s(?={_GROUP}\s(?:hundred|thousand)\b)"
+         rf"|(?<=thousand),\s(?={_GROUP}\shundred\b))")
 _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _FRACTION_NEXT = (r"(?=\sof\b(?!\sa\scentury\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
                   r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?|turns?|kilomet(?:er|re)s?|met(?:er|re)s?|ounces?|"
@@ -943,7 +948,7 @@ WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12
 
 def word_number(text: str) -> Optional[float]:
     """A number written in words ("six", "twenty-one", "one hundred and two", "two thirds"), or None."""
-    words = " ".join(text.lower().split())
+    words = " ".join(text.lower().replace(",", " ").split())
     if words in WORD_NUMBERS:
         return float(WORD_NUMBERS[words])
     whole, point, decimals = words.partition(" point ")
