@@ -885,3 +885,13 @@ def test_number_words_joined_by_a_comma_before_a_smaller_group_are_one_number(se
 
 def test_number_words_joined_by_a_comma_before_no_smaller_group_stay_apart():
     assert [q.value for q in find_quantities("Two million, three million voters.")] == [2e6, 3e6]
+
+
+@pytest.mark.parametrize("sentence, unit", [("Fit a 40 W bulb in the hall.", "W"), ("He rides a 125 cc scooter.", "cm3"),
+                                            ("She bought a 500 g bag of rice.", "g")])
+def test_an_unsure_symbol_between_an_article_and_a_noun_is_a_unit(sentence, unit):
+    assert _one(sentence).unit == unit
+
+
+def test_an_unsure_symbol_before_a_plural_or_without_an_article_stays_out():
+    assert [q.unit for q in find_quantities("Group 4 W players and a 3 g balls stall.")] == ["players", "balls"]

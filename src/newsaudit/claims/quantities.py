@@ -1909,7 +1909,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
                    or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)
-                   or _compound_follows(text, symbol.end(), limit)):
+                   or _compound_follows(text, symbol.end(), limit)
+                   or symbol["unit"] in MODIFIER_SYMBOLS and _modifies(text, numeral.start, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     first = NEXT_WORD.match(text, position, limit)
@@ -1946,6 +1947,19 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
         if behind is not None:
             return behind
     return _Tail(position, None, "count")
+
+
+# Unsure symbols that, between an article and a noun, are the unit of a size: "a 60 W bulb", "a 125
+# cc scooter", "a 500 g bag" (not "m", "a 5 m people" being millions, nor letters that grade or name).
+MODIFIER_SYMBOLS = frozenset({"W", "V", "cc", "g", "l", "L", "J", "N", "bar", "Ah", "MV", "kn", "kt", "lm", "qt"})
+ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s$")
+
+
+def _modifies(text: str, start: int, stop: int, limit: int) -> bool:
+    """The number and unit stand between an article and a singular noun ("a 60 W bulb")."""
+    noun = NEXT_WORD.match(text, stop, limit)
+    return bool(noun and noun["word"].isalpha() and noun["word"].islower() and noun["word"] not in NOT_COUNTED
+                and not _is_counted(noun["word"]) and ARTICLE_BEFORE.search(text, max(0, start - 6), start))
 
 
 def _national_currency(text: str, first: re.Match[str], second: re.Match[str], limit: int) -> Optional[_Tail]:
