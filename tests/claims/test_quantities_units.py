@@ -726,3 +726,172 @@ def test_crowns_after_a_nordic_or_czech_nationality_are_its_currency():
 def test_cents_of_a_named_currency_are_hundredths_of_it():
     (quantity,) = find_quantities("A stamp now costs 95 euro cents.")
     assert (quantity.value, quantity.unit) == (pytest.approx(0.95), "EUR")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The nurse walked half a mile home.", 0.5, "mi"),
+    ("Each morning she swam a kilometre before work.", 1.0, "km"),
+    ("The calf weighed nearly a tonne at birth.", 1.0, "t"),
+])
+def test_one_unit_after_a_part_a_verb_of_going_or_about_is_one_of_it(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_one_unit_in_other_places_stays_out():
+    assert find_quantities("He bought a gallon jug and a mile marker.") == []
+    assert find_quantities("A year later a foot patrol found a dollar coin.") == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The hearing lasted an hour and a half.", 1.5, "hour"),
+    ("She left the club a year and a half ago.", 1.5, "year"),
+    ("The trail climbs a mile and a half.", 1.5, "mi"),
+    ("They waited two hours and a half for the bus.", 2.5, "hour"),
+    ("The hose is three metres and a half long.", 3.5, "m"),
+])
+def test_and_a_half_after_a_unit_is_half_of_that_unit(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The new engine delivers 410 newton-metres of torque.", 410, "newton metre"),
+    ("His blood pressure was 150 millimetres of mercury.", 150, "millimeter of mercury"),
+    ("The gauge read 29.8 inches of mercury at noon.", 29.8, "inch of mercury"),
+    ("The sled slows at 2 metres per second squared on ice.", 2, "metre per square second"),
+])
+def test_a_longer_unit_name_opening_with_a_hand_table_name_is_the_unit(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, unit_name(quantity.unit)) == (pytest.approx(value), unit)
+
+
+def test_a_name_divided_by_a_period_stays_a_unit_and_its_rate():
+    quantity = _one("The mill grinds 30 tons per day.")
+    assert (quantity.unit, quantity.per) == ("ton", "day")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The trucker drove at 65 MPH all night.", 65, "mph"),
+    ("The barn stores 900 cu ft of hay.", 900, "ft3"),
+    ("They poured 12 cu m of concrete.", 12, "m3"),
+    ("He signed a 3 yr contract with the club.", 3, "year"),
+    ("The nail is 2-1/2 inches long.", 2.5, "in"),
+    ("The plank is 1 and 1/4 inches thick.", 1.25, "in"),
+    ("The rain gauge showed 3 ½ inches.", 3.5, "in"),
+])
+def test_rarer_spellings_of_units_and_mixed_numbers(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence, value", [("The new centre-back is 6 foot 3.", 6.25),
+                                             ("The 5 foot 11 guard signed on Monday.", 5 + 11 / 12)])
+def test_feet_then_a_bare_number_under_twelve_is_a_height_in_feet_and_inches(sentence, value):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), "ft")
+
+
+def test_feet_then_a_counted_or_measured_number_stays_two_quantities():
+    assert [q.unit for q in find_quantities("The crane lifted it 8 feet 4 times.")] == ["ft", "times"]
+    assert [q.unit for q in find_quantities("The pit is 6 feet 2 metres across.")] == ["ft", "m"]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("She finished the 10-km race first.", 10, "km"),
+    ("The 1,200-MW plant opens next year.", 1200, "MW"),
+    ("He carried a 20-kg pack up the hill.", 20, "kg"),
+    ("The 3-km-long tunnel is closed.", 3, "km"),
+])
+def test_a_symbol_hyphened_to_its_number_is_the_unit(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_a_hyphened_letter_that_is_no_unsure_symbol_stays_out():
+    assert [q.unit for q in find_quantities("They watched a 3-D film and a 5-m clip.")] == [None, None]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The firm was sold for $US40 million.", 40e6, "USD"),
+    ("Tickets are $A25 each.", 25, "AUD"),
+    ("Wages got a 4-per-cent rise.", 4, "%"),
+    ("The clip drew 2.4M views.", 2.4e6, "views"),
+    ("The grid holds 10^6 cells.", 1e6, "cells"),
+    ("The film is 10⁻⁶ m thick.", 1e-6, "m"),
+    ("The village lies 300 m below the pass.", 300, "m"),
+    ("Keep chairs 2 m apart.", 2, "m"),
+])
+def test_more_spellings_of_money_percent_scale_and_powers(sentence, value, unit):
+    quantity = _one(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_a_capital_m_after_whole_digits_before_a_noun_may_be_a_name():
+    assert find_quantities("3M masks sold out.") == []
+
+
+@pytest.mark.parametrize("sentence, low, high", [("Pupils aged 7 to 11 sat the test.", 7, 11),
+                                                 ("Voters aged 18-24 stayed home.", 18, 24)])
+def test_a_range_after_aged_is_a_range_of_years_of_age(sentence, low, high):
+    quantity = _one(sentence)
+    assert (quantity.low, quantity.high, quantity.unit, quantity.kind) == (low, high, "year", "age")
+
+
+def test_an_m_between_the_sides_of_a_size_is_metres():
+    found = find_quantities("The new pool is 50m x 25m.")
+    assert [(q.value, q.unit) for q in found] == [(50, "m"), (25, "m")]
+    assert [q.unit for q in find_quantities("The hall is 12m by 4m.")] == ["m", "m"]
+
+
+@pytest.mark.parametrize("sentence", ["The shop sold 4,000 last year.", "She turns 30 next week.",
+                                      "Prices fell 6 within weeks."])
+def test_a_time_or_a_phrase_after_a_number_is_not_what_it_counts(sentence):
+    assert [q.unit for q in find_quantities(sentence)] == [None]
+
+
+def test_a_number_every_period_is_a_rate():
+    quantity = _one("The firm hires 300 every year.")
+    assert (quantity.value, quantity.per) == (300, "year")
+
+
+@pytest.mark.parametrize("sentence", ["Sources: https://example.org/wiki/%E6%97%A5%E5%85%89 and more.",
+                                      "Read www.example.com/2019/05/10-things today.",
+                                      "See (http://example.net/page.php?id=136&part=2) for it."])
+def test_numbers_in_a_web_address_are_not_quantities(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_a_number_after_a_web_address_is_still_read():
+    assert [q.value for q in find_quantities("See www.example.com/a/b for 5 tips.")] == [5]
+
+
+@pytest.mark.parametrize("sentence, low, high, unit", [("The route runs 5 through 10 miles inland.", 5, 10, "mi"),
+                                                       ("Children aged 6 through 12 may enter.", 6, 12, "year")])
+def test_through_between_two_numbers_is_a_range(sentence, low, high, unit):
+    quantity = _one(sentence)
+    assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)
+
+
+def test_percents_in_the_plural_is_percent():
+    assert _one("Turnout rose by ten percents.").unit == "%"
+
+
+@pytest.mark.parametrize("sentence, value", [("The house sold for four million, six hundred thousand dollars.", 4.6e6),
+                                             ("The fund holds nine thousand, one hundred euros.", 9100)])
+def test_number_words_joined_by_a_comma_before_a_smaller_group_are_one_number(sentence, value):
+    assert _one(sentence).value == value
+
+
+def test_number_words_joined_by_a_comma_before_no_smaller_group_stay_apart():
+    assert [q.value for q in find_quantities("Two million, three million voters.")] == [2e6, 3e6]
+
+
+@pytest.mark.parametrize("sentence, unit", [("Fit a 40 W bulb in the hall.", "W"), ("He rides a 125 cc scooter.", "cm3"),
+                                            ("She bought a 500 g bag of rice.", "g")])
+def test_an_unsure_symbol_between_an_article_and_a_noun_is_a_unit(sentence, unit):
+    assert _one(sentence).unit == unit
+
+
+def test_an_unsure_symbol_before_a_plural_or_without_an_article_stays_out():
+    assert [q.unit for q in find_quantities("Group 4 W players and a 3 g balls stall.")] == ["players", "balls"]

@@ -64,6 +64,8 @@ LOWER_CASE_CODES = "usd|eur|gbp|rmb|jpy|cny|inr|cad|aud|chf|hkd|nzd|sgd|sek|nok|
 DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "c": "CAD", "s": "SGD",
                    "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN", "usd": "USD", "cad": "CAD", "aud": "AUD",
                    "hkd": "HKD", "nzd": "NZD", "sgd": "SGD", "mxn": "MXN"}
+# ... and the same letters after the sign, as Australian and New Zealand papers write: "$US5 million", "$A20".
+DOLLAR_AFTER_SIGN = ("us", "a", "au", "nz", "hk", "c", "s")
 # Letters news writes before an amount, case kept: "SFr 2m", "NKr 300", "Rp 5,000", "RM5 million", "KSh 200".
 CURRENCY_PREFIXES = {"SFr": "CHF", "Sfr": "CHF", "SFR": "CHF", "NKr": "NOK", "Nkr": "NOK", "DKr": "DKK", "Dkr": "DKK",
                      "SKr": "SEK", "Skr": "SEK", "Kr": "kr", "kr": "kr", "Rp": "IDR", "RM": "MYR", "KSh": "KES",
@@ -74,7 +76,9 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UA
                   "₱": "PHP", "₫": "VND", "฿": "THB", "₸": "KZT", "₼": "AZN", "₲": "PYG", "₵": "GHS", "₨": "INR",
                   "৳": "BDT", "¢": "USc",
                   **{code.lower(): "CNY" if code == "RMB" else code for code in CURRENCY_CODES},
-                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()}, "rs": "INR", "rs.": "INR",
+                  **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()},
+                  **{f"${letters}": code for letters, code in DOLLAR_PREFIXES.items() if letters in DOLLAR_AFTER_SIGN},
+                  "rs": "INR", "rs.": "INR",
                   **{letters.lower(): code for letters, code in CURRENCY_PREFIXES.items()}, "kr.": "kr", "kč": "CZK",
                   "ரூ": "LKR"}  # the rupee in Tamil script, Sri Lanka's
 _SIGNS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
@@ -259,7 +263,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("ft2", "area", "square foot square feet sq ft", "ft2 ft² sqft"),
     ("km/h", "speed", "kilometers per hour kilometres per hour kilometer per hour kilometre per hour",
      "km/h kph km/hr kmh kmph"),
-    ("mph", "speed", "miles per hour mile per hour", "mph"),
+    ("mph", "speed", "miles per hour mile per hour", "mph MPH"),
     ("m/s", "speed", "meters per second metres per second", "m/s"),
     ("kn", "speed", "knot knots", "kn"),
     ("°C", "temperature", "degrees celsius degree celsius celsius celcius degrees centigrade deg celsius deg c degrees c",
@@ -507,7 +511,8 @@ UNITS["deg"] = UNITS["degrees"]  # "50 deg."
 for _written in ("sq km", "sq mi", "sq ft", "sq m"):
     UNIT_SYMBOLS[_written] = UNITS[_written]
 for _written, _unit in (("sq. ft.", "ft2"), ("sq. ft", "ft2"), ("sq. m", "m2"), ("sq. km", "km2"), ("sq. mi", "mi2"),
-                        ("sq in", "in2"), ("sq yd", "yd2"), ("cu in", "in3"), ("cu mi", "mi3"), ("fl oz", "fl oz"),
+                        ("sq in", "in2"), ("sq yd", "yd2"), ("cu in", "in3"), ("cu mi", "mi3"), ("cu ft", "ft3"), ("cu. ft", "ft3"), ("cu m", "m3"),
+                        ("cu yd", "yd3"), ("fl oz", "fl oz"),
                         ("fl. oz", "fl oz")):
     UNIT_SYMBOLS[_written] = UNITS[UNIT_NAMES[_unit]]
 # Symbols that are also words or abbreviations ("in", "A", "C", "t"): a unit only right after
@@ -519,7 +524,7 @@ DURATION_UNITS = {"years": "year", "year": "year", "months": "month", "month": "
                   "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour", "nights": "night",
                   "minutes": "minute", "minute": "minute", "seconds": "second", "decades": "decade",
                   "decade": "decade", "centuries": "century", "century": "century", "hrs": "hour", "hr": "hour",
-                  "mins": "minute", "secs": "second", "milliseconds": "millisecond", "millisecond": "millisecond",
+                  "mins": "minute", "secs": "second", "yrs": "year", "yr": "year", "milliseconds": "millisecond", "millisecond": "millisecond",
                   "microseconds": "microsecond", "microsecond": "microsecond", "nanoseconds": "nanosecond",
                   "nanosecond": "nanosecond", "millennia": "millennium", "millennium": "millennium",
                   "millenniums": "millennium", "fortnights": "fortnight", "fortnight": "fortnight"}
@@ -536,7 +541,11 @@ NOT_COUNTED = frozenset("of and or to in on at the a an as by for from with than
                         "are be been has have had will would could can may per times ago old total alone each later "
                         "earlier since until after before during while who which what when where overnight so "
                         "always perhaps towards afterwards whereas besides unless nevertheless does goes its his "
-                        "her their our your news series species".split())
+                        "her their our your news series species last next every past coming previous over within inside "
+                        "across into under through throughout around about among between against amid via near "
+                        "behind beyond without".split())
+# ("last", "next", "every" open a time and a preposition a phrase: "sold 5,000 last year", "fell 5
+# within weeks" count no years and no weeks.)
 # Units the hand table above lacks, read at import from a unit table and the SI prefix grammar
 # (claims.unit_vocabulary): spelled names ("teslas", "megajoules") and symbols ("mJy", "µSv"), each
 # -> (the unit's name, which is its ``Quantity.unit``, and its kind).
@@ -544,6 +553,16 @@ EXTRA_NAMES, EXTRA_SYMBOLS, EXTRA_AMBIGUOUS, VOCABULARY_SOURCE = unit_vocabulary
     [*UNITS, *DURATION_UNITS, *CURRENCY_WORDS, *COUNT_NOUNS, *NOT_COUNTED, *NATION_ONLY_NOUNS], UNIT_SYMBOLS)
 for _name, _kind in {*EXTRA_NAMES.values(), *EXTRA_SYMBOLS.values()}:
     UNIT_NAMES.setdefault(_name, _name)
+# The hand table's names that open a longer name of the wider vocabulary, which is then the unit read
+# ("newton-metres", "millimetres of mercury", "metres per second squared", "volt-amperes"); not a
+# name divided by a period or a thing ("tons per day", "feet per second"), which the reading of
+# rates gives as the unit and its period.
+def _whole_name(name: str) -> bool:
+    return " per " not in name or name.endswith(("squared", "square second"))
+
+
+LONGER_NAME_HEADS = frozenset(name[:cut] for name in EXTRA_NAMES if _whole_name(name)
+                              for cut in range(1, len(name)) if name[cut] in " -" and name[:cut] in UNITS)
 # What a unit of it can open with, to try it only there: a name's first word, a symbol's letters.
 EXTRA_FIRST_WORDS = frozenset(name.split()[0] for name in EXTRA_NAMES)
 EXTRA_SYMBOL_HEADS = frozenset(head[0] for head in (re.match(r"[A-Za-z][A-Za-z’'-]*", symbol) for symbol in EXTRA_SYMBOLS)
@@ -556,7 +575,7 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                   "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
                   "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _FRACTION_CHARS = "".join(FRACTION_CHARS)
-# "2 1/2", "1/4", "3½", "½", then digits with separators or decimals.
+# "2 1/2", "3-1/2", "3 and 1/2", "1/4", "3½", "3 ½", "½", then digits with separators or decimals.
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # "4e14", "9.83e-3", "2.48×10−5", "5.5x10^-3", "3×10⁸": scientific notation, after the digits.
 _EXPONENT = (rf"(?:[eE][-−+]?\d{{1,3}}|\s?[×x]\s?10(?:\^[-−+]?\d{{1,3}}|[-−+]\d{{1,3}}|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}}))"
@@ -565,13 +584,14 @@ _NOT_AFTER_MONTH = "".join(rf"(?<!\b{month}\s)" for month in (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.",
     "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec.", "sept", "sept.", "june", "july", "march", "april",
     "january", "february", "august", "september", "october", "november", "december"))
-_DIGITS = (rf"\d+\s\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|\d*[{_FRACTION_CHARS}]"
+_DIGITS = (rf"\d+(?:\s|-|\sand\s)\d{{1,2}}/\d{{1,3}}(?![/\d])|\d{{1,2}}/\d{{1,3}}(?![/\d.,])|(?:\d+\s?)?[{_FRACTION_CHARS}]"
            rf"|\d+\s\d{{1,2}}\s/\s\d{{1,3}}(?![/\d])|\d{{1,2}}\s/\s\d{{1,3}}(?![/\d.,]|\s?[-–]\s?\d)"  # tokenised "7 3 / 4"
            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
            r"|\d{1,3}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # "12,34,567.89": lakh and crore grouping
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?"  # "10 000" with a narrow space
            r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d|[^\W\d]|\s\d{1,2}\b)"  # "10 000 dollars" (SI grouping), not "4 400m", "40 890 85"
            rf"|(?=\d{{1,3}},\s\d{{3}}){_NOT_AFTER_MONTH}\d{{1,3}}(?:,\s\d{{3}})+(?!\d)(?:\.\d+)?"  # tokenised "80, 000", not "May 5, 200"
+           rf"|10(?:\^[-−+]?\d{{1,3}}|[⁻⁺]?[{_SUPERSCRIPTS}]{{1,3}})(?![\w.])"  # "10^6", "10⁻³": a power of ten
            rf"|\d+(?:\.\d+| \. \d+(?![\d.]))?(?:{_EXPONENT})?")  # "6 . 2" in tokenised copy
 _SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TENS = "|".join(TENS)
@@ -580,8 +600,13 @@ _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _ATOM = rf"(?:(?:{_TENS})(?:[-\s](?:{_SMALL})\b)?|{_SMALL}|{_SCALE_WORD})"
 _FIRST = rf"(?:an?\s(?:hundred|thousand|million|billion)|(?:{_TENS})(?:[-\s](?:{_SMALL})\b)?|{_SMALL})"
 # Words join only around a scale word: "one hundred and two", "three million", "ninety-five".
+_GROUP = rf"(?:(?:{_TENS})(?:[-\s](?:{_SMALL})\b)?|{_SMALL})"
+# ... and a comma after a scale word, as a cheque writes it, where a smaller group of hundreds or
+# thousands follows: "three million, two hundred thousand" (not "a million, two of whom").
 _JOIN = (rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))(?:\s(?:and|&)\s|\s|-)"
-         rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b))")
+         rf"(?!{_SCALE_WORD}\b)|[\s-](?={_SCALE_WORD}\b)"
+         rf"|(?:(?<=million)|(?<=billion)|(?<=trillion)),\s(?={_GROUP}\s(?:hundred|thousand)\b)"
+         rf"|(?<=thousand),\s(?={_GROUP}\shundred\b))")
 _FRACTION_WORD = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _FRACTION_NEXT = (r"(?=\sof\b(?!\sa\scentury\b)|\s(?:miles?|inch(?:es)?|cups?|hours?|tablespoons?|"
                   r"teaspoons?|pounds?|kilos?|gallons?|lit(?:er|re)s?|acres?|turns?|kilomet(?:er|re)s?|met(?:er|re)s?|ounces?|"
@@ -601,7 +626,8 @@ _CURRENCY_BEFORE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if len(
                                    key=len, reverse=True))
 _ONE_LETTER = "|".join(letters.upper() for letters in DOLLAR_PREFIXES if len(letters) == 1)
 _LETTERS = "|".join(sorted((letters for letters in DOLLAR_PREFIXES if len(letters) > 1), key=len, reverse=True))
-_CURRENCY = (rf"\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
+_SIGN_LETTERS = rf"\$(?-i:{'|'.join(letters.upper() for letters in DOLLAR_AFTER_SIGN)})\s?(?=\d)|"
+_CURRENCY = (rf"{_SIGN_LETTERS}\b(?-i:Rs|RS)\.?\s?(?=\d)|\b(?:{_LETTERS})\$\s?|\b(?:hk|nz|nt|c)\s\$\s?|\b(?-i:{_LETTERS.upper()})\s\$\s?|\b(?-i:{_ONE_LETTER})\$\s?|[{_SIGNS}]\s?"
              rf"|\b(?-i:{'|'.join(CURRENCY_CODES)})\s?|\b(?:{LOWER_CASE_CODES})\s?"
              rf"|\b(?-i:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})(?:\.\s?|\s?)(?=\d)"
              rf"|\b(?-i:M(?:{'|'.join(CURRENCY_CODES)}))\s?(?=\d)"  # "MSEK 300", "MAUD 60": millions
@@ -616,14 +642,14 @@ _SCALE = (r"\s?(?:hundred|thousand|lakh|crore|million|billion|trillion|dozen)\b|
 _NUMERAL_BODY = (
     rf"(?<![\w.,/:\-+])(?P<between>between\s)?(?P<sign>\+|[-−](?=\d))?(?P<cur>{{currency}})?"
     rf"(?(cur)(?P<sign2>[-−](?=\d))?|)(?:(?P<lo>{_DIGITS})|\b(?P<lo_word>{WORD_NUMBER})\b)(?P<loscale>{_SCALE})?"
-    rf"(?:(?P<sep>-to-|-?\sto\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
+    rf"(?:(?P<sep>-to-|-?\sto\s|\sthrough\s|\s?[–—−-]\s?|(?(between)\sand\s|(?!)))(?P<cur2>{_CURRENCY})?"
     rf"(?:(?P<hisign>(?<=[\s–—-])[-−](?=\d))?(?P<hi>{_DIGITS})|(?P<hi_word>{WORD_NUMBER})\b)(?P<hiscale>{_SCALE})?(?![\w.]\d))?")
 NUMERAL = re.compile(_NUMERAL_BODY.replace("{currency}", _CURRENCY) + rf"|\b(?P<vague>{_VAGUE})\b", re.IGNORECASE)
 # The scan runs in two passes, which is several times faster than trying the words at every
 # position: numerals that open on a digit, sign or currency symbol, found by this pattern ...
 # Where such a numeral opens, only a sign can be its currency (or, after a "+", any currency): the
 # currency words and codes are left out of its pattern, which keeps them from being tried at every digit.
-_SIGN_CURRENCY = rf"[{_SIGNS}]\s?|(?<=\+)(?:{_CURRENCY})"
+_SIGN_CURRENCY = rf"{_SIGN_LETTERS}[{_SIGNS}]\s?|(?<=\+)(?:{_CURRENCY})"
 DIGIT_NUMERAL = re.compile(rf"(?=[\d{_SIGNS}+\-−{_FRACTION_CHARS}])" + _NUMERAL_BODY.replace("{currency}", _SIGN_CURRENCY)
                            + r"|(?P<vague>(?!))", re.IGNORECASE)
 # ... and NUMERAL tried only where a word that can open a numeral stands ("two", "between", "USD").
@@ -683,7 +709,7 @@ NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DA
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
-PERCENT = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)|(?<=\d)pc\b", re.IGNORECASE)  # "a 10pc stake"
+PERCENT = re.compile(r"\s?(?:%|percents?\b|per\s?cent\b|pct\b)|(?<=\d)pc\b|-per-cent\b", re.IGNORECASE)  # "a 10pc stake"
 POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
                     re.IGNORECASE)
 PENCE = re.compile(r"p\b(?!\.\w)")  # "45p", a British price (not "p.m.")
@@ -705,6 +731,8 @@ def _alternation(words) -> str:
 
 # A unit symbol right after the digits ("20km", "5t", "40°C"), case as written.
 ATTACHED_UNIT = re.compile(rf"(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
+# A unit symbol joined to the number by a hyphen, the number and unit modifying a noun: "a 10-kg bag".
+HYPHEN_SYMBOL = re.compile(rf"-(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^]|-\d|\.\w)")
 # A unit after a space: a spelled unit in any case ("3 cubic kilometres"), or a symbol ("8 MB").
 SPACED_UNIT_WORD = re.compile(rf"\s(?P<unit>(?i:{_alternation(UNITS)}))(?![\w²³^])")
 SPACED_UNIT_SYMBOL = re.compile(rf"\s(?P<unit>{_alternation(UNIT_SYMBOLS)})(?![\w²³^])")
@@ -746,7 +774,9 @@ def _measure_follows(text: str, position: int, limit: int, kind: str) -> bool:
 
 CLAUSE_END = re.compile(r"\s?(?:[.,;:)!?]|$)|\s(?:x|×|by)\s?\d")  # "1 m x 1 m"
 OF_AFTER = re.compile(r"\sof\s")
-SIZE_AFTER = re.compile(r"\s(?:high|tall|long|wide|deep|thick)\b")  # "6 ft 3 in tall", "a wall 4 m high"
+SIZE_AFTER = re.compile(r"\s(?:high|tall|long|wide|deep|thick|away|across|apart|above|below|underground|"
+                        r"offshore|inland|(?:north|south|east|west)(?:east|west)?\sof)\b")  # "6 ft 3 in tall",
+# "a wall 4 m high", "400 m below sea level", "2 m apart", "20 m north of the bridge"
 MEASURED_OF = frozenset({"l", "L", "t", "g", "m", "st", "cc"})  # "4 L of wine", "5 t of coal", "10 m of cable"
 CUBED = re.compile(r"\^3|³|\scubed\b")
 SQUARED = re.compile(r"\^2|²|\ssquared\b")
@@ -876,14 +906,20 @@ class _Tail:
 
 SCIENTIFIC = re.compile(r"(?P<mantissa>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\^?)(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _MAY_BE_SCIENTIFIC = re.compile(r"[eE×x]")
+POWER_OF_TEN = re.compile(r"10\^?(?P<exponent>[-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+POWER_MARKS = frozenset("^⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SEPARATORS = re.compile(r"[,\s]")
 SPACED_SLASH = re.compile(r"\s/\s")
+MIXED_JOIN = re.compile(r"(?<=\d)(?:-|\sand\s)(?=\d{1,2}/)")  # the whole and the fraction of "3-1/2", "3 and 1/2"
 EXPONENT_DIGITS = str.maketrans("−⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "--+0123456789")
 
 
 def parse_number(text: str) -> float:
     """A numeral with separators ("1,147,740"), decimals ("1.14") or a fraction ("2 1/2", "¾") as a float."""
     text = text.strip()
+    power = POWER_OF_TEN.fullmatch(text) if text[2:3] in POWER_MARKS else None
+    if power:  # "10^6", "10⁻³"
+        return 10.0 ** int(power["exponent"].translate(EXPONENT_DIGITS))
     science = SCIENTIFIC.fullmatch(text) if _MAY_BE_SCIENTIFIC.search(text) else None
     if science:
         exponent = science["exponent"].translate(EXPONENT_DIGITS)
@@ -891,7 +927,7 @@ def parse_number(text: str) -> float:
     if text and text[-1] in FRACTION_CHARS:
         return (float(text[:-1]) if text[:-1] else 0.0) + FRACTION_CHARS[text[-1]]
     if "/" in text:
-        text = SPACED_SLASH.sub("/", text)  # tokenised "7 3 / 4"
+        text = MIXED_JOIN.sub(" ", SPACED_SLASH.sub("/", text))  # tokenised "7 3 / 4"; "3-1/2", "3 and 1/2"
         whole, _space, fraction = text.rpartition(" ")
         top, _slash, bottom = fraction.partition("/")
         return (float(whole) if whole else 0.0) + float(top) / float(bottom)
@@ -902,7 +938,7 @@ def is_fraction(text: str) -> bool:
     """A proper fraction with a usual denominator ("1/4", "2 1/2"), not "24/7" or "9/11"."""
     if "/" not in text:
         return True
-    text = SPACED_SLASH.sub("/", text)
+    text = MIXED_JOIN.sub(" ", SPACED_SLASH.sub("/", text))
     top, _slash, bottom = text.rpartition(" ")[2].partition("/")
     return int(top) < int(bottom) and int(bottom) in FRACTION_DENOMINATORS
 
@@ -912,7 +948,7 @@ WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12
 
 def word_number(text: str) -> Optional[float]:
     """A number written in words ("six", "twenty-one", "one hundred and two", "two thirds"), or None."""
-    words = " ".join(text.lower().split())
+    words = " ".join(text.lower().replace(",", " ").split())
     if words in WORD_NUMBERS:
         return float(WORD_NUMBERS[words])
     whole, point, decimals = words.partition(" point ")
@@ -959,15 +995,27 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
     found = _one_unit(text, start, end, found)
     excluded = _excluded(text, [q.char_start for q in found], start, end)
     found = [q for q in found if not excluded.overlaps(q.char_start, q.char_start + 1)
-             and not _tokenised_date(text, q.char_start)]
+             and not _tokenised_date(text, q.char_start) and not _in_address(text, q.char_start, start)]
     return _joined(text, _shared_units(text, found))
 
 
 # "a gallon of milk", "a mile away", "a penny.": one of a measure or a coin, said with the article
-# (not "a foot soldier", "a degree in law", "a dollar store": only before "of", a size or a clause's end).
+# (not "a foot soldier", "a degree in law", "a dollar store": only before "of", a size or a clause's end,
+# after a part of it, "half a mile", or after a verb of going or measuring or a word of about, "walked a
+# mile home", "nearly a mile"). "An hour and a half", "a mile and a half": one and a half of a measure or
+# of a duration, the only place a duration with the article is read.
 ONE_UNIT = re.compile(r"\b[Aa]n?\s(?P<unit>mile|kilomet(?:er|re)|gallon|lit(?:er|re)|kilo(?:gram(?:me)?)?|tonne|barrel|"
-                      r"ounce|acre|hectare|penny|cent|pint|cup|teaspoon|tablespoon|quart|square\smile)"
-                      r"(?=\s(?:of|away|long|high|wide|deep|tall|from)\b|\s?[.,;:!?)]|\s*$)")
+                      r"ounce|acre|hectare|penny|cent|pint|cup|teaspoon|tablespoon|quart|square\smile"
+                      r"|(?P<duration>hour|day|week|month|year|minute|decade|century)|foot|inch|yard|met(?:er|re)|dollar|euro)\b"
+                      r"(?P<half>\sand\sa\shalf\b(?!-))?")
+ONE_UNIT_CLOSE = re.compile(r"\s(?:of|away|long|high|wide|deep|tall|from)\b|\s?[.,;:!?)]|\s*$")
+ONE_UNIT_LEAD = re.compile(r"\b(?:walk(?:ed|s|ing)?|r[au]n(?:s|ning)?|drove|driv(?:e|es|ing|en)|swam|swim(?:s|ming)?|"
+                           r"cycl(?:ed|es|ing)|rode|hik(?:ed|es|ing)|travel+(?:ed|s|ing)?|flew|sail(?:ed|s|ing)?|"
+                           r"march(?:ed|es|ing)?|jog(?:ged|s|ging)?|crawl(?:ed|s|ing)?|stretch(?:ed|es|ing)|"
+                           r"measur(?:ed|es|ing)|weigh(?:ed|s|ing)?|about|nearly|almost|roughly|around|approximately|"
+                           r"than)\s$", re.IGNORECASE)
+# Units of ONE_UNIT read with the article only as one and a half ("a foot and a half", not "a foot soldier").
+HALF_ONLY_UNITS = frozenset({"foot", "inch", "yard", "meter", "metre", "dollar", "euro"})
 
 
 # A part of one: "half a mile", "a quarter of a mile", "two thirds of a cup" (the fraction is its value).
@@ -979,17 +1027,28 @@ def _one_unit(text: str, start: int, end: int, found: list[Quantity]) -> list[Qu
     added: list[Quantity] = []
     claimed: Optional[SpanSet] = None
     for match in ONE_UNIT.finditer(text, start, end):
+        word = match["unit"].lower()
+        if not match["half"] and (match["duration"] or word in HALF_ONLY_UNITS):
+            continue
         if claimed is None:  # built once, on the first "a mile": most texts have none
             claimed = SpanSet()
             for quantity in found:
                 claimed.add(quantity.char_start, quantity.char_end)
-        if claimed.overlaps(match.start(), match.end()):
+        if claimed.overlaps(match.start(), match.end("unit")):
             continue
-        word = match["unit"].lower()
-        unit, kind = ((CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word])
+        part = None if match["half"] else _part_of_one(text, match.start(), found)
+        if not (match["half"] or part is not None or ONE_UNIT_CLOSE.match(text, match.end(), end)
+                or ONE_UNIT_LEAD.search(text, max(start, match.start() - 16), match.start())):
+            continue
+        if match["duration"]:
+            unit, kind = DURATION_UNITS[word], "duration"
+        else:
+            unit, kind = (CURRENCY_WORDS[word], "money") if word in CURRENCY_WORDS else UNITS[word]
         tail = _Tail(match.end(), unit, kind, unit_text=word)
-        part = _part_of_one(text, match.start(), found)
-        if isinstance(part, Quantity):
+        if match["half"]:  # "an hour and a half": the "a half" read alone is part of it
+            found = [q for q in found if not match.end("unit") <= q.char_start < match.end()]
+            added.append(_make(text, match.start(), match.end(), 1.5, None, tail, False))
+        elif isinstance(part, Quantity):
             found = [q for q in found if q is not part]
             added.append(_make(text, part.char_start, match.end(), part.value or 1.0, None, tail, part.approx, part.bound))
         elif part is not None:  # "half a mile": from "half"
@@ -1029,6 +1088,19 @@ def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet
                 if pattern is not ENUMERATOR or not match["unopened"] or _unopened(text, match.start()):
                     excluded.add(match.start(), match.end())
     return excluded
+
+
+WEB_ADDRESS = re.compile(r"^[(<\[\"'“]*(?:[a-z][a-z+.-]*://|www\.)", re.IGNORECASE)
+
+
+def _in_address(text: str, position: int, start: int) -> bool:
+    """The number is part of a web address ("https://x.org/?q=30%25%2020%", "www.a.com/2019/5"):
+    the run of text without a space it stands in opens with a scheme or "www."."""
+    low = max(start, position - 300)
+    if "/" not in text[low: position] and "www" not in text[low: position]:
+        return False
+    opening = max(low - 1, *(text.rfind(space, low, position) for space in " \n\t\u00a0")) + 1
+    return bool(WEB_ADDRESS.match(text[opening: position]))
 
 
 def _unopened(text: str, position: int) -> bool:
@@ -1306,8 +1378,9 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
     for scale in ("loscale", "hiscale"):
         if match[scale] in ("M", "B") and not match["cur"]:  # "1.8M dollars", "5M people"; not "3M said"
             noun = NEXT_WORD.match(text, match.end(scale))
-            if noun is None or noun["word"] not in SCALED_NOUNS:
-                return None
+            if noun is None or noun["word"] not in SCALED_NOUNS and not (
+                    "." in (match["lo"] or "") and _is_counted(noun["word"]) and noun["word"].islower()):
+                return None  # but "1.2M views": decimals are never a company's name
     if high is None and match["loscale"] == "K" and match["lo"] and _kelvin(text, match):
         stop = match.end("lo")  # "573.15K" beside "300 °C": kelvins, read as a unit after the digits
     elif high is None:
@@ -1423,8 +1496,9 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         tail = _degrees(text, numeral, tail, limit)
     if tail.unit is not None and tail.kind not in ("count", "money", "percent", "ratio", "duration", "age"):
         tail = _compound_unit(text, tail, limit)
-    if tail.unit is None and not numeral.high and AGED.search(text, max(0, numeral.start - 12), numeral.start):
-        tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87"
+    if (tail.unit is None and not tail.counted and tail.kind == "count"
+            and AGED.search(text, max(0, numeral.start - 12), numeral.start)):
+        tail = _Tail(tail.end, "year", "age", unit_text=None)  # "aged 87", "a man of age 87", "aged 5 to 11"
     elif (tail.unit is None and tail.kind == "count" and not tail.counted and numeral.high is None
           and not numeral.worded and numeral.low == int(numeral.low) and 0 < numeral.low < 120
           and text[numeral.end: numeral.end + 2].strip()[:1] == "," and AGE_APPOSITION_AFTER.match(text, numeral.end, limit)
@@ -1454,6 +1528,15 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "one of them", "two said": words that count nothing a reader checks
     elif numeral.worded and numeral.low == 1 and tail.kind == "count":
         return None  # "one wrong glance"
+    half = (AND_A_HALF.match(text, tail.end, limit) if tail.unit is not None and tail.kind not in HALF_NOT_ADDED
+            and numeral.high is None and tail.scale == 1 and not numeral.fraction else None)
+    if half:  # "two hours and a half", "three miles and a half": the half is of that unit
+        tail = replace(tail, end=half.end(), add=tail.add + 0.5)
+    inches = (FEET_THEN_INCHES.match(text, tail.end, limit) if tail.unit == "ft" and not tail.add
+              and (tail.unit_text or "").lower() in ("foot", "feet", "ft") and numeral.high is None
+              and numeral.low == int(numeral.low) else None)
+    if inches:  # "he stands 6 foot 2": feet, then inches unnamed
+        tail = replace(tail, end=inches.end(), add=int(inches["inches"]) / 12)
     tail = _with_rate(text, tail, limit)
     stop, approx = tail.end, _approx_before(text, numeral.start) or tail.approx
     attached = APPROX_ATTACHED.match(text, stop, limit)
@@ -1474,6 +1557,13 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     bound = _bound(text, numeral.start) or ("at least" if plus or attached or after and "more" in after[0].lower()
                                             else "about" if approx else None)
     return _make(text, start, stop, low, high, tail, approx, bound, _change(text, numeral.start, stop, limit))
+
+
+AND_A_HALF = re.compile(r"\sand\sa\shalf\b(?!-)")
+# The inches of a height said "6 foot 2": a number under 12 that nothing names or counts.
+FEET_THEN_INCHES = re.compile(r"\s(?P<inches>1[01]|\d)(?![\d/:½¼¾]|[.,]\d|\s?(?:%|[-–]\s?\d)|\s?[A-Za-z]+s\b"
+                              r"|\s?(?:in|inch|ft|foot|cm|mm|m|metre|meter|yd|yard|mile|km)\b)")
+HALF_NOT_ADDED = frozenset({"count", "percent", "ratio", "rate", "multiplier", "fraction"})
 
 
 # "of the", "of its", "of Coke's": a part of a group of things named after it.
@@ -1642,6 +1732,10 @@ def _tail(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail:
     if hyphen and (hyphen["unit"].lower() in UNITS or hyphen["unit"].lower() in DURATION_UNITS
                    or hyphen["unit"].lower() in CURRENCY_WORDS):
         return _hyphen_unit(hyphen)
+    symbol = HYPHEN_SYMBOL.match(text, position, limit) if text[position: position + 1] == "-" else None
+    if symbol and symbol["unit"] not in AMBIGUOUS_SYMBOLS:  # "a 5-km race", "the 1,500-MW plant"
+        unit, kind = UNIT_SYMBOLS[symbol["unit"]]
+        return _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"])
     noun = HYPHEN_NOUN.match(text, position, limit) if hyphen else None
     if noun and noun["noun"] not in NOT_COUNTED and noun["noun"] not in NOT_HYPHEN_NOUNS:
         return _Tail(noun.end(), noun["noun"], "count", counted=noun["noun"])  # "a 500-page report", "two-door"
@@ -1761,12 +1855,16 @@ def _metres(text: str, start: int, stop: int, limit: int) -> bool:
     """ "5m" is five metres before a dimension ("5m high", "a 10m-wide") or as a modifier ("a 10m wall"),
     or where the sentence speaks of lengths and not of money ("outreach is 48m", "1m is 10 dm")."""
     if (DIMENSION.match(text, stop, limit) or text[max(0, start - 2): start].lower() == "a "
-            or RAN_BEFORE.search(text, max(0, start - 16), start)):
-        return True  # "a 10m wall", "5m high", "ran 100m"
+            or RAN_BEFORE.search(text, max(0, start - 16), start) or SIDE_AFTER.match(text, stop, limit)
+            or SIDE_BEFORE.search(text, max(0, start - 12), start)):
+        return True  # "a 10m wall", "5m high", "ran 100m", "a 50m x 25m pool"
     low, high = max(0, start - 80), min(limit, stop + 60)
     return bool(LENGTH_CONTEXT.search(text, low, high)) and not MONEY_AROUND.search(text, low, high)
 
 
+# The sides of one size: "50m x 25m", "10m by 4m" (a product of millions is written no way).
+SIDE_AFTER = re.compile(r"\s?[x×]\s?\d|\sby\s\d")
+SIDE_BEFORE = re.compile(r"\dm?\s?[x×]\s?$|\dm\sby\s$")
 RAN_BEFORE = re.compile(r"\b(?:ran|runs?|running|swam|swims?|swimming)\s(?:the\s|a\s)?$", re.IGNORECASE)
 # Words of length around a bare "48m", and of money that make it "48 million" all the same.
 LENGTH_CONTEXT = re.compile(r"\b(?:length|height|width|depth|distance|reach|outreach|span|radius|diameter|altitude|"
@@ -1798,6 +1896,9 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     """A unit, currency, duration or counted noun in the next words (one modifier may come first)."""
     spelled = SPACED_UNIT_WORD.match(text, position, limit)
     if spelled:
+        longer = (_extra_name(text, position, limit) if spelled["unit"].lower() in LONGER_NAME_HEADS else None)
+        if longer is not None and longer.end > spelled.end() and _whole_name(longer.unit_text or ""):
+            return longer  # "400 newton-metres", "120 millimetres of mercury"
         return _spelled_unit(text, spelled, limit, numeral)
     symbol = SPACED_UNIT_SYMBOL.match(text, position, limit)
     if symbol and (symbol["unit"] not in AMBIGUOUS_SYMBOLS or CLAUSE_END.match(text, symbol.end(), limit)
@@ -1808,7 +1909,8 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
                    or _measure_follows(text, symbol.end(), limit, UNIT_SYMBOLS[symbol["unit"]][1])
                    or symbol["unit"] in ("C", "F") and WEATHER.search(text, max(0, position - 80), symbol.end() + 60)
                    or symbol["unit"] in ("Ma", "Ga") and AGO.match(text, symbol.end(), limit)
-                   or _compound_follows(text, symbol.end(), limit)):
+                   or _compound_follows(text, symbol.end(), limit)
+                   or symbol["unit"] in MODIFIER_SYMBOLS and _modifies(text, numeral.start, symbol.end(), limit)):
         unit, kind = UNIT_SYMBOLS[symbol["unit"]]
         return _dimensioned(text, _Tail(symbol.end(), unit, kind, unit_text=symbol["unit"]), limit)
     first = NEXT_WORD.match(text, position, limit)
@@ -1845,6 +1947,19 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
         if behind is not None:
             return behind
     return _Tail(position, None, "count")
+
+
+# Unsure symbols that, between an article and a noun, are the unit of a size: "a 60 W bulb", "a 125
+# cc scooter", "a 500 g bag" (not "m", "a 5 m people" being millions, nor letters that grade or name).
+MODIFIER_SYMBOLS = frozenset({"W", "V", "cc", "g", "l", "L", "J", "N", "bar", "Ah", "MV", "kn", "kt", "lm", "qt"})
+ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s$")
+
+
+def _modifies(text: str, start: int, stop: int, limit: int) -> bool:
+    """The number and unit stand between an article and a singular noun ("a 60 W bulb")."""
+    noun = NEXT_WORD.match(text, stop, limit)
+    return bool(noun and noun["word"].isalpha() and noun["word"].islower() and noun["word"] not in NOT_COUNTED
+                and not _is_counted(noun["word"]) and ARTICLE_BEFORE.search(text, max(0, start - 6), start))
 
 
 def _national_currency(text: str, first: re.Match[str], second: re.Match[str], limit: int) -> Optional[_Tail]:
