@@ -299,3 +299,21 @@ def test_a_post_written_as_a_list_of_long_items_is_an_article():
                     for n in range(3))
     article = parse_html(f"<html><body><article><h1>Notes from the quay</h1><ul>{items}</ul></article></body></html>")
     assert "new timetable" in article.text
+
+
+def test_the_page_parse_matches_trafilaturas_and_picks_element_classes_in_c():
+    """One parse for newsaudit and trafilatura: the same tree as trafilatura's loader, comments dropped,
+    every element an ``HtmlElement`` (the class chosen without a Python callback per element)."""
+    from lxml import etree
+    from lxml.html import HtmlElement
+    from trafilatura import load_html
+
+    from newsaudit.structure.html import load_tree
+
+    page = ("<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>"
+            "<p>The <!-- x -->harbour board raised fares.</p><form><input name='q' value='1'><label>Find</label>"
+            "</form></article></body></html>")
+    tree = load_tree(page)
+    assert etree.tostring(tree) == etree.tostring(load_html(page))
+    assert {type(element) for element in tree.iter()} == {HtmlElement}
+    assert tree.find(".//form").text_content() == "Find"

@@ -322,3 +322,12 @@ def test_a_heading_for_screen_readers_only_is_not_printed():
     for hidden in ("text-hide", "sr-only"):  # the page's title is the site's name: the first printed heading stands
         top = f"<h2 class='{hidden}'>Main content</h2><h2>Old ferry pier to close for a year</h2>"
         assert parse_html(_page_with(head, "", top=top), url=URL).headline == "Old ferry pier to close for a year"
+
+
+def test_a_byline_class_is_found_in_any_case_and_other_boxes_are_not():
+    from newsaudit.structure.metadata import _byline_class
+
+    assert _byline_class("article-Byline") and _byline_class("post-AUTHOR name") and _byline_class("vcard fn")
+    assert _byline_class("by-ſtaff writer")  # a non-ASCII class goes to the pattern itself
+    assert not _byline_class("author-avatar") and not _byline_class("comment-author")
+    assert not _byline_class("headline big") and not _byline_class("")

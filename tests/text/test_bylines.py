@@ -90,3 +90,13 @@ def test_a_fuller_credit_printed_later_is_preferred_to_a_tag_with_the_first_auth
     # role text after the names is not a second author, nor is another extractor's joined guess
     assert choose_byline(["Ann Lee", "Posted by Ann Lee, HHB Project Marketing, Harbour"], OUTLET) == "Ann Lee"
     assert choose_byline(["Ann Lee", "Harbour Media; Ann Lee"], OUTLET, guesses=1) == "Ann Lee"
+
+
+def test_a_name_key_keeps_letters_and_digits_folded_and_drops_accents():
+    from newsaudit.text.bylines import name_key
+
+    assert name_key("The Daily-World.com") == "thedailyworldcom"
+    assert name_key("Café Müller, Łódź 24") == "cafemullerłodz24"
+    assert name_key("STRASSE Straße") == "strassestrasse"
+    assert name_key("e\u0301\u20dd①") == "e1"  # a combining acute and an enclosing circle dropped; ① folds to 1
+    assert name_key(None) == name_key("") == ""

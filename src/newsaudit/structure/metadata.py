@@ -56,6 +56,7 @@ AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author"
 BYLINE_CLASS = re.compile(r"byline|(?:^|[\s_-])(?:author|autor|verfasser)(?:[\s_-]|name|$)|(?:^|\s)fn(?:\s|$)|"
                           r"writer|reporter", re.IGNORECASE)
 BYLINE_CLASS_WORDS = ("byline", "author", "autor", "verfasser", "fn", "writer", "reporter")  # one is in every match
+BYLINE_CLASS_WORD = re.compile("|".join(BYLINE_CLASS_WORDS))  # the same test in one search
 NOT_BYLINE_CLASS = re.compile(r"comment|reply|avatar|related|teaser|bio\b|description|share|social", re.IGNORECASE)
 OFF_ARTICLE = re.compile(r"comment|related|recommend|teaser|sidebar|footer|(?:^|[\s_-])nav|menu|widget",
                          re.IGNORECASE)
@@ -426,7 +427,7 @@ def _byline_class(classes: str) -> bool:
     substrings, where the pattern tried every position of every class of the page."""
     if classes.isascii():
         lower = classes.lower()  # in ASCII, what IGNORECASE matches
-        if not any(word in lower for word in BYLINE_CLASS_WORDS):
+        if not BYLINE_CLASS_WORD.search(lower):
             return False
     return bool(BYLINE_CLASS.search(classes)) and not NOT_BYLINE_CLASS.search(classes)
 

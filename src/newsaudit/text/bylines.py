@@ -79,8 +79,10 @@ NOT_A_NAME = frozenset(
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$|^[\w.'’-]*[^\W\d_][\w.'’-]*$")
 def name_key(text: Optional[str]) -> str:
     """Letters and digits only, folded: "The Daily-World.com" -> "thedailyworldcom"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).casefold()
+    kept = "".join(filter(str.isalnum, unicodedata.normalize("NFKD", text or "")))
+    if not kept.isascii():  # only a non-ASCII character can be a combining mark
+        kept = "".join(ch for ch in kept if not unicodedata.combining(ch))
+    return kept.casefold()
 
 
 def names_site(segment: str, keys: frozenset[str]) -> bool:
