@@ -33,10 +33,11 @@ def test_a_long_text_parsed_in_chunks_keeps_every_entity_at_its_offset():
     assert len(ents) == 300 * len(single.ents)
 
 
-def test_auditing_new_words_does_not_grow_the_model_vocabulary():
-    """A crawl brings new strings (names, numbers, URLs) on every page: they are freed after each
-    article's claims are read, so a long-lived worker's memory stays flat."""
+def test_auditing_new_words_does_not_grow_the_model_vocabulary(monkeypatch):
+    """A crawl brings new strings (names, numbers, URLs) on every page: once the vocabulary is
+    full they are freed after each article's claims are read, so a long-lived worker's memory stays flat."""
     import newsaudit
+    import newsaudit.claims
 
     resources = default_resources()
     if resources.nlp is None:
@@ -44,9 +45,27 @@ def test_auditing_new_words_does_not_grow_the_model_vocabulary():
     strings = resources.nlp.vocab.strings
     newsaudit.audit("Fares rise\n\nMayor Helen Marsh said fares rise by 5 percent on Monday in Lisbon.\n" * 3,
                     resources=resources)
+    monkeypatch.setattr(newsaudit.claims, "KEPT_STRINGS", len(strings))  # full
     before = len(strings)
     for page in range(3):
         words = " ".join(f"Zqx{page}w{i}" for i in range(200))
         newsaudit.audit(f"Fares rise\n\nMayor Helen Marsh said {words} were counted on Monday in Lisbon.\n" * 3,
                         resources=resources)
     assert len(strings) == before
+
+
+def test_the_vocabulary_keeps_new_words_only_while_it_has_room_for_the_whole_text(monkeypatch):
+    import newsaudit.claims
+    from newsaudit.claims import memory_zone
+
+    nlp = default_resources().nlp
+    if nlp is None:
+        pytest.skip("no spaCy English model installed")
+    strings = nlp.vocab.strings
+    monkeypatch.setattr(newsaudit.claims, "KEPT_STRINGS", len(strings) + 10_000)
+    for words in (300, 12_000):  # room for the first text's words, not for the second's
+        text = " ".join(f"Word{words}n{i}q" for i in range(words))
+        with memory_zone(nlp, len(text)):
+            parse(text, nlp)
+    assert "Word300n7q" in strings and "Word12000n7q" not in strings
+    assert len(strings) < newsaudit.claims.KEPT_STRINGS

@@ -44,10 +44,10 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
         text = text[:_cut_before(text, most_chars)]
         _note(notes, f"claims: the body has {len(article.text):,} characters; claims were read from the first "
                      f"{len(text):,} (the limit is {most_chars:,})")
-    # Every string the model's pass adds to the shared vocabulary (each new word, number, URL) is
-    # freed when the zone closes, so a process that audits a crawl does not grow with every page;
-    # the Doc is read only inside it.
-    with memory_zone(resources.nlp):
+    # Once the model's vocabulary holds the words of news (``KEPT_STRINGS``), every string a pass
+    # adds (each new name, number, URL) is freed when the zone closes, so a process that audits a
+    # crawl does not grow with every page; the Doc is read only inside it.
+    with memory_zone(resources.nlp, len(text)):
         doc = parse(text, resources.nlp, deadline)  # the caller leaves time after its deadline for the rest
         if doc is not None and len(doc.text) < len(text):
             text = text[:len(doc.text)]
@@ -66,10 +66,26 @@ def extract_claims(article: Article, resources: Resources, *, deadline: Optional
     return claims, quotes
 
 
-def memory_zone(nlp: Optional[Any]) -> ContextManager[Any]:
-    """spaCy's memory zone of ``nlp`` (strings added inside it are freed on leaving), or nothing."""
+# The model ships with a few hundred words in its vocabulary, and a pass makes an entry for every
+# other word it meets. The entries the first pages of a process make are kept while the string
+# store holds fewer than this many strings (the model's own 85,000, and what new words add: an
+# entry for a word the store already spells costs about 150 bytes, one for a new word two strings
+# and about 850 bytes; at most some 40 MB in all): they are the common words of news, met again
+# on every page, and making them anew for each article costs a few percent of the pass. Past it,
+# each pass runs in spaCy's memory zone, which frees what the pass added: a worker's memory stays
+# flat over a crawl of any size. (The store's length is the measure: the vocabulary's own length
+# also counts the entries a zone has freed.)
+KEPT_STRINGS = 150_000
+
+
+def memory_zone(nlp: Optional[Any], text_chars: int = 0) -> ContextManager[Any]:
+    """spaCy's memory zone of ``nlp`` (strings added inside it are freed on leaving), or nothing
+    while the string store has room under ``KEPT_STRINGS`` for what ``text_chars`` characters of
+    text can add (a token and the space after it take two characters and add at most two strings)."""
     zone = getattr(nlp, "memory_zone", None)
-    return zone() if zone is not None else contextlib.nullcontext()
+    if zone is None or len(nlp.vocab.strings) + text_chars < KEPT_STRINGS:
+        return contextlib.nullcontext()
+    return zone()
 
 
 def checkworthiness_model(notes: Optional[list[str]] = None) -> Optional[Any]:
