@@ -709,7 +709,8 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
     total = sum(votes.values()) or 1
     shares = {code: count / total for code, count in votes.items()}
     short = _county_short_forms(kept, text, gazetteer)  # "DeKalb" beside "DeKalb County" is the county again
-    named = [m for m in kept if not m.demonym and m.fixed is None and fold(m.name) not in short]  # what the gazetteer reads
+    voting = [m for m in kept if fold(m.name) not in short]  # a short form neither votes nor supports
+    named = [m for m in voting if not m.demonym and m.fixed is None]  # what the gazetteer reads
     states = {fold(m.fixed.name) for m in kept if m.fixed is not None and m.fixed.feature == "ADM1"}
     states |= {fold(m.name) for m in named if any(c.feature == "ADM1" for c in gazetteer.candidates(m.name))}
     states |= {fold(c.admin1) for m in named
@@ -717,16 +718,16 @@ def _resolve_all(kept: list[_Mention], text: str, gazetteer: Gazetteer,
     points = tuple(dict.fromkeys((c.lat, c.lon) for m in named
                    for options in [gazetteer.candidates(m.name)] if len(options) == 1
                    for c in options if c.lat is not None))[:MAX_POINTS]
-    readings = {fold(m.name): gazetteer.candidates(m.name) for m in kept
-                if not (m.demonym or m.fixed is not None or m.region) and fold(m.name) not in short}
+    readings = {fold(m.name): gazetteer.candidates(m.name) for m in voting
+                if not (m.demonym or m.fixed is not None or m.region)}
     context = Context(countries=shares, admin1=frozenset(states), points=points,
-                      states=_state_shares([m for m in kept if fold(m.name) not in short], text, gazetteer, shares),
+                      states=_state_shares(voting, text, gazetteer, shares),
                       support=neighbour_support({**readings, **{"@" + key: options for key, options in unnamed.items()}}),
                       within=_within(readings))
     divisions = _division_lists(kept, text, gazetteer)
-    chosen = _read_names(kept, text, gazetteer, context, {}, namesakes, divisions)
+    chosen = _read_names(kept, text, gazetteer, context, {}, namesakes, divisions, short)
     for _round in range(NEIGHBOUR_ROUNDS):  # each name again, near what the other names were read as
-        chosen = _read_names(kept, text, gazetteer, context, chosen, namesakes, divisions)
+        chosen = _read_names(kept, text, gazetteer, context, chosen, namesakes, divisions, short)
     return {key: value for key, value in chosen.items() if value is not None}
 
 
@@ -891,10 +892,11 @@ def _state_shares(kept: list[_Mention], text: str, gazetteer: Gazetteer,
 
 def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: Context,
                 before: dict[int, Candidate], towns: Optional[dict[str, list[Candidate]]] = None,
-                divisions: Optional[dict[int, Candidate]] = None) -> dict[int, Candidate]:
+                divisions: Optional[dict[int, Candidate]] = None,
+                short: Optional[dict[str, str]] = None) -> dict[int, Candidate]:
     """One reading per name; with ``before``, the other names' towns and counties count as neighbours;
     ``towns`` are the outlet's own (:func:`_outlet_towns`), ``divisions`` the names read in a list of
-    divisions (:func:`_division_lists`)."""
+    divisions (:func:`_division_lists`), ``short`` the county short forms (:func:`_county_short_forms`)."""
     local = {fold(m.name): (c.lat, c.lon) for m in kept for c in [before.get(id(m))]
              if c is not None and c.lat is not None and (c.kind == "city" or c.feature == "ADM2")}
     local = dict(list(local.items())[:MAX_POINTS + 1])
@@ -907,7 +909,7 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         state = None if m.fixed or m.demonym or id(m) in divisions else _state_after(text[m.span_end:m.span_end + 30])
         if state:
             pinned.setdefault(fold(m.name), state)
-    short = _county_short_forms(kept, text, gazetteer)
+    short = _county_short_forms(kept, text, gazetteer) if short is None else short
     for m in sorted(kept, key=lambda m: fold(m.name) in short):  # "DeKalb County" before "DeKalb"
         key = fold(m.name)
         if not m.fixed and key in by_name:

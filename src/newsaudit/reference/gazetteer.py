@@ -128,6 +128,9 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", fold(name).replace("y", "i").replace("j", "i"))
 
 
+ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
 @functools.lru_cache(maxsize=2048)
 def _query_keys(name: str) -> tuple[str, ...]:
     """A looked-up name's index keys; an article asks for the same names many times. "St. Paris",
@@ -139,9 +142,6 @@ def _query_keys(name: str) -> tuple[str, ...]:
         head, rest = folded.split(" ", 1)
         keys += (f"{ABBREVIATED_WORDS[head]} {rest}",)
     return keys
-
-
-ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def strip_possessive(name: str) -> str:
