@@ -207,6 +207,28 @@ def test_scores_records_and_designations_are_not_quantities(sentence):
     assert find_quantities(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Readers who kept a diary ate less at night (14).",        # a reference number
+    "Reviews agree on this [3, 4], others do not [9].",  # bracketed references
+    "She took the second set 7-6 (4) and the match.",         # tie-break points
+    "[2] A survey of clinics found the same.",                 # a footnote opening a line
+    "Veterans of the 1973 Six-Day War met again.",            # a named war
+    "Ohio joined the Big Ten long ago.",                       # a conference's name
+    "Owners of the iPhone 11 Pro got the update.",            # a product's number
+])
+def test_reference_marks_named_numbers_and_product_numbers_are_not_quantities(sentence):
+    assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Mary Jones (45) was charged on Monday.", 45),           # an age in brackets after a name
+    ("The Six men who escaped were caught.", 6),               # a count at the start of a sentence
+    ("Storms hit six states and the Five Boroughs.", 6),        # the lower-case count stays
+])
+def test_bracketed_ages_and_plain_counts_stay(sentence, value):
+    assert value in [q.value for q in find_quantities(sentence)]
+
+
 def test_a_weight_class_in_pounds_is_a_weight_and_a_fine_in_pounds_is_money():
     (weight,) = find_quantities("He moved up to the 132 pounds division.")
     (fine,) = find_quantities("The court set the fine at 50 pounds.")

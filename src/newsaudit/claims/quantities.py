@@ -704,8 +704,17 @@ ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.|
 # ... and "what 1 ) explains ... and 3 ) predicts", "1) Lego": a small number closing a bracket never opened (_unopened).
 ENUMERATOR = re.compile(r"[;:.]\s*\d{1,2}\s?\)(?=\s)|^\s*\d{1,2}\s?\)(?=\s)|(?:^|\n)[ \t]*\d{1,2}[.)]\s(?=[A-Z])"
                         r"|(?P<unopened>(?<![\w.,(])\d{1,2}\s?\)(?=\s))")
+# "eating habits (12).", "as shown [3, 4]", "won 7-6 (5)": a reference or tie-break mark, a bare number
+# alone in brackets after a lower-case word, a figure or a stop ("Smith (45)" is an age and stays).
+REFERENCE_MARK = re.compile(r"(?:(?<![\w’'-])[a-z]+|[\d.,;:%\])’”\"])\s?(?P<mark>[(\[]\d{1,3}(?:,\s?\d{1,3}|[–-]\d{1,3})*[)\]])"
+                            r"(?=[\s.,;:!?]|$)|(?:^|\n)(?P<line_mark>\[\d{1,3}\])(?=\s)")
+# "the Six-Day War", "the Seven Years' War", "the Big Ten", "the Three Gorges Dam": after a lower-case "the",
+# a capitalised number word joined to a capitalised word is part of a name, not a count.
+_CAPITALISED_NUMBERS = "|".join(word.capitalize() for word in (*SMALL_NUMBERS, *TENS, "hundred", "thousand"))
+NAMED_NUMBER = re.compile(rf"(?<![\w-])(?-i:the\s(?:[A-Z][a-z]+\s|\d{{4}}\s)?)(?P<mark>(?-i:{_CAPITALISED_NUMBERS}))"
+                          r"(?=(?-i:[- ][A-Z][a-z])|\s?[.,;:!?)]|$)")
 NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DATE, CLOCK_TIME, PHONE, ADDRESS,
-                  ENUMERATOR)
+                  ENUMERATOR, REFERENCE_MARK, NAMED_NUMBER)
 # What right after a numeral makes it part of something else.
 ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
 
@@ -1085,7 +1094,9 @@ def _excluded(text: str, positions: list[int], start: int, end: int) -> "SpanSet
     for pattern in NOT_A_QUANTITY:
         for low, high in stretches:
             for match in pattern.finditer(text, low, high):
-                if pattern is not ENUMERATOR or not match["unopened"] or _unopened(text, match.start()):
+                if "mark" in pattern.groupindex:  # only the mark, not the words before it
+                    excluded.add(*match.span("mark" if match["mark"] else "line_mark"))
+                elif pattern is not ENUMERATOR or not match["unopened"] or _unopened(text, match.start()):
                     excluded.add(match.start(), match.end())
     return excluded
 
@@ -1638,7 +1649,8 @@ def _designated(text: str, position: int) -> bool:
     word_start, word = before
     if _designator_word(word):  # "Part 2", "S&P 500", "highway 35", "no. 1" in lower-case copy
         return True
-    if not word or not word[0].isupper() or not (word.rstrip(".").isalpha()):
+    named = word[:1].isupper() or word[:1].islower() and any(letter.isupper() for letter in word[1:])  # "iPhone 12"
+    if not word or not named or not (word.rstrip(".").isalpha()):
         return False
     if word in NOT_DESIGNATORS or word.lower() in APPROX_BEFORE:
         return False
