@@ -215,6 +215,7 @@ def test_scores_records_and_designations_are_not_quantities(sentence):
     "Veterans of the 1973 Six-Day War met again.",            # a named war
     "Ohio joined the Big Ten long ago.",                       # a conference's name
     "Owners of the iPhone 11 Pro got the update.",            # a product's number
+    "The twins hope to one day open a bakery.",               # someday
 ])
 def test_reference_marks_named_numbers_and_product_numbers_are_not_quantities(sentence):
     assert find_quantities(sentence) == []
@@ -224,6 +225,7 @@ def test_reference_marks_named_numbers_and_product_numbers_are_not_quantities(se
     ("Mary Jones (45) was charged on Monday.", 45),           # an age in brackets after a name
     ("The Six men who escaped were caught.", 6),               # a count at the start of a sentence
     ("Storms hit six states and the Five Boroughs.", 6),        # the lower-case count stays
+    ("The strike lasted one day, the union said.", 1),          # a day's length stays
 ])
 def test_bracketed_ages_and_plain_counts_stay(sentence, value):
     assert value in [q.value for q in find_quantities(sentence)]

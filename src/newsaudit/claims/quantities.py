@@ -1483,6 +1483,7 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     return bool(ORDINAL_OR_CODE.match(after))
 
 
+SOME_DAY_BEFORE = re.compile(r"\b(?:to|will|would|could|might|may|can|shall|should|must)\s$", re.IGNORECASE)
 # "9.58s", "4.2 s": seconds after a number with decimals (an "s" after whole digits is a plural, "1990s").
 DECIMAL_SECONDS = re.compile(r"\s?s(?![\w'’-])")
 DECIMAL_END = re.compile(r"\d\.\d+$")
@@ -1539,6 +1540,9 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
         return None  # "one of them", "two said": words that count nothing a reader checks
     elif numeral.worded and numeral.low == 1 and tail.kind == "count":
         return None  # "one wrong glance"
+    if (numeral.worded and numeral.low == 1 and tail.unit == "day" and numeral.high is None
+            and SOME_DAY_BEFORE.search(text, max(0, numeral.start - 12), numeral.start)):
+        return None  # "hopes to one day run", "will one day rule": someday, not a day's length
     half = (AND_A_HALF.match(text, tail.end, limit) if tail.unit is not None and tail.kind not in HALF_NOT_ADDED
             and numeral.high is None and tail.scale == 1 and not numeral.fraction else None)
     if half:  # "two hours and a half", "three miles and a half": the half is of that unit
