@@ -189,3 +189,14 @@ def test_sources_named_before_or_after_the_claim(sentence, source):
 def test_pronouns_and_plain_statements_name_no_source(sentence):
     claims = extract_claims(_article(sentence), default_resources())[0]
     assert [c.source for c in claims] == [None]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The county paid a contractor $2.4 million last year, according to court records.", "court records"),
+    ("The toll rose to 40 people on Sunday, according to a Reuters tally.", "Reuters tally"),
+    ("The school spent $310,000 on buses, according to the district's budget website.", "district's budget website"),
+])
+def test_records_a_reader_can_look_up_are_sources(sentence, source):
+    text = "Officials met on Monday to discuss the year ahead in the valley. " + sentence
+    claims, *_ = extract_claims(_article(text), default_resources())
+    assert _claim(claims, sentence[:12]).source == source

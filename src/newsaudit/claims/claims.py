@@ -38,7 +38,9 @@ SOURCE_NOUNS = "estimates|estimate|data|figures|tally|report|reports|says|said|c
 # "UK MoD estimates: ...", "Ukraine's General Staff: ...", "ISW: ..." at the start of a sentence.
 SOURCE_COLON = re.compile(rf"^(?!(?:{PREPOSITIONS})\b)(?P<source>{ORG_NAME})(?:\s+(?:{SOURCE_NOUNS}))?:\s+(?![“\"])")
 # "per X", "according to X", "citing X"; X may be a role and a name or a lowercase group.
-# Heads of lowercase sources: "the state forestry department", "county officials", "local police".
+# Heads of lowercase sources: "the state forestry department", "county officials", "local police", and the
+# records a reader can look up: "court records", "the state's finances website", "a Reuters tally" (not "her
+# own database": a person's own records are theirs, the person is the source).
 SOURCE_HEADS = (r"(?:department|office|ministry|agency|police|officials|authorities|service|council|board|company|"
                 r"government|spokes(?:man|woman|person)|data|figures|estimates?|statement|report|survey|census|"
                 r"bureau|commission|authority|institute|analysts|experts|sources|officers|army|military|forces|"
@@ -46,12 +48,14 @@ SOURCE_HEADS = (r"(?:department|office|ministry|agency|police|officials|authorit
                 r"utility|firm|group|coalition|campaign|union|federation|observers|monitors|workers|residents|"
                 r"witnesses|doctors|medics|rescuers|investigators|officers?|sheriff's office|sheriff’s office|"
                 r"commanders|soldiers|troops|lawmakers|deputies|ministers|diplomats|leaders|engineers|"
-                r"economists|insurers)")
+                r"economists|insurers|website|site|records|filings?|documents|study|studies|database|register|"
+                r"release|transcripts?|minutes|accounts|budget|audit|review|index|tracker|dashboard|tally|count|"
+                r"poll)")
 # People speaking as a group: "Ukrainian commanders", "Opposition lawmakers".
 GROUP_HEADS = (r"(?:commanders|officials|authorities|police|soldiers|troops|lawmakers|deputies|ministers|"
                r"diplomats|leaders|engineers|economists|analysts|experts|researchers|scientists|prosecutors|"
                r"investigators|officers|residents|witnesses|doctors|insurers)")
-LOWER_SOURCE = rf"(?:the\s+|local\s+|state\s+)?(?:[a-z][\w’'-]*\s+){{0,4}}{SOURCE_HEADS}"
+LOWER_SOURCE = rf"(?!(?:her|his|their|its|our|my|your)\s)(?:the\s+|an?\s+|local\s+|state\s+)?(?:[a-z][\w’'-]*\s+|[A-Z][\w’'-]*\s+(?=[a-z])){{0,4}}{SOURCE_HEADS}"
 SOURCE_PER = re.compile(
     rf"\b(?:per|according to|citing)\s+(?:(?P<role>(?:{ROLE_WORDS})s?)\s+)?(?P<source>{ORG_NAME}|{LOWER_SOURCE}|[a-z]+s)\b"
 )
@@ -188,4 +192,4 @@ def _known_person(name: str, people: People) -> Optional[str]:
 def _source_name(name: str) -> str:
     """'Verstka’s' -> 'Verstka', 'the Finance Ministry' -> 'Finance Ministry';
     "Ukraine's General Staff" stays whole."""
-    return re.sub(r"^[Tt]he\s+|[’']s$", "", name.strip())
+    return re.sub(r"^(?:[Tt]he|an?)\s+|[’']s$", "", name.strip())
