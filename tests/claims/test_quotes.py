@@ -240,3 +240,31 @@ def test_words_before_gives_what_the_pattern_gives():
             expected = [(m.start(), m.group(1), m.end())
                         for m in regex.finditer(rf"([A-Z][a-z’'-]+)\s+{regex.escape(name)}\b", text)]
             assert list(words_before(text, name)) == expected, (text, name)
+
+
+GENDERED = (
+    "Mara Quist, the singer, left her label in March.\n\n"
+    "The label was bought this year by a firm owned by the manager Rob Lane.\n\n"
+    "In a post at the time she called the sale a betrayal.\n\n"
+    "Lane has worked with several stars who have fallen out with Mara Quist over the years.\n\n"
+    "He has denied treating any of them unfairly.\n\n"
+    "Then, last week, Mara Quist posted a long statement online about her early recordings and Rob Lane.\n\n"
+    "\"I just want to sing my own songs,\" she said.\n"
+)
+
+
+@pytest.mark.parametrize("mode", ["spacy", "rules"])
+def test_gender_comes_from_pronouns_after_a_subject_not_after_any_mention(mode):
+    # "she" follows Lane's mention but points back to the singer; "He" follows the singer's
+    # mention but points back to Lane, the subject of the sentence before it.
+    doc = parse(GENDERED, default_resources().nlp) if mode == "spacy" else None
+    [quote] = [q for q in find_quotes(GENDERED, doc) if q.direct]
+    assert quote.speaker == "Mara Quist"
+
+
+def test_a_dash_the_model_takes_into_a_name_is_not_a_word_of_it():
+    from newsaudit.claims.quotes import People, _register
+
+    people = People()
+    _register(people, "with Ada Bell - both of whom", 5, "Ada Bell -", {})
+    assert people.full_by_word == {"Bell": "Ada Bell", "Ada Bell": "Ada Bell"}

@@ -143,7 +143,9 @@ FEMALE_WORDS = re.compile(r"\b(?:Mrs\.|Ms\.|Miss|she|her|hers|herself|spokeswoma
 SUBJECT_MALE = re.compile(r"\b(?:[Hh]e|himself)\b")  # "him" and "her" after a name are often someone else
 SUBJECT_FEMALE = re.compile(r"\b(?:[Ss]he|herself)\b")
 HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+$")
-GENDER_LOOKAHEAD = 120  # characters after a mention read for the pronoun that refers back to it
+GENDER_LOOKAHEAD = 240  # characters after a subject's mention read for the pronoun that refers back to it
+OWN_MALE = re.compile(r"\b(?:his|him)\b")  # after the subject of a sentence, its own: "X said his ..."
+OWN_FEMALE = re.compile(r"\bher\b")
 
 # --- indirect quotes ------------------------------------------------------------------------
 INDIRECT_VERBS = (r"(?:says|said|say|told|tells|tell|adds|added|claims|claimed|argues|argued|insists|insisted|"
@@ -292,9 +294,15 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not text[max(0, start - 3):start].strip(" “\"‘(") or text[max(0, start - 3):start].rstrip()[-1:] in ".!?:\n"
 
 
+NAME_EDGE = " \t\n-–—,;:.\"“”‘’()[]"  # what a model's span may carry off its ends ("Kim Kardashian -")
+
+
 def _register(people: People, text: str, start: int, raw: str, votes: dict[str, dict[str, int]]) -> None:
     raw = POSSESSIVE_OWNER.sub("", raw).rstrip("’'s") if raw.endswith(("’s", "'s")) else POSSESSIVE_OWNER.sub("", raw)
+    raw = raw.strip(NAME_EDGE)
     words = raw.split()
+    if not all(any(letter.isalpha() for letter in word) for word in words):
+        return  # "Kim Kardashian - both": a dash is not a name's word
     role_words = []
     while words and re.fullmatch(rf"(?:{ROLE_WORDS})", words[0], re.I):
         role_words.append(words.pop(0))
@@ -364,9 +372,13 @@ def _read_gender(people: People, text: str) -> None:
         tally[0] += bool(MALE_WORDS.search(role))
         tally[1] += bool(FEMALE_WORDS.search(role))
         end = people.mention_ends[k]
+        if not _subject_mention(text, start, end):
+            continue  # "a company owned by X. In a post she ...": the pronoun is the subject's, not X's
         limit = min(starts[k + 1] if k + 1 < len(starts) else len(text), end + GENDER_LOOKAHEAD)
         window = text[end:limit]
         male, female = SUBJECT_MALE.search(window), SUBJECT_FEMALE.search(window)
+        if not (male or female):  # "X posted ... from her first albums": the subject's own
+            male, female = OWN_MALE.search(window), OWN_FEMALE.search(window)
         if male and (not female or male.start() < female.start()):
             tally[0] += 1
         elif female:
@@ -376,6 +388,29 @@ def _read_gender(people: People, text: str) -> None:
             people.gender[name] = "m"
         elif female > male:
             people.gender[name] = "f"
+
+
+# What may open a sentence before its subject: "Then, last week, X ...", "On Monday X ...".
+SUBJECT_LEAD = re.compile(r"(?:[\w’'-]+\s){0,4}?[\w’'-]+,\s(?:[\w’'-]+\s){0,3}?(?:[\w’'-]+,\s)?$|"
+                          r"(?:On|In|At|By|After|Before|Last|This|Earlier|Later)\s(?:[\w’'-]+\s){0,2}$")
+
+
+def _subject_mention(text: str, start: int, end: int) -> bool:
+    """The mention is its sentence's subject, as news writes it: it opens the sentence, or
+    follows a short opening phrase, and is not a possessive ("X's first album ...")."""
+    if text.startswith(("’s", "'s"), end):
+        return False
+    opening = max(text.rfind(stop, 0, start) for stop in (". ", "? ", "! ", "\n", ".” ", '." ', ": "))
+    lead = text[opening + 1 if opening >= 0 else 0: start].lstrip(" “\"‘")
+    if not lead:
+        return True
+    if len(lead) > 60 or not lead.endswith(" "):
+        return False
+    return bool(ROLE_LEAD.fullmatch(lead) or SUBJECT_LEAD.fullmatch(lead))
+
+
+# A role or title before the name: "Senator X", "The company's chief executive, X", "Analyst X".
+ROLE_LEAD = re.compile(r"(?:(?:[Tt]he\s)?(?:[\w’'.-]+\s){0,4}?)?(?:[A-Z][\w’'.-]*\s)+|(?:[Tt]he\s)?[\w’'\s-]{0,50},\s")
 
 
 @dataclass(frozen=True)
