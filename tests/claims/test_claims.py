@@ -200,3 +200,12 @@ def test_records_a_reader_can_look_up_are_sources(sentence, source):
     text = "Officials met on Monday to discuss the year ahead in the valley. " + sentence
     claims, *_ = extract_claims(_article(text), default_resources())
     assert _claim(claims, sentence[:12]).source == source
+
+
+def test_the_verb_before_the_name_after_a_claim_gives_its_speaker():
+    text = ("Shares of the Quill-Ada Marsh venture rose on Monday. "
+            "The Quill-Ada Marsh deal could lift sales by 20% next year, says Dana Whitcombe, a fund manager "
+            "at Harlow Capital.")
+    claims, *_ = extract_claims(_article(text), default_resources())
+    claim = _claim(claims, "The Quill")
+    assert claim.speaker is not None and claim.speaker.name == "Dana Whitcombe"

@@ -65,6 +65,11 @@ SOURCE_AFTER = re.compile(
     rf"estimates|told\s+[\w ]{{2,30}}?)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     rf"today|yesterday|late|earlier)\w*)?(?:\s+in\s+a\s+(?:statement|report|briefing|post))?[.!]?[”\"’]?$"
 )
+# The verb before the name, after the claim: "..., says John Petrides, portfolio manager at X."
+SOURCE_INVERTED = re.compile(
+    rf",\s+(?:says|said|writes|wrote|adds|added|argues|argued)\s+(?:(?P<role>(?:{ROLE_WORDS}))\s+)?"
+    rf"(?P<source>{ORG_NAME})(?=\s*(?:[,.;!?]|$|\s(?:in|on|at|of|who|from)\b))"
+)
 # A capitalised subject that asserts: "Corran Ferries said on Friday ...", "Board chair Helen Marsh said ...".
 SOURCE_SUBJECT = re.compile(
     r"^(?:[^,;:“\"]{0,60}?\s)??(?!(?:He|She|It|They|We|I|You|Both|Some|Others|Many|All|One|Each|Most|Few|"
@@ -143,7 +148,7 @@ def attribution(text: str, start: int, end: int, quotes: Sequence[Quote],
     speaker = Speaker(quoted.speaker, quoted.role) if quoted else None
     sentence = text[start:end]
     for match in (SOURCE_COLON.match(sentence), *SOURCE_PER.finditer(sentence), SOURCE_AFTER.search(sentence),
-                  SOURCE_SUBJECT.match(sentence)):
+                  SOURCE_INVERTED.search(sentence), SOURCE_SUBJECT.match(sentence)):
         if match is None:
             continue
         named = _strip_filler(match.group("source"))
