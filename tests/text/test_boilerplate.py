@@ -21,3 +21,21 @@ def test_notices_are_found(line):
 def test_prose_is_not_a_notice():
     line = "The council published its budget on Monday and said the figures would be reviewed in March."
     assert not NOTICE_PHRASES.search(normalise(line)) and not is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Disclaimer: The opinions of the analysts quoted here are their own and not those of this site or its owners.",
+    "Get access to the region's most read business briefing, Ledger Plus, for as little as Rs 499 with a subscription.",
+    "Subscribe now for just $1 a week and read without limits.",
+])
+def test_disclaimers_and_subscription_offers_are_furniture(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The disclaimer on the ballot paper was printed in three languages.",
+    "Residents can get access to the reservoir path from next month.",
+    "The streaming firm raised its subscription price for just the cheapest plan, analysts said.",
+])
+def test_prose_about_disclaimers_and_subscriptions_stays(line):
+    assert not is_boilerplate(line)

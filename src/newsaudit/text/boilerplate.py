@@ -7,7 +7,8 @@ Three kinds of evidence:
   "Like this:", "Advertisement" placeholders, "Related" blocks);
 - phrases that make a short line furniture wherever they stand in it (``THEME_PHRASES``:
   "Click to share on Twitter", "Sign up for our newsletter", "Posted in", "Tags:"), and a few
-  that do so even in a long line (``NOTICE_PHRASES``: cookie and comment-form notices);
+  that do so even in a long line (``NOTICE_PHRASES``: cookie and comment-form notices, a
+  "Disclaimer:" paragraph, a "Get access to ... subscription" offer);
 - boxes set inside the story (``BOX_PHRASES``): a video's age gate ("Please enter your date of
   birth to view this video"), newsletter sign-ups, "Got a news tip?" lines, deals widgets;
 - shapes: a row of menu words joined by separators (``MENU_ROW``), a row of share buttons
@@ -46,13 +47,14 @@ NOTICE_PHRASES = re.compile(
     r"\bwe use cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|"
     r"\bthis (?:site|website) uses cookies\b|your email address will not be published|"
     r"required fields are marked|notify me of (?:new|follow-up)|"
-    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d{2}\b",
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d{2}\b|^disclaimer\s*[:-]|"
+    r"^(?:get|unlock) (?:full |unlimited |instant )?access to\b.{0,120}\b(?:subscri\w+|membership)\b",
     re.IGNORECASE,
 )
 # What a line must hold for NOTICE_PHRASES to match it (lines are lower-cased first): a line
 # without any is never searched for them (speed). A case-insensitive "i" or "s" also matches "ı"
 # and "ſ", so a line holding either is always searched.
-NOTICE_HINTS = ("cookie", "not be published", "required fields", "notify me of", "ı", "ſ")
+NOTICE_HINTS = ("cookie", "not be published", "required fields", "notify me of", "disclaimer", "access to", "ı", "ſ")
 NOTICE_OPENINGS = ("copyright", "©", "(c)")
 # Boxes a page sets inside or beside the story: a video's age gate, a newsletter sign-up, a tip
 # line, a deals widget. Furniture up to ``MAX_BOX_WORDS`` words, however they are worded around it.
@@ -66,7 +68,9 @@ BOX_PHRASES = re.compile(
     r"\bby (?:signing up|subscribing|clicking)\b.*\byou agree\b|^enter your e-?mail\b|"
     r"\bthanks? (?:you )?for (?:signing up|subscribing)\b|"
     r"^(?:today'?s |top |best |more |daily )?deals?(?: of the day| we love)?:?$|^(?:view|see|get|shop) (?:the )?deal\b|"
-    r"^check (?:the )?price\b|^shop now\b|\bwe may earn (?:a )?(?:small )?commission\b",
+    r"^check (?:the )?price\b|^shop now\b|\bwe may earn (?:a )?(?:small )?commission\b|"
+    r"^(?:subscribe|join|sign up)\b.{0,120}\bfor (?:as little as|just|only) (?:[$£€₹¥]|rs\.?\s?|\d)|"
+    r"\bsubscriptions? (?:service|plan|offer)\b.{0,120}\bfor as little as\b",
     re.IGNORECASE,
 )
 MAX_BOX_WORDS = 40
