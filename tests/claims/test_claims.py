@@ -209,3 +209,10 @@ def test_the_verb_before_the_name_after_a_claim_gives_its_speaker():
     claims, *_ = extract_claims(_article(text), default_resources())
     claim = _claim(claims, "The Quill")
     assert claim.speaker is not None and claim.speaker.name == "Dana Whitcombe"
+
+
+def test_a_label_before_a_colon_is_not_a_source():
+    text = ("The council met on Monday to set the budget for the coming year. "
+            "Update: The council later raised the repair budget to $4.2 million after the vote.")
+    claims, *_ = extract_claims(_article(text), default_resources())
+    assert _claim(claims, "Update:").source is None

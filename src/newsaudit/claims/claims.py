@@ -36,7 +36,11 @@ ORG_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.&\-]*(?:[’']s)?(?:\s+(?:(?:of|for|the|and|
 PREPOSITIONS = "In|On|At|For|From|With|Within|Inside|Near|After|Before|By|Enter|As"
 SOURCE_NOUNS = "estimates|estimate|data|figures|tally|report|reports|says|said|claims|count|probe|survey|poll|statement|assessment|analysis|update"
 # "UK MoD estimates: ...", "Ukraine's General Staff: ...", "ISW: ..." at the start of a sentence.
-SOURCE_COLON = re.compile(rf"^(?!(?:{PREPOSITIONS})\b)(?P<source>{ORG_NAME})(?:\s+(?:{SOURCE_NOUNS}))?:\s+(?![“\"])")
+# Labels that open a paragraph with a colon and name no one: "Disclaimer: ...", "Update: ...".
+COLON_LABELS = ("Disclaimer|Disclosure|Note|Notes|Update|Updated|Correction|Clarification|Editor’s note|Editor's note|"
+                "Warning|Background|Context|Summary|Related|Photo|Photos|Video|Watch|Listen|Read more|Also read|"
+                "Advertisement|File|FILE|Opinion|Analysis|Comment|Question|Answer|Q|A|Tip|Tips|Bottom line|Verdict")
+SOURCE_COLON = re.compile(rf"^(?!(?:{PREPOSITIONS})\b)(?!(?:{COLON_LABELS}):)(?P<source>{ORG_NAME})(?:\s+(?:{SOURCE_NOUNS}))?:\s+(?![“\"])")
 # "per X", "according to X", "citing X"; X may be a role and a name or a lowercase group.
 # Heads of lowercase sources: "the state forestry department", "county officials", "local police", and the
 # records a reader can look up: "court records", "the state's finances website", "a Reuters tally" (not "her
