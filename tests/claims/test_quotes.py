@@ -268,3 +268,13 @@ def test_a_dash_the_model_takes_into_a_name_is_not_a_word_of_it():
     people = People()
     _register(people, "with Ada Bell - both of whom", 5, "Ada Bell -", {})
     assert people.full_by_word == {"Bell": "Ada Bell", "Ada Bell": "Ada Bell"}
+
+
+@pytest.mark.parametrize("mode", ["spacy", "rules"])
+def test_a_speech_verb_after_an_auxiliary_attributes_the_quote(mode):
+    text = ('Shares fell on Monday. The veteran investor Oskar Lindqvist had said, "Bubbles do not grow '
+            'out of thin air." Lindqvist has also said, "Every rally ends."')
+    doc = parse(text, default_resources().nlp) if mode == "spacy" else None
+    found = {q.text[:7]: q for q in find_quotes(text, doc)}
+    assert found["Bubbles"].speaker == found["Every r"].speaker == "Oskar Lindqvist"
+    assert "Monday" not in (found["Bubbles"].role or "")
