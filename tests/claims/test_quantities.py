@@ -216,6 +216,9 @@ def test_scores_records_and_designations_are_not_quantities(sentence):
     "Ohio joined the Big Ten long ago.",                       # a conference's name
     "Owners of the iPhone 11 Pro got the update.",            # a product's number
     "The twins hope to one day open a bakery.",               # someday
+    "Routers with Wi-Fi 6 support cost more.",                 # a standard's number
+    "iPhone 11 owners got the update first.",                  # a product's number, opening the sentence
+    "She bought a 3-in-1 charger.",                            # a product's form
 ])
 def test_reference_marks_named_numbers_and_product_numbers_are_not_quantities(sentence):
     assert find_quantities(sentence) == []
@@ -226,6 +229,7 @@ def test_reference_marks_named_numbers_and_product_numbers_are_not_quantities(se
     ("The Six men who escaped were caught.", 6),               # a count at the start of a sentence
     ("Storms hit six states and the Five Boroughs.", 6),        # the lower-case count stays
     ("The strike lasted one day, the union said.", 1),          # a day's length stays
+    ("Storm Kills 30 People In Coastal Towns", 30),             # a title-case headline's count stays
 ])
 def test_bracketed_ages_and_plain_counts_stay(sentence, value):
     assert value in [q.value for q in find_quantities(sentence)]

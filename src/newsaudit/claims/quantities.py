@@ -1470,6 +1470,8 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
         return False
     if match["cur"] is None and re.search(r"[A-Za-z]-?$", text[max(0, start - 2): start]):
         return True
+    if text.startswith("-in-", stop) and text[stop + 4: stop + 5].isdigit():
+        return True  # "a 3-in-1 charger": a product's form
     after = text[stop: stop + 4]
     if (ATTACHED_UNIT.match(after) or after[:1].isalpha() and _extra_symbol(text, stop, len(text), attached=True)
             or PERCENT.match(text, stop)) or HYPHEN_UNIT.match(after) or PER_SLASH.match(text, stop):
@@ -1527,8 +1529,9 @@ def _quantity(text: str, numeral: _Numeral, limit: int) -> Optional[Quantity]:
     bare = tail.unit is None and tail.kind == "count" and not numeral.currency
     if bare and numeral.dash and not numeral.worded:
         return None  # "2-4" (a record), "9 - 64" (a box score): no unit, no counted noun
-    if (bare or tail.kind == "count" and tail.counted and tail.unit is None) and _designated(text, numeral.start):
-        return None  # "Part 2", "Voyager 2", "Section 427"
+    if ((bare or tail.kind == "count" and (tail.counted and tail.unit is None or _brand_before(text, numeral.start)))
+            and _designated(text, numeral.start)):
+        return None  # "Part 2", "Voyager 2", "Section 427", "iPhone 11 owners"
     if tail.kind == "count" and not numeral.worded and not numeral.currency and _named_designator(text, numeral.start):
         return None  # "Route 9 injured 60", "Flight 370 passengers", "Windows 10 users": the number names the thing
     part_of = (_part_of(text, tail, limit) if bare and not numeral.fraction and not (numeral.worded and numeral.low == 1)
@@ -1646,6 +1649,15 @@ def _word_before(text: str, position: int) -> Optional[tuple[int, str]]:
     return word_start, text[word_start: position - 1]
 
 
+def _brand_before(text: str, position: int) -> bool:
+    """The word before is a product's name by its shape: an inner capital after a lower-case
+    first letter ("iPhone", "iOS") or capitals joined by a hyphen ("Wi-Fi"), which a title-case
+    headline's words ("Storm Kills 30 People") never have."""
+    before = _word_before(text, position)
+    word = before[1] if before else ""
+    return bool(re.fullmatch(r"[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]*-[A-Z][A-Za-z]*", word))
+
+
 def _designated(text: str, position: int) -> bool:
     before = _word_before(text, position)
     if before is None:
@@ -1653,12 +1665,12 @@ def _designated(text: str, position: int) -> bool:
     word_start, word = before
     if _designator_word(word):  # "Part 2", "S&P 500", "highway 35", "no. 1" in lower-case copy
         return True
-    named = word[:1].isupper() or word[:1].islower() and any(letter.isupper() for letter in word[1:])  # "iPhone 12"
-    if not word or not named or not (word.rstrip(".").isalpha()):
-        return False
+    camel = word[:1].islower() and any(letter.isupper() for letter in word[1:])  # "iPhone 12", "iOS 13"
+    if not word or not (word[:1].isupper() or camel) or not word.rstrip(".").replace("-", "").isalpha():
+        return False  # "Wi-Fi 6" is a name too
     if word in NOT_DESIGNATORS or word.lower() in APPROX_BEFORE:
         return False
-    return not SENTENCE_START.search(text, max(0, word_start - 4), word_start)
+    return camel or not SENTENCE_START.search(text, max(0, word_start - 4), word_start)
 
 
 def _named_designator(text: str, position: int) -> bool:
