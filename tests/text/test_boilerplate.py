@@ -39,3 +39,13 @@ def test_disclaimers_and_subscription_offers_are_furniture(line):
 ])
 def test_prose_about_disclaimers_and_subscriptions_stays(line):
     assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Subscribe to Gadget Weekly on YouTube for more reviews:", True),
+    ("Stay tuned for more holiday gift guides!", True),
+    ("Follow Harbour News on Instagram", True),
+    ("Fans were told to subscribe to the band's channel on YouTube before the tour sold out in a single day.", False),
+])
+def test_channel_and_follow_up_lines_are_furniture(line, furniture):
+    assert is_boilerplate(line) is furniture

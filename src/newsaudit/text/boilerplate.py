@@ -39,7 +39,9 @@ THEME_PHRASES = re.compile(
     r"^categories?:|^share:|like loading|be the first to like|^listen to this article|"
     r"^(?:photo|image) gallery$|^\d+\s+comments?$|^comments?\s*\(\d+\)$|reading time|\bmin(?:ute)? read$|"
     r"^image \d+ of \d+$|^(?:updated|published|posted)?\s*\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago$|"
-    r"^(?:posted|published) by\b.*\bin\b|^continue reading\b|^read more\b",
+    r"^(?:posted|published) by\b.*\bin\b|^continue reading\b|^read more\b|"
+    r"^subscribe to \S+(?: \S+)? on (?:youtube|twitter|x|facebook|instagram|tiktok|spotify|apple podcasts)\b|"
+    r"^stay tuned for more\b|^follow \S+(?: \S+)? on (?:youtube|twitter|x|facebook|instagram|tiktok)\b",
     re.IGNORECASE,
 )
 # Notices that stay furniture however long they run.
