@@ -216,3 +216,13 @@ def test_a_label_before_a_colon_is_not_a_source():
             "Update: The council later raised the repair budget to $4.2 million after the vote.")
     claims, *_ = extract_claims(_article(text), default_resources())
     assert _claim(claims, "Update:").source is None
+
+
+def test_a_name_in_an_opening_clause_or_far_from_its_verb_is_not_the_speaker():
+    text = ("Norvik released its first smart fridge in March with 12 sensors. "
+            "Recent Norvik fridges also include a camera and apps that track 30 kinds of food and the shows you stream. "
+            "On the day that Norvik announced the camera, I bought two of its fridges for $2,400.")
+    claims, *_ = extract_claims(_article(text), default_resources())
+    for opening in ("Recent Norvik", "On the day"):
+        claim = _claim(claims, opening)
+        assert claim.speaker is None and claim.source is None, opening

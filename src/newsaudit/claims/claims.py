@@ -75,8 +75,9 @@ SOURCE_INVERTED = re.compile(
     rf"(?P<source>{ORG_NAME})(?=\s*(?:[,.;!?]|$|\s(?:in|on|at|of|who|from)\b))"
 )
 # A capitalised subject that asserts: "Corran Ferries said on Friday ...", "Board chair Helen Marsh said ...".
-SOURCE_SUBJECT = re.compile(
-    r"^(?:[^,;:“\"]{0,60}?\s)??(?!(?:He|She|It|They|We|I|You|Both|Some|Others|Many|All|One|Each|Most|Few|"
+SOURCE_SUBJECT = re.compile(  # not inside an opening clause: "When X said ..., I ..." (the comma ends it)
+    r"^(?!(?:When|While|After|Before|Although|Though|If|Because|Since|Until|Unless|Once|Whether|Even if|"
+    r"On the day (?:that|when)|The day (?:that|when))\b)(?:[^,;:“\"]{0,60}?\s)??(?!(?:He|She|It|They|We|I|You|Both|Some|Others|Many|All|One|Each|Most|Few|"
     r"This|That|These|Those|Everyone|Nobody)\b)(?P<source>[A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.’'-]*){0,5}"
     rf"|The\s+{LOWER_SOURCE}|[A-Z][\w’'-]+\s+(?:[a-z][\w’'-]*\s+){{0,2}}{GROUP_HEADS})(?:,\s[^,“\"]{{3,90}},)?\s+"
     r"(?:said|says|say|told|announced|announces|reported|reports|confirmed|confirms|estimated|estimates|estimate|"
@@ -87,6 +88,9 @@ ASSERTION_VERB = re.compile(
     r"\b(?:said|says|told|confirmed|confirms|reported|reports|announced|estimates|estimated|claimed|claims|"
     r"killed|destroyed|captured|repelled|launched|struck|hit|fell|rose|shows|showed|recorded|counted|"
     r"totals?|reached|signed|imposed|approved|ordered|canceled|cancelled|spiked|dropped|lost|won)\b", re.I)
+# The assertion follows the subject within a few words ("X, the analyst, said", "X has counted"),
+# not anywhere after it ("X smart TVs include ... TV shows").
+VERB_NEXT = re.compile(rf"(?:,[^,;“\"]{{3,90}},)?\s+(?:[a-z][\w’'-]*\s+){{0,3}}?{ASSERTION_VERB.pattern}", re.I)
 LEADING_FILLER = frozenset("Enter But Yet And So Then Still Now As".split())
 # A sentence opening on a (titled) name: "Analyst Marta Kovalenko counted ...".
 SUBJECT = re.compile(rf"(?:(?:{'|'.join(LEADING_FILLER)}|(?i:{ROLE_WORDS}))\s+)*(?P<name>{NAME})")
@@ -170,7 +174,7 @@ def attribution(text: str, start: int, end: int, quotes: Sequence[Quote],
 def _subject_speaker(sentence: str, people: People) -> Optional[Speaker]:
     """Indirect attribution: a known person opens the sentence and a verb of assertion follows."""
     opening = SUBJECT.match(sentence)
-    if not opening or not ASSERTION_VERB.search(sentence, opening.end()):
+    if not opening or not VERB_NEXT.match(sentence, opening.end()):
         return None
     person = _known_person(opening.group("name"), people)
     return Speaker(person, people.roles.get(person)) if person else None
