@@ -11,6 +11,7 @@ inferred from the body). Every language is read; only a caller who names the acc
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 from typing import Optional
 
@@ -47,6 +48,7 @@ def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,
                          f"{len(content):,} were read as the page")
         article = parse_text(content, url=document.url)
     article = _bounded_body(article, settings.max_body_chars, notes)
+    article = _outlet_named(article)
     from .text import word_count
 
     if word_count(article.text) < MIN_BODY_WORDS:
@@ -64,6 +66,28 @@ def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,
             f"the article's language ({language}) is not one of the accepted languages: {accepted}")
     article = dataclasses.replace(article, language=language)
     return settle_published(article, settings.published)
+
+
+URL_LIKE = re.compile(r"(?:https?://|www\.)\S+$|[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
+
+
+def _outlet_named(article: Article) -> Article:
+    """The outlet's name as the outlet table spells it when the page gives none, gives its address
+    ("https://www.example.in") or the same letters run together ("usatoday" for USA Today); an
+    address the table does not know is no name. A page's own different name stays: the outlet
+    checks compare it with the domain's."""
+    from ..text.bylines import name_key
+    from .metadata import _outlets
+
+    stated = (article.outlet or "").strip()
+    url_like = bool(URL_LIKE.match(stated))
+    if stated and not url_like and not stated.islower():
+        return article
+    known = _outlets().by_domain(article.domain or article.url)
+    if known is not None and (not stated or url_like or name_key(stated) == name_key(known.name)
+                              or any(name_key(stated) == name_key(alias) for alias in known.aliases)):
+        return dataclasses.replace(article, outlet=known.name, outlet_source="outlet table")
+    return dataclasses.replace(article, outlet=None, outlet_source=None) if url_like else article
 
 
 def _bounded_body(article: Article, most: Optional[int], notes: Optional[list[str]]) -> Article:
