@@ -331,3 +331,91 @@ def test_a_byline_class_is_found_in_any_case_and_other_boxes_are_not():
     assert _byline_class("by-ſtaff writer")  # a non-ASCII class goes to the pattern itself
     assert not _byline_class("author-avatar") and not _byline_class("comment-author")
     assert not _byline_class("headline big") and not _byline_class("")
+
+
+@pytest.mark.parametrize("title", [
+    "Old ferry pier to close for a year › Harbour Herald",
+    "Old ferry pier to close for a year // Harbour Herald",
+    "Old ferry pier to close for a year > Harbour Herald",
+    "Old ferry pier to close for a year ǀ Harbour Herald",
+    "Old ferry pier to close for a year｜Harbour Herald",
+])
+def test_the_sites_part_is_cut_after_any_separator_a_title_template_uses(title):
+    assert strip_site(title, KEYS) == "Old ferry pier to close for a year"
+
+
+@pytest.mark.parametrize("title", [
+    "Pier notes - 26 October 2010 - Blog - Tales of the quay",
+    "Pier notes | 3. März 2011 | Blog | Tales of the quay",
+    "Pier notes - 12.10.2010 - Blog - Tales of the quay",
+])
+def test_a_date_between_separators_ends_the_story(title):
+    assert strip_site(title, KEYS) == "Pier notes"
+
+
+def test_title_parts_that_only_start_like_a_date_stay():
+    assert strip_site("Pier notes - May the tide be kind - Blog", KEYS) == "Pier notes - May the tide be kind - Blog"
+
+
+def test_a_two_letter_domain_name_after_a_separator_is_the_sites():
+    stated = ["Old ferry pier to close for a year | HH"]
+    assert choose_headline(stated, [], frozenset(), url="https://www.hh.de/pier") == (
+        "Old ferry pier to close for a year")
+    assert choose_headline(stated, [], frozenset(), url="https://www.pierpost.de/pier") == stated[0]
+
+
+NO_NAME_URL = "https://www.pierpost.example/news/pier"
+TITLED = ("<title>Old ferry pier to close for a year | Harbour Herald</title>"
+          "<meta property='og:title' content='Old ferry pier to close for a year | Harbour Herald'>")
+
+
+@pytest.mark.parametrize("names", [
+    '<link rel="alternate" type="application/rss+xml" title="Harbour Herald &raquo; Feed" href="/feed">',
+    '<meta name="apple-mobile-web-app-title" content="Harbour Herald">',
+    '<script type="application/ld+json">{"@type": "WebSite", "name": "Harbour Herald"}</script>',
+])
+def test_the_sites_name_comes_from_its_feeds_bookmark_title_and_json_ld_website(names):
+    head = TITLED + names
+    page = f"<html><head>{head}</head><body><article>{STORY}</article></body></html>"
+    assert parse_html(page, url=NO_NAME_URL).headline == "Old ferry pier to close for a year"
+
+
+def test_the_sites_name_comes_from_a_logo_linking_home_and_the_footers_copyright_line():
+    head = TITLED
+    for extra in ("<a class='site-logo' href='/'><img src='/l.png' alt='Harbour Herald logo'></a>",
+                  "<footer><p>© 2003–2024 Harbour Herald. All rights reserved.</p></footer>"):
+        page = f"<html><head>{head}</head><body>{extra}<article>{STORY}</article></body></html>"
+        assert parse_html(page, url=NO_NAME_URL).headline == "Old ferry pier to close for a year"
+    # a copyright line in a picture's credit is not the site's: the title stays whole
+    credit = "<figure><img src='/p.jpg'><figcaption>© 2024 Harbour Herald</figcaption></figure>"
+    page = f"<html><head>{head}</head><body><article>{credit}{STORY}</article></body></html>"
+    assert parse_html(page, url=NO_NAME_URL).headline == "Old ferry pier to close for a year | Harbour Herald"
+
+
+def test_a_feed_named_after_the_story_does_not_make_the_story_the_sites_name():
+    head = ("<title>Old ferry pier to close for a year</title>"
+            '<link rel="alternate" type="application/rss+xml" title="Old ferry pier to close for a year">')
+    page = f"<html><head>{head}</head><body><article>{STORY}</article></body></html>"
+    assert parse_html(page, url=NO_NAME_URL).headline == "Old ferry pier to close for a year"
+
+
+def test_a_stated_title_after_a_kicker_keeps_the_letter_case_the_heading_prints():
+    stated = ["Ferry pier to close for a whole year | Harbour Herald"]
+    assert choose_headline(stated, ["HARBOUR: FERRY PIER TO CLOSE FOR A WHOLE YEAR"], KEYS) == (
+        "FERRY PIER TO CLOSE FOR A WHOLE YEAR")
+    assert choose_headline(stated, ["Harbour: Ferry pier to close for a whole year"], KEYS) == (
+        "Ferry pier to close for a whole year")
+
+
+def test_the_small_print_inside_a_heading_is_not_the_headline():
+    head = "<title>Old ferry pier to close for a year</title>"
+    top = "<h1>Old ferry pier to close for a year<br><small>12.03.2024 • Local news</small></h1>"
+    page = f"<html><head>{head}</head><body><article>{top}{STORY}</article></body></html>"
+    assert parse_html(page, url=NO_NAME_URL).headline == "Old ferry pier to close for a year"
+
+
+def test_an_h1_that_prints_a_stated_title_and_more_is_the_headline_as_printed():
+    # the tags state a shorter title than the page prints: the printed one is the headline
+    stated = ["Old ferry pier to close | Harbour Herald"]
+    assert choose_headline(stated, ["Old ferry pier to close for a year of repairs"], KEYS) == (
+        "Old ferry pier to close for a year of repairs")

@@ -27,12 +27,13 @@ from lxml import etree
 
 from ..errors import NoArticle
 from ..model import Article, Media, Section
+from ..text.bylines import name_key
 from ..text.dates import PLAUSIBLE_YEARS, first_date
 from ..text.boilerplate import is_boilerplate, opens_link_list
 from ..text.domains import registered_domain
 from ..text.wire import find_agency, parse_wire_filename
-from .metadata import (archived_url, choose_byline, choose_headline, credit_in_text, json_ld_authors, meta_authors, printed_bylines,
-                       site_keys)
+from .metadata import (TITLE_SEPARATOR, archived_url, choose_byline, choose_headline, clean_title, credit_in_text,
+                       json_ld_authors, meta_authors, printed_bylines, site_keys)
 from .text import split_credit
 
 # A class or id naming a credit inside a figure: "credit", "photo-credit", "copyright", ...
@@ -212,7 +213,8 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
     keys = site_keys((outlet, extracted.sitename, _json_ld_publisher(json_ld), *home_names),
                      page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
-    headline = choose_headline(stated, _printed_headings(tree), keys, home_names,
+    title_keys = keys | site_keys(_site_names(tree, json_ld, stated), None, table=False)  # the titles' furniture only
+    headline = choose_headline(stated, _printed_headings(tree), title_keys, home_names,
                                subheads=_printed_headings(tree, "h2") + _titled_blocks(tree),
                                aside=_printed_headings(tree, off=True),
                                url=page_url or extracted.hostname, leads=_heading_leads(tree))
@@ -247,6 +249,39 @@ def _stated_titles(tree: Any, json_ld: list[dict], extracted: Optional[str]) -> 
     return stated
 
 
+# Where else a page names its site: its feeds ("Harbour Herald » Feed"), the name a phone gives its
+# bookmark, the WebSite or Organization it describes in JSON-LD, the holder its footer's copyright line names.
+# Found in one pass over the page's elements (a broken page puts its head's tags in the body).
+HEAD_NAME_TAGS = etree.XPath('//*[(self::link and @rel="alternate" and (contains(@type, "rss") or contains(@type, "atom")))'
+                             ' or (self::meta and (@name="apple-mobile-web-app-title" or @name="publisher"))]')
+# Copyright lines in a <footer> or a box whose id says footer or copyright (ids are fewer than classes to search).
+COPYRIGHT_TEXTS = etree.XPath('//footer//text()[contains(., "©")] | //@id[contains(., "footer") or '
+                              'contains(., "copyright")]/parent::*//text()[contains(., "©")]')
+FEED_WORDS = re.compile(r"\s*(?:»|›|:|-|–|\|)?\s*(?:(?:alle|all|latest|neueste)\s+)?(?:(?:beiträge|posts|news|artikel|"
+                        r"kommentare?|comments?)\s*)?(?:-?\s*)?(?:rss2?|atom)?[\s-]*(?:feed|flux)\b.*$", re.IGNORECASE)
+# "© 2003-2023 by Harbour Herald GmbH. All rights reserved": the holder, after the years.
+COPYRIGHT = re.compile(r"©\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?(?P<name>[^.,;|©\d][^.,;|©]{1,50})")
+SITE_TYPES = frozenset({"WebSite", "Organization", "NewsMediaOrganization"})
+MAX_COPYRIGHT_LINES = 3
+
+
+def _site_names(tree: Any, json_ld: list[dict], stated: list[Optional[str]]) -> list[str]:
+    """The site's name as its feeds, bookmark title, JSON-LD WebSite and footer copyright give it; a
+    name with a tagline after a separator ("Harbour Herald - The voice of the quay") gives the name too.
+    A feed's title gives what stands before its first separator ("Harbour Herald » Story Comments
+    Feed" is one post's feed), and no name is a stated title or the part a stated title opens with."""
+    names = [TITLE_SEPARATOR.split(FEED_WORDS.sub("", tag.get("title") or ""))[0] if tag.tag == "link"
+             else tag.get("content") for tag in HEAD_NAME_TAGS(tree)]
+    names += [item["name"] for item in json_ld if isinstance(item.get("name"), str) and SITE_TYPES & set(_types(item))]
+    for text in COPYRIGHT_TEXTS(tree)[:MAX_COPYRIGHT_LINES]:
+        names += [match["name"] for match in COPYRIGHT.finditer(str(text))]
+    names = [" ".join(name.split()) for name in names if name and len(name.split()) <= MAX_SITE_NAME_WORDS]
+    names += [part for name in names for part in TITLE_SEPARATOR.split(name)[:1] if part != name]
+    stories = {name_key(part) for title in stated if title
+               for part in (clean_title(title), TITLE_SEPARATOR.split(clean_title(title))[0])}
+    return [name for name in names if name_key(name) not in stories]
+
+
 # A site's name as a theme prints it: an <h1> that links to the home page or sits in a link to it
 # ("<a href='/'><h1>Site</h1></a>"), or a logo/site-title box that links there.
 # The boxes are found through their class attribute (one pass over the attributes, then the element's name),
@@ -278,10 +313,34 @@ def _home_link_names(tree: Any, url: Optional[str]) -> list[str]:
             continue
         if href and parts.scheme in ("", "http", "https") and not (parts.query or parts.fragment) and parts.path.strip("/").lower() in HOME_PATHS and (
                 not parts.netloc or parts.netloc.lower().removeprefix("www.") == host):
-            text = _inline_text(box, 120)
+            text = _inline_text(box, 120) or _logo_name(box)
             if text and len(text.split()) <= MAX_SITE_NAME_WORDS:
                 names.append(text)
     return names
+
+
+# What a logo says beside the site's name: "Harbour Herald logo", "Logo: Harbour Herald", "Go to the homepage of
+# Harbour Herald", "Zur Startseite des Harbour Herald", "Harbour Herald - zur Startseite wechseln".
+LOGO_WORDS = re.compile(
+    r"^\W*(?:(?:go|back|return)\s+to\s+|zur(?:ück)?\s+(?:zur\s+)?|zu\s+)?(?:the\s+)?"
+    r"(?:logo|home(?:page)?|startseite|accueil|inicio)?(?:\s+(?:of|von|des|der|de|du)\b)?[\s:]*"
+    r"|[\s:|–-]*\b(?:(?:zur|zu|to)\s+(?:the\s+)?)?(?:logo|home(?:page)?|startseite|wordmark|brand)\b(?:\s+wechseln)?\W*$"
+    r"|^\W*(?:go\s+to|zur|zu|visit|menu|menú)\W*$", re.IGNORECASE)
+IMAGE_FILE = re.compile(r"^\S*(?:_\S*|\.(?:svg|png|jpe?g|gif|webp))$", re.IGNORECASE)  # "logo_2018", "logo-full.svg"
+
+
+def _logo_name(box: Any) -> str:
+    """The name a logo image gives a link to the home page: its ``alt``, else the link's ``aria-label`` or
+    ``title``, without the words "logo" and "home"."""
+    image = next(box.iter("img"), None)
+    names = [image.get("alt") if image is not None else None]
+    names += [element.get(attribute) for element in (box, next(box.iter("a"), None)) if element is not None
+              for attribute in ("aria-label", "title")]
+    for name in names:
+        name = " ".join(LOGO_WORDS.sub("", name or "").split())
+        if name and not IMAGE_FILE.match(name):
+            return name
+    return ""
 
 
 MAX_HEADINGS = 5  # of each kind: the headline is among the first
@@ -295,7 +354,7 @@ def _printed_headings(tree: Any, tag: str = "h1", *, off: bool = False) -> list[
     for element in tree.iter(tag):
         if len(headings) >= MAX_HEADINGS:
             break
-        text = _inline_text(element)
+        text = _inline_text(element, fine_print=False)
         if text and _heading_off_article(element) == off and text not in headings:
             headings.append(text)
     return headings
@@ -329,7 +388,7 @@ def _heading_leads(tree: Any) -> dict[str, str]:
         first = element[0] if len(element) else None
         if first is None or (element.text or "").strip() or not isinstance(first.tag, str) or first.tag in ("a", "br"):
             continue
-        lead, whole = _inline_text(first, 200), _inline_text(element)
+        lead, whole = _inline_text(first, 200, fine_print=False), _inline_text(element, fine_print=False)
         if lead and len(lead) < len(whole) and whole.startswith(lead):
             leads[whole] = lead
     return leads
@@ -364,10 +423,11 @@ HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|
                           re.IGNORECASE)
 
 
-def _inline_text(element: Any, most: int = 400) -> str:
+def _inline_text(element: Any, most: int = 400, *, fine_print: bool = True) -> str:
     """Text as rendered: inline pieces join without a space, <br> and blocks break with one; kickers
-    and screen-reader text left out (all of it, where the element itself is for screen readers only).
-    Read iteratively and no further than ``most`` characters."""
+    and screen-reader text left out (all of it, where the element itself is for screen readers only),
+    and without ``fine_print`` the <small> print inside (a heading's date line or subtitle: "<h1>Pier
+    to close<small>12.03.2024 • Local</small></h1>"). Read iteratively and no further than ``most`` characters."""
     if HIDDEN_CLASS.search(element.get("class") or ""):
         return ""
     parts: list[str] = []
@@ -378,6 +438,7 @@ def _inline_text(element: Any, most: int = 400) -> str:
         if event == "start":
             if skipping is None and node is not element and (
                     tag in ("script", "style", "noscript", "rt", "rp") or not tag  # rt: a ruby reading aid
+                    or (tag == "small" and not fine_print)
                     or KICKER_CLASS.search(node.get("class") or "") or HIDDEN_CLASS.search(node.get("class") or "")):
                 skipping = node
             if skipping is None:

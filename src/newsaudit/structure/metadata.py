@@ -29,8 +29,8 @@ from ..text.bylines import (BARE_DATE, INNER_BYLINE, MAX_BYLINE_CHARS, PRINTED_B
                             credit_in_text, name_key, names_site)
 from ..text.domains import registered_domain
 
-# Separators between a title and the site's part: " | ", " - ", " – ", " — ", " :: ", " » ", " · ".
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)\s+|(?<=\w)\|(?=\w)")
+# Separators between a title and the site's part: " | ", " - ", " – ", " — ", " :: ", " » ", " › ", " · ", " // ", " > ".
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|ǀ｜–—·•»«›‹⋆/~>]|-{1,2}|::|//|>>|\|\|)\s+|(?<=\w)[|｜](?=\w)")
 MAX_TITLE_CHARS = 400  # no headline is longer; a longer title is cut before it is compared (bounded time)
 LEADING_PUNCTUATION = re.compile(r"^[\s\-–—|:•·]+")  # a longer segment is part of the headline, not the site's name
 MAX_ANCESTORS = 60
@@ -47,7 +47,8 @@ LOOSE_SEPARATOR = re.compile(TITLE_SEPARATOR.pattern + r"|(?<=[\u2e80-\u9fff\uac
                                                        r"|[-_|–—](?=[\u2e80-\u9fff\uac00-\ud7af])")
 KICKER_COLON = re.compile(r"(?<=\S)[:：]\s+")  # "Kicker: Headline"; the part before it is never the headline alone
 # A separator with nothing on one side: an empty part of a title template ("Site -", "| Story").
-DANGLING_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/~]|-{1,2}|::)$|^(?:[|–—·•»«/~]|-{1,2}|::)\s+")
+DANGLING_SEPARATOR = re.compile(r"\s+(?:[|ǀ｜–—·•»«›‹⋆/~>]|-{1,2}|::|//|>>)$"
+                                r"|^(?:[|ǀ｜–—·•»«›‹⋆/~>]|-{1,2}|::|//|>>)\s+")
 MIN_CORE_CHARS = 8  # a shorter title is not a headline another title extends
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -144,9 +145,29 @@ def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
                 names_site(text[m.end():matches[i + 1].start()], keys)
                 and len(text[matches[i + 1].end():].split()) <= MAX_TAGLINE_WORDS)), None)
             if cut is None:
+                # a date between separators ends the story: what follows it is the site's
+                # ("Pier notes - 26 October 2010 - Blog - Tales of the quay")
+                cut = next((m for m in matches[:-1] if _is_date(text[m.end():next(
+                    (n.start() for n in matches if n.start() > m.end()), len(text))])), None)
+            if cut is None:
                 break
             text = text[:cut.start()].strip()
     return text or " ".join(title.split())
+
+
+# A date in words: "26 Oktober 2010", "October 26, 2010", "26. März 2010", "Oct. 2010".
+WRITTEN_DATE = re.compile(
+    r"^\W*(?:\d{1,2}\.?\s+(?:de\s+)?)?(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"januari|februari|maart|mei|juni|juli|augustus|oktober)[a-zäéû]*\.?\s+(?:de\s+)?(?:\d{1,2},?\s+)?\d{4}\W*$",
+    re.IGNORECASE)
+
+
+def _is_date(part: str) -> bool:
+    """Whether a title's part is a date alone, in figures or in words."""
+    return BARE_DATE.match(part) is not None or WRITTEN_DATE.match(part) is not None
 
 
 def clean_title(title: str) -> str:
@@ -203,7 +224,8 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     templates = _empty_templates(stated, domain)
     stated = [title for title in (DANGLING_SEPARATOR.sub("", title) for title in stated) if title]
     keys = _not_titles(keys, stated, domain) | _umlauts_folded(domain) | templates | {
-        name_key(name) for name in home_names if len(name_key(name)) >= 3}
+        name_key(name) for name in home_names if len(name_key(name)) >= 3} | {
+        key for key in domain if len(key) >= 2}  # a two-letter domain's name ("| HH" on hh.de) as well
     printed, subheads, aside = (_headings(texts, keys, stated) for texts in (printed, subheads, aside))
     stripped = [(strip_site(title, keys), title) for title in stated]
     stripped = [title for title, whole in stripped if title and not is_site_name(title, keys)
@@ -229,10 +251,12 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     for heading in printed:
         after_kicker = next((title for title in cleaned if _after_kicker(heading, title)), None)
         if after_kicker:
-            return after_kicker
-        before_more = next((title for title in cleaned if _before_more(heading, title)), None)
-        if before_more:
-            return before_more
+            return _as_printed(after_kicker, heading)
+        # an <h1> that prints a stated title and then the site's name or a date: the title without them
+        before_site = next((title for title in cleaned if len(name_key(title)) >= MIN_CORE_CHARS and name_key(
+            strip_site(heading, keys)) == name_key(title) != name_key(heading)), None)
+        if before_site:
+            return _as_printed(before_site, heading)
         if _agrees(heading, cleaned + raw):
             return heading
     heading = _printed_as(printable, subheads)  # a stated title the page prints as a lesser heading
@@ -350,10 +374,12 @@ def _agrees(heading: str, titles: list[str]) -> bool:
     return False
 
 
-def _before_more(heading: str, title: str) -> bool:
-    """Whether the ``<h1>`` is the title with more after it: a subtitle, a date, the section's name."""
-    key, other = name_key(heading), name_key(title)
-    return len(other) >= 12 and key.startswith(other) and len(key) > len(other)
+def _as_printed(title: str, heading: str) -> str:
+    """``title`` in the letter case the heading that holds it prints it in ("PIER TO CLOSE" where the
+    <h1> reads "HARBOUR: PIER TO CLOSE"), else as stated."""
+    start = heading.casefold().find(title.casefold())
+    printed = heading[start:start + len(title)] if start >= 0 and len(heading.casefold()) == len(heading) else ""
+    return printed if printed.casefold() == title.casefold() else title
 
 
 def _after_kicker(heading: str, title: str) -> bool:
