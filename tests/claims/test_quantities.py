@@ -217,6 +217,7 @@ def test_scores_records_and_designations_are_not_quantities(sentence):
     "Owners of the iPhone 11 Pro got the update.",            # a product's number
     "The twins hope to one day open a bakery.",               # someday
     "Routers with Wi-Fi 6 support cost more.",                 # a standard's number
+    "Wi-Fi 6, formerly 802.11ax, is here.",                   # ... opening a sentence
     "iPhone 11 owners got the update first.",                  # a product's number, opening the sentence
     "She bought a 3-in-1 charger.",                            # a product's form
 ])

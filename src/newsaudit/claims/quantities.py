@@ -1654,8 +1654,10 @@ def _brand_before(text: str, position: int) -> bool:
     first letter ("iPhone", "iOS") or capitals joined by a hyphen ("Wi-Fi"), which a title-case
     headline's words ("Storm Kills 30 People") never have."""
     before = _word_before(text, position)
-    word = before[1] if before else ""
-    return bool(re.fullmatch(r"[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]*-[A-Z][A-Za-z]*", word))
+    return bool(before and BRAND_WORD.fullmatch(before[1]))
+
+
+BRAND_WORD = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]*-[A-Z][A-Za-z]*")
 
 
 def _designated(text: str, position: int) -> bool:
@@ -1665,12 +1667,12 @@ def _designated(text: str, position: int) -> bool:
     word_start, word = before
     if _designator_word(word):  # "Part 2", "S&P 500", "highway 35", "no. 1" in lower-case copy
         return True
-    camel = word[:1].islower() and any(letter.isupper() for letter in word[1:])  # "iPhone 12", "iOS 13"
-    if not word or not (word[:1].isupper() or camel) or not word.rstrip(".").replace("-", "").isalpha():
-        return False  # "Wi-Fi 6" is a name too
+    brand = bool(BRAND_WORD.fullmatch(word))  # "iPhone 12", "iOS 13", "Wi-Fi 6", even opening a sentence
+    if not word or not (word[:1].isupper() or brand) or not word.rstrip(".").replace("-", "").isalpha():
+        return False
     if word in NOT_DESIGNATORS or word.lower() in APPROX_BEFORE:
         return False
-    return camel or not SENTENCE_START.search(text, max(0, word_start - 4), word_start)
+    return brand or not SENTENCE_START.search(text, max(0, word_start - 4), word_start)
 
 
 def _named_designator(text: str, position: int) -> bool:
