@@ -69,3 +69,42 @@ def test_the_vocabulary_keeps_new_words_only_while_it_has_room_for_the_whole_tex
             parse(text, nlp)
     assert "Word300n7q" in strings and "Word12000n7q" not in strings
     assert len(strings) < newsaudit.claims.KEPT_STRINGS
+
+
+FILLER = ("the rain kept on and the streets were quiet for most of the long wet afternoon while people "
+          "waited at home for it to pass ")  # 22 lowercase words
+
+
+def test_the_model_reads_only_the_words_around_capitalised_ones():
+    from newsaudit.claims import NAME_CONTEXT_WORDS, name_windows
+
+    text = "Mayor Helen Marsh spoke. " + FILLER * 3 + "The ferry to Porto left late."
+    windows = name_windows(text, {"the", "to"})
+    covered = "".join(text[start:end] for start, end in windows)
+    assert covered.startswith("Mayor Helen Marsh spoke. ") and covered.endswith("ferry to Porto left late.")
+    assert len(covered.split()) == 3 + 1 + 2 * NAME_CONTEXT_WORDS + 2  # "The" alone opens no window
+    assert name_windows(FILLER * 2 + "The US and IT", {"the", "and", "us", "it"})[0][0] > 0
+    assert not name_windows("It’s late and We're tired, " + FILLER, {"it", "and", "we"})
+
+
+def test_entities_of_the_windows_keep_their_offsets_in_the_article():
+    nlp = default_resources().nlp
+    if nlp is None:
+        pytest.skip("no spaCy English model installed")
+    text = "\n\n".join(f"{FILLER * 4}Mayor Helen Marsh met officials from Lisbon. {FILLER * 3}" for _ in range(120))
+    doc = parse(text, nlp)
+    assert doc.text == text
+    ents = [(e.start_char, e.end_char, e.text) for e in doc.ents]
+    assert len(ents) >= 240 and all(text[start:end] == word for start, end, word in ents)
+    assert {word for _s, _e, word in ents} >= {"Helen Marsh", "Lisbon"}
+
+
+def test_a_deadline_that_has_passed_leaves_the_prefix_of_the_first_chunk():
+    nlp = default_resources().nlp
+    if nlp is None:
+        pytest.skip("no spaCy English model installed")
+    text = "\n\n".join(f"{FILLER * 2}Mayor Helen Marsh met officials from Lisbon. {FILLER}" for _ in range(300))
+    doc = parse(text, nlp, deadline=0.0)  # the model reads some 23,000 characters of it: three chunks
+    assert 40_000 < len(doc.text) < len(text) // 2 and text.startswith(doc.text)
+    assert doc.ents and all(end <= len(doc.text) and text[start:end] == word for start, end, _l, word in
+                            ((e.start_char, e.end_char, e.label_, e.text) for e in doc.ents))

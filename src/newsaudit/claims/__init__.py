@@ -1,23 +1,26 @@
 """The claims stage: places, quotes with speakers, and the claims that carry the facts.
 
-One spaCy pass per article, with only the named-entity recogniser enabled, so the stage costs about what an NER-only pass does; sentences come from a
+One spaCy pass per article, with only the named-entity recogniser enabled and over only the words around capitalised
+ones, so the stage costs less than an NER-only pass of the whole text; sentences come from a
 rule-based splitter (:func:`text.sentences.sentence_spans`) in every mode. Without a spaCy model the
 stage still runs: people and quotes from patterns, places from the gazetteer with cues.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import itertools
 import re
 import time
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ContextManager, Optional
+from typing import Any, Collection, ContextManager, Optional
 
 from ..model import Article, Claim, Place, Quote
 from ..reference.resources import Resources
 
-__all__ = ["Entity", "Parsed", "extract_claims", "parse"]
+__all__ = ["Entity", "Parsed", "extract_claims", "name_windows", "parse"]
 
 # en_core_web_sm's NER embeds its own tok2vec; the shared one feeds only the tagger and parser, so
 # running it would cost a third more time for the same entities.
@@ -137,28 +140,82 @@ class Parsed:
 def parse(text: str, nlp: Optional[Any], deadline: Optional[float] = None) -> Optional[Parsed]:
     """The one spaCy pass: every component but the NER switched off.
 
-    The text goes through in chunks of at most ``MAX_CHUNK_CHARS`` (cut at a paragraph break,
-    else a sentence end, else a space), one chunk at a time; each chunk's entities are kept with
-    their offsets in the article and its ``Doc`` dropped, so memory holds one chunk's ``Doc`` at
-    any article length. The tokenizer sees ``for_tokenizer(text)``, the same length as ``text``,
-    so every offset still indexes the article. Past ``deadline`` (a ``pipeline.clock()`` value:
-    CPU seconds of the thread) no further chunk starts: the result then covers a prefix of the
-    text, which ``len(parsed.text)`` tells.
+    The model reads only the windows of :func:`name_windows` (the words around a capitalised
+    one), joined; each entity is given back with its offsets in the article, and one that would
+    run across a join is dropped. The joined text goes through in chunks of at most
+    ``MAX_CHUNK_CHARS`` (cut at a paragraph break, else a sentence end, else a space), one chunk
+    at a time; each chunk's entities are kept and its ``Doc`` dropped, so memory holds one chunk's
+    ``Doc`` at any article length. The tokenizer sees ``for_tokenizer(text)``, the same length as
+    ``text``. Past ``deadline`` (a ``pipeline.clock()`` value: CPU seconds of the thread) no
+    further chunk starts: the result then covers a prefix of the text, which ``len(parsed.text)``
+    tells.
     """
     if nlp is None:
         return None
     disabled = [name for name in nlp.pipe_names if name not in NER_COMPONENTS]
-    chunks = paragraph_chunks(for_tokenizer(text))
+    cleaned = for_tokenizer(text)
+    windows = name_windows(cleaned, getattr(getattr(nlp, "Defaults", None), "stop_words", ()))
+    joined = "".join(cleaned[start:end] for start, end in windows)
+    joins = list(itertools.accumulate((end - start for start, end in windows[:-1]), initial=0))
+    chunks = paragraph_chunks(joined)
     entities: list[Entity] = []
     read = 0
     with nlp.select_pipes(disable=disabled):
         for chunk, doc in zip(chunks, nlp.pipe(chunks, batch_size=1)):
-            entities.extend(Entity(read + ent.start_char, read + ent.end_char, ent.label_, ent.text)
-                            for ent in doc.ents)
+            for ent in doc.ents:
+                first = bisect.bisect_right(joins, read + ent.start_char) - 1
+                if bisect.bisect_right(joins, read + ent.end_char - 1) - 1 == first:
+                    shift = windows[first][0] - joins[first]
+                    entities.append(Entity(read + ent.start_char + shift, read + ent.end_char + shift,
+                                           ent.label_, ent.text))
             read += len(chunk)
-            if deadline is not None and time.thread_time() > deadline:
-                break
-    return Parsed("".join(chunks)[:read], tuple(entities))
+            if read < len(joined) and deadline is not None and time.thread_time() > deadline:
+                last = bisect.bisect_right(joins, read - 1) - 1
+                return Parsed(cleaned[:windows[last][0] + read - joins[last]], tuple(entities))
+    return Parsed(cleaned, tuple(entities))
+
+
+# The model reads a word's label off the words around it: its token vectors see four tokens either
+# side, its transitions the token before and the entity's first. A stretch of lowercase prose
+# (and capitalised function words: "The", "But", "One") far from any name holds none of the
+# entities the extractors read (people, places, organisations), only the odd "last week" or
+# "two", which no stage asks about. On the bench's 127 news pages the model reads 55% of the text
+# and the pass takes 0.56 of the time; of 5,158 capitalised entities, 49 change (1 PERSON, 43 DATE,
+# CARDINAL, ORDINAL of capitalised function words: "May", "One", "Last week").
+NAME_CONTEXT_WORDS = 4  # words kept either side of a capitalised word
+_WORD = re.compile(r"\S+\s*")
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+
+
+def name_windows(text: str, stop_words: Collection[str] = ()) -> list[tuple[int, int]]:
+    """The stretches of ``text`` the model reads, as (start, end): every word within
+    ``NAME_CONTEXT_WORDS`` words of a capitalised word that is not a function word of
+    ``stop_words`` ("The", "But"; "US" in capitals is a name), each word with the spaces after it."""
+    words = [(word.start(), word.end()) for word in _WORD.finditer(text)]
+    windows: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(words):
+        word = text[start:end]
+        if word.lower() == word or not _may_be_name(_EDGE_PUNCTUATION.sub("", word), stop_words):
+            continue
+        first = words[max(0, index - NAME_CONTEXT_WORDS)][0]
+        last = words[min(len(words) - 1, index + NAME_CONTEXT_WORDS)][1]
+        if windows and first <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], last)
+        else:
+            windows.append((first, last))
+    return windows
+
+
+def _may_be_name(word: str, stop_words: Collection[str]) -> bool:
+    """A capitalised word that may be (part of) a name: not a function word, with or without its
+    clitic ("It’s", "We're"), unless all capitals ("US", "IT")."""
+    if len(word) > 1 and word.isupper():
+        return True
+    lower = word.lower()
+    return lower not in stop_words and _CLITIC.sub("", lower) not in stop_words
+
+
+_CLITIC = re.compile(r"['’](?:s|m|re|ve|ll|d)$")
 
 
 CHUNK_CHARS = 10_000  # a chunk ends at the first paragraph break past this many characters ...
