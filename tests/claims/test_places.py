@@ -443,3 +443,12 @@ def test_seas_and_gulfs_are_places_with_a_point(gazetteer):
                                  gazetteer, None))
     assert {found[name].kind for name in ("Baltic Sea", "Black Sea", "Gulf of Mexico")} == {"region"}
     assert round(found["Black Sea"].lat) == 44 and "Mexico" not in found
+
+
+def test_a_county_named_as_a_county_is_a_place_inside_the_name_of_its_office():
+    # "X County" says what it is: no cue is needed, and the county it names places the town.
+    text = ("The Athens police asked for help. Anyone who saw the vandals can call the Henderson County "
+            "Crimestoppers line, the department said.")
+    found = _by_text(_places(text))
+    assert found["Henderson County"].admin1 == "Texas"
+    assert "Henderson" not in found

@@ -148,6 +148,8 @@ MASTHEAD_WORDS = tuple(sorted((
     "eagle pilot statesman patriot union world live free").split(), key=len, reverse=True))
 MIN_DOMAIN_TOWN = 5  # letters of a town a domain names that the article does not (see :func:`_domain_towns`)
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or"})  # "co.uk", "com.au"
+# A county or parish by its own name ("Henderson County", "Rapides Parish"): evidence that it is one.
+COUNTY_NAME = re.compile(r"[ \t](?:County|Parish|Borough)$")
 COUNTY_WORDS = ("county", "parish")  # a county's name and its short form (see :func:`_county_short_forms`)
 MIN_LIST = 3  # names in a list of divisions (see :func:`_division_lists`)
 MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
@@ -565,6 +567,8 @@ def _has_signal(m: _Mention, text: str, entities: _Entities,
         return True
     if candidate.feature in ("ADM1", "RGN") and label not in ("PERSON", "ORG") and len(m.name) > 3:
         return True
+    if candidate.feature == "ADM2" and COUNTY_NAME.search(m.name):
+        return True  # "Henderson County Crimestoppers": the name says it is a county (a longer non-place name still vetoes)
     before = text[max(0, m.start - 16):m.start]
     if LOCATIVE_CUE.search(before) and (label not in NOT_PLACE_LABELS or label == "ORG" and _exact(entities, m)):
         return True  # "schools in Dayton": the small model's ORG for a bare town name is overruled
