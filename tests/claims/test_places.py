@@ -452,3 +452,13 @@ def test_a_county_named_as_a_county_is_a_place_inside_the_name_of_its_office():
     found = _by_text(_places(text))
     assert found["Henderson County"].admin1 == "Texas"
     assert "Henderson" not in found
+
+
+def test_a_river_or_lake_named_after_no_local_place_is_the_feature_without_a_point():
+    text = ("Residents of Fargo and Moorhead, Minnesota, watched the Red River rise again on Friday. "
+            "Sailors crossed Lake Ontario and Lake Vermont the same week.")
+    found = _by_text(_places(text))
+    assert found["Red River"].lat is None and "Red" not in found
+    assert found["Lake Ontario"].lat is None and found["Lake Vermont"].lat is None
+    assert "Ontario" not in found and "Vermont" not in found
+    assert found["Fargo"].admin1 == "North Dakota"
