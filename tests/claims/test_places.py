@@ -462,3 +462,13 @@ def test_a_river_or_lake_named_after_no_local_place_is_the_feature_without_a_poi
     assert found["Lake Ontario"].lat is None and found["Lake Vermont"].lat is None
     assert "Ontario" not in found and "Vermont" not in found
     assert found["Fargo"].admin1 == "North Dakota"
+
+
+def test_a_dateline_in_capitals_before_a_dash_or_colon_is_a_place():
+    text = ("Council race heats up. CROMWELL — The third candidate filed on Monday. "
+            "March 29, 2009 PATASKALA -- City officials say the levy will pass. "
+            "He wrote THE END — and left.")
+    found = _by_text(_places(text))
+    assert found["CROMWELL"].admin1 == "Connecticut"
+    assert found["PATASKALA"].admin1 == "Ohio"
+    assert "THE END" not in found and "END" not in found

@@ -148,6 +148,8 @@ MASTHEAD_WORDS = tuple(sorted((
     "eagle pilot statesman patriot union world live free").split(), key=len, reverse=True))
 MIN_DOMAIN_TOWN = 5  # letters of a town a domain names that the article does not (see :func:`_domain_towns`)
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or"})  # "co.uk", "com.au"
+# The dash or colon after a dateline ("CROMWELL — ", "OMAHA -- ", "BEIRUT: "), before the story's first word.
+DATELINE_AFTER = re.compile(r"[ \t]*(?:—|–|--?|:)[ \t]+[A-Z“\"]")
 # The word after a river's or a lake's own name ("Red River"), and "Lake" before one ("Lake Vermont").
 FEATURE_AFTER = re.compile(r"[ \t]+(?:River|Creek|Lake|Bay|Islands?|Mountains|Valley)\b")
 LAKE_BEFORE = re.compile(r"\bLake[ \t]+$")
@@ -622,7 +624,19 @@ def _has_signal(m: _Mention, text: str, entities: _Entities,
     after = text[m.span_end:m.span_end + 30]
     if BASED.match(after) or _state_after(after) or ADDRESS_BEFORE.search(before):
         return True
+    if _dateline(m, text):
+        return True
     return no_ner and candidate.population >= BIG_CITY
+
+
+def _dateline(m: _Mention, text: str) -> bool:
+    """"CROMWELL — Police said ...", "BEIRUT: The body ...": a name in capitals that opens a sentence
+    and is followed by a dash or a colon is the story's dateline, where it was filed."""
+    written = text[m.start:m.end]
+    if not written.isupper() or len(written) < 3 or not DATELINE_AFTER.match(text, m.span_end):
+        return False
+    opening = text[max(0, m.start - 12):m.start].rstrip()
+    return not opening or opening[-1] in ".!?\n\"”" or bool(re.search(r"\b(?:19|20)\d\d$", opening))
 
 
 def _state_after(after: str) -> Optional[str]:
