@@ -472,3 +472,10 @@ def test_a_dateline_in_capitals_before_a_dash_or_colon_is_a_place():
     assert found["CROMWELL"].admin1 == "Connecticut"
     assert found["PATASKALA"].admin1 == "Ohio"
     assert "THE END" not in found and "END" not in found
+
+
+def test_a_great_island_is_a_place_at_its_middle_not_a_village_of_its_name(gazetteer):
+    # Java is also a village in Georgia; "the island of" is a cue like "the town of".
+    found = _by_text(_places("A tsunami struck the Indonesian island of Java on Monday, and Java's south coast was hit."))
+    assert found["Java"].kind == "region" and round(found["Java"].lat) == -8
+    assert gazetteer.resolve("Java province").country != "GE"

@@ -56,7 +56,7 @@ NOT_PLACES: frozenset[str] = frozenset(
 )
 # A preposition right before a name makes it a location ("told me from Kyiv").
 LOCATIVE_CUE = re.compile(r"\b(?:in|from|near|outside|around|towards?|into|across|via|through|throughout|within|"
-                          r"between|visit(?:ed|ing)?|(?:city|town|village|state|county|capital|province|region|"
+                          r"between|visit(?:ed|ing)?|(?:city|town|village|island|state|county|capital|province|region|"
                           r"suburb|outskirts|streets|residents?|people|mayor|governor) of)\s+(?:the\s+)?$", re.I)
 # "to X" is weaker ("said to Reuters"): it counts only when spaCy did not call X a person.
 DIRECTION_CUE = re.compile(r"\b(?:to|reach(?:ed|es)?|entered|left|leave|leaving)\s+$", re.I)
