@@ -443,3 +443,39 @@ def test_seas_and_gulfs_are_places_with_a_point(gazetteer):
                                  gazetteer, None))
     assert {found[name].kind for name in ("Baltic Sea", "Black Sea", "Gulf of Mexico")} == {"region"}
     assert round(found["Black Sea"].lat) == 44 and "Mexico" not in found
+
+
+def test_a_county_named_as_a_county_is_a_place_inside_the_name_of_its_office():
+    # "X County" says what it is: no cue is needed, and the county it names places the town.
+    text = ("The Athens police asked for help. Anyone who saw the vandals can call the Henderson County "
+            "Crimestoppers line, the department said.")
+    found = _by_text(_places(text))
+    assert found["Henderson County"].admin1 == "Texas"
+    assert "Henderson" not in found
+
+
+def test_a_river_or_lake_named_after_no_local_place_is_the_feature_without_a_point():
+    text = ("Residents of Fargo and Moorhead, Minnesota, watched the Red River rise again on Friday. "
+            "Sailors crossed Lake Ontario and Lake Vermont the same week.")
+    found = _by_text(_places(text))
+    assert found["Red River"].lat is None and "Red" not in found
+    assert found["Lake Ontario"].lat is None and found["Lake Vermont"].lat is None
+    assert "Ontario" not in found and "Vermont" not in found
+    assert found["Fargo"].admin1 == "North Dakota"
+
+
+def test_a_dateline_in_capitals_before_a_dash_or_colon_is_a_place():
+    text = ("Council race heats up. CROMWELL — The third candidate filed on Monday. "
+            "March 29, 2009 PATASKALA -- City officials say the levy will pass. "
+            "He wrote THE END — and left.")
+    found = _by_text(_places(text))
+    assert found["CROMWELL"].admin1 == "Connecticut"
+    assert found["PATASKALA"].admin1 == "Ohio"
+    assert "THE END" not in found and "END" not in found
+
+
+def test_a_great_island_is_a_place_at_its_middle_not_a_village_of_its_name(gazetteer):
+    # Java is also a village in Georgia; "the island of" is a cue like "the town of".
+    found = _by_text(_places("A tsunami struck the Indonesian island of Java on Monday, and Java's south coast was hit."))
+    assert found["Java"].kind == "region" and round(found["Java"].lat) == -8
+    assert gazetteer.resolve("Java province").country != "GE"

@@ -56,7 +56,7 @@ NOT_PLACES: frozenset[str] = frozenset(
 )
 # A preposition right before a name makes it a location ("told me from Kyiv").
 LOCATIVE_CUE = re.compile(r"\b(?:in|from|near|outside|around|towards?|into|across|via|through|throughout|within|"
-                          r"between|visit(?:ed|ing)?|(?:city|town|village|state|county|capital|province|region|"
+                          r"between|visit(?:ed|ing)?|(?:city|town|village|island|state|county|capital|province|region|"
                           r"suburb|outskirts|streets|residents?|people|mayor|governor) of)\s+(?:the\s+)?$", re.I)
 # "to X" is weaker ("said to Reuters"): it counts only when spaCy did not call X a person.
 DIRECTION_CUE = re.compile(r"\b(?:to|reach(?:ed|es)?|entered|left|leave|leaving)\s+$", re.I)
@@ -148,6 +148,13 @@ MASTHEAD_WORDS = tuple(sorted((
     "eagle pilot statesman patriot union world live free").split(), key=len, reverse=True))
 MIN_DOMAIN_TOWN = 5  # letters of a town a domain names that the article does not (see :func:`_domain_towns`)
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or"})  # "co.uk", "com.au"
+# The dash or colon after a dateline ("CROMWELL — ", "OMAHA -- ", "BEIRUT: "), before the story's first word.
+DATELINE_AFTER = re.compile(r"[ \t]*(?:—|–|--?|:)[ \t]+[A-Z“\"]")
+# The word after a river's or a lake's own name ("Red River"), and "Lake" before one ("Lake Vermont").
+FEATURE_AFTER = re.compile(r"[ \t]+(?:River|Creek|Lake|Bay|Islands?|Mountains|Valley)\b")
+LAKE_BEFORE = re.compile(r"\bLake[ \t]+$")
+# A county or parish by its own name ("Henderson County", "Rapides Parish"): evidence that it is one.
+COUNTY_NAME = re.compile(r"[ \t](?:County|Parish|Borough)$")
 COUNTY_WORDS = ("county", "parish")  # a county's name and its short form (see :func:`_county_short_forms`)
 MIN_LIST = 3  # names in a list of divisions (see :func:`_division_lists`)
 MAX_POINTS = 60  # neighbours a reading is compared with: bounds the cost of a list of a thousand towns
@@ -219,8 +226,50 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any = None,
     people = _names_read_as_people(mentions, text, entities, person_tokens, first, {id(m) for m in accepted})
     kept = [m for m in mentions if id(m) in accepted_ids and fold(m.name) not in people]
     chosen = _resolve_all(kept, text, gazetteer, home, domain)
+    kept, chosen = _natural_features(kept, chosen, text, gazetteer, home)
     places = [_place(m, text, chosen.get(id(m))) for m in kept]
     return [replace(place, id=f"p{number}") for number, place in enumerate(places, 1)]
+
+
+def _natural_features(kept: list[_Mention], chosen: dict[int, Candidate], text: str, gazetteer: Gazetteer,
+                      home: Optional[str]) -> tuple[list[_Mention], dict[int, Candidate]]:
+    """Names of rivers and lakes that the gazetteer only knows as other places, as the feature with
+    no point: "the Red River" beside Fargo and Moorhead is no town "Red" abroad, "Lake Vermont" and
+    "Lake Ontario" are not the state and the province. A name before "River", "Creek", "Lake",
+    "Bay", "Island(s)", "Mountains" or "Valley" keeps its reading when that lies in a country the
+    article names (the Kanawha River by Kanawha County, the Sacramento River by Sacramento); "Lake"
+    before a name that is a country's, a state's or a province's makes the lake, whatever town
+    also bears it ("Lake Ontario" is not Ontario, California). The name's other mentions follow
+    (one name, one reading)."""
+    countries = set(_country_votes(kept, gazetteer)) | ({home} if home else set())
+    spans: dict[int, tuple[int, int]] = {}  # id of a mention written as a feature's name -> the feature's span
+    features: set[str] = set()
+    for m in kept:
+        candidate = chosen.get(id(m))
+        if m.demonym or m.fixed is not None or m.region or candidate is None:
+            continue
+        after = FEATURE_AFTER.match(text, m.span_end)
+        before = LAKE_BEFORE.search(text, max(0, m.start - 8), m.start)
+        if after:
+            spans[id(m)] = (m.start, after.end())
+            if candidate.kind == "city" and countries and candidate.country not in countries:
+                features.add(fold(m.name))
+        elif before:
+            spans[id(m)] = (before.start(), m.span_end)
+            if any(c.kind == "country" or c.feature == "ADM1" for c in gazetteer.candidates(m.name)) \
+                    or candidate.kind == "city" and countries and candidate.country not in countries:
+                features.add(fold(m.name))
+    if not features:
+        return kept, chosen
+    chosen = dict(chosen)
+    renamed = []
+    for m in kept:
+        if fold(m.name) in features and not (m.demonym or m.fixed is not None or m.region):
+            start, end = spans.get(id(m), (m.start, m.span_end))
+            m = replace(m, start=start, end=end, span_end=end, name=text[start:end])
+            chosen[id(m)] = Candidate(m.name, None, None, None, None, 0, "unresolved", "")
+        renamed.append(m)
+    return renamed, chosen
 
 
 def home_country(domain: Optional[str], outlets: Any = None) -> Optional[str]:
@@ -565,6 +614,8 @@ def _has_signal(m: _Mention, text: str, entities: _Entities,
         return True
     if candidate.feature in ("ADM1", "RGN") and label not in ("PERSON", "ORG") and len(m.name) > 3:
         return True
+    if candidate.feature == "ADM2" and COUNTY_NAME.search(m.name):
+        return True  # "Henderson County Crimestoppers": the name says it is a county (a longer non-place name still vetoes)
     before = text[max(0, m.start - 16):m.start]
     if LOCATIVE_CUE.search(before) and (label not in NOT_PLACE_LABELS or label == "ORG" and _exact(entities, m)):
         return True  # "schools in Dayton": the small model's ORG for a bare town name is overruled
@@ -573,7 +624,19 @@ def _has_signal(m: _Mention, text: str, entities: _Entities,
     after = text[m.span_end:m.span_end + 30]
     if BASED.match(after) or _state_after(after) or ADDRESS_BEFORE.search(before):
         return True
+    if _dateline(m, text):
+        return True
     return no_ner and candidate.population >= BIG_CITY
+
+
+def _dateline(m: _Mention, text: str) -> bool:
+    """"CROMWELL — Police said ...", "BEIRUT: The body ...": a name in capitals that opens a sentence
+    and is followed by a dash or a colon is the story's dateline, where it was filed."""
+    written = text[m.start:m.end]
+    if not written.isupper() or len(written) < 3 or not DATELINE_AFTER.match(text, m.span_end):
+        return False
+    opening = text[max(0, m.start - 12):m.start].rstrip()
+    return not opening or opening[-1] in ".!?\n\"”" or bool(re.search(r"\b(?:19|20)\d\d$", opening))
 
 
 def _state_after(after: str) -> Optional[str]:

@@ -72,6 +72,17 @@ REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
     ("Siberia", 60.0, 100.0, ()),
     ("Kashmir", 34.5, 76.0, ()),
     ("Tibet", 31.0, 88.0, ()),
+    # Great islands that are neither a country nor one division (GeoNames' towns leave them out),
+    # written by hand at the island's middle (each within about 50 km of it): "the island of Java".
+    ("Java", -7.5, 110.0, ()),
+    ("Sumatra", -0.5, 101.5, ()),
+    ("Borneo", 0.8, 114.0, ()),
+    ("New Guinea", -5.5, 141.0, ()),
+    ("Luzon", 16.0, 121.0, ()),
+    ("Mindanao", 7.5, 125.0, ()),
+    ("Honshu", 36.0, 138.0, ()),
+    ("Hispaniola", 19.0, -71.0, ()),
+    ("Corsica", 42.15, 9.1, ()),
     # Seas, gulfs and oceans (GeoNames' towns leave them out), at the centre points usually given for them.
     ("Mediterranean Sea", 35.0, 18.0, ("mediterranean", "the mediterranean")),
     ("Black Sea", 44.0, 35.0, ()),
@@ -517,7 +528,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 9  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 10  # bump when the records or keys built above change
 
 
 class _Records:
