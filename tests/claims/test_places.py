@@ -479,3 +479,28 @@ def test_a_great_island_is_a_place_at_its_middle_not_a_village_of_its_name(gazet
     found = _by_text(_places("A tsunami struck the Indonesian island of Java on Monday, and Java's south coast was hit."))
     assert found["Java"].kind == "region" and round(found["Java"].lat) == -8
     assert gazetteer.resolve("Java province").country != "GE"
+
+
+def _read(text: str) -> list[tuple[str, object]]:
+    nlp = default_resources().nlp
+    return [(p.text, p.country) for p in find_places(text, default_resources().gazetteer, parse(text, nlp))]
+
+
+def test_a_country_written_after_a_name_chooses_its_namesake():
+    # An American outlet's story: the Aberdeen of the UK, not Aberdeen, South Dakota.
+    text = ("A man in Ohio fell ill last winter. Doctors at the Aberdeen Royal Infirmary in the UK later "
+            "found the cause, and a clinic in Texas confirmed it.")
+    assert ("Aberdeen", "GB") in _read(text)
+
+
+def test_a_list_of_countries_is_not_a_town_and_its_country():
+    assert ("Niger", "NE") in _read("Health workers reported new cases in Niger, Nigeria and Togo this week.")
+
+
+def test_a_name_the_gazetteer_lacks_needs_place_evidence():
+    # The small model calls "Netflix" and "Diwali" places; with no place word around them they are not.
+    text = ("Fans can watch it on Netflix from Friday. Since Diwali, the air has been bad, "
+            "and fans in Zorvatka stayed home.")
+    found = [name for name, _country in _read(text)]
+    assert "Netflix" not in found and "Diwali" not in found
+    assert "Zorvatka" in found  # "in": evidence for a name no gazetteer knows

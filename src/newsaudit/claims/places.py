@@ -608,8 +608,8 @@ def _has_signal(m: _Mention, text: str, entities: _Entities,
     if m.region or m.demonym or m.fixed is not None or text[m.start:m.end] in SHORT_FORMS:
         return True
     label = _label_at(entities, m)
-    if m.from_ner:
-        return label in ("GPE", "LOC")
+    if m.from_ner:  # a name the gazetteer does not know needs more than the small model's label
+        return label == "LOC" or label == "GPE" and _placed_by_context(m, text)  # LOC: "the Ortler", "the Alps"
     if candidate.kind in SELF_EVIDENT or label in PLACE_LABELS:
         return True
     if candidate.feature in ("ADM1", "RGN") and label not in ("PERSON", "ORG") and len(m.name) > 3:
@@ -627,6 +627,24 @@ def _has_signal(m: _Mention, text: str, entities: _Entities,
     if _dateline(m, text):
         return True
     return no_ner and candidate.population >= BIG_CITY
+
+
+# A word in the name that says it is a place: "Kherson Oblast", "Mount Kenya", "Port Harcourt".
+PLACE_WORD = re.compile(r"\b(?:County|Parish|Province|Oblast|Krai|Raion|District|Region|Prefecture|Governorate|"
+                        r"Municipality|Township|Borough|Village|Valley|River|Lake|Mount|Mountains?|Island|Islands|"
+                        r"Port|Bay|Gulf|Sea|Strait|Peninsula|Desert|Forest|Park|Heights|Springs|Falls|City|Town)\b")
+
+
+def _placed_by_context(m: _Mention, text: str) -> bool:
+    """A name the gazetteer does not know is a place only with evidence around it: a locative or
+    direction word before it ("in Kostiantynivka", "near Bakhmut"), a place word in it, a state
+    after it, "-based" or "residents" after it, or a dateline. Without any, the model's GPE is too
+    often a brand, a feast or a programme ("Netflix", "Diwali", "Newsbeat"); its LOC (mountains,
+    rivers, regions: "the Ortler") needs none."""
+    before = text[max(0, m.start - 16):m.start]
+    after = text[m.span_end:m.span_end + 30]
+    return bool(LOCATIVE_CUE.search(before) or DIRECTION_CUE.search(before) or PLACE_WORD.search(m.name)
+                or BASED.match(after) or _state_after(after) or ADDRESS_BEFORE.search(before) or _dateline(m, text))
 
 
 def _dateline(m: _Mention, text: str) -> bool:
@@ -1096,10 +1114,32 @@ def _resolve_one(m: _Mention, text: str, gazetteer: Gazetteer, context: Context,
         narrowed = [c for c in gazetteer.candidates(m.name) if c.admin1 and fold(c.admin1) == fold(state)]
         if narrowed:
             return max(narrowed, key=lambda c: c.population)
+    country = None if m.region else _country_after(text, m.span_end, gazetteer)
+    if country and not any(c.kind == "country" for c in gazetteer.candidates(m.name)):  # not "Niger, Nigeria and Togo"  # "the Aberdeen Royal Infirmary in the UK", "Perth, Australia": that country's namesake
+        narrowed = [c for c in gazetteer.candidates(m.name) if c.country == country and c.kind != "country"]
+        if narrowed:
+            return max(narrowed, key=lambda c: c.population)
     found = gazetteer.resolve(text[m.start:m.span_end] if m.region else m.name, context)
     if found is None and m.from_ner:
         return Candidate(m.name, None, None, None, None, 0, "unresolved", "")
     return found
+
+
+# After a name, the rest of an institution's name and then its country: " Royal Infirmary in the UK",
+# ", Australia". The country closes the phrase (a stop, a verb, a comma not opening another name), so neither
+# "in the UK's north" nor a list ("Lagos, Nigeria and Ghana", "Niger, Nigeria, Togo") is read.
+COUNTRY_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*){0,4}?(?:[ \t]+in[ \t]+|,[ \t]+)(?:the[ \t]+)?"
+                           r"(?P<country>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?=[ \t]*(?:[.;:!?)]|$)|,(?![ \t]+[A-Z])|"
+                           r"[ \t](?!and\b|or\b)[a-z])")
+
+
+def _country_after(text: str, end: int, gazetteer: Gazetteer) -> Optional[str]:
+    """The country code of a country written right after a place's name (see COUNTRY_AFTER)."""
+    found = COUNTRY_AFTER.match(text, end, min(len(text), end + 80))
+    if not found:
+        return None
+    countries = [c.country for c in gazetteer.candidates(found["country"]) if c.kind == "country"]
+    return countries[0] if countries else None
 
 
 def role_of(m: _Mention, text: str, candidate: Optional[Candidate]) -> str:
