@@ -84,8 +84,8 @@ def _outlet_named(article: Article) -> Article:
     if stated and not url_like and not stated.islower():
         return article
     known = _outlets().by_domain(article.domain or article.url)
-    if known is not None and (not stated or url_like or name_key(stated) == name_key(known.name)
-                              or any(name_key(stated) == name_key(alias) for alias in known.aliases)):
+    if known is not None and (not stated or url_like
+                              or name_key(stated) in {name_key(name) for name in (known.name, *known.aliases)}):
         return dataclasses.replace(article, outlet=known.name, outlet_source="outlet table")
     return dataclasses.replace(article, outlet=None, outlet_source=None) if url_like else article
 
