@@ -285,7 +285,15 @@ def shared_pages(limit: Optional[int]) -> list[tuple[str, str, Optional[str]]]:
 
 def html_pages(limit: Optional[int]) -> dict[str, Any]:
     """newsaudit beside the yardstick (trafilatura fast mode, then spaCy NER alone on its text) on
-    the same shared pages, in CPU seconds so the figures are per core on a busy machine."""
+    the same shared pages, in CPU seconds so the figures are per core on a busy machine.
+
+    Each side reads the pages twice in this process and the second pass is the figure: a crawl's
+    throughput is what a worker does once it is warm. The first pass pays what a process does only
+    once (the date parser's locales that htmldate loads on its first unusual date string, the
+    model's vocabulary entries for the common words of news, trafilatura's fallback stop lists,
+    lazy models); it is reported beside, as ``*_first_pass_cpu_seconds``. Both sides share one
+    spaCy model, so each side warms the same vocabulary before it is timed.
+    """
     import trafilatura
 
     from newsaudit import Settings, audit
@@ -294,28 +302,40 @@ def html_pages(limit: Optional[int]) -> dict[str, Any]:
     pages = shared_pages(limit)
     resources = default_resources().load_all()
     settings = Settings(kind="html", languages=None)
-    refused, cpu_started = 0, time.process_time()
-    for _page_id, html, url in pages:
-        try:
-            audit(html, settings=settings.replace(url=url), resources=resources)
-        except NewsauditError:
-            refused += 1
-    newsaudit_cpu = time.process_time() - cpu_started
-    cpu_started = time.process_time()
-    bodies = [trafilatura.extract(html, url=url, fast=True) or "" for _id, html, url in pages]
-    trafilatura_cpu = time.process_time() - cpu_started
-    cpu_started = time.process_time()
-    for body in bodies:
-        if body:
-            ner_only(body)
-    ner_cpu = time.process_time() - cpu_started
+
+    def newsaudit_pass() -> tuple[float, int]:
+        refused, cpu_started = 0, time.process_time()
+        for _page_id, html, url in pages:
+            try:
+                audit(html, settings=settings.replace(url=url), resources=resources)
+            except NewsauditError:
+                refused += 1
+        return time.process_time() - cpu_started, refused
+
+    def yardstick_pass() -> tuple[float, float]:
+        cpu_started = time.process_time()
+        bodies = [trafilatura.extract(html, url=url, fast=True) or "" for _id, html, url in pages]
+        trafilatura_cpu = time.process_time() - cpu_started
+        cpu_started = time.process_time()
+        for body in bodies:
+            if body:
+                ner_only(body)
+        return trafilatura_cpu, time.process_time() - cpu_started
+
+    newsaudit_first, _refused = newsaudit_pass()
+    newsaudit_cpu, refused = newsaudit_pass()
+    yardstick_first = sum(yardstick_pass())
+    trafilatura_cpu, ner_cpu = yardstick_pass()
     baseline = trafilatura_cpu + ner_cpu
     return {"pages": len(pages), "refused": refused, "newsaudit_cpu_seconds": round(newsaudit_cpu, 2),
             "trafilatura_fast_cpu_seconds": round(trafilatura_cpu, 2), "ner_only_cpu_seconds": round(ner_cpu, 2),
             "newsaudit_pages_per_second_per_core": round(len(pages) / newsaudit_cpu, 2),
             "yardstick_pages_per_second_per_core": round(len(pages) / baseline, 2),
             "trafilatura_fast_pages_per_second_per_core": round(len(pages) / trafilatura_cpu, 2),
-            "ratio_to_yardstick": round(newsaudit_cpu / baseline, 2)}
+            "ratio_to_yardstick": round(newsaudit_cpu / baseline, 2),
+            "newsaudit_first_pass_cpu_seconds": round(newsaudit_first, 2),
+            "yardstick_first_pass_cpu_seconds": round(yardstick_first, 2),
+            "first_pass_ratio_to_yardstick": round(newsaudit_first / yardstick_first, 2)}
 
 
 def tok2vec_check(limit: Optional[int]) -> dict[str, Any]:
@@ -542,13 +562,16 @@ def render(results: dict[str, Any]) -> str:
     lines.append(f"| CLI cold start `{cli['command']}` (median of {len(cli['runs'])}) | "
                  f"{cli['median_seconds']} s (exit codes {cli['exit_codes']}) |")
     pages = results["html_pages"]
-    lines.append(f"| shared pages ({pages['pages']}, {pages['refused']} refused): newsaudit | "
+    lines.append(f"| shared pages ({pages['pages']}, {pages['refused']} refused), second pass: newsaudit | "
                  f"**{pages['newsaudit_pages_per_second_per_core']} pages/s/core** ({pages['newsaudit_cpu_seconds']} CPU s) |")
     lines.append(f"| same pages: yardstick = trafilatura fast + spaCy NER alone on its text | "
                  f"**{pages['yardstick_pages_per_second_per_core']} pages/s/core** "
                  f"({pages['trafilatura_fast_cpu_seconds']} + {pages['ner_only_cpu_seconds']} CPU s; "
                  f"newsaudit = {pages['ratio_to_yardstick']} x its time) |")
     lines.append(f"| same pages: trafilatura fast alone | {pages['trafilatura_fast_pages_per_second_per_core']} pages/s/core |")
+    lines.append(f"| same pages, each side's first pass in the process (one-off loading included) | "
+                 f"newsaudit {pages['newsaudit_first_pass_cpu_seconds']} CPU s, yardstick "
+                 f"{pages['yardstick_first_pass_cpu_seconds']} CPU s ({pages['first_pass_ratio_to_yardstick']} x) |")
     check = results.get("tok2vec_check")
     if check:
         lines.append(f"| NER alone vs tok2vec+NER ({check['pages']} bodies) | CPU s {check['cpu_seconds']}, same entities: "
