@@ -532,3 +532,12 @@ def test_divisions_known_only_by_their_towns_are_divisions(gazetteer):
 def test_only_the_capital_itself_is_tagged_the_capital(gazetteer):
     capitals = [c for c in gazetteer.candidates("Washington") if c.feature == "PPLC"]
     assert [(c.country, round(c.lat), round(c.lon)) for c in capitals] == [("US", 39, -77)]
+
+
+def test_a_division_named_by_a_common_word_needs_its_type_word(gazetteer):
+    # Cameroon's "Southwest", Papua New Guinea's "Gulf", Russia's "Jewish" region: adjectives and nouns in news.
+    for word in ("Southwest", "Gulf", "Jewish"):
+        assert not any(c.feature == "ADM1" for c in gazetteer.candidates(word)), word
+    assert gazetteer.resolve("Gulf Province").country == "PG"
+    found = {p.text for p in _places("The Jewish community of Southwest Denver met on Sunday.")}
+    assert not {"Jewish", "Southwest"} & found and "Denver" in found

