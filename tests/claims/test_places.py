@@ -504,3 +504,40 @@ def test_a_name_the_gazetteer_lacks_needs_place_evidence():
     found = [name for name, _country in _read(text)]
     assert "Netflix" not in found and "Diwali" not in found
     assert "Zorvatka" in found  # "in": evidence for a name no gazetteer knows
+
+
+def test_the_state_of_a_name_reads_the_state_for_every_mention():
+    text = ("Farmers in the state of Washington lost hay to the fire. Washington officials said the "
+            "orchards would be replanted next spring.")
+    readings = {(p.feature, p.country, round(p.lon)) for p in _places(text) if p.text == "Washington"}
+    assert readings == {("ADM1", "US", -120)}  # the state, not the capital 3,700 km east
+
+
+def test_a_state_after_a_town_takes_the_town_of_that_own_name():
+    # Another West Virginia town lists "Philippi" as an old name; the town called Philippi wins.
+    found = _by_text(_places("A teacher from Philippi, West Virginia, won the award on Friday."))
+    assert (found["Philippi"].name, found["Philippi"].admin1) == ("Philippi", "West Virginia")
+
+
+def test_divisions_known_only_by_their_towns_are_divisions(gazetteer):
+    west_java = gazetteer.resolve("West Java", "ID")  # countrystatecity spells it "Jawa Barat"
+    assert (west_java.feature, west_java.country) == ("ADM1", "ID")
+    assert abs(west_java.lat + 6.9) < 1.0 and abs(west_java.lon - 107.6) < 1.5
+    assert (gazetteer.resolve("Hedmark").feature, gazetteer.resolve("Hedmark").country) == ("ADM1", "NO")
+    assert gazetteer.resolve("Kasai Occidental").country == "CD"  # "Kasai-Occidental", written without the hyphen
+    assert gazetteer.resolve("Kharkiv", "UA").kind == "city"  # a region named after its capital stays the town
+    assert not any(c.feature == "ADM1" and c.country == "GM" for c in gazetteer.candidates("Western"))
+
+
+def test_only_the_capital_itself_is_tagged_the_capital(gazetteer):
+    capitals = [c for c in gazetteer.candidates("Washington") if c.feature == "PPLC"]
+    assert [(c.country, round(c.lat), round(c.lon)) for c in capitals] == [("US", 39, -77)]
+
+
+def test_a_division_named_by_a_common_word_needs_its_type_word(gazetteer):
+    # Cameroon's "Southwest", Papua New Guinea's "Gulf", Russia's "Jewish" region: adjectives and nouns in news.
+    for word in ("Southwest", "Gulf", "Jewish"):
+        assert not any(c.feature == "ADM1" for c in gazetteer.candidates(word)), word
+    assert gazetteer.resolve("Gulf Province").country == "PG"
+    found = {p.text for p in _places("The Jewish community of Southwest Denver met on Sunday.")}
+    assert not {"Jewish", "Southwest"} & found and "Denver" in found

