@@ -110,7 +110,7 @@ def _structure(report: Report, ctx: Context) -> Report:
     from .structure import build_article
 
     notes: list[str] = []
-    article = build_article(ctx.document, ctx.settings, notes)
+    article = build_article(ctx.document, ctx.settings, notes, ctx.resources.outlets)
     return dataclasses.replace(report, article=article, notes=report.notes + tuple(notes))
 
 

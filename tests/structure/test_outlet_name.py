@@ -25,3 +25,15 @@ def _page(site_name: str) -> str:
 def test_the_outlet_table_spells_a_run_together_or_address_name(site_name, url, outlet):
     document = Document(source="page.html", kind="html", input_kind="html", content=_page(site_name), sha256="0", url=url)
     assert build_article(document).outlet == outlet
+
+
+def test_a_users_outlet_table_names_an_outlet_the_bundled_one_does_not_know(tmp_path):
+    from newsaudit.reference.outlets import load_outlets
+
+    table = tmp_path / "outlets.csv"
+    table.write_text("name,domain,country,aliases\nThe Millbrook Courier,millbrookcourier.com,US,\n", encoding="utf-8")
+    url = "https://www.millbrookcourier.com/news/bridge/"
+    document = Document(source="page.html", kind="html", input_kind="html", sha256="0", url=url,
+                        content=_page("https://www.millbrookcourier.com"))
+    assert build_article(document).outlet is None  # an address the bundled table does not know names no one
+    assert build_article(document, outlets=load_outlets(extra_path=table)).outlet == "The Millbrook Courier"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..errors import NoArticle, UnsupportedLanguage
 from ..ingest import Document
@@ -21,17 +21,22 @@ from ..model import Article
 from ..settings import Settings
 from .language import identify_language
 
+if TYPE_CHECKING:
+    from ..reference.outlets import OutletTable
+
 DEFAULT_SETTINGS = Settings()
 MIN_BODY_WORDS = 6  # fewer words than a headline: nothing to audit (a headline-only brief is an item)
 
 
 def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,
-                  notes: Optional[list[str]] = None) -> Article:
+                  notes: Optional[list[str]] = None, outlets: Optional["OutletTable"] = None) -> Article:
     """The article a document holds; refused when too short or in a language the settings exclude.
 
     A flattened text longer than ``settings.max_text_chars`` is read in its first part (cut at a
     line break) and a body longer than ``settings.max_body_chars`` is kept in its first part, each
     with a line in ``notes``: no news article is that long, and what follows is bounded by it.
+    ``outlets`` is the outlet table that names an outlet the page leaves unnamed (the audit's, with
+    a user's ``--outlets`` rows); None reads the bundled one.
     """
     if document.kind == "html":
         from .html import parse_html
@@ -48,7 +53,7 @@ def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,
                          f"{len(content):,} were read as the page")
         article = parse_text(content, url=document.url)
     article = _bounded_body(article, settings.max_body_chars, notes)
-    article = _outlet_named(article)
+    article = _outlet_named(article, outlets)
     from .text import word_count
 
     if word_count(article.text) < MIN_BODY_WORDS:
@@ -71,7 +76,7 @@ def build_article(document: Document, settings: Settings = DEFAULT_SETTINGS,
 URL_LIKE = re.compile(r"(?:https?://|www\.)\S+$|[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
 
 
-def _outlet_named(article: Article) -> Article:
+def _outlet_named(article: Article, outlets: Optional["OutletTable"] = None) -> Article:
     """The outlet's name as the outlet table spells it when the page gives none, gives its address
     ("https://www.example.in") or the same letters run together ("usatoday" for USA Today); an
     address the table does not know is no name. A page's own different name stays: the outlet
@@ -83,7 +88,7 @@ def _outlet_named(article: Article) -> Article:
     url_like = bool(URL_LIKE.match(stated))
     if stated and not url_like and not stated.islower():
         return article
-    known = _outlets().by_domain(article.domain or article.url)
+    known = (outlets or _outlets()).by_domain(article.domain or article.url)
     if known is not None and (not stated or url_like
                               or name_key(stated) in {name_key(name) for name in (known.name, *known.aliases)}):
         return dataclasses.replace(article, outlet=known.name, outlet_source="outlet table")
