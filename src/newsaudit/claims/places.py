@@ -623,10 +623,7 @@ def _has_signal(m: _Mention, text: str, entities: _Entities,
         return True  # "schools in Dayton": the small model's ORG for a bare town name is overruled
     if DIRECTION_CUE.search(before) and label not in NOT_PLACE_LABELS | {"PERSON"}:
         return True
-    after = text[m.span_end:m.span_end + 30]
-    if BASED.match(after) or _state_after(after) or ADDRESS_BEFORE.search(before):
-        return True
-    if _dateline(m, text):
+    if _placed_around(m, text):
         return True
     return no_ner and candidate.population >= BIG_CITY
 
@@ -644,9 +641,16 @@ def _placed_by_context(m: _Mention, text: str) -> bool:
     often a brand, a feast or a programme ("Netflix", "Diwali", "Newsbeat"); its LOC (mountains,
     rivers, regions: "the Ortler") needs none."""
     before = text[max(0, m.start - 16):m.start]
-    after = text[m.span_end:m.span_end + 30]
     return bool(LOCATIVE_CUE.search(before) or DIRECTION_CUE.search(before) or PLACE_WORD.search(m.name)
-                or BASED.match(after) or _state_after(after) or ADDRESS_BEFORE.search(before) or _dateline(m, text))
+                or _placed_around(m, text))
+
+
+def _placed_around(m: _Mention, text: str) -> bool:
+    """Evidence that holds whatever the model's label: "-based" or "residents" after the name, a
+    state after it ("Athens, Ga."), an address before it, or a dateline."""
+    before = text[max(0, m.start - 16):m.start]
+    after = text[m.span_end:m.span_end + 30]
+    return bool(BASED.match(after) or _state_after(after) or ADDRESS_BEFORE.search(before) or _dateline(m, text))
 
 
 def _dateline(m: _Mention, text: str) -> bool:
