@@ -291,3 +291,44 @@ def test_numbers_in_words_and_fractions(sentence, span, value):
 def test_a_bare_number_takes_the_unit_of_the_measure_it_is_paired_with():
     first, second = find_quantities("Turnout was 5 or 6 percent.")
     assert (first.value, first.unit, second.value, second.unit) == (5, "%", 6, "%")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A neighbour saw the smoke and called 911.",
+    "Walkers who get lost should dial 999 immediately.",
+    "She moved her savings into a 401(k) plan.",
+    "The film brings back the synth pop of the ’80s and the grunge of ’94.",
+    "The class of '98 met again at the school.",
+    "The console streams games at 4K resolution.",
+    "Most new games play at up to 8K on a large TV.",
+    "She opened a new one several weeks ago.",
+])
+def test_numbers_that_are_no_quantities(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_a_number_one_calls_that_counts_people_stays():
+    assert [q.text for q in find_quantities("Volunteers called 300 voters on Sunday.")] == ["300 voters"]
+
+
+def test_thousands_written_with_k_stay_beside_a_screen_word_when_they_count():
+    assert [(q.value, q.unit) for q in find_quantities("Her video got 4K views in a day.")] == [(4000, "views")]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The port gives 30fps on the TV.", 30),
+    ("The camera records 120 frames per second.", 120),
+])
+def test_frames_per_second(sentence, value):
+    quantity, = find_quantities(sentence)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, "fps", "frequency")
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Tom Brown Jr., 61, could face a long trial.", "61"),
+    ("The show's former star, 39, was voted off.", "39"),
+    ("Ann Lee, 70, told police she saw it.", "70"),
+])
+def test_an_age_in_apposition_after_a_suffix_a_role_or_more_verbs(sentence, span):
+    quantity = _found(sentence, span)
+    assert (quantity.unit, quantity.kind) == ("year", "age")

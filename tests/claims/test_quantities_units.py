@@ -264,7 +264,7 @@ def test_a_quote_closing_after_a_number_is_not_an_inch_mark():
     ("The crane's reach is 60m at full extension.", 60, "m"),  # a length spoken of
     ("The council raised 60m last year.", 6e7, None),  # money spoken of: millions
     ("The sample was cooled to 77.3K, the boiling point of nitrogen, in degrees absolute.", 77.3, "K"),
-    ("A 4K screen and 30K reviews.", 4000, None),
+    ("A 4K screen and 30K reviews.", 30000, "reviews"),  # the screen's 4K is a resolution
     ("The studio spent 2.5M dollars.", 2.5e6, "USD"),
     ("Some 4M people live there.", 4e6, "people"),
     ("a haul of 25,000 t was landed", 25000, "t"),

@@ -350,6 +350,7 @@ UNIT_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("lm", "light", "lumen lumens", "lm"),
     ("lx", "light", "lux", "lx"),
     ("rpm", "frequency", "revolutions per minute revolution per minute", "rpm RPM"),
+    ("fps", "frequency", "frames per second frame per second", "fps FPS"),  # games and video: "runs at 60fps"
     ("turn", "angle", "turn turns revolution revolutions", ""),
     ("s-1", "frequency", "inverse_second inverse_seconds reciprocal_second reciprocal_seconds", "s-1 s^-1 s⁻¹"),
     ("Ma", "duration", "", "Ma"),
@@ -463,7 +464,7 @@ UNIT_NAMES: dict[str, str] = {
     "qt": "quart", "bu": "bushel", "long ton": "long ton", "short ton": "short ton", "kbit": "kilobit",
     "Gbit": "gigabit", "Tbit": "terabit", "PB": "petabyte", "kPa": "kilopascal", "MPa": "megapascal",
     "GPa": "gigapascal", "atm": "atmosphere", "mmHg": "millimetre of mercury", "N": "newton", "kN": "kilonewton",
-    "lm": "lumen", "lx": "lux", "rpm": "revolution per minute", "microsecond": "microsecond",
+    "lm": "lumen", "lx": "lux", "rpm": "revolution per minute", "fps": "frame per second", "microsecond": "microsecond",
     "nanosecond": "nanosecond", "millennium": "millennium", "fortnight": "fortnight", "s-1": "inverse second",
     "Ma": "megayear", "Ga": "gigayear", "Å": "ångström", "au": "astronomical unit", "furlong": "furlong",
     "fathom": "fathom", "M☉": "solar mass", "yd3": "cubic yard", "acre ft": "acre foot", "torr": "torr",
@@ -713,10 +714,19 @@ REFERENCE_MARK = re.compile(r"(?:(?<![\w’'-])[a-z]+|[\d.,;:%\])’”\"])\s?(?
 _CAPITALISED_NUMBERS = "|".join(word.capitalize() for word in (*SMALL_NUMBERS, *TENS, "hundred", "thousand"))
 NAMED_NUMBER = re.compile(rf"(?<![\w-])(?-i:the\s(?:[A-Z][a-z]+\s|\d{{4}}\s)?)(?P<mark>(?-i:{_CAPITALISED_NUMBERS}))"
                           r"(?=(?-i:[- ][A-Z][a-z])|\s?[.,;:!?)]|$)")
+# "called 911", "dial 999 immediately", "ring 111 for advice": a three-digit number one calls is a
+# phone number (emergency and help lines), not a count ("called 300 voters" counts voters).
+CALLED_NUMBER = re.compile(r"(?i:\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phon(?:e|ed|ing)|ring(?:s|ing)?)\s)"
+                           r"(?P<mark>\d{3})\b(?![.,]\d)(?=\s?[.,;:!?)]|\s?$|\s(?i:for|and|or|to|if|on|from|"
+                           r"immediately|when|after|now|right|instead|again|as|but|at|in|with|about)\b)")
 NOT_A_QUANTITY = (MONTH_DAY, MONTH_DAY_LOWER, DAY_MONTH, DAY_MONTH_LOWER, ISO_DATE, CLOCK_TIME, PHONE, ADDRESS,
-                  ENUMERATOR, REFERENCE_MARK, NAMED_NUMBER)
+                  ENUMERATOR, REFERENCE_MARK, NAMED_NUMBER, CALLED_NUMBER)
 # What right after a numeral makes it part of something else.
-ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]")
+# ("401(k)", "501(c)(3)": a letter in brackets right after the digits names a clause of a law.)
+ORDINAL_OR_CODE = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|[A-Za-z]|\.\d|[/:]\d|-[A-Z\d]|\([a-z]\)")
+# "the ’80s", "anni ’80", "the class of '98": two digits after an apostrophe that follows no letter or
+# digit are a year cut short ("5'10" is a height: a digit stands before the mark).
+SHORT_YEAR = re.compile(r"(?:^|(?<=[\s(\[“\"]))['’]$")
 
 PERCENT = re.compile(r"\s?(?:%|percents?\b|per\s?cent\b|pct\b)|(?<=\d)pc\b|-per-cent\b", re.IGNORECASE)  # "a 10pc stake"
 POINTS = re.compile(r"\s?(?:(?:percentage|per\s?cent(?:age)?)[\s-]points?|pp|ppts?|(?P<basis>basis[\s-]points?|bps?))\b",
@@ -862,11 +872,12 @@ CHANGE_AFTER = re.compile(r"\s(?:(?P<up>increase|rise|gain|jump|growth|hike|surg
 OF = re.compile(r"\sof\b")
 # An age in apposition: "Jane Doe, 54, was ...", "the driver, 19, who ..." (a name or a person before).
 AGE_APPOSITION_BEFORE = re.compile(
-    r"(?:\b[A-Z][a-z'’-]+|\b(?:man|woman|boy|girl|patient|victim|driver|teenager|mother|father|son|daughter|wife|"
-    r"husband|suspect|resident|officer|pilot|passenger|player|pensioner|student|worker|grandmother|grandfather|"
-    r"child|baby|owner|employee|nurse|doctor|teacher|soldier|veteran))\s?,\s$")
-AGE_APPOSITION_AFTER = re.compile(r"\s?,\s(?:was|is|who|of|from|has|had|said|says|died|became|will|would|"
-                                  r"faces|appeared|pleaded|remains)\b")
+    r"(?:\b[A-Z][a-z'’-]+|\b[JS]r\.|\b(?:man|woman|boy|girl|patient|victim|driver|teenager|mother|father|son|"
+    r"daughter|wife|husband|suspect|resident|officer|pilot|passenger|player|pensioner|student|worker|grandmother|"
+    r"grandfather|child|baby|owner|employee|nurse|doctor|teacher|soldier|veteran|star|singer|actor|actress|"
+    r"rapper|director|founder|coach|manager))\s?,\s$")  # "Jim Roe Jr., 55, could face", "the film's star, 42, was"
+AGE_APPOSITION_AFTER = re.compile(r"\s?,\s(?:was|is|who|of|from|has|had|said|says|died|became|will|would|could|"
+                                  r"can|may|might|faces|appeared|pleaded|remains|told|added|admitted|denied|denies)\b")
 AGED = re.compile(r"\b(?:age[d]?|the\sage\sof)\s$", re.IGNORECASE)  # "aged 87", "a man of age 87", "at the age of 30"
 # Words right before a number that make it approximate ("around 200", "more than 12").
 APPROX_BEFORE = frozenset({
@@ -1392,6 +1403,8 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
             if noun is None or noun["word"] not in SCALED_NOUNS and not (
                     "." in (match["lo"] or "") and _is_counted(noun["word"]) and noun["word"].islower()):
                 return None  # but "1.2M views": decimals are never a company's name
+    if match["loscale"] == "K" and not match["cur"] and high is None and _display_resolution(text, match):
+        return None  # "streams at 4K", "an 8K TV": a screen's resolution, not 4,000
     if high is None and match["loscale"] == "K" and match["lo"] and _kelvin(text, match):
         stop = match.end("lo")  # "573.15K" beside "300 °C": kelvins, read as a unit after the digits
     elif high is None:
@@ -1442,6 +1455,23 @@ def _numeral(text: str, match: re.Match[str]) -> Optional[_Numeral]:
                     written or None, fraction, (low_end, match.end("sep")) if to else None, signed and high is not None)
 
 
+# Words around "4K", "8K", "5K" in reviews and tech news that make it a screen's or a video's
+# resolution ("4K resolution", "up to 4K on your TV", "a 5K display"), not thousands.
+SCREEN_WORDS = re.compile(r"\b(?:resolution|TVs?|televisions?|screens?|displays?|monitors?|video|videos|HDR|UHD|"
+                          r"streaming|streams?|fps|pixels?|cameras?|Blu-ray|HDMI|gaming|footage|upscal\w*|iMac)\b",
+                          re.IGNORECASE)
+SCREEN_RESOLUTIONS = frozenset({"1", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10", "12", "16"})
+
+
+def _display_resolution(text: str, match: re.Match[str]) -> bool:
+    """ "4K" with screen words around it (:data:`SCREEN_WORDS`) is a resolution; "4K views" counts."""
+    noun = NEXT_WORD.match(text, match.end())
+    if noun and noun["word"].islower() and noun["word"].endswith("s") and not SCREEN_WORDS.fullmatch(noun["word"]):
+        return False
+    return match["lo"] in SCREEN_RESOLUTIONS and bool(
+        SCREEN_WORDS.search(text, max(0, match.start() - 60), match.end() + 60))
+
+
 TEMPERATURE_AROUND = re.compile(r"°|\b(?:degrees?|celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b",
                                 re.IGNORECASE)
 
@@ -1469,6 +1499,8 @@ def _is_code(text: str, start: int, stop: int, match: re.Match[str]) -> bool:
     if match["lo_word"]:
         return False
     if match["cur"] is None and re.search(r"[A-Za-z]-?$", text[max(0, start - 2): start]):
+        return True
+    if stop - start == 2 and SHORT_YEAR.search(text, max(0, start - 2), start):
         return True
     if text.startswith("-in-", stop) and text[stop + 4: stop + 5].isdigit():
         return True  # "a 3-in-1 charger": a product's form
@@ -1972,11 +2004,16 @@ def _word_unit(text: str, position: int, limit: int, numeral: _Numeral) -> _Tail
     national = _national_currency(text, first, second, limit) if second else None
     if national is not None:
         return national
-    if second and word not in NOT_COUNTED and not word.endswith("ly"):
+    if second and word not in NOT_COUNTED and word not in VAGUE_QUANTIFIERS and not word.endswith("ly"):
         behind = _unit_word(text, second, limit, numeral)  # "21 grueling months", "200 Russian soldiers"
         if behind is not None:
             return behind
     return _Tail(position, None, "count")
+
+
+# Words that are counts of their own, never a modifier between a number and its noun: "a new one
+# several weeks ago" is no "one week", "the two many times over" no count of times.
+VAGUE_QUANTIFIERS = frozenset({"several", "many", "few", "numerous", "countless"})
 
 
 # Unsure symbols that, between an article and a noun, are the unit of a size: "a 60 W bulb", "a 125
