@@ -895,3 +895,20 @@ def test_an_unsure_symbol_between_an_article_and_a_noun_is_a_unit(sentence, unit
 
 def test_an_unsure_symbol_before_a_plural_or_without_an_article_stays_out():
     assert [q.unit for q in find_quantities("Group 4 W players and a 3 g balls stall.")] == ["players", "balls"]
+
+
+@pytest.mark.parametrize("sentence, low, high, unit, kind", [
+    ("The rocks there formed billions of years ago.", 2e9, 9.99e9, "year", "duration"),
+    ("Some of the walls have stood for hundreds of years.", 200, 999, "year", "duration"),
+    ("Volunteers drove thousands of miles to help.", 2000, 9999, "mi", "length"),
+    ("The fire burned hundreds of acres of forest.", 200, 999, "acre", "area"),
+    ("Dozens of residents came to the meeting.", 24, 99, "residents", "count"),
+])
+def test_a_vague_number_of_a_unit_is_a_measure_in_that_unit(sentence, low, high, unit, kind):
+    found = _one(sentence)
+    assert (found.low, found.high, found.unit, found.kind) == (low, high, unit, kind)
+
+
+def test_millions_of_pounds_stays_a_count_not_a_weight():
+    found = _one("The council has spent millions of pounds on the new road.")
+    assert found.kind != "weight" and found.unit != "lb"

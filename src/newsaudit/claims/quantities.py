@@ -2216,6 +2216,15 @@ def _with_rate(text: str, tail: _Tail, limit: int) -> _Tail:
     return replace(tail, end=rate.end(), kind="rate", per=per)
 
 
+# Spelled units that follow "thousands of", "millions of" as a measure ("thousands of miles",
+# "millions of tonnes"); a unit's plural only, as the phrase writes it. Not "pounds" (money as
+# often as weight) or "degrees" (a university's as often as a thermometer's).
+VAGUE_MEASURES = frozenset(word for word in ("miles", "kilometres", "kilometers", "metres", "meters", "feet", "acres",
+                                             "hectares", "tonnes", "tons", "gallons", "litres", "liters", "barrels",
+                                             "kilograms", "kilos")
+                           if word in UNITS)
+
+
 def _vague(text: str, match: re.Match[str], limit: int) -> Iterator[Quantity]:
     """ "hundreds of volunteers", "tens of thousands of people", "millions of dollars"."""
     low, high = VAGUE_BOUNDS[" ".join(match["vague"].lower().split())]
@@ -2230,6 +2239,12 @@ def _vague(text: str, match: re.Match[str], limit: int) -> Iterator[Quantity]:
         word = candidate["word"].lower()
         if word in CURRENCY_WORDS:
             tail = _Tail(candidate.end(), CURRENCY_WORDS[word], "money", unit_text=candidate["word"])
+            yield _make(text, match.start(), candidate.end(), low, high, tail, True, "about")
+            return
+        if candidate is noun and (word in DURATION_UNITS or word in VAGUE_MEASURES):
+            # "billions of years", "thousands of miles": a span or a measure, in the unit's own name
+            unit, kind = (DURATION_UNITS[word], "duration") if word in DURATION_UNITS else UNITS[word]
+            tail = _Tail(candidate.end(), unit, kind, unit_text=candidate["word"])
             yield _make(text, match.start(), candidate.end(), low, high, tail, True, "about")
             return
         if _is_counted(word):
