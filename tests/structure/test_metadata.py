@@ -419,3 +419,38 @@ def test_an_h1_that_prints_a_stated_title_and_more_is_the_headline_as_printed():
     stated = ["Old ferry pier to close | Harbour Herald"]
     assert choose_headline(stated, ["Old ferry pier to close for a year of repairs"], KEYS) == (
         "Old ferry pier to close for a year of repairs")
+
+
+def test_on_a_page_with_no_h1_the_first_h2_about_the_stated_title_is_the_headline():
+    # the stated title is a section's or an SEO title the page never prints; the <h2> it opens with is shown
+    stated = ["Pier works - Harbour board projects"]
+    h2s = ["Tender for the new pier works on the north quay", "All projects"]
+    assert choose_headline(stated, [], KEYS, subheads=h2s, h2s=h2s) == h2s[0]
+    # an <h2> with no word of the stated titles is a box's heading (a cookie notice, a menu), not the headline
+    assert choose_headline(stated, [], KEYS, subheads=["We use cookies"], h2s=["We use cookies"]) == stated[0]
+    # a blog's date line over its posts is no headline
+    dated = ["Saturday, 5 October 2013"]
+    assert choose_headline(["Pier works: notes from the board | Harbour Herald"], [], KEYS, subheads=dated,
+                           h2s=dated) == "Pier works: notes from the board"
+    # an <h1> off the article that agrees with a stated title keeps the stated title
+    assert choose_headline(["Pier works to begin in May"], [], KEYS, subheads=["Harbour works calendar"],
+                           h2s=["Harbour works calendar"], aside=["Pier works to begin in May, board says"]) == (
+        "Pier works to begin in May")
+    # a page with an <h1> of its own keeps the rules for <h1>s
+    assert choose_headline(stated, ["Pier works"], KEYS, subheads=h2s, h2s=h2s) == "Pier works"
+
+
+def test_a_page_without_h1_that_prints_its_headline_as_h2_gives_that_headline():
+    head = "<title>Projects | Harbour Herald</title>"
+    top = "<h2>Harbour projects: the new landing stage</h2>"
+    page = (f"<html><head>{head}</head><body><nav><h2>Menu</h2></nav>"
+            f"<article>{top}{STORY}</article></body></html>")
+    assert parse_html(page, url=NO_NAME_URL).headline == "Harbour projects: the new landing stage"
+
+
+@pytest.mark.parametrize("title", [
+    "Pier notes - Saturday, 5 October 2013 - Blog - Tales of the quay",
+    "Pier notes | Samstag, 5. Oktober 2013 | Blog | Tales of the quay",
+])
+def test_a_date_after_its_weekday_between_separators_ends_the_story(title):
+    assert strip_site(title, KEYS) == "Pier notes"

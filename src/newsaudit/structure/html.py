@@ -214,8 +214,9 @@ def parse_html(content: str, *, url: Optional[str] = None) -> Article:
                      page_url or extracted.hostname)
     stated = _stated_titles(tree, json_ld, extracted.title)
     title_keys = keys | site_keys(_site_names(tree, json_ld, stated), None, table=False)  # the titles' furniture only
+    h2s = _printed_headings(tree, "h2")
     headline = choose_headline(stated, _printed_headings(tree), title_keys, home_names,
-                               subheads=_printed_headings(tree, "h2") + _titled_blocks(tree),
+                               subheads=h2s + _titled_blocks(tree), h2s=h2s,
                                aside=_printed_headings(tree, off=True),
                                url=page_url or extracted.hostname, leads=_heading_leads(tree))
     byline = choose_byline([json_ld_authors(json_ld, ARTICLE_TYPE), meta_authors(tree), *printed_bylines(tree),

@@ -155,9 +155,15 @@ def strip_site(title: Optional[str], keys: frozenset[str]) -> Optional[str]:
     return text or " ".join(title.split())
 
 
-# A date in words: "26 Oktober 2010", "October 26, 2010", "26. März 2010", "Oct. 2010".
+# A date in words: "26 Oktober 2010", "October 26, 2010", "26. März 2010", "Oct. 2010", after a weekday
+# as a blog's date line prints it: "Samstag, 5. Oktober 2013", "Tuesday, March 3, 2015".
+WEEKDAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+           r"sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
+           r"viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|"
+           r"donderdag|vrijdag|zaterdag|zondag)")
 WRITTEN_DATE = re.compile(
-    r"^\W*(?:\d{1,2}\.?\s+(?:de\s+)?)?(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|"
+    r"^\W*(?:" + WEEKDAY + r",?\s+)?(?:\d{1,2}\.?\s+(?:de\s+)?)?"
+    r"(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
@@ -196,7 +202,7 @@ def shortest_core(title: str, others: list[str]) -> str:
 
 def choose_headline(stated: list[Optional[str]], printed: list[str], keys: frozenset[str],
                     home_names: Iterable[str] = (), *, subheads: Iterable[str] = (),
-                    aside: Iterable[str] = (), url: Optional[str] = None,
+                    aside: Iterable[str] = (), h2s: Iterable[str] = (), url: Optional[str] = None,
                     leads: Optional[dict[str, str]] = None) -> Optional[str]:
     """An ``<h1>`` that agrees with a stated title, else the page's only ``<h1>``, else the first
     stated title without the site's part.
@@ -205,7 +211,9 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
     "sidebar-included"): one counts only where it prints a stated title. ``subheads`` are the
     article's <h2>s and blocks classed as a title: where no <h1> agrees with a stated title, a
     stated title printed as one is the headline (pages with no <h1>, or one that says "Details"),
-    in its printed form. ``leads`` maps an <h1>'s text to the text of the element it opens with
+    in its printed form. ``h2s`` are the article's <h2>s alone: on a page with no <h1> that prints no
+    stated title (an SEO or section title), the first one that shares a word with a stated title is the
+    headline. ``leads`` maps an <h1>'s text to the text of the element it opens with
     (a kicker in its own type, left out where a stated title sets it apart); ``url`` gives the
     domain, whose names stay the site's.
 
@@ -266,6 +274,13 @@ def choose_headline(stated: list[Optional[str]], printed: list[str], keys: froze
         twice = next((heading for heading in aside if _printed_as([heading], subheads)), None)
         if twice:
             return twice
+        # no <h1> of the article, none off it that holds a stated title, and the page prints no stated
+        # title: its first <h2> is the headline it shows, where that is about the same thing as the titles
+        # (a word in common) and is not a date line ("Saturday, 5 October 2013" over a blog's posts)
+        first = next(iter(_headings(h2s, keys, stated)), None)
+        if first and not _is_date(first) and _shares_word(first, stated) and not any(
+                _holds_title(heading, cleaned + raw) for heading in aside):
+            return first
     if len(printed) == 1:
         return printed[0]  # the one headline the page prints, where its tags state another (an SEO title)
     if cleaned:
@@ -357,6 +372,23 @@ def _umlauts_folded(keys: frozenset[str]) -> frozenset[str]:
 
 
 UMLAUT_SPELLED = re.compile(r"([aou])e")
+
+
+# A word of a title's story: four letters or more (not "the", "of", "und", a figure).
+STORY_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _shares_word(heading: str, titles: list[str]) -> bool:
+    """Whether the heading and one of the titles have a word of four letters or more in common, in any case."""
+    words = {word.casefold() for word in STORY_WORD.findall(heading)}
+    return any(word.casefold() in words for title in titles for word in STORY_WORD.findall(title))
+
+
+def _holds_title(heading: str, titles: list[str]) -> bool:
+    """Whether the heading agrees with one of the titles or prints one of them with more words."""
+    key = name_key(heading)
+    return _agrees(heading, titles) or any(
+        len(name_key(title)) >= MIN_CORE_CHARS and name_key(title) in key for title in titles)
 
 
 def _agrees(heading: str, titles: list[str]) -> bool:
