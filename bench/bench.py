@@ -43,8 +43,7 @@ from newsaudit.eval.datasets import default_data_dirs  # noqa: E402
 DATA: Optional[Path] = None  # the shared data folder, set by main() from --data or the defaults
 TIMED_ROUNDS = 2  # timed passes of each side over the shared pages, after one untimed pass
 MEMORY_SIZES = (1_000, 20_000, 100_000, 200_000)
-QUICK_TIMED_ROUNDS = 2  # timed passes of each side over the shared pages, after one untimed pass
-MEMORY_SIZES = (1_000, 50_000)
+QUICK_MEMORY_SIZES = (1_000, 50_000)
 
 
 class MissingData(SystemExit):
