@@ -8,7 +8,8 @@ shows; the same text through trafilatura alone and through spaCy's NER only, so 
 a noisy machine; articles per second per core; the CLI's cold start; the real pages of
 ``shared/data/article_extraction`` through newsaudit beside the yardstick a user would assemble
 (trafilatura in fast mode, then spaCy's NER alone on its text), in pages per CPU-second with the
-peak memory of each; ``newsaudit batch`` over those pages with 1 and with 2 workers (throughput
+peak memory of each (each side warm: its faster of two passes taken in turn with the other's, the
+first pass in the process reported beside); ``newsaudit batch`` over those pages with 1 and with 2 workers (throughput
 and each worker's peak memory); and peak memory by article length up to 200,000 words, each
 memory phase in its own process so one phase's peak does not hide another's.
 
