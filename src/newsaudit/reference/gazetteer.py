@@ -444,12 +444,13 @@ def _capital_ids(cities: dict, countries: dict) -> set[int]:
     """GeoNames ids of the capitals: the most populous town of the capital's name in each country
     (Washington, D.C., not the dozen other Washingtons of the United States)."""
     wanted = {(code, fold(entry.get("capital") or "")) for code, entry in countries.items() if entry.get("capital")}
-    best: dict[tuple[str, str], dict] = {}
+    best: dict[tuple[str, str], tuple[int, int]] = {}  # (country, name) -> (population, geonameid)
     for city in cities.values():
         key = (city["countrycode"], fold(city["name"]))
-        if key in wanted and (city.get("population") or 0) > (best[key].get("population") or 0 if key in best else -1):
-            best[key] = city
-    return {city["geonameid"] for city in best.values()}
+        population = city.get("population") or 0
+        if key in wanted and population > best.get(key, (-1, 0))[0]:
+            best[key] = (population, city["geonameid"])
+    return {geonameid for _population, geonameid in best.values()}
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:

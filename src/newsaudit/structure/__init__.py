@@ -88,7 +88,7 @@ def _outlet_named(article: Article, outlets: Optional["OutletTable"] = None) -> 
     url_like = bool(URL_LIKE.match(stated))
     if stated and not url_like and not stated.islower():
         return article
-    known = (outlets or _outlets()).by_domain(article.domain or article.url)
+    known = (outlets if outlets is not None else _outlets()).by_domain(article.domain or article.url)
     if known is not None and (not stated or url_like
                               or name_key(stated) in {name_key(name) for name in (known.name, *known.aliases)}):
         return dataclasses.replace(article, outlet=known.name, outlet_source="outlet table")
